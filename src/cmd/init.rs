@@ -1,0 +1,342 @@
+//! `regl init`: a new business from a segment preset, or a new location in an existing one.
+//!
+//! Adding a location edits the owner's file, so it inserts the new `[[locations]]` entry as
+//! text after the last one: every comment and every byte outside the new entry stays as the
+//! owner wrote it.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use anyhow::{Context, anyhow, bail};
+use toml_edit::{DocumentMut, Item, Table};
+
+use crate::cli::InitArgs;
+use crate::diag::Sources;
+use crate::model::city;
+use crate::model::enums::{Lang, Segment};
+use crate::model::id::Id;
+use crate::model::read::ParseStr;
+use crate::model::{Loaded, load};
+use crate::output::write_atomic;
+
+use super::{Failure, Outcome};
+
+/// The preset `business.toml` of a segment in a language.
+pub fn preset(segment: Segment, lang: Lang) -> &'static str {
+    match (segment, lang) {
+        (Segment::Salon, Lang::Ru) => include_str!("../../presets/salon.ru.toml"),
+        (Segment::Salon, Lang::En) => include_str!("../../presets/salon.en.toml"),
+        (Segment::Clinic, Lang::Ru) => include_str!("../../presets/clinic.ru.toml"),
+        (Segment::Clinic, Lang::En) => include_str!("../../presets/clinic.en.toml"),
+        (Segment::Fitness, Lang::Ru) => include_str!("../../presets/fitness.ru.toml"),
+        (Segment::Fitness, Lang::En) => include_str!("../../presets/fitness.en.toml"),
+        (Segment::Education, Lang::Ru) => include_str!("../../presets/education.ru.toml"),
+        (Segment::Education, Lang::En) => include_str!("../../presets/education.en.toml"),
+        (Segment::Other, Lang::Ru) => include_str!("../../presets/other.ru.toml"),
+        (Segment::Other, Lang::En) => include_str!("../../presets/other.en.toml"),
+    }
+}
+
+/// Where the new location is and what it is called.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewLocation {
+    pub id: String,
+    pub city: String,
+    pub timezone: String,
+    pub tag: String,
+}
+
+impl NewLocation {
+    /// Works out id, time zone and escalation tag from the city and the flags.
+    pub fn resolve(
+        city_name: &str,
+        id: Option<&str>,
+        timezone: Option<&str>,
+        lang: Lang,
+    ) -> anyhow::Result<Self> {
+        let known = city::lookup(city_name);
+        let timezone = match (timezone, known) {
+            (Some(tz), _) => tz.to_owned(),
+            (None, Some(c)) => c.timezone.to_owned(),
+            (None, None) => bail!(
+                "regl does not know the time zone of «{city_name}»: pass it with `--timezone`, e.g. --timezone Asia/Omsk"
+            ),
+        };
+        if timezone.parse::<chrono_tz::Tz>().is_err() {
+            bail!("`{timezone}` is not an IANA time zone (e.g. Europe/Moscow, Asia/Omsk)");
+        }
+        let id = match (id, known) {
+            (Some(id), _) => id.to_owned(),
+            (None, Some(c)) => c.id.to_owned(),
+            (None, None) => city::slug(city_name),
+        };
+        Id::parse_str(&id)
+            .map_err(|e| anyhow!("location id: {e}; choose one with `--location`"))?;
+        let city = match (known, lang) {
+            (Some(c), Lang::Ru) => c.ru.to_owned(),
+            (Some(c), Lang::En) => c.en.to_owned(),
+            (None, _) => city_name.trim().to_owned(),
+        };
+        let code = match (known, lang) {
+            (Some(c), Lang::Ru) => c.tag_ru.to_owned(),
+            (Some(c), Lang::En) => c.tag_en.to_owned(),
+            (None, _) => city.to_uppercase(),
+        };
+        let tag = match lang {
+            Lang::Ru => format!("эскалация-{code}"),
+            Lang::En => format!("escalation-{code}"),
+        };
+        Ok(Self {
+            id,
+            city,
+            timezone,
+            tag,
+        })
+    }
+
+    fn bot_config(&self) -> String {
+        format!("bot/{}.json", self.id)
+    }
+
+    /// Writes this location's fields into a `[[locations]]` table, keeping its decor.
+    fn apply(&self, t: &mut Table) {
+        set_str(t, "id", &self.id);
+        set_str(t, "city", &self.city);
+        set_str(t, "timezone", &self.timezone);
+        // The old comment spoke of the old city's zone; say this one's offset instead.
+        if let Some(v) = t.get_mut("timezone").and_then(Item::as_value_mut) {
+            v.decor_mut()
+                .set_suffix(format!(" # {}", utc_offset(&self.timezone)));
+        }
+        set_str(t, "escalation_tag", &self.tag);
+        set_str(t, "bot_config", &self.bot_config());
+    }
+}
+
+/// "UTC+6" for Asia/Omsk (Russia keeps no daylight saving, so one offset holds all year).
+fn utc_offset(tz: &str) -> String {
+    use chrono::{Offset, TimeZone};
+    let Ok(zone) = tz.parse::<chrono_tz::Tz>() else {
+        return String::new();
+    };
+    let at = chrono::NaiveDate::from_ymd_opt(2026, 1, 1)
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .expect("a valid date");
+    let secs = zone.offset_from_utc_datetime(&at).fix().local_minus_utc();
+    let (sign, secs) = if secs < 0 {
+        ('−', -secs)
+    } else {
+        ('+', secs)
+    };
+    match secs % 3600 {
+        0 => format!("UTC{sign}{}", secs / 3600),
+        m => format!("UTC{sign}{}:{:02}", secs / 3600, m / 60),
+    }
+}
+
+/// Sets a string value, keeping the comment that followed the old one.
+fn set_str(t: &mut Table, key: &str, v: &str) {
+    let decor = t
+        .get(key)
+        .and_then(Item::as_value)
+        .map(|old| old.decor().clone());
+    let mut new = toml_edit::Value::from(v);
+    if let Some(d) = decor {
+        *new.decor_mut() = d;
+    }
+    t.insert(key, Item::Value(new));
+}
+
+pub fn run(args: &InitArgs) -> Outcome {
+    let path = args.dir.join("business.toml");
+    if path.exists() && !args.force {
+        return add_location(args, &path);
+    }
+    let Some(name) = args
+        .name
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+    else {
+        return Err(Failure::Other(anyhow!(
+            "a new business needs a name: `regl init --name \"Студия «Лада»\" --city {}`",
+            args.city
+        )));
+    };
+    let (segment, lang) = (Segment::from(args.segment), Lang::from(args.lang));
+    let loc = NewLocation::resolve(
+        &args.city,
+        args.location.as_deref(),
+        args.timezone.as_deref(),
+        lang,
+    )?;
+    let text = new_business(preset(segment, lang), name, lang, &loc)?;
+    write_atomic(&path, text.as_bytes())?;
+    let loaded = check_loads(&path)?;
+    println!(
+        "created {} — {segment} ({lang}), location `{}` ({}, {})",
+        path.display(),
+        loc.id,
+        loc.city,
+        loc.timezone
+    );
+    drop(loaded);
+    Ok(())
+}
+
+/// The preset with the business's name and its first location filled in.
+pub fn new_business(
+    preset: &str,
+    name: &str,
+    lang: Lang,
+    loc: &NewLocation,
+) -> anyhow::Result<String> {
+    let mut doc: DocumentMut = preset.parse().context("a built-in preset does not parse")?;
+    let business = doc["business"]
+        .as_table_mut()
+        .context("a built-in preset lacks [business]")?;
+    set_str(business, "name", name);
+    let legal = match lang {
+        Lang::Ru => format!("ООО «{name}»"),
+        Lang::En => format!("LLC \"{name}\""),
+    };
+    set_str(business, "legal_name", &legal);
+    let first = doc["locations"]
+        .as_array_of_tables_mut()
+        .and_then(|a| a.get_mut(0))
+        .context("a built-in preset lacks [[locations]]")?;
+    loc.apply(first);
+    let text = doc.to_string();
+    // The preset's title line names the sample business; the file now belongs to this one.
+    let title = match lang {
+        Lang::Ru => format!(
+            "# {name}, {} — создано `regl init` из образца для этого вида бизнеса.",
+            loc.city
+        ),
+        Lang::En => format!(
+            "# {name}, {} — created by `regl init` from the preset for this kind of business.",
+            loc.city
+        ),
+    };
+    Ok(match text.split_once('\n') {
+        Some((first, rest)) if first.starts_with("# ") => format!("{title}\n{rest}"),
+        _ => format!("{title}\n{text}"),
+    })
+}
+
+fn check_loads(path: &Path) -> Result<Loaded, Failure> {
+    let mut sources = Sources::default();
+    load(path, &mut sources).map_err(|d| Failure::Input(sources, d))
+}
+
+fn add_location(args: &InitArgs, path: &Path) -> Outcome {
+    let loaded = check_loads(path)?;
+    if let Some(name) = args.name.as_deref().map(str::trim) {
+        let existing = loaded.business.business.name.as_str();
+        if name != existing {
+            return Err(Failure::Other(anyhow!(
+                "{} already exists, for «{existing}»: run without `--name` to add a location to it, or with `--force` to replace it with a new business",
+                path.display()
+            )));
+        }
+    }
+    let lang = loaded.business.lang();
+    let loc = NewLocation::resolve(
+        &args.city,
+        args.location.as_deref(),
+        args.timezone.as_deref(),
+        lang,
+    )?;
+    if loaded.business.location(&loc.id).is_some() {
+        return Err(Failure::Other(anyhow!(
+            "{} already has a location `{}`; pick another id with `--location`",
+            path.display(),
+            loc.id
+        )));
+    }
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read `{}`", path.display()))?;
+    let updated = insert_location(&text, &loc, lang)?;
+    write_atomic(path, updated.as_bytes())?;
+    check_loads(path)?;
+    println!(
+        "added location `{}` ({}, {}) to {}",
+        loc.id,
+        loc.city,
+        loc.timezone,
+        path.display()
+    );
+    Ok(())
+}
+
+/// The file's text with a new `[[locations]]` entry after the last one, modelled on the
+/// first; everything else byte for byte as it was.
+pub fn insert_location(text: &str, loc: &NewLocation, lang: Lang) -> anyhow::Result<String> {
+    let spanned =
+        toml_edit::Document::parse(text.to_owned()).context("business.toml does not parse")?;
+    let locations = spanned
+        .get("locations")
+        .and_then(Item::as_array_of_tables)
+        .filter(|a| !a.is_empty())
+        .context("business.toml has no [[locations]] to model the new one on")?;
+    let last = locations.get(locations.len() - 1).expect("not empty");
+    let end = table_end(last).context("cannot find where the last location ends")?;
+    let insert_at = text[end..].find('\n').map_or(text.len(), |i| end + i + 1);
+
+    let mut model: DocumentMut = text.parse().context("business.toml does not parse")?;
+    let template = model["locations"]
+        .as_array_of_tables_mut()
+        .and_then(|a| a.get_mut(0))
+        .expect("checked above");
+    let from = template
+        .get("id")
+        .and_then(Item::as_str)
+        .unwrap_or("")
+        .to_owned();
+    let mut entry = template.clone();
+    loc.apply(&mut entry);
+    let note = match lang {
+        Lang::Ru => format!(
+            "# {}: адрес, телефоны, часы работы и дежурный скопированы из «{from}» — замените на данные этой точки\n",
+            loc.city
+        ),
+        Lang::En => format!(
+            "# {}: address, phones, hours and duty contacts copied from \"{from}\": replace them with this location's\n",
+            loc.city
+        ),
+    };
+    entry.decor_mut().set_prefix("");
+    let mut doc = DocumentMut::new();
+    let mut aot = toml_edit::ArrayOfTables::new();
+    aot.push(entry);
+    doc.insert("locations", Item::ArrayOfTables(aot));
+
+    let mut out = String::with_capacity(text.len() + 1024);
+    out.push_str(&text[..insert_at]);
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    let _ = write!(out, "\n{note}{}", doc.to_string().trim_start());
+    let rest = &text[insert_at..];
+    if !rest.is_empty() && !rest.starts_with('\n') {
+        out.push('\n');
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// The byte offset where a parsed table's last key or value ends.
+fn table_end(t: &Table) -> Option<usize> {
+    let mut end = t.span().map(|s| s.end);
+    for (key, item) in t {
+        if let Some(kv) = t.key(key) {
+            end = end.max(kv.span().map(|s| s.end));
+        }
+        let item_end = match item {
+            Item::Table(sub) => table_end(sub),
+            other => other.span().map(|s| s.end),
+        };
+        end = end.max(item_end);
+    }
+    end
+}

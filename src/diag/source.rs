@@ -1,0 +1,83 @@
+//! The files diagnostics point into, and the byte-offset → line:column arithmetic.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+/// Index of a file in [`Sources`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FileId(pub usize);
+
+/// A file's text, the way it was shown to the user (path as given).
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub path: PathBuf,
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+impl SourceFile {
+    pub fn new(path: impl Into<PathBuf>, text: String) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Self {
+            path: path.into(),
+            text,
+            line_starts,
+        }
+    }
+
+    /// 1-based line and column (in characters, as editors count) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.line_starts[line];
+        let col = self
+            .text
+            .get(start..offset)
+            .map_or(offset - start, |s| s.chars().count());
+        (line + 1, col + 1)
+    }
+
+    /// The byte range of the whole line holding `offset`, without its newline.
+    pub fn line_span(&self, offset: usize) -> Range<usize> {
+        let (line, _) = self.line_col(offset);
+        let start = self.line_starts[line - 1];
+        let end = self
+            .line_starts
+            .get(line)
+            .map_or(self.text.len(), |&next| next - 1);
+        start..end.max(start)
+    }
+}
+
+/// Every file a run has read, so diagnostics can refer to them by [`FileId`].
+#[derive(Debug, Default, Clone)]
+pub struct Sources {
+    files: Vec<SourceFile>,
+}
+
+impl Sources {
+    pub fn add(&mut self, path: impl AsRef<Path>, text: String) -> FileId {
+        self.files.push(SourceFile::new(path.as_ref(), text));
+        FileId(self.files.len() - 1)
+    }
+
+    pub fn get(&self, id: FileId) -> &SourceFile {
+        &self.files[id.0]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SourceFile;
+
+    #[test]
+    fn counts_columns_in_characters() {
+        let f = SourceFile::new("b.toml", "a = 1\ncity = \"Уфа\" x\n".to_owned());
+        let x = f.text.find('x').unwrap();
+        assert_eq!(f.line_col(x), (2, 14));
+        assert_eq!(f.line_col(0), (1, 1));
+        assert_eq!(&f.text[f.line_span(x)], "city = \"Уфа\" x");
+    }
+}

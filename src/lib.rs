@@ -1,0 +1,13 @@
+//! regl: regulations as code for small service businesses.
+//!
+//! `business.toml` → [`model`] → (render | lint | export). The verbs in [`cmd`] are the only
+//! place that composes the parts; [`report`] is the only code that prints findings.
+
+pub mod cli;
+pub mod cmd;
+pub mod diag;
+pub mod model;
+pub mod output;
+pub mod report;
+
+pub use cmd::run;

@@ -1,0 +1,172 @@
+//! Durations as people write them in `business.toml`: "3s", "90s", "1h30m", "24h", "3d", "3y".
+
+use std::fmt;
+
+use super::read::ParseStr;
+
+/// A span of time in whole seconds. A year is 365 days and a week 7, so "3y" means what a
+/// retention clause means by three years.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Duration {
+    secs: u64,
+}
+
+const UNITS: [(&str, u64); 6] = [
+    ("y", 365 * 86_400),
+    ("w", 7 * 86_400),
+    ("d", 86_400),
+    ("h", 3_600),
+    ("m", 60),
+    ("s", 1),
+];
+
+impl Duration {
+    pub const fn from_secs(secs: u64) -> Self {
+        Self { secs }
+    }
+
+    pub const fn secs(self) -> u64 {
+        self.secs
+    }
+
+    /// The parts of this duration in the largest units first, e.g. 5400 s → [(1, "h"), (30, "m")].
+    pub fn parts(self) -> Vec<(u64, &'static str)> {
+        let mut rest = self.secs;
+        let mut out = Vec::new();
+        for (unit, size) in UNITS {
+            // Weeks are not how a policy speaks of "14 days"; years only when exact.
+            if unit == "w" {
+                continue;
+            }
+            if rest >= size {
+                out.push((rest / size, unit));
+                rest %= size;
+            }
+        }
+        out
+    }
+}
+
+impl ParseStr for Duration {
+    fn expected() -> String {
+        "a duration such as \"3s\", \"3m\", \"1h30m\", \"24h\", \"90d\" or \"3y\"".into()
+    }
+
+    fn parse_str(s: &str) -> Result<Self, String> {
+        let bad = |why: &str| {
+            Err(format!(
+                "`{s}` is not a duration: {why} (write e.g. \"3s\", \"3m\", \"1h30m\", \"24h\", \"90d\", \"3y\")"
+            ))
+        };
+        if s.is_empty() {
+            return bad("it is empty");
+        }
+        let mut secs: u64 = 0;
+        let mut last_unit = usize::MAX;
+        let mut rest = s;
+        while !rest.is_empty() {
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            if digits == 0 {
+                return bad("a number must come before each unit");
+            }
+            let (num, tail) = rest.split_at(digits);
+            let letters = tail.bytes().take_while(u8::is_ascii_alphabetic).count();
+            let (unit, tail) = tail.split_at(letters);
+            let Some(idx) = UNITS.iter().position(|(u, _)| *u == unit) else {
+                return if unit.is_empty() {
+                    bad("the unit is missing")
+                } else {
+                    bad(&format!("unknown unit `{unit}` (use s, m, h, d, w or y)"))
+                };
+            };
+            if last_unit != usize::MAX && idx <= last_unit {
+                return bad("units must go from the largest to the smallest, each once");
+            }
+            last_unit = idx;
+            let n: u64 = num
+                .parse()
+                .map_err(|_| format!("`{s}` is too long a duration"))?;
+            secs = n
+                .checked_mul(UNITS[idx].1)
+                .and_then(|x| x.checked_add(secs))
+                .filter(|&x| x <= 100 * 365 * 86_400)
+                .ok_or_else(|| format!("`{s}` is too long a duration (100 years at most)"))?;
+            rest = tail;
+        }
+        Ok(Self { secs })
+    }
+}
+
+impl fmt::Display for Duration {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.secs == 0 {
+            return f.write_str("0s");
+        }
+        for (n, unit) in self.parts() {
+            write!(f, "{n}{unit}")?;
+        }
+        Ok(())
+    }
+}
+
+impl schemars::JsonSchema for Duration {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Duration".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^([0-9]+y)?([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$",
+            "description": "A duration: \"3s\", \"3m\", \"1h30m\", \"24h\", \"90d\", \"3y\"",
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn secs(s: &str) -> u64 {
+        Duration::parse_str(s).unwrap().secs()
+    }
+
+    #[test]
+    fn parses_the_forms_of_the_spec() {
+        assert_eq!(secs("3s"), 3);
+        assert_eq!(secs("90s"), 90);
+        assert_eq!(secs("3m"), 180);
+        assert_eq!(secs("1h30m"), 5_400);
+        assert_eq!(secs("24h"), 86_400);
+        assert_eq!(secs("3d"), 259_200);
+        assert_eq!(secs("3y"), 3 * 365 * 86_400);
+        assert_eq!(secs("2w"), 14 * 86_400);
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_duration() {
+        for bad in [
+            "",
+            "3",
+            "m",
+            "3 m",
+            "3min",
+            "1m1h",
+            "1h1h",
+            "-3s",
+            "3.5h",
+            "999999999999y",
+        ] {
+            assert!(
+                Duration::parse_str(bad).is_err(),
+                "{bad:?} should be refused"
+            );
+        }
+    }
+
+    #[test]
+    fn prints_canonically() {
+        assert_eq!(Duration::from_secs(5_400).to_string(), "1h30m");
+        assert_eq!(Duration::from_secs(90).to_string(), "1m30s");
+        assert_eq!(Duration::from_secs(14 * 86_400).to_string(), "14d");
+    }
+}

@@ -1,0 +1,118 @@
+//! Ids of locations, services and the like: `[a-z0-9-]+`, used in file names and tags, so
+//! they can never escape the output folder.
+
+use std::fmt;
+
+use super::read::ParseStr;
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(transparent)]
+pub struct Id(String);
+
+impl Id {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl ParseStr for Id {
+    fn expected() -> String {
+        "an id of lowercase Latin letters, digits and `-`, e.g. \"omsk\"".into()
+    }
+
+    fn parse_str(s: &str) -> Result<Self, String> {
+        let ok = !s.is_empty()
+            && s.len() <= 40
+            && s.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && !s.starts_with('-')
+            && !s.ends_with('-');
+        if ok {
+            Ok(Self(s.to_owned()))
+        } else {
+            Err(format!(
+                "`{s}` is not a valid id: use 1–40 lowercase Latin letters, digits and `-` (not at the ends), e.g. \"omsk\""
+            ))
+        }
+    }
+}
+
+impl fmt::Display for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl schemars::JsonSchema for Id {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Id".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": "string", "pattern": "^[a-z0-9]([a-z0-9-]{0,38}[a-z0-9])?$" })
+    }
+}
+
+/// A path relative to `business.toml` that stays inside its folder (the bot config).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct RelPath(String);
+
+impl RelPath {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl ParseStr for RelPath {
+    fn expected() -> String {
+        "a relative path such as \"bot/ufa.json\"".into()
+    }
+
+    fn parse_str(s: &str) -> Result<Self, String> {
+        let p = std::path::Path::new(s);
+        let escapes = p.components().any(|c| {
+            !matches!(
+                c,
+                std::path::Component::Normal(_) | std::path::Component::CurDir
+            )
+        });
+        if s.is_empty() || escapes || s.contains('\\') || s.contains(':') {
+            return Err(format!(
+                "`{s}` must be a path inside the business folder, such as \"bot/ufa.json\" (no `..`, no absolute path)"
+            ));
+        }
+        Ok(Self(s.to_owned()))
+    }
+}
+
+impl schemars::JsonSchema for RelPath {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "RelPath".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": "string", "description": "A path relative to business.toml, inside its folder" })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_cannot_escape() {
+        assert!(Id::parse_str("omsk").is_ok());
+        assert!(Id::parse_str("nsk-2").is_ok());
+        for bad in [
+            "", "../etc", "Omsk", "омск", "a/b", "-a", "a-", "a.b", "a b",
+        ] {
+            assert!(Id::parse_str(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn paths_stay_inside() {
+        assert!(RelPath::parse_str("bot/ufa.json").is_ok());
+        for bad in ["../x.json", "/etc/passwd", "bot/../../x", "C:\\x", ""] {
+            assert!(RelPath::parse_str(bad).is_err(), "{bad:?}");
+        }
+    }
+}

@@ -1,0 +1,18 @@
+//! The model of `business.toml`: domain types that parse on construction, the collecting
+//! reader, and the validated [`Business`].
+
+pub mod business;
+pub mod city;
+pub mod duration;
+pub mod enums;
+pub mod hours;
+pub mod id;
+pub mod load;
+pub mod phone;
+pub mod read;
+pub mod registry_ids;
+pub mod values;
+
+pub use business::Business;
+pub use duration::Duration;
+pub use load::{Loaded, load};

@@ -1,0 +1,115 @@
+//! Russian phone numbers, normalised to E.164 (`+7XXXXXXXXXX`) as Bitrix24 dedup wants them.
+
+use std::fmt;
+
+use super::read::ParseStr;
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Phone {
+    e164: String,
+}
+
+impl Phone {
+    /// `+79170000000`.
+    pub fn e164(&self) -> &str {
+        &self.e164
+    }
+
+    /// `+7 917 000-00-00`, as the documents print it.
+    pub fn pretty(&self) -> String {
+        let d = &self.e164[2..];
+        format!("+7 {} {}-{}-{}", &d[0..3], &d[3..6], &d[6..8], &d[8..10])
+    }
+}
+
+impl ParseStr for Phone {
+    fn expected() -> String {
+        "a Russian phone number such as \"+7 917 000-00-00\"".into()
+    }
+
+    fn parse_str(s: &str) -> Result<Self, String> {
+        let allowed = |c: char| c.is_ascii_digit() || " +-()\u{a0}".contains(c);
+        if let Some(c) = s.chars().find(|&c| !allowed(c)) {
+            return Err(format!("`{s}` is not a phone number: unexpected `{c}`"));
+        }
+        if s.chars().skip(1).any(|c| c == '+') {
+            return Err(format!(
+                "`{s}` is not a phone number: `+` only at the start"
+            ));
+        }
+        let mut digits: String = s.chars().filter(char::is_ascii_digit).collect();
+        if digits.len() == 11 && digits.starts_with('8') && !s.starts_with('+') {
+            digits.replace_range(0..1, "7");
+        } else if digits.len() == 10 && !s.starts_with('+') {
+            digits.insert(0, '7');
+        }
+        if digits.len() != 11 || !digits.starts_with('7') {
+            return Err(format!(
+                "`{s}` is not a Russian phone number: expected 11 digits starting with +7 or 8"
+            ));
+        }
+        if matches!(digits.as_bytes()[1], b'6' | b'7') {
+            return Err(format!(
+                "`{s}` is a Kazakhstan number (+7 6xx / +7 7xx): regl serves Russian businesses"
+            ));
+        }
+        Ok(Self {
+            e164: format!("+{digits}"),
+        })
+    }
+}
+
+impl fmt::Display for Phone {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.e164)
+    }
+}
+
+impl schemars::JsonSchema for Phone {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Phone".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^[0-9+() \\-]+$",
+            "description": "A Russian phone number, e.g. \"+7 917 000-00-00\" or \"8 (347) 200-00-00\"",
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn e164(s: &str) -> String {
+        Phone::parse_str(s).unwrap().e164().to_owned()
+    }
+
+    #[test]
+    fn normalises_to_e164() {
+        assert_eq!(e164("+7 917 000-00-00"), "+79170000000");
+        assert_eq!(e164("8 (347) 200-00-00"), "+73472000000");
+        assert_eq!(e164("9170000000"), "+79170000000");
+        assert_eq!(e164("+7(917)000 00 00"), "+79170000000");
+        assert_eq!(
+            Phone::parse_str("8 917 123-45-67").unwrap().pretty(),
+            "+7 917 123-45-67"
+        );
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_russian_number() {
+        for bad in [
+            "",
+            "12345",
+            "+1 212 555-01-23",
+            "+7 917 000-00-0",
+            "+7 701 000-00-00",
+            "+7 917 ext 5",
+            "7+9170000000",
+        ] {
+            assert!(Phone::parse_str(bad).is_err(), "{bad:?} should be refused");
+        }
+    }
+}
