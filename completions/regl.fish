@@ -1,0 +1,51 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_regl_global_optspecs
+    string join \n h/help V/version
+end
+
+function __fish_regl_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_regl_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_regl_using_subcommand
+    set -l cmd (__fish_regl_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c regl -n "__fish_regl_needs_command" -s h -l help -d 'Print help'
+complete -c regl -n "__fish_regl_needs_command" -s V -l version -d 'Print version'
+complete -c regl -n "__fish_regl_needs_command" -f -a "init" -d 'Create a business from a segment preset, or add a location (city) to an existing one'
+complete -c regl -n "__fish_regl_needs_command" -f -a "schema" -d 'Print the JSON Schema of business.toml (for editors) or of the bot config'
+complete -c regl -n "__fish_regl_needs_command" -f -a "completions" -d 'Print shell completions'
+complete -c regl -n "__fish_regl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c regl -n "__fish_regl_using_subcommand init" -l city -d 'The city of the new location, e.g. "Омск"' -r
+complete -c regl -n "__fish_regl_using_subcommand init" -l name -d 'The business\'s name (for a new business)' -r
+complete -c regl -n "__fish_regl_using_subcommand init" -l segment -d 'The kind of business (for a new business)' -r -f -a "salon\t''
+clinic\t''
+fitness\t''
+education\t''
+other\t''"
+complete -c regl -n "__fish_regl_using_subcommand init" -l location -d 'The location\'s id; transliterated from the city when left out' -r
+complete -c regl -n "__fish_regl_using_subcommand init" -l timezone -d 'The location\'s IANA time zone; looked up from the city when left out' -r
+complete -c regl -n "__fish_regl_using_subcommand init" -l lang -d 'The language of documents and bot texts (for a new business)' -r -f -a "ru\t''
+en\t''"
+complete -c regl -n "__fish_regl_using_subcommand init" -l force -d 'Overwrite files that already exist'
+complete -c regl -n "__fish_regl_using_subcommand init" -s h -l help -d 'Print help'
+complete -c regl -n "__fish_regl_using_subcommand schema" -s h -l help -d 'Print help'
+complete -c regl -n "__fish_regl_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init schema completions help" -f -a "init" -d 'Create a business from a segment preset, or add a location (city) to an existing one'
+complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init schema completions help" -f -a "schema" -d 'Print the JSON Schema of business.toml (for editors) or of the bot config'
+complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init schema completions help" -f -a "completions" -d 'Print shell completions'
+complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init schema completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

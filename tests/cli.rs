@@ -1,0 +1,10 @@
+//! The real `regl` binary, run as a user runs it, in a temporary folder.
+
+#[path = "cli/common.rs"]
+mod common;
+#[path = "cli/init.rs"]
+mod init;
+#[path = "cli/load_errors.rs"]
+mod load_errors;
+#[path = "cli/repo_assets.rs"]
+mod repo_assets;

@@ -1,0 +1,328 @@
+//! SPEC §6 load errors: each gives exit 2 and points at the exact `business.toml:LINE:COL`,
+//! and a broken file is never touched. `init --city` loads the file before it adds a location,
+//! so it is the verb these tests drive.
+
+use std::fs;
+
+use crate::common::{Run, line_col_of, preset, regl, replace_once};
+
+/// Writes `text` as business.toml, runs a verb that loads it, expects exit 2 and an untouched file.
+fn load_fails(text: &str) -> Run {
+    load_fails_bytes(text.as_bytes())
+}
+
+fn load_fails_bytes(bytes: &[u8]) -> Run {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("business.toml");
+    fs::write(&path, bytes).unwrap();
+    let run = regl(dir.path(), &["init", "--city", "Казань"]).expect_code(2);
+    assert_eq!(
+        fs::read(&path).unwrap(),
+        bytes,
+        "a file that does not load is never changed"
+    );
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    run
+}
+
+/// Asserts the output points at the place where `needle` stands in `text`.
+#[track_caller]
+fn points_at(run: &Run, text: &str, needle: &str) {
+    points_within(run, text, needle, needle);
+}
+
+/// Asserts the output points at `target`, found inside the first `context` in `text`.
+#[track_caller]
+fn points_within(run: &Run, text: &str, context: &str, target: &str) {
+    let (line, col) = line_col_of(text, context);
+    let col = col
+        + context[..context.find(target).expect("target inside context")]
+            .chars()
+            .count();
+    let want = format!("business.toml:{line}:{col}");
+    assert!(
+        run.stderr.contains(&want),
+        "expected {want} in:\n{}",
+        run.stderr
+    );
+}
+
+fn base() -> String {
+    preset("salon.ru.toml")
+}
+
+#[test]
+fn toml_syntax_error() {
+    let text = replace_once(&base(), "\n[sla]", "\n[sla");
+    let run = load_fails(&text);
+    assert!(run.stderr.contains("TOML syntax"), "{}", run.stderr);
+    let (line, _) = line_col_of(&text, "\n[sla");
+    assert!(
+        run.stderr.contains(&format!("business.toml:{}:", line + 1)),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn wrong_type() {
+    let text = replace_once(&base(), "reschedule_max = 2", "reschedule_max = \"two\"");
+    let run = load_fails(&text);
+    assert!(
+        run.stderr
+            .contains("expected a number of reschedules, found a string"),
+        "{}",
+        run.stderr
+    );
+    points_at(&run, &text, "\"two\"");
+}
+
+#[test]
+fn unknown_key_with_did_you_mean() {
+    let text = replace_once(&base(), "\ntimezone = ", "\ntimezon = ");
+    let run = load_fails(&text);
+    assert!(
+        run.stderr
+            .contains("unknown key `timezon` in [[locations]]"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("did you mean `timezone`?"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        !run.stderr.contains("missing key `timezone`"),
+        "one mistake, one error:\n{}",
+        run.stderr
+    );
+    points_at(&run, &text, "timezon = ");
+}
+
+#[test]
+fn missing_required_key() {
+    let base = base();
+    let (line, _) = line_col_of(&base, "\nlegal_address");
+    let line_text = base.lines().nth(line).unwrap();
+    let text = replace_once(&base, &format!("{line_text}\n"), "");
+    let run = load_fails(&text);
+    assert!(
+        run.stderr
+            .contains("missing key `legal_address` in [business]"),
+        "{}",
+        run.stderr
+    );
+    points_at(&run, &text, "[business]");
+}
+
+#[test]
+fn unparsable_date() {
+    let text = replace_once(
+        &base(),
+        "effective_date = 2026-12-01",
+        "effective_date = \"1 декабря\"",
+    );
+    let run = load_fails(&text);
+    assert!(
+        run.stderr
+            .contains("expected a date such as 2026-12-01, found a string"),
+        "{}",
+        run.stderr
+    );
+    points_at(&run, &text, "\"1 декабря\"");
+}
+
+#[test]
+fn a_date_with_a_time_is_not_a_date() {
+    let text = replace_once(
+        &base(),
+        "effective_date = 2026-12-01",
+        "effective_date = 2026-12-01T10:00:00",
+    );
+    let run = load_fails(&text);
+    assert!(run.stderr.contains("without a time"), "{}", run.stderr);
+    points_at(&run, &text, "2026-12-01T10");
+}
+
+#[test]
+fn unparsable_duration() {
+    let text = replace_once(
+        &base(),
+        "lead_to_crm = \"30m\"",
+        "lead_to_crm = \"30 минут\"",
+    );
+    let run = load_fails(&text);
+    assert!(
+        run.stderr.contains("`30 минут` is not a duration"),
+        "{}",
+        run.stderr
+    );
+    points_at(&run, &text, "\"30 минут\"");
+}
+
+#[test]
+fn unparsable_phone() {
+    let base = base();
+    let (line, _) = line_col_of(&base, "\nphone = ");
+    let line_text = base.lines().nth(line).unwrap().to_owned();
+    let text = replace_once(&base, &line_text, "phone = \"+1 212 555-01-23\"");
+    let run = load_fails(&text);
+    assert!(
+        run.stderr.contains("is not a Russian phone number"),
+        "{}",
+        run.stderr
+    );
+    points_at(&run, &text, "\"+1 212 555-01-23\"");
+}
+
+#[test]
+fn unparsable_working_hours() {
+    let base = base();
+    let (line, _) = line_col_of(&base, "\nhours = [");
+    let line_text = base.lines().nth(line).unwrap().to_owned();
+    let text = replace_once(
+        &base,
+        &line_text,
+        "hours = [\"mon-fri 09:00-21:00\", \"sat-sun 10-18\"]",
+    );
+    let run = load_fails(&text);
+    assert!(
+        run.stderr
+            .contains("cannot read working hours `sat-sun 10-18`"),
+        "{}",
+        run.stderr
+    );
+    points_at(&run, &text, "\"sat-sun 10-18\"");
+}
+
+#[test]
+fn unparsable_id() {
+    let text = replace_once(&base(), "id = \"ufa\"", "id = \"Уфа\"");
+    let run = load_fails(&text);
+    assert!(
+        run.stderr.contains("`Уфа` is not a valid id"),
+        "{}",
+        run.stderr
+    );
+    points_at(&run, &text, "\"Уфа\"");
+}
+
+#[test]
+fn a_location_id_that_would_escape_the_output_folder() {
+    let text = replace_once(&base(), "id = \"ufa\"", "id = \"../../etc\"");
+    let run = load_fails(&text);
+    assert!(
+        run.stderr.contains("`../../etc` is not a valid id"),
+        "{}",
+        run.stderr
+    );
+    points_at(&run, &text, "\"../../etc\"");
+}
+
+#[test]
+fn a_bot_config_path_that_would_escape_the_business_folder() {
+    let text = replace_once(
+        &base(),
+        "bot_config = \"bot/ufa.json\"",
+        "bot_config = \"../../etc/passwd\"",
+    );
+    let run = load_fails(&text);
+    assert!(
+        run.stderr
+            .contains("must be a path inside the business folder"),
+        "{}",
+        run.stderr
+    );
+    points_at(&run, &text, "\"../../etc/passwd\"");
+}
+
+#[test]
+fn misspelt_value_gets_a_did_you_mean() {
+    let text = replace_once(&base(), "segment = \"salon\"", "segment = \"salom\"");
+    let run = load_fails(&text);
+    assert!(
+        run.stderr.contains("did you mean \"salon\"?"),
+        "{}",
+        run.stderr
+    );
+    points_at(&run, &text, "\"salom\"");
+}
+
+#[test]
+fn a_share_written_as_a_percent() {
+    let text = replace_once(&base(), "bot_handled_share = 0.6", "bot_handled_share = 60");
+    let run = load_fails(&text);
+    assert!(
+        run.stderr.contains("`60` is not a share from 0 to 1"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("write 0.6"), "{}", run.stderr);
+    points_within(&run, &text, "bot_handled_share = 60", "60");
+}
+
+#[test]
+fn unsupported_schema_version() {
+    let text = replace_once(&base(), "schema_version = 1", "schema_version = 2");
+    let run = load_fails(&text);
+    assert!(
+        run.stderr.contains("schema_version 2 is not supported"),
+        "{}",
+        run.stderr
+    );
+    points_within(&run, &text, "schema_version = 2", "2");
+}
+
+#[test]
+fn every_load_error_is_reported_at_once() {
+    let text = replace_once(&base(), "lead_to_crm = \"30m\"", "lead_to_crm = \"soon\"");
+    let text = replace_once(&text, "segment = \"salon\"", "segment = \"spa\"");
+    let text = replace_once(&text, "\ntimezone = ", "\ntime_zone = ");
+    let run = load_fails(&text);
+    points_at(&run, &text, "\"soon\"");
+    points_at(&run, &text, "\"spa\"");
+    points_at(&run, &text, "time_zone = ");
+    assert!(run.stderr.contains("3 errors"), "{}", run.stderr);
+}
+
+#[test]
+fn non_utf8_file() {
+    let mut bytes = b"schema_version = 1\n\n[business]\nname = \"".to_vec();
+    bytes.extend_from_slice(&[0xD0, 0x9B, 0xFF, 0xFE]);
+    bytes.extend_from_slice(b"\"\n");
+    let run = load_fails_bytes(&bytes);
+    assert!(run.stderr.contains("is not UTF-8 text"), "{}", run.stderr);
+    assert!(run.stderr.contains("business.toml:4:10"), "{}", run.stderr);
+}
+
+#[test]
+fn oversized_file() {
+    let mut text = base();
+    text.push_str("# ");
+    text.push_str(&"x".repeat(5 * 1024 * 1024));
+    text.push('\n');
+    let run = load_fails(&text);
+    assert!(
+        run.stderr.contains("a business.toml is at most 4 MiB"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_missing_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut sources = regl::diag::Sources::default();
+    let diags = regl::model::load(&dir.path().join("business.toml"), &mut sources)
+        .expect_err("a missing file does not load");
+    assert!(diags[0].message.contains("does not exist"), "{diags:?}");
+    assert!(diags[0].hint.as_deref().unwrap_or("").contains("regl init"));
+}
+
+#[test]
+fn a_usage_error_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = regl(dir.path(), &["schema", "nonsense"]).expect_code(2);
+    assert!(run.stderr.contains("invalid value"), "{}", run.stderr);
+}
