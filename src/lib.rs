@@ -6,8 +6,10 @@
 pub mod cli;
 pub mod cmd;
 pub mod diag;
+pub mod manifest;
 pub mod model;
 pub mod output;
+pub mod render;
 pub mod report;
 
 pub use cmd::run;

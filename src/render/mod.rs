@@ -1,0 +1,3 @@
+//! Rendering: Tera templates → Markdown → document model → .docx, and the SLA sheet → .xlsx.
+
+pub mod kind;
