@@ -26,6 +26,7 @@ Register-ArgumentCompleter -Native -CommandName 'regl' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create a business from a segment preset, or add a location (city) to an existing one')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the bot scripts of each location and the Bitrix24 field mapping')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of business.toml (for editors) or of the bot config')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -43,9 +44,20 @@ Register-ArgumentCompleter -Native -CommandName 'regl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
-        'regl;schema' {
+        'regl;export' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'The business''s config')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The business''s config')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'The output folder; `out` next to business.toml when left out')
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'The output folder; `out` next to business.toml when left out')
+            [CompletionResult]::new('--location', '--location', [CompletionResultType]::ParameterName, 'Export only this location''s bot scripts (repeatable); the mapping is always written')
+            [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Write nothing; exit 1 if any output would change')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'regl;schema' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'regl;completions' {
@@ -55,12 +67,16 @@ Register-ArgumentCompleter -Native -CommandName 'regl' -ScriptBlock {
         }
         'regl;help' {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create a business from a segment preset, or add a location (city) to an existing one')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the bot scripts of each location and the Bitrix24 field mapping')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of business.toml (for editors) or of the bot config')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'regl;help;init' {
+            break
+        }
+        'regl;help;export' {
             break
         }
         'regl;help;schema' {

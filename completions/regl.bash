@@ -19,6 +19,9 @@ _regl() {
             regl,completions)
                 cmd="regl__subcmd__completions"
                 ;;
+            regl,export)
+                cmd="regl__subcmd__export"
+                ;;
             regl,help)
                 cmd="regl__subcmd__help"
                 ;;
@@ -30,6 +33,9 @@ _regl() {
                 ;;
             regl__subcmd__help,completions)
                 cmd="regl__subcmd__help__subcmd__completions"
+                ;;
+            regl__subcmd__help,export)
+                cmd="regl__subcmd__help__subcmd__export"
                 ;;
             regl__subcmd__help,help)
                 cmd="regl__subcmd__help__subcmd__help"
@@ -47,7 +53,7 @@ _regl() {
 
     case "${cmd}" in
         regl)
-            opts="-h -V --help --version init schema completions help"
+            opts="-h -V --help --version init export schema completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -74,8 +80,42 @@ _regl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        regl__subcmd__export)
+            opts="-c -o -h --config --out --location --check --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --location)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         regl__subcmd__help)
-            opts="init schema completions help"
+            opts="init export schema completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -89,6 +129,20 @@ _regl() {
             return 0
             ;;
         regl__subcmd__help__subcmd__completions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        regl__subcmd__help__subcmd__export)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -183,7 +237,7 @@ _regl() {
             return 0
             ;;
         regl__subcmd__schema)
-            opts="-h --help business"
+            opts="-h --help business bot"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -23,6 +23,7 @@ set edit:completion:arg-completer[regl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand init 'Create a business from a segment preset, or add a location (city) to an existing one'
+            cand export 'Write the bot scripts of each location and the Bitrix24 field mapping'
             cand schema 'Print the JSON Schema of business.toml (for editors) or of the bot config'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -38,9 +39,19 @@ set edit:completion:arg-completer[regl] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
-        &'regl;schema'= {
+        &'regl;export'= {
+            cand -c 'The business''s config'
+            cand --config 'The business''s config'
+            cand -o 'The output folder; `out` next to business.toml when left out'
+            cand --out 'The output folder; `out` next to business.toml when left out'
+            cand --location 'Export only this location''s bot scripts (repeatable); the mapping is always written'
+            cand --check 'Write nothing; exit 1 if any output would change'
             cand -h 'Print help'
             cand --help 'Print help'
+        }
+        &'regl;schema'= {
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'regl;completions'= {
             cand -h 'Print help'
@@ -48,11 +59,14 @@ set edit:completion:arg-completer[regl] = {|@words|
         }
         &'regl;help'= {
             cand init 'Create a business from a segment preset, or add a location (city) to an existing one'
+            cand export 'Write the bot scripts of each location and the Bitrix24 field mapping'
             cand schema 'Print the JSON Schema of business.toml (for editors) or of the bot config'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'regl;help;init'= {
+        }
+        &'regl;help;export'= {
         }
         &'regl;help;schema'= {
         }

@@ -19,6 +19,8 @@ pub struct Cli {
 pub enum Command {
     /// Create a business from a segment preset, or add a location (city) to an existing one
     Init(InitArgs),
+    /// Write the bot scripts of each location and the Bitrix24 field mapping
+    Export(ExportArgs),
     /// Print the JSON Schema of business.toml (for editors) or of the bot config
     Schema(SchemaArgs),
     /// Print shell completions
@@ -51,6 +53,22 @@ pub struct InitArgs {
     /// Overwrite files that already exist
     #[arg(long)]
     pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The business's config
+    #[arg(short, long, default_value = "business.toml")]
+    pub config: PathBuf,
+    /// The output folder; `out` next to business.toml when left out
+    #[arg(short, long)]
+    pub out: Option<PathBuf>,
+    /// Export only this location's bot scripts (repeatable); the mapping is always written
+    #[arg(long = "location", value_name = "ID")]
+    pub locations: Vec<String>,
+    /// Write nothing; exit 1 if any output would change
+    #[arg(long)]
+    pub check: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -99,6 +117,8 @@ pub struct SchemaArgs {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SchemaKind {
     Business,
+    /// The bot config `export` writes and the bot runtime reads
+    Bot,
 }
 
 #[derive(Debug, Args)]

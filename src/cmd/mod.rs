@@ -1,6 +1,7 @@
 //! The verbs. Each composes model, render, lint and export; `run` maps outcomes to exit codes.
 
 mod completions;
+mod export;
 mod init;
 mod schema;
 
@@ -39,6 +40,7 @@ pub type Outcome = Result<(), Failure>;
 pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Init(args) => init::run(&args),
+        Command::Export(args) => export::run(&args),
         Command::Schema(args) => schema::run(&args),
         Command::Completions(args) => completions::run(&args),
     };

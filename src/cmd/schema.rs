@@ -1,4 +1,5 @@
-//! `regl schema`: the JSON Schema of business.toml, for taplo / Even Better TOML.
+//! `regl schema`: the JSON Schema of business.toml, for taplo / Even Better TOML, and of
+//! the bot config, for bot runtimes.
 
 use crate::cli::{SchemaArgs, SchemaKind};
 use crate::model::Business;
@@ -14,8 +15,17 @@ pub fn business_schema() -> String {
     s
 }
 
+/// The JSON Schema of the bot config, pretty-printed with a trailing newline.
+pub fn bot_schema() -> String {
+    let mut s =
+        serde_json::to_string_pretty(&crate::model::bot::schema()).expect("a schema serialises");
+    s.push('\n');
+    s
+}
+
 pub fn run(args: &SchemaArgs) -> Outcome {
     match args.kind {
         SchemaKind::Business => print_stdout(&business_schema()),
+        SchemaKind::Bot => print_stdout(&bot_schema()),
     }
 }

@@ -41,6 +41,11 @@ fn json_schema_is_fresh() {
 }
 
 #[test]
+fn bot_schema_is_fresh() {
+    fresh("schema/bot.schema.json", &["schema", "bot"]);
+}
+
+#[test]
 fn the_schema_describes_every_section() {
     let run = regl(&repo(), &["schema"]).expect_code(0);
     let schema: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();

@@ -1,0 +1,784 @@
+//! `OUT/bitrix24-mapping.json`: the bot's slots mapped onto Bitrix24 fields, and the REST
+//! payloads that prepare a portal for them (user fields, stages, sources), ready to send one
+//! by one or in `batch` calls of at most 50.
+//!
+//! The webhook URL carries a secret, so it is never read or written here: the file names the
+//! environment variable the sender takes it from.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use crate::model::bot::OrderedMap;
+use crate::model::business::{Business, Channel};
+use crate::model::enums::{ChannelKind, CrmMode, FieldType, Lang, Slot, StageSemantics};
+
+use super::texts::Texts;
+
+pub const FILE_NAME: &str = "bitrix24-mapping.json";
+/// The version of this file's shape.
+pub const MAPPING_SCHEMA_VERSION: u32 = 1;
+/// Bitrix24 runs at most 50 commands in one `batch` call.
+pub const BATCH_MAX: usize = 50;
+/// The environment variable the sender reads the inbound webhook URL from.
+pub const WEBHOOK_ENV: &str = "BITRIX24_WEBHOOK_URL";
+/// `ORIGINATOR_ID` of every lead the bot creates: with `ORIGIN_ID`, makes creation idempotent.
+pub const ORIGINATOR_ID: &str = "regl-bot";
+
+/// Lead sources every portal has; `crm.status.add` would fail on them.
+pub const BUILTIN_SOURCES: &[&str] = &[
+    "CALL",
+    "EMAIL",
+    "WEB",
+    "ADVERTISING",
+    "PARTNER",
+    "RECOMMENDATION",
+    "TRADE_SHOW",
+    "WEBFORM",
+    "CALLBACK",
+    "RC_GENERATOR",
+    "STORE",
+    "OTHER",
+];
+/// Lead stages every portal has.
+pub const BUILTIN_LEAD_STAGES: &[&str] = &["NEW", "IN_PROCESS", "PROCESSED", "JUNK", "CONVERTED"];
+/// Deal stages of the general funnel every portal has (simple mode).
+pub const BUILTIN_DEAL_STAGES: &[&str] = &[
+    "NEW",
+    "PREPARATION",
+    "PREPAYMENT_INVOICE",
+    "EXECUTING",
+    "FINAL_INVOICE",
+    "WON",
+    "LOSE",
+];
+/// Standard lead fields the bot may write.
+pub const STANDARD_FIELDS: &[&str] = &[
+    "TITLE",
+    "NAME",
+    "SECOND_NAME",
+    "LAST_NAME",
+    "PHONE",
+    "EMAIL",
+    "IM",
+    "WEB",
+    "SOURCE_ID",
+    "SOURCE_DESCRIPTION",
+    "STATUS_ID",
+    "COMMENTS",
+    "ASSIGNED_BY_ID",
+    "OPPORTUNITY",
+    "CURRENCY_ID",
+    "UTM_SOURCE",
+    "UTM_MEDIUM",
+    "UTM_CAMPAIGN",
+    "UTM_CONTENT",
+    "UTM_TERM",
+    "ORIGINATOR_ID",
+    "ORIGIN_ID",
+];
+
+/// The whole mapping file.
+#[derive(Debug, Clone, Serialize)]
+pub struct Mapping {
+    pub regl_bitrix24_mapping: u32,
+    pub system: String,
+    pub portal: String,
+    /// "leads" or "simple".
+    pub mode: String,
+    /// What a bot request becomes: "lead", or "deal" (with a contact) in simple mode.
+    pub entity: String,
+    pub webhook: Webhook,
+    /// Slot → field, with the value's shape.
+    pub fields: Vec<FieldMap>,
+    /// Field codes every record must have.
+    pub required: Vec<String>,
+    /// Channel id → `SOURCE_ID`.
+    pub sources_by_channel: OrderedMap<String>,
+    /// Channel id → IM multifield `VALUE_TYPE`, for messengers.
+    pub im_by_channel: OrderedMap<String>,
+    /// UTM field → value (placeholders filled by the runtime).
+    pub utm: OrderedMap<String>,
+    pub idempotency: Idempotency,
+    /// The record the bot creates, as a `crm.lead.add` (or `crm.deal.add`) call.
+    pub create: Command,
+    /// User fields, with their `*.userfield.add` payloads.
+    pub userfields: Vec<Command>,
+    /// Funnel stages, ordered in progress → success → failure.
+    pub stages: Vec<StatusMap>,
+    /// Lead sources.
+    pub sources: Vec<StatusMap>,
+    /// Every command that prepares the portal, in order: user fields, stages, sources
+    /// (built-in stages and sources are left out: they exist already).
+    pub commands: Vec<Command>,
+    /// The same commands grouped into `batch` calls of at most 50.
+    pub batches: Vec<Command>,
+    /// Per location: the escalation task template.
+    pub escalation_tasks: Vec<EscalationTask>,
+    /// Placeholder → meaning, for the templates above.
+    pub placeholders: OrderedMap<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Webhook {
+    /// The environment variable holding the inbound webhook URL.
+    pub env: String,
+    /// What the URL looks like; the secret part is never written to any file.
+    pub shape: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FieldMap {
+    pub slot: String,
+    pub field: String,
+    /// lead, contact or deal.
+    pub entity: String,
+    /// standard, multifield or user.
+    pub kind: String,
+    /// The Bitrix24 type (string, enumeration, money, `crm_multifield`, `crm_status`, …).
+    #[serde(rename = "type")]
+    pub type_id: String,
+    /// The value as sent, with the runtime's placeholder.
+    pub value: Value,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Idempotency {
+    #[serde(rename = "ORIGINATOR_ID")]
+    pub originator_id: String,
+    #[serde(rename = "ORIGIN_ID")]
+    pub origin_id: String,
+    /// Look for the client by phone before creating a record.
+    pub dedup: Command,
+}
+
+/// One REST call.
+#[derive(Debug, Clone, Serialize)]
+pub struct Command {
+    pub method: String,
+    pub params: Value,
+}
+
+/// A stage or source and its `crm.status.add` payload.
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusMap {
+    pub id: String,
+    pub name: String,
+    /// False for ids every portal has: rename those in the portal, not with `crm.status.add`.
+    pub create: bool,
+    pub payload: Command,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EscalationTask {
+    pub location: String,
+    pub tag: String,
+    /// DEADLINE = the moment of escalation + this many seconds.
+    pub deadline_after_s: u64,
+    pub task: Command,
+}
+
+/// Channel display names, for sources the config does not name.
+fn channel_name(kind: ChannelKind, lang: Lang) -> &'static str {
+    match (kind, lang) {
+        (ChannelKind::Whatsapp, _) => "WhatsApp",
+        (ChannelKind::Telegram, _) => "Telegram",
+        (ChannelKind::Instagram, _) => "Instagram",
+        (ChannelKind::Vk, Lang::Ru) => "ВКонтакте",
+        (ChannelKind::Vk, Lang::En) => "VK",
+        (ChannelKind::Website, Lang::Ru) => "Сайт",
+        (ChannelKind::Website, Lang::En) => "Website",
+        (ChannelKind::Phone, Lang::Ru) => "Телефон",
+        (ChannelKind::Phone, Lang::En) => "Phone",
+        (ChannelKind::Sms, _) => "SMS",
+        (ChannelKind::Email, _) => "E-mail",
+    }
+}
+
+/// The `SOURCE_ID` of leads from a channel: its `source_id`, or the natural one.
+pub fn source_id(c: &Channel) -> String {
+    if let Some(s) = &c.source_id {
+        return s.value.clone();
+    }
+    match c.id.value {
+        ChannelKind::Website => "WEB".into(),
+        ChannelKind::Phone => "CALL".into(),
+        ChannelKind::Email => "EMAIL".into(),
+        other => other.as_str().to_uppercase(),
+    }
+}
+
+/// Slot → field code for every slot the bot collects, and `source` → `SOURCE_ID`.
+pub fn writes(b: &Business) -> OrderedMap<String> {
+    let mut w = OrderedMap::default();
+    w.insert_new("name", "NAME".to_owned());
+    w.insert_new("phone", "PHONE".to_owned());
+    for f in &b.crm.fields {
+        w.insert_new(f.slot.as_str(), f.code.value.clone());
+    }
+    for s in b.bot.qualification.iter() {
+        match s.value {
+            Slot::Email => w.insert_new("email", "EMAIL".to_owned()),
+            Slot::Comment => w.insert_new("comment", "COMMENTS".to_owned()),
+            _ => {}
+        }
+    }
+    w.insert_new("source", "SOURCE_ID".to_owned());
+    w
+}
+
+/// A field's label in `lang`, by what the field holds.
+fn label_other(slot: Slot, lang: Lang) -> &'static str {
+    match (slot, lang) {
+        (Slot::Name, Lang::Ru) => "Имя",
+        (Slot::Name, Lang::En) => "Name",
+        (Slot::Phone, Lang::Ru) => "Телефон",
+        (Slot::Phone, Lang::En) => "Phone",
+        (Slot::Email, _) => "E-mail",
+        (Slot::Service, Lang::Ru) => "Услуга",
+        (Slot::Service, Lang::En) => "Service",
+        (Slot::PreferredTime, Lang::Ru) => "Желаемое время",
+        (Slot::PreferredTime, Lang::En) => "Preferred time",
+        (Slot::Comment, Lang::Ru) => "Комментарий",
+        (Slot::Comment, Lang::En) => "Comment",
+        (Slot::Channel, Lang::Ru) => "Канал",
+        (Slot::Channel, Lang::En) => "Channel",
+        (Slot::Location, Lang::Ru) => "Филиал",
+        (Slot::Location, Lang::En) => "Location",
+        (Slot::Amount, Lang::Ru) => "Сумма заказа",
+        (Slot::Amount, Lang::En) => "Order amount",
+        (Slot::ConsentVersion, Lang::Ru) => "Версия согласия на обработку ПДн",
+        (Slot::ConsentVersion, Lang::En) => "Personal data consent version",
+    }
+}
+
+/// `UF_CRM_REGL_CHANNEL` → `REGL_CHANNEL`: Bitrix24 adds the prefix itself.
+fn field_name(code: &str) -> &str {
+    code.strip_prefix("UF_CRM_").unwrap_or(code)
+}
+
+fn slot_value(slot: Slot, kind: FieldType) -> Value {
+    let p = format!("{{{}}}", slot.as_str());
+    match kind {
+        // A money field takes "amount|currency".
+        FieldType::Money => Value::String(format!("{p}|RUB")),
+        _ => Value::String(p),
+    }
+}
+
+/// The mapping of the business, with an escalation task for each location. It is one file
+/// for the whole portal, so `--location` never changes it.
+pub fn mapping(b: &Business) -> Mapping {
+    let lang = b.lang();
+    let simple = b.crm.mode.value == CrmMode::Simple;
+    let (entity, person) = if simple {
+        ("deal", "contact")
+    } else {
+        ("lead", "lead")
+    };
+    let uf_method = format!("crm.{entity}.userfield.add");
+
+    let im_by_channel = OrderedMap(
+        b.channels
+            .iter()
+            .filter_map(|c| {
+                let t = match c.id.value {
+                    ChannelKind::Telegram => "TELEGRAM",
+                    ChannelKind::Instagram => "INSTAGRAM",
+                    ChannelKind::Vk => "VK",
+                    ChannelKind::Whatsapp => "WHATSAPP",
+                    _ => return None,
+                };
+                Some((c.id.as_str().to_owned(), t.to_owned()))
+            })
+            .collect(),
+    );
+
+    let mut fields = vec![
+        FieldMap {
+            slot: "name".into(),
+            field: "NAME".into(),
+            entity: person.into(),
+            kind: "standard".into(),
+            type_id: "string".into(),
+            value: json!("{client_name}"),
+        },
+        FieldMap {
+            slot: "phone".into(),
+            field: "PHONE".into(),
+            entity: person.into(),
+            kind: "multifield".into(),
+            type_id: "crm_multifield".into(),
+            value: json!([{ "VALUE": "{client_phone}", "VALUE_TYPE": "MOBILE" }]),
+        },
+    ];
+    if !im_by_channel.0.is_empty() {
+        fields.push(FieldMap {
+            slot: "messenger".into(),
+            field: "IM".into(),
+            entity: person.into(),
+            kind: "multifield".into(),
+            type_id: "crm_multifield".into(),
+            value: json!([{ "VALUE": "{messenger_id}", "VALUE_TYPE": "{im_type}" }]),
+        });
+    }
+    let w = writes(b);
+    if w.get("email").is_some_and(|f| f == "EMAIL") {
+        fields.push(FieldMap {
+            slot: "email".into(),
+            field: "EMAIL".into(),
+            entity: person.into(),
+            kind: "multifield".into(),
+            type_id: "crm_multifield".into(),
+            value: json!([{ "VALUE": "{email}", "VALUE_TYPE": "WORK" }]),
+        });
+    }
+    if w.get("comment").is_some_and(|f| f == "COMMENTS") {
+        fields.push(FieldMap {
+            slot: "comment".into(),
+            field: "COMMENTS".into(),
+            entity: entity.into(),
+            kind: "standard".into(),
+            type_id: "string".into(),
+            value: json!("{comment}"),
+        });
+    }
+    fields.push(FieldMap {
+        slot: "source".into(),
+        field: "SOURCE_ID".into(),
+        entity: entity.into(),
+        kind: "standard".into(),
+        type_id: "crm_status".into(),
+        value: json!("{source_id}"),
+    });
+    for f in &b.crm.fields {
+        fields.push(FieldMap {
+            slot: f.slot.as_str().to_owned(),
+            field: f.code.value.clone(),
+            entity: entity.into(),
+            kind: "user".into(),
+            type_id: f.kind.as_str().to_owned(),
+            value: slot_value(f.slot.value, f.kind.value),
+        });
+    }
+
+    let utm = OrderedMap(vec![
+        ("UTM_SOURCE".to_owned(), "{channel}".to_owned()),
+        ("UTM_MEDIUM".to_owned(), "chatbot".to_owned()),
+        ("UTM_CAMPAIGN".to_owned(), "{location}".to_owned()),
+    ]);
+    let origin_id = "{location}:{channel}:{dialog_id}".to_owned();
+
+    let first_stage = ordered_stages(b)
+        .first()
+        .map_or_else(|| "NEW".to_owned(), |(id, _, _)| id.clone());
+    let title = match lang {
+        Lang::Ru => "Заявка из чат-бота: {client_name}",
+        Lang::En => "Chat-bot request: {client_name}",
+    };
+    let mut record = serde_json::Map::new();
+    record.insert("TITLE".into(), json!(title));
+    if !simple {
+        record.insert("NAME".into(), json!("{client_name}"));
+        record.insert(
+            "PHONE".into(),
+            json!([{ "VALUE": "{client_phone}", "VALUE_TYPE": "MOBILE" }]),
+        );
+    }
+    record.insert("SOURCE_ID".into(), json!("{source_id}"));
+    record.insert(
+        if simple { "STAGE_ID" } else { "STATUS_ID" }.into(),
+        json!(first_stage),
+    );
+    for (k, v) in &utm.0 {
+        record.insert(k.clone(), json!(v));
+    }
+    record.insert("ORIGINATOR_ID".into(), json!(ORIGINATOR_ID));
+    record.insert("ORIGIN_ID".into(), json!(origin_id));
+    for f in &b.crm.fields {
+        record.insert(f.code.value.clone(), slot_value(f.slot.value, f.kind.value));
+    }
+    if simple {
+        record.insert("CONTACT_ID".into(), json!("{contact_id}"));
+    }
+    let create = Command {
+        method: format!("crm.{entity}.add"),
+        params: json!({ "fields": Value::Object(record), "params": { "REGISTER_SONET_EVENT": "Y" } }),
+    };
+
+    let userfields: Vec<Command> = b
+        .crm
+        .fields
+        .iter()
+        .map(|f| {
+            // The config gives the label in the business's language; the other comes from
+            // what the field holds.
+            let own = f.label.value.clone();
+            let (ru, en) = match lang {
+                Lang::Ru => (own, label_other(f.slot.value, Lang::En).to_owned()),
+                Lang::En => (label_other(f.slot.value, Lang::Ru).to_owned(), own),
+            };
+            let label = json!({ "ru": ru, "en": en });
+            let code = f.code.as_str();
+            let mut uf = serde_json::Map::new();
+            uf.insert("FIELD_NAME".into(), json!(field_name(code)));
+            uf.insert("USER_TYPE_ID".into(), json!(f.kind.as_str()));
+            uf.insert("XML_ID".into(), json!(code));
+            uf.insert("EDIT_FORM_LABEL".into(), label.clone());
+            uf.insert("LIST_COLUMN_LABEL".into(), label.clone());
+            uf.insert("LIST_FILTER_LABEL".into(), label);
+            uf.insert("MULTIPLE".into(), json!("N"));
+            // Staff also create leads by hand: a mandatory field would block them, so the
+            // bot enforces `[crm].required` itself.
+            uf.insert("MANDATORY".into(), json!("N"));
+            uf.insert("SHOW_FILTER".into(), json!("Y"));
+            if f.kind.value == FieldType::Enumeration {
+                let items: Vec<Value> = f
+                    .values
+                    .as_ref()
+                    .map(|v| v.iter().collect::<Vec<_>>())
+                    .unwrap_or_default()
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| {
+                        json!({
+                            "VALUE": v.value,
+                            "SORT": (i + 1) * 10,
+                            "DEF": "N",
+                            "XML_ID": format!("{}_{}", field_name(code), i + 1),
+                        })
+                    })
+                    .collect();
+                uf.insert("LIST".into(), Value::Array(items));
+            }
+            Command {
+                method: uf_method.clone(),
+                params: json!({ "fields": Value::Object(uf) }),
+            }
+        })
+        .collect();
+
+    let (stage_entity, builtin_stages) = if simple {
+        ("DEAL_STAGE", BUILTIN_DEAL_STAGES)
+    } else {
+        ("STATUS", BUILTIN_LEAD_STAGES)
+    };
+    let stages: Vec<StatusMap> = ordered_stages(b)
+        .into_iter()
+        .enumerate()
+        .map(|(i, (id, name, sem))| {
+            let color = match sem {
+                StageSemantics::InProgress => "#39A8EF",
+                StageSemantics::Success => "#7BD500",
+                StageSemantics::Failure => "#FF5752",
+            };
+            StatusMap {
+                create: !builtin_stages.contains(&id.as_str()),
+                payload: Command {
+                    method: "crm.status.add".into(),
+                    params: json!({ "fields": {
+                        "ENTITY_ID": stage_entity,
+                        "STATUS_ID": id,
+                        "NAME": name,
+                        "SORT": (i + 1) * 10,
+                        "COLOR": color,
+                        "SEMANTICS": sem.as_str(),
+                    }}),
+                },
+                id,
+                name,
+            }
+        })
+        .collect();
+
+    let sources: Vec<StatusMap> = all_sources(b)
+        .into_iter()
+        .enumerate()
+        .map(|(i, (id, name))| StatusMap {
+            create: !BUILTIN_SOURCES.contains(&id.as_str()),
+            payload: Command {
+                method: "crm.status.add".into(),
+                params: json!({ "fields": {
+                    "ENTITY_ID": "SOURCE",
+                    "STATUS_ID": id,
+                    "NAME": name,
+                    "SORT": (i + 1) * 10,
+                }}),
+            },
+            id,
+            name,
+        })
+        .collect();
+
+    let mut commands: Vec<(String, Command)> = Vec::new();
+    for (f, c) in b.crm.fields.iter().zip(&userfields) {
+        commands.push((format!("uf_{}", field_name(f.code.as_str())), c.clone()));
+    }
+    for s in stages.iter().filter(|s| s.create) {
+        commands.push((format!("stage_{}", s.id), s.payload.clone()));
+    }
+    for s in sources.iter().filter(|s| s.create) {
+        commands.push((format!("source_{}", s.id), s.payload.clone()));
+    }
+    let batches = commands
+        .chunks(BATCH_MAX)
+        .map(|chunk| {
+            let cmd: serde_json::Map<String, Value> = chunk
+                .iter()
+                .map(|(key, c)| {
+                    let q = query_string(&c.params);
+                    (key.clone(), Value::String(format!("{}?{q}", c.method)))
+                })
+                .collect();
+            Command {
+                method: "batch".into(),
+                params: json!({ "halt": 0, "cmd": Value::Object(cmd) }),
+            }
+        })
+        .collect();
+
+    let link = if simple { "D_{deal_id}" } else { "L_{lead_id}" };
+    let escalation_tasks = b
+        .locations
+        .iter()
+        .map(|loc| {
+            let (policy, consent) = super::bot::policy_urls(b);
+            let t = Texts::new(
+                b,
+                loc,
+                policy.unwrap_or_default(),
+                consent.unwrap_or_default(),
+            );
+            let [title, description, _, _] = t.escalation_messages();
+            let tag = loc.escalation_tag.value.clone();
+            EscalationTask {
+                location: loc.id.as_str().to_owned(),
+                tag: tag.clone(),
+                deadline_after_s: b.sla.escalation_response.secs(),
+                task: Command {
+                    method: "tasks.task.add".into(),
+                    params: json!({ "fields": {
+                        "TITLE": title,
+                        "DESCRIPTION": description,
+                        "RESPONSIBLE_ID": "{responsible_id}",
+                        "DEADLINE": "{deadline}",
+                        "PRIORITY": 2,
+                        "TAGS": [tag],
+                        "UF_CRM_TASK": [link],
+                    }}),
+                },
+            }
+        })
+        .collect();
+
+    let mut placeholders: Vec<(String, String)> = crate::model::bot::PLACEHOLDERS
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect();
+    for (k, v) in [
+        (
+            "channel",
+            "the channel id of the dialogue (whatsapp, telegram, …)",
+        ),
+        ("location", "the location id"),
+        (
+            "dialog_id",
+            "the runtime's id of the dialogue, stable across retries",
+        ),
+        (
+            "source_id",
+            "SOURCE_ID of the dialogue's channel: see sources_by_channel",
+        ),
+        ("messenger_id", "the client's account in the messenger"),
+        (
+            "im_type",
+            "IM VALUE_TYPE of the dialogue's channel: see im_by_channel",
+        ),
+        ("email", "the client's e-mail"),
+        ("comment", "the client's wishes for the visit"),
+        (
+            "<slot>",
+            "a user field takes the value of its slot: {service}, {preferred_time}, …; an enumeration takes the ID of the LIST item (crm.lead.userfield.list)",
+        ),
+        (
+            "contact_id",
+            "simple mode: the contact found or created for the client",
+        ),
+        ("lead_id", "the id of the lead the dialogue created"),
+        (
+            "deal_id",
+            "simple mode: the id of the deal the dialogue created",
+        ),
+        (
+            "responsible_id",
+            "the Bitrix24 user id of the location's person on duty",
+        ),
+        (
+            "deadline",
+            "the moment of escalation + deadline_after_s, ISO 8601 with offset",
+        ),
+    ] {
+        placeholders.push((k.to_owned(), v.to_owned()));
+    }
+
+    Mapping {
+        regl_bitrix24_mapping: MAPPING_SCHEMA_VERSION,
+        system: b.crm.system.as_str().to_owned(),
+        portal: b.crm.portal.value.clone(),
+        mode: b.crm.mode.as_str().to_owned(),
+        entity: entity.to_owned(),
+        webhook: Webhook {
+            env: WEBHOOK_ENV.to_owned(),
+            shape: format!("https://{}/rest/<user_id>/<secret>/", b.crm.portal.as_str()),
+        },
+        fields,
+        required: b.crm.required.iter().map(|r| r.value.clone()).collect(),
+        sources_by_channel: OrderedMap(
+            b.channels
+                .iter()
+                .map(|c| (c.id.as_str().to_owned(), source_id(c)))
+                .collect(),
+        ),
+        im_by_channel,
+        utm,
+        idempotency: Idempotency {
+            originator_id: ORIGINATOR_ID.to_owned(),
+            origin_id,
+            dedup: Command {
+                method: "crm.duplicate.findbycomm".into(),
+                params: json!({ "entity_type": if simple { "CONTACT" } else { "LEAD" }, "type": "PHONE", "values": ["{client_phone}"] }),
+            },
+        },
+        create,
+        userfields,
+        stages,
+        sources,
+        commands: commands.into_iter().map(|(_, c)| c).collect(),
+        batches,
+        escalation_tasks,
+        placeholders: OrderedMap(placeholders),
+    }
+}
+
+/// Stages with their meaning, in progress first, then success, then failure, each group in
+/// the config's order: Bitrix24 sorts the funnel by SORT and expects that shape.
+pub fn ordered_stages(b: &Business) -> Vec<(String, String, StageSemantics)> {
+    let sem = |id: &str, s: Option<StageSemantics>| {
+        s.unwrap_or(match id {
+            "CONVERTED" | "WON" => StageSemantics::Success,
+            "JUNK" | "LOSE" => StageSemantics::Failure,
+            _ => StageSemantics::InProgress,
+        })
+    };
+    let all: Vec<(String, String, StageSemantics)> = b
+        .crm
+        .stages
+        .iter()
+        .map(|s| {
+            (
+                s.id.value.clone(),
+                s.name.value.clone(),
+                sem(s.id.as_str(), s.semantics.as_ref().map(|x| x.value)),
+            )
+        })
+        .collect();
+    let mut out = Vec::with_capacity(all.len());
+    for group in [
+        StageSemantics::InProgress,
+        StageSemantics::Success,
+        StageSemantics::Failure,
+    ] {
+        out.extend(all.iter().filter(|s| s.2 == group).cloned());
+    }
+    out
+}
+
+/// `[crm].sources`, then the channels' sources not listed there.
+fn all_sources(b: &Business) -> Vec<(String, String)> {
+    let lang = b.lang();
+    let mut out: Vec<(String, String)> = b
+        .crm
+        .sources
+        .iter()
+        .flatten()
+        .map(|s| (s.id.value.clone(), s.name.value.clone()))
+        .collect();
+    for c in &b.channels {
+        let id = source_id(c);
+        if !out.iter().any(|(x, _)| *x == id) {
+            out.push((id, channel_name(c.id.value, lang).to_owned()));
+        }
+    }
+    out
+}
+
+/// Parameters as a query string in PHP's nested form (`fields[LIST][0][VALUE]=…`), which is
+/// how a `batch` command carries them.
+pub fn query_string(v: &Value) -> String {
+    fn walk(prefix: &str, v: &Value, out: &mut Vec<String>) {
+        match v {
+            Value::Object(m) => {
+                for (k, x) in m {
+                    let key = if prefix.is_empty() {
+                        encode(k)
+                    } else {
+                        format!("{prefix}[{}]", encode(k))
+                    };
+                    walk(&key, x, out);
+                }
+            }
+            Value::Array(a) => {
+                for (i, x) in a.iter().enumerate() {
+                    walk(&format!("{prefix}[{i}]"), x, out);
+                }
+            }
+            Value::Null => {}
+            Value::Bool(b) => out.push(format!("{prefix}={}", u8::from(*b))),
+            Value::Number(n) => out.push(format!("{prefix}={n}")),
+            Value::String(s) => out.push(format!("{prefix}={}", encode(s))),
+        }
+    }
+    let mut out = Vec::new();
+    walk("", v, &mut out);
+    out.join("&")
+}
+
+/// Percent-encodes everything but RFC 3986's unreserved characters.
+fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::words;
+    use super::*;
+
+    #[test]
+    fn query_strings_nest_like_php() {
+        let v = json!({ "fields": { "NAME": "Уфа 1", "LIST": [{ "VALUE": "a&b", "SORT": 10 }] } });
+        assert_eq!(
+            query_string(&v),
+            "fields[NAME]=%D0%A3%D1%84%D0%B0%201&fields[LIST][0][VALUE]=a%26b&fields[LIST][0][SORT]=10"
+        );
+    }
+
+    #[test]
+    fn the_field_name_drops_the_prefix_bitrix24_adds() {
+        assert_eq!(field_name("UF_CRM_REGL_CHANNEL"), "REGL_CHANNEL");
+    }
+
+    #[test]
+    fn words_lists_read_naturally() {
+        let items = vec!["имя".to_owned(), "номер телефона".to_owned()];
+        assert_eq!(words::list(Lang::Ru, &items), "имя и номер телефона");
+    }
+}

@@ -1,0 +1,258 @@
+//! How numbers read in bot texts: money, durations, working hours and lists, in Russian
+//! (with its plural forms and non-breaking spaces) and English.
+
+use crate::model::Duration;
+use crate::model::enums::{Lang, Slot};
+use crate::model::hours::WorkingHours;
+
+const NBSP: char = '\u{a0}';
+
+/// 1500 → "1 500" (ru, non-breaking) or "1,500" (en).
+pub fn thousands(lang: Lang, n: u64) -> String {
+    let digits = n.to_string();
+    let sep = match lang {
+        Lang::Ru => NBSP,
+        Lang::En => ',',
+    };
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// "1 500 ₽".
+pub fn money(lang: Lang, rub: u64) -> String {
+    format!("{}{NBSP}₽", thousands(lang, rub))
+}
+
+/// «от 1 500 ₽» / "from 1,500 ₽".
+pub fn price_from(lang: Lang, rub: u64) -> String {
+    match lang {
+        Lang::Ru => format!("от{NBSP}{}", money(lang, rub)),
+        Lang::En => format!("from {}", money(lang, rub)),
+    }
+}
+
+/// "20 %" / "20%".
+pub fn percent(lang: Lang, p: u8) -> String {
+    match lang {
+        Lang::Ru => format!("{p}{NBSP}%"),
+        Lang::En => format!("{p}%"),
+    }
+}
+
+/// Picks the Russian plural form for `n`: 1 час, 2 часа, 5 часов (11–14 take the last).
+pub fn ru_plural<'a>(n: u64, one: &'a str, few: &'a str, many: &'a str) -> &'a str {
+    match (n % 10, n % 100) {
+        (_, 11..=14) => many,
+        (1, _) => one,
+        (2..=4, _) => few,
+        _ => many,
+    }
+}
+
+/// A duration as it reads after «за» / «через» or "within": "12 часов", "30 минут",
+/// "1 hour 30 minutes". Under three days whole hours stay hours: a salon says «за 24 часа».
+pub fn duration(lang: Lang, d: Duration) -> String {
+    duration_in(lang, d, false)
+}
+
+/// A duration as it reads after «в течение» / «меньше» (the genitive): «24 часов»,
+/// «1 часа», «15 минут»; in English the same as [`duration`].
+pub fn duration_gen(lang: Lang, d: Duration) -> String {
+    duration_in(lang, d, true)
+}
+
+fn duration_in(lang: Lang, d: Duration, genitive: bool) -> String {
+    let secs = d.secs();
+    let parts: Vec<(u64, &str)> = if secs > 0 && secs.is_multiple_of(3_600) && secs < 3 * 86_400 {
+        vec![(secs / 3_600, "h")]
+    } else if secs == 0 {
+        vec![(0, "m")]
+    } else {
+        d.parts()
+    };
+    let words: Vec<String> = parts
+        .into_iter()
+        .map(|(n, unit)| {
+            let noun = match lang {
+                Lang::Ru if genitive => match unit {
+                    "y" => ru_plural(n, "года", "лет", "лет"),
+                    "d" => ru_plural(n, "дня", "дней", "дней"),
+                    "h" => ru_plural(n, "часа", "часов", "часов"),
+                    "m" => ru_plural(n, "минуты", "минут", "минут"),
+                    _ => ru_plural(n, "секунды", "секунд", "секунд"),
+                },
+                Lang::Ru => match unit {
+                    "y" => ru_plural(n, "год", "года", "лет"),
+                    "d" => ru_plural(n, "день", "дня", "дней"),
+                    "h" => ru_plural(n, "час", "часа", "часов"),
+                    "m" => ru_plural(n, "минуту", "минуты", "минут"),
+                    _ => ru_plural(n, "секунду", "секунды", "секунд"),
+                },
+                Lang::En => {
+                    let one = match unit {
+                        "y" => "year",
+                        "d" => "day",
+                        "h" => "hour",
+                        "m" => "minute",
+                        _ => "second",
+                    };
+                    let s = if n == 1 { "" } else { "s" };
+                    return format!("{n} {one}{s}");
+                }
+            };
+            format!("{n}{NBSP}{noun}")
+        })
+        .collect();
+    words.join(" ")
+}
+
+/// "mon-fri 09:00-21:00" → «пн–пт 09:00–21:00» / "Mon–Fri 09:00–21:00".
+pub fn hours_line(lang: Lang, h: &WorkingHours) -> String {
+    let text = h.as_str().trim();
+    let (days, times) = text.split_once(' ').unwrap_or((text, ""));
+    let day = |d: &str| -> String {
+        let (ru, en) = match d {
+            "mon" => ("пн", "Mon"),
+            "tue" => ("вт", "Tue"),
+            "wed" => ("ср", "Wed"),
+            "thu" => ("чт", "Thu"),
+            "fri" => ("пт", "Fri"),
+            "sat" => ("сб", "Sat"),
+            "sun" => ("вс", "Sun"),
+            "daily" => ("ежедневно", "daily"),
+            other => (other, other),
+        };
+        match lang {
+            Lang::Ru => ru.to_owned(),
+            Lang::En => en.to_owned(),
+        }
+    };
+    let days: Vec<String> = days
+        .split(',')
+        .map(|item| {
+            item.split('-')
+                .map(|d| day(d.trim()))
+                .collect::<Vec<_>>()
+                .join("–")
+        })
+        .collect();
+    format!("{} {}", days.join(", "), times.trim().replace('-', "–"))
+}
+
+/// All of a location's hours in one phrase.
+pub fn hours(lang: Lang, hours: &[crate::model::read::Sp<WorkingHours>]) -> String {
+    hours
+        .iter()
+        .map(|h| hours_line(lang, h))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// «имя, номер телефона и удобное время визита».
+pub fn list(lang: Lang, items: &[String]) -> String {
+    let and = match lang {
+        Lang::Ru => " и ",
+        Lang::En => " and ",
+    };
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{}{and}{last}", init.join(", ")),
+    }
+}
+
+/// What a slot is called in a consent text.
+pub fn slot_noun(lang: Lang, slot: &str) -> String {
+    let (ru, en) = match slot {
+        "name" => ("имя", "your name"),
+        "phone" => ("номер телефона", "your phone number"),
+        "email" => ("адрес электронной почты", "your e-mail address"),
+        "service" => ("выбранная услуга", "the service you choose"),
+        "preferred_time" => ("удобное время визита", "the time that suits you"),
+        "comment" => ("ваши пожелания к визиту", "your wishes for the visit"),
+        other => (other, other),
+    };
+    match lang {
+        Lang::Ru => ru.to_owned(),
+        Lang::En => en.to_owned(),
+    }
+}
+
+/// The slots the bot asks for in a dialogue; the others (channel, location, amount,
+/// consent version) the runtime knows without asking.
+pub fn is_asked(slot: Slot) -> bool {
+    matches!(
+        slot,
+        Slot::Name
+            | Slot::Phone
+            | Slot::Email
+            | Slot::Service
+            | Slot::PreferredTime
+            | Slot::Comment
+    )
+}
+
+/// Cuts `s` to at most `max` characters, ending with «…» when cut.
+pub fn truncate(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_owned();
+    }
+    let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
+    out = out.trim_end().to_owned();
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::read::ParseStr;
+
+    #[test]
+    fn money_reads_with_non_breaking_spaces() {
+        assert_eq!(price_from(Lang::Ru, 1500), "от\u{a0}1\u{a0}500\u{a0}₽");
+        assert_eq!(money(Lang::Ru, 100), "100\u{a0}₽");
+        assert_eq!(money(Lang::Ru, 1_234_567), "1\u{a0}234\u{a0}567\u{a0}₽");
+        assert_eq!(price_from(Lang::En, 34_900), "from 34,900\u{a0}₽");
+    }
+
+    #[test]
+    fn durations_take_the_right_plural() {
+        let d = |s: &str| Duration::parse_str(s).unwrap();
+        assert_eq!(duration(Lang::Ru, d("24h")), "24\u{a0}часа");
+        assert_eq!(duration(Lang::Ru, d("12h")), "12\u{a0}часов");
+        assert_eq!(duration(Lang::Ru, d("1h")), "1\u{a0}час");
+        assert_eq!(duration(Lang::Ru, d("21m")), "21\u{a0}минуту");
+        assert_eq!(duration(Lang::Ru, d("15m")), "15\u{a0}минут");
+        assert_eq!(duration(Lang::Ru, d("3d")), "3\u{a0}дня");
+        assert_eq!(duration(Lang::Ru, d("1h30m")), "1\u{a0}час 30\u{a0}минут");
+        assert_eq!(duration(Lang::En, d("1h30m")), "1 hour 30 minutes");
+        assert_eq!(duration(Lang::En, d("2h")), "2 hours");
+        assert_eq!(duration_gen(Lang::Ru, d("24h")), "24\u{a0}часов");
+        assert_eq!(duration_gen(Lang::Ru, d("1h")), "1\u{a0}часа");
+        assert_eq!(duration_gen(Lang::Ru, d("21m")), "21\u{a0}минуты");
+        assert_eq!(duration_gen(Lang::Ru, d("15m")), "15\u{a0}минут");
+    }
+
+    #[test]
+    fn hours_read_like_a_sign_on_the_door() {
+        let h = WorkingHours::parse_str("mon-fri 09:00-21:00").unwrap();
+        assert_eq!(hours_line(Lang::Ru, &h), "пн–пт 09:00–21:00");
+        let h = WorkingHours::parse_str("sat,sun 10:00-18:00").unwrap();
+        assert_eq!(hours_line(Lang::En, &h), "Sat, Sun 10:00–18:00");
+    }
+
+    #[test]
+    fn truncation_marks_the_cut() {
+        assert_eq!(truncate("Укладка", 24), "Укладка");
+        let t = truncate("Сложное окрашивание: балаяж, шатуш, airtouch", 24);
+        assert_eq!(t.chars().count(), 24);
+        assert!(t.ends_with('…'));
+    }
+}
