@@ -2,6 +2,8 @@
 
 #[path = "cli/common.rs"]
 mod common;
+#[path = "cli/export.rs"]
+mod export;
 #[path = "cli/init.rs"]
 mod init;
 #[path = "cli/load_errors.rs"]

@@ -170,9 +170,11 @@ pub fn run(args: &InitArgs) -> Outcome {
         args.timezone.as_deref(),
         lang,
     )?;
+    refuse_existing_bot_config(&args.dir, &loc, args.force)?;
     let text = new_business(preset(segment, lang), name, lang, &loc)?;
     write_atomic(&path, text.as_bytes())?;
     let loaded = check_loads(&path)?;
+    let bot = write_bot_config(&loaded, &loc.id)?;
     println!(
         "created {} — {segment} ({lang}), location `{}` ({}, {})",
         path.display(),
@@ -180,7 +182,7 @@ pub fn run(args: &InitArgs) -> Outcome {
         loc.city,
         loc.timezone
     );
-    drop(loaded);
+    println!("wrote the bot config {}", bot.display());
     Ok(())
 }
 
@@ -254,11 +256,13 @@ fn add_location(args: &InitArgs, path: &Path) -> Outcome {
             loc.id
         )));
     }
+    refuse_existing_bot_config(loaded.dir(), &loc, false)?;
     let text = std::fs::read_to_string(path)
         .with_context(|| format!("cannot read `{}`", path.display()))?;
     let updated = insert_location(&text, &loc, lang)?;
     write_atomic(path, updated.as_bytes())?;
-    check_loads(path)?;
+    let reloaded = check_loads(path)?;
+    let bot = write_bot_config(&reloaded, &loc.id)?;
     println!(
         "added location `{}` ({}, {}) to {}",
         loc.id,
@@ -266,7 +270,35 @@ fn add_location(args: &InitArgs, path: &Path) -> Outcome {
         loc.timezone,
         path.display()
     );
+    println!("wrote the bot config {}", bot.display());
     Ok(())
+}
+
+/// The new location's bot config must not replace one the bot team already has.
+fn refuse_existing_bot_config(dir: &Path, loc: &NewLocation, force: bool) -> Outcome {
+    let path = dir.join(loc.bot_config());
+    if path.exists() && !force {
+        return Err(Failure::Other(anyhow!(
+            "{} already exists: move it away first (or pass `--force` to replace the whole business)",
+            path.display()
+        )));
+    }
+    Ok(())
+}
+
+/// Writes the location's bot config where `bot_config` points, as `export` makes it, so a
+/// fresh business lints clean.
+fn write_bot_config(loaded: &Loaded, id: &str) -> Result<std::path::PathBuf, Failure> {
+    let b = &loaded.business;
+    let loc = b
+        .location(id)
+        .ok_or_else(|| anyhow!("location `{id}` vanished from business.toml"))?;
+    let path = loaded.dir().join(loc.bot_config.as_str());
+    write_atomic(
+        &path,
+        &crate::export::to_json(&crate::export::bot_config(b, loc)),
+    )?;
+    Ok(path)
 }
 
 /// The file's text with a new `[[locations]]` entry after the last one, modelled on the
