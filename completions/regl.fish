@@ -27,6 +27,8 @@ end
 complete -c regl -n "__fish_regl_needs_command" -s h -l help -d 'Print help'
 complete -c regl -n "__fish_regl_needs_command" -s V -l version -d 'Print version'
 complete -c regl -n "__fish_regl_needs_command" -f -a "init" -d 'Create a business from a segment preset, or add a location (city) to an existing one'
+complete -c regl -n "__fish_regl_needs_command" -f -a "lint" -d 'Check business.toml, the bot configs and the rendered documents against each other'
+complete -c regl -n "__fish_regl_needs_command" -f -a "explain" -d 'Print a lint rule\'s documentation: what it checks, why, an example, how to fix'
 complete -c regl -n "__fish_regl_needs_command" -f -a "schema" -d 'Print the JSON Schema of business.toml (for editors) or of the bot config'
 complete -c regl -n "__fish_regl_needs_command" -f -a "completions" -d 'Print shell completions'
 complete -c regl -n "__fish_regl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -43,9 +45,21 @@ complete -c regl -n "__fish_regl_using_subcommand init" -l lang -d 'The language
 en\t''"
 complete -c regl -n "__fish_regl_using_subcommand init" -l force -d 'Overwrite files that already exist'
 complete -c regl -n "__fish_regl_using_subcommand init" -s h -l help -d 'Print help'
+complete -c regl -n "__fish_regl_using_subcommand lint" -s c -l config -d 'The business\'s config' -r -F
+complete -c regl -n "__fish_regl_using_subcommand lint" -s o -l out -d 'The output folder of `regl render` [default: `out` next to business.toml]' -r -F
+complete -c regl -n "__fish_regl_using_subcommand lint" -l bot -d 'A bot config to check instead of the locations\' `bot_config` files (repeatable)' -r -F
+complete -c regl -n "__fish_regl_using_subcommand lint" -l format -d 'How to print the findings' -r -f -a "human\t'rustc-like, with the source lines (colour on a terminal)'
+json\t'One JSON array of findings'
+github\t'GitHub Actions workflow annotations'
+sarif\t'SARIF 2.1.0, for code-scanning dashboards'"
+complete -c regl -n "__fish_regl_using_subcommand lint" -l deny-warnings -d 'Fail (exit 1) on warnings too'
+complete -c regl -n "__fish_regl_using_subcommand lint" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c regl -n "__fish_regl_using_subcommand explain" -s h -l help -d 'Print help'
 complete -c regl -n "__fish_regl_using_subcommand schema" -s h -l help -d 'Print help'
 complete -c regl -n "__fish_regl_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init schema completions help" -f -a "init" -d 'Create a business from a segment preset, or add a location (city) to an existing one'
-complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init schema completions help" -f -a "schema" -d 'Print the JSON Schema of business.toml (for editors) or of the bot config'
-complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init schema completions help" -f -a "completions" -d 'Print shell completions'
-complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init schema completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init lint explain schema completions help" -f -a "init" -d 'Create a business from a segment preset, or add a location (city) to an existing one'
+complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init lint explain schema completions help" -f -a "lint" -d 'Check business.toml, the bot configs and the rendered documents against each other'
+complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init lint explain schema completions help" -f -a "explain" -d 'Print a lint rule\'s documentation: what it checks, why, an example, how to fix'
+complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init lint explain schema completions help" -f -a "schema" -d 'Print the JSON Schema of business.toml (for editors) or of the bot config'
+complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init lint explain schema completions help" -f -a "completions" -d 'Print shell completions'
+complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init lint explain schema completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

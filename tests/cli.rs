@@ -4,6 +4,8 @@
 mod common;
 #[path = "cli/init.rs"]
 mod init;
+#[path = "cli/lint.rs"]
+mod lint;
 #[path = "cli/load_errors.rs"]
 mod load_errors;
 #[path = "cli/repo_assets.rs"]

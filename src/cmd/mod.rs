@@ -1,7 +1,9 @@
 //! The verbs. Each composes model, render, lint and export; `run` maps outcomes to exit codes.
 
 mod completions;
+pub mod explain;
 mod init;
+mod lint;
 mod schema;
 
 use std::io::Write;
@@ -39,6 +41,8 @@ pub type Outcome = Result<(), Failure>;
 pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Init(args) => init::run(&args),
+        Command::Lint(args) => lint::run(&args),
+        Command::Explain(args) => explain::run(&args),
         Command::Schema(args) => schema::run(&args),
         Command::Completions(args) => completions::run(&args),
     };
