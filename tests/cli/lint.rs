@@ -144,6 +144,15 @@ fn write_bots(dir: &Path) {
 fn every_example_lints_clean_with_its_exported_bot_configs() {
     for example in ["salon-ufa-omsk", "clinic-omsk", "fitness-novosibirsk"] {
         let dir = business(example);
+        // The same files, committed as fixtures for readers and for bench/lint.sh.
+        let fixtures = repo().join("tests/fixtures/lint").join(example).join("bot");
+        if std::env::var_os("REGL_UPDATE_ASSETS").is_some() {
+            fs::create_dir_all(&fixtures).unwrap();
+            for e in fs::read_dir(dir.path().join("bot")).unwrap() {
+                let e = e.unwrap();
+                fs::copy(e.path(), fixtures.join(e.file_name())).unwrap();
+            }
+        }
         let run = lint(dir.path(), &["--format", "json", "--deny-warnings"]);
         assert_eq!(findings(&run), Vec::<Value>::new(), "{example}");
         run.expect_code(0);
@@ -915,4 +924,130 @@ fn docs_rules_md_is_fresh() {
         committed == run.stdout,
         "docs/rules.md is stale: run `REGL_UPDATE_ASSETS=1 cargo test --test cli docs_rules_md` and commit it"
     );
+}
+
+/// A business with a manifest as `render` writes it: one file per location, all current.
+fn rendered() -> tempfile::TempDir {
+    use regl::manifest::{Entry, MANIFEST_VERSION, Manifest, canonical_config, sha256_hex};
+    let dir = business("salon-ufa-omsk");
+    let text = fs::read_to_string(dir.path().join("business.toml")).unwrap();
+    let mut outputs = Vec::new();
+    for loc in ["omsk", "ufa"] {
+        let path = format!("{loc}/pd-policy-{loc}.docx");
+        let bytes = format!("policy of {loc}");
+        fs::create_dir_all(dir.path().join("out").join(loc)).unwrap();
+        fs::write(dir.path().join("out").join(&path), &bytes).unwrap();
+        outputs.push(Entry {
+            path,
+            location: loc.into(),
+            document: "pd-policy".into(),
+            templates: vec!["ru/pd-policy.md".into()],
+            inputs_sha256: "0".repeat(64),
+            output_sha256: sha256_hex(bytes.as_bytes()),
+        });
+    }
+    let m = Manifest {
+        regl_manifest: MANIFEST_VERSION,
+        generator: "regl test".into(),
+        document_version: "1.0".into(),
+        content_sha256: sha256_hex(canonical_config(&text, true).unwrap().as_bytes()),
+        outputs,
+    };
+    fs::write(dir.path().join("out/regl-manifest.json"), m.to_json()).unwrap();
+    dir
+}
+
+fn codes(dir: &Path) -> Vec<(String, String, u64)> {
+    findings(&lint(dir, &["--format", "json"]))
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_owned(),
+                d["file"].as_str().unwrap_or("").to_owned(),
+                d["line"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn documents_current_with_the_manifest_lint_clean() {
+    assert_eq!(codes(rendered().path()), Vec::new());
+}
+
+#[test]
+fn d401_missing_or_stale_document() {
+    let dir = rendered();
+    fs::remove_file(dir.path().join("out/ufa/pd-policy-ufa.docx")).unwrap();
+    let manifest = fs::read_to_string(dir.path().join("out/regl-manifest.json")).unwrap();
+    let (line, _) = line_col_of(&manifest, "\"ufa/pd-policy-ufa.docx\"");
+    assert_eq!(
+        codes(dir.path()),
+        [("D401".into(), "out/regl-manifest.json".into(), line as u64)]
+    );
+
+    let dir = rendered();
+    let path = dir.path().join("business.toml");
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(
+        &path,
+        text.replace("free_until = \"12h\"", "free_until = \"24h\""),
+    )
+    .unwrap();
+    write_bots(dir.path());
+    let found: Vec<String> = codes(dir.path()).into_iter().map(|c| c.0).collect();
+    assert_eq!(
+        found,
+        ["D404", "D401"],
+        "stale, and the version was not bumped"
+    );
+}
+
+#[test]
+fn d403_document_edited_after_render() {
+    let dir = rendered();
+    fs::write(
+        dir.path().join("out/omsk/pd-policy-omsk.docx"),
+        "edited by hand",
+    )
+    .unwrap();
+    let manifest = fs::read_to_string(dir.path().join("out/regl-manifest.json")).unwrap();
+    let (line, _) = line_col_of(&manifest, "\"omsk/pd-policy-omsk.docx\"");
+    assert_eq!(
+        codes(dir.path()),
+        [("D403".into(), "out/regl-manifest.json".into(), line as u64)]
+    );
+}
+
+#[test]
+fn d404_content_changed_without_a_version_bump() {
+    let dir = rendered();
+    let path = dir.path().join("business.toml");
+    let text = fs::read_to_string(&path)
+        .unwrap()
+        .replace("\"испортили\", ", "");
+    fs::write(&path, &text).unwrap();
+    write_bots(dir.path());
+    let (line, _) = line_col_of(&text, "version = \"1.0\"");
+    let found = codes(dir.path());
+    assert!(
+        found.contains(&("D404".into(), "business.toml".into(), line as u64)),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn d402_user_template_that_does_not_parse() {
+    let dir = rendered();
+    fs::create_dir_all(dir.path().join("templates/ru")).unwrap();
+    fs::write(
+        dir.path().join("templates/ru/pd-policy.md"),
+        "# Политика\n\n{{ business.name }\n",
+    )
+    .unwrap();
+    let found = codes(dir.path());
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "D402");
+    assert_eq!(found[0].1, "templates/ru/pd-policy.md");
+    assert_eq!(found[0].2, 3);
 }
