@@ -27,6 +27,8 @@ Register-ArgumentCompleter -Native -CommandName 'regl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create a business from a segment preset, or add a location (city) to an existing one')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the bot scripts of each location and the Bitrix24 field mapping')
+            [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Check business.toml, the bot configs and the rendered documents against each other')
+            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Print a lint rule''s documentation: what it checks, why, an example, how to fix')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of business.toml (for editors) or of the bot config')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -55,6 +57,23 @@ Register-ArgumentCompleter -Native -CommandName 'regl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'regl;lint' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'The business''s config')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The business''s config')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'The output folder of `regl render` [default: `out` next to business.toml]')
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'The output folder of `regl render` [default: `out` next to business.toml]')
+            [CompletionResult]::new('--bot', '--bot', [CompletionResultType]::ParameterName, 'A bot config to check instead of the locations'' `bot_config` files (repeatable)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print the findings')
+            [CompletionResult]::new('--deny-warnings', '--deny-warnings', [CompletionResultType]::ParameterName, 'Fail (exit 1) on warnings too')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'regl;explain' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'regl;schema' {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -68,6 +87,8 @@ Register-ArgumentCompleter -Native -CommandName 'regl' -ScriptBlock {
         'regl;help' {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create a business from a segment preset, or add a location (city) to an existing one')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the bot scripts of each location and the Bitrix24 field mapping')
+            [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Check business.toml, the bot configs and the rendered documents against each other')
+            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Print a lint rule''s documentation: what it checks, why, an example, how to fix')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of business.toml (for editors) or of the bot config')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -77,6 +98,12 @@ Register-ArgumentCompleter -Native -CommandName 'regl' -ScriptBlock {
             break
         }
         'regl;help;export' {
+            break
+        }
+        'regl;help;lint' {
+            break
+        }
+        'regl;help;explain' {
             break
         }
         'regl;help;schema' {

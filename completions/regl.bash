@@ -19,6 +19,9 @@ _regl() {
             regl,completions)
                 cmd="regl__subcmd__completions"
                 ;;
+            regl,explain)
+                cmd="regl__subcmd__explain"
+                ;;
             regl,export)
                 cmd="regl__subcmd__export"
                 ;;
@@ -28,11 +31,17 @@ _regl() {
             regl,init)
                 cmd="regl__subcmd__init"
                 ;;
+            regl,lint)
+                cmd="regl__subcmd__lint"
+                ;;
             regl,schema)
                 cmd="regl__subcmd__schema"
                 ;;
             regl__subcmd__help,completions)
                 cmd="regl__subcmd__help__subcmd__completions"
+                ;;
+            regl__subcmd__help,explain)
+                cmd="regl__subcmd__help__subcmd__explain"
                 ;;
             regl__subcmd__help,export)
                 cmd="regl__subcmd__help__subcmd__export"
@@ -42,6 +51,9 @@ _regl() {
                 ;;
             regl__subcmd__help,init)
                 cmd="regl__subcmd__help__subcmd__init"
+                ;;
+            regl__subcmd__help,lint)
+                cmd="regl__subcmd__help__subcmd__lint"
                 ;;
             regl__subcmd__help,schema)
                 cmd="regl__subcmd__help__subcmd__schema"
@@ -53,7 +65,7 @@ _regl() {
 
     case "${cmd}" in
         regl)
-            opts="-h -V --help --version init export schema completions help"
+            opts="-h -V --help --version init export lint explain schema completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -68,6 +80,20 @@ _regl() {
             ;;
         regl__subcmd__completions)
             opts="-h --help bash elvish fish powershell zsh"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        regl__subcmd__explain)
+            opts="-h --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -115,7 +141,7 @@ _regl() {
             return 0
             ;;
         regl__subcmd__help)
-            opts="init export schema completions help"
+            opts="init export lint explain schema completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -129,6 +155,20 @@ _regl() {
             return 0
             ;;
         regl__subcmd__help__subcmd__completions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        regl__subcmd__help__subcmd__explain)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -171,6 +211,20 @@ _regl() {
             return 0
             ;;
         regl__subcmd__help__subcmd__init)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        regl__subcmd__help__subcmd__lint)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -227,6 +281,44 @@ _regl() {
                     ;;
                 --lang)
                     COMPREPLY=($(compgen -W "ru en" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        regl__subcmd__lint)
+            opts="-c -o -h --config --out --bot --format --deny-warnings --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json github sarif" -- "${cur}"))
                     return 0
                     ;;
                 *)

@@ -24,6 +24,8 @@ set edit:completion:arg-completer[regl] = {|@words|
             cand --version 'Print version'
             cand init 'Create a business from a segment preset, or add a location (city) to an existing one'
             cand export 'Write the bot scripts of each location and the Bitrix24 field mapping'
+            cand lint 'Check business.toml, the bot configs and the rendered documents against each other'
+            cand explain 'Print a lint rule''s documentation: what it checks, why, an example, how to fix'
             cand schema 'Print the JSON Schema of business.toml (for editors) or of the bot config'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -49,6 +51,21 @@ set edit:completion:arg-completer[regl] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'regl;lint'= {
+            cand -c 'The business''s config'
+            cand --config 'The business''s config'
+            cand -o 'The output folder of `regl render` [default: `out` next to business.toml]'
+            cand --out 'The output folder of `regl render` [default: `out` next to business.toml]'
+            cand --bot 'A bot config to check instead of the locations'' `bot_config` files (repeatable)'
+            cand --format 'How to print the findings'
+            cand --deny-warnings 'Fail (exit 1) on warnings too'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'regl;explain'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'regl;schema'= {
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -60,6 +77,8 @@ set edit:completion:arg-completer[regl] = {|@words|
         &'regl;help'= {
             cand init 'Create a business from a segment preset, or add a location (city) to an existing one'
             cand export 'Write the bot scripts of each location and the Bitrix24 field mapping'
+            cand lint 'Check business.toml, the bot configs and the rendered documents against each other'
+            cand explain 'Print a lint rule''s documentation: what it checks, why, an example, how to fix'
             cand schema 'Print the JSON Schema of business.toml (for editors) or of the bot config'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -67,6 +86,10 @@ set edit:completion:arg-completer[regl] = {|@words|
         &'regl;help;init'= {
         }
         &'regl;help;export'= {
+        }
+        &'regl;help;lint'= {
+        }
+        &'regl;help;explain'= {
         }
         &'regl;help;schema'= {
         }

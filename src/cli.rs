@@ -21,6 +21,10 @@ pub enum Command {
     Init(InitArgs),
     /// Write the bot scripts of each location and the Bitrix24 field mapping
     Export(ExportArgs),
+    /// Check business.toml, the bot configs and the rendered documents against each other
+    Lint(LintArgs),
+    /// Print a lint rule's documentation: what it checks, why, an example, how to fix
+    Explain(ExplainArgs),
     /// Print the JSON Schema of business.toml (for editors) or of the bot config
     Schema(SchemaArgs),
     /// Print shell completions
@@ -105,6 +109,43 @@ impl From<LangArg> for Lang {
             LangArg::En => Lang::En,
         }
     }
+}
+
+#[derive(Debug, Args)]
+pub struct LintArgs {
+    /// The business's config
+    #[arg(short = 'c', long = "config", default_value = "business.toml")]
+    pub config: PathBuf,
+    /// The output folder of `regl render` [default: `out` next to business.toml]
+    #[arg(short = 'o', long = "out")]
+    pub out: Option<PathBuf>,
+    /// A bot config to check instead of the locations' `bot_config` files (repeatable)
+    #[arg(long = "bot", value_name = "FILE")]
+    pub bot: Vec<PathBuf>,
+    /// How to print the findings
+    #[arg(long, value_enum, default_value_t = LintFormat::Human)]
+    pub format: LintFormat,
+    /// Fail (exit 1) on warnings too
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LintFormat {
+    /// rustc-like, with the source lines (colour on a terminal)
+    Human,
+    /// One JSON array of findings
+    Json,
+    /// GitHub Actions workflow annotations
+    Github,
+    /// SARIF 2.1.0, for code-scanning dashboards
+    Sarif,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// A rule code such as C101, or `all` for the whole catalogue (docs/rules.md)
+    pub code: String,
 }
 
 #[derive(Debug, Args)]

@@ -6,6 +6,8 @@ mod common;
 mod export;
 #[path = "cli/init.rs"]
 mod init;
+#[path = "cli/lint.rs"]
+mod lint;
 #[path = "cli/load_errors.rs"]
 mod load_errors;
 #[path = "cli/repo_assets.rs"]

@@ -8,10 +8,9 @@ use std::path::Path;
 use anyhow::anyhow;
 
 use crate::cli::ExportArgs;
-use crate::diag::{Sources, did_you_mean};
+use crate::diag::did_you_mean;
 use crate::export;
 use crate::model::business::{Business, Location};
-use crate::model::load;
 use crate::output::write_atomic;
 
 use super::{Failure, Outcome};
@@ -45,16 +44,8 @@ pub fn select<'a>(b: &'a Business, ids: &[String]) -> Result<Vec<&'a Location>, 
 }
 
 pub fn run(args: &ExportArgs) -> Outcome {
-    let mut sources = Sources::default();
-    let loaded = match load(&args.config, &mut sources) {
-        Ok(l) => l,
-        Err(diags) => return Err(Failure::Input(sources, diags)),
-    };
+    let (_sources, loaded) = super::load_for_output(&args.config)?;
     let b = &loaded.business;
-    let problems = export::check(b, loaded.file);
-    if !problems.is_empty() {
-        return Err(Failure::Input(sources, problems));
-    }
     let locations = select(b, &args.locations)?;
     let out_dir = args.out.clone().unwrap_or_else(|| loaded.dir().join("out"));
     let outputs = export::outputs(b, &locations);

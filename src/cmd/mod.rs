@@ -1,15 +1,19 @@
 //! The verbs. Each composes model, render, lint and export; `run` maps outcomes to exit codes.
 
 mod completions;
+pub mod explain;
 mod export;
 mod init;
+mod lint;
 mod schema;
 
 use std::io::Write;
+use std::path::Path;
 use std::process::ExitCode;
 
 use crate::cli::{Cli, Command};
 use crate::diag::{Diagnostic, Sources};
+use crate::model::Loaded;
 
 /// How a verb ended, beyond plain success.
 #[derive(Debug)]
@@ -41,6 +45,8 @@ pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Init(args) => init::run(&args),
         Command::Export(args) => export::run(&args),
+        Command::Lint(args) => lint::run(&args),
+        Command::Explain(args) => explain::run(&args),
         Command::Schema(args) => schema::run(&args),
         Command::Completions(args) => completions::run(&args),
     };
@@ -60,6 +66,31 @@ pub fn run(cli: Cli) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Loads `business.toml` for a verb that writes from it (render, export). Documents and bot
+/// scripts are never made from a config that contradicts itself or the law (SPEC §2): one
+/// that does not load, or whose own C, P and S findings include an error, is refused with
+/// those findings (exit 2). Its warnings are shown and the work goes on.
+pub(crate) fn load_for_output(path: &Path) -> Result<(Sources, Loaded), Failure> {
+    let mut sources = Sources::default();
+    let loaded = match crate::model::load(path, &mut sources) {
+        Ok(l) => l,
+        Err(diags) => return Err(Failure::Input(sources, diags)),
+    };
+    let today =
+        crate::lint::today(&loaded.business).map_err(|e| Failure::Other(anyhow::anyhow!(e)))?;
+    let findings = crate::lint::config_findings(&loaded, &sources, today);
+    let (errors, warnings): (Vec<_>, Vec<_>) = findings
+        .into_iter()
+        .partition(|d| d.severity == crate::diag::Severity::Error);
+    if !errors.is_empty() {
+        return Err(Failure::Input(sources, errors));
+    }
+    if !warnings.is_empty() {
+        crate::report::human::print_stderr(&sources, &warnings);
+    }
+    Ok((sources, loaded))
 }
 
 /// A closed pipe (`regl schema | head`) is the reader's choice, not a failure.

@@ -543,7 +543,7 @@ pub fn mapping(b: &Business) -> Mapping {
         .locations
         .iter()
         .map(|loc| {
-            let (policy, consent) = super::bot::policy_urls(b);
+            let (policy, consent) = b.published_urls();
             let t = Texts::new(
                 b,
                 loc,

@@ -15,26 +15,6 @@ use super::{bitrix24, words};
 /// Where reminders may go out, local time: nobody wants a reminder at night.
 pub const REMINDER_WINDOW: &str = "08:00-22:00";
 
-/// The policy and consent addresses: `[pd]`, or else the website's /privacy and /consent.
-pub fn policy_urls(b: &Business) -> (Option<String>, Option<String>) {
-    let site = b
-        .business
-        .website
-        .as_ref()
-        .map(|w| w.0.trim_end_matches('/').to_owned());
-    let policy =
-        b.pd.policy_url
-            .as_ref()
-            .map(|u| u.0.clone())
-            .or_else(|| site.as_ref().map(|s| format!("{s}/privacy")));
-    let consent =
-        b.pd.consent_url
-            .as_ref()
-            .map(|u| u.0.clone())
-            .or_else(|| site.as_ref().map(|s| format!("{s}/consent")));
-    (policy, consent)
-}
-
 fn step(say: String) -> Step {
     Step {
         when: None,
@@ -92,7 +72,7 @@ fn service_rows(b: &Business) -> Vec<ListRow> {
 /// The bot's config for one location of the business.
 pub fn bot_config(b: &Business, loc: &Location) -> BotConfig {
     let lang = b.lang();
-    let (policy, consent) = policy_urls(b);
+    let (policy, consent) = b.published_urls();
     let t = Texts::new(
         b,
         loc,

@@ -7,7 +7,6 @@
 
 pub mod bitrix24;
 pub mod bot;
-pub mod check;
 pub mod texts;
 pub mod words;
 
@@ -17,7 +16,6 @@ use serde::Serialize;
 
 pub use bitrix24::{Mapping, mapping};
 pub use bot::bot_config;
-pub use check::check;
 
 use crate::model::business::{Business, Location};
 

@@ -382,6 +382,25 @@ impl Business {
         self.locations.iter().find(|l| l.id.as_str() == id)
     }
 
+    /// Where the policy and the consent document are published: `[pd].policy_url` and
+    /// `[pd].consent_url`, or else the website's `/privacy` and `/consent`.
+    pub fn published_urls(&self) -> (Option<String>, Option<String>) {
+        let site = self
+            .business
+            .website
+            .as_ref()
+            .map(|w| w.0.trim_end_matches('/').to_owned());
+        let pick = |own: &Option<Sp<Url>>, page: &str| {
+            own.as_ref()
+                .map(|u| u.0.clone())
+                .or_else(|| site.as_ref().map(|s| format!("{s}/{page}")))
+        };
+        (
+            pick(&self.pd.policy_url, "privacy"),
+            pick(&self.pd.consent_url, "consent"),
+        )
+    }
+
     /// The SLA duration for a channel, with the channel's override applied.
     pub fn channel_sla(&self, channel: &Channel) -> SlaFor {
         let pick =

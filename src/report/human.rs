@@ -84,6 +84,13 @@ pub fn print_stderr(sources: &Sources, diags: &[Diagnostic]) {
     let _ = write_summary(&mut lock, diags);
 }
 
+/// "2 errors, 1 warning" with a newline, or nothing when there are no findings.
+pub fn summary(diags: &[Diagnostic]) -> String {
+    let mut out = Vec::new();
+    let _ = write_summary(&mut out, diags);
+    String::from_utf8(out).unwrap_or_default()
+}
+
 fn write_summary(w: &mut impl Write, diags: &[Diagnostic]) -> std::io::Result<()> {
     let errors = diags
         .iter()

@@ -1,3 +1,7 @@
-//! The only code that prints diagnostics: human (rustc-like) output for now.
+//! The only code that prints diagnostics: human (rustc-like), JSON, GitHub annotations and
+//! SARIF.
 
+pub mod github;
 pub mod human;
+pub mod json;
+pub mod sarif;

@@ -1,0 +1,213 @@
+//! The bot configs lint compares with `business.toml` (SPEC §4): each location's
+//! `bot_config`, or the files given with `--bot`. Reading never fails: a missing or broken
+//! file is kept as such and reported by B301.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use super::json::{self, Json};
+use crate::diag::{Diagnostic, FileId, Severity, Sources};
+use crate::model::business::Location;
+use crate::model::read::Sp;
+use crate::model::{Business, Loaded};
+
+/// The schema version of the bot config this regl reads.
+pub const BOT_SCHEMA: u64 = 1;
+
+/// Bot configs larger than this are not a bot config (and would slow the hook down).
+const MAX_BOT_BYTES: u64 = 8 * 1024 * 1024;
+
+/// One bot config as found on disk.
+#[derive(Debug)]
+pub struct BotInput {
+    /// The path as shown to the user.
+    pub path: PathBuf,
+    /// The location whose `bot_config` names this file (`None` for `--bot`).
+    pub owner: Option<usize>,
+    pub state: BotState,
+}
+
+#[derive(Debug)]
+pub enum BotState {
+    Missing,
+    /// Not readable as text.
+    Unreadable(String),
+    /// Read, but not JSON: where and why.
+    Syntax {
+        file: FileId,
+        span: Range<usize>,
+        message: String,
+    },
+    Parsed {
+        file: FileId,
+        root: Json,
+    },
+}
+
+/// A usable bot config and the location it belongs to.
+pub struct BotDoc<'a> {
+    pub location: &'a Sp<Location>,
+    pub file: FileId,
+    pub root: &'a Json,
+}
+
+/// Reads each location's `bot_config`, or the `explicit` files instead when any are given.
+pub fn read_all(loaded: &Loaded, sources: &mut Sources, explicit: &[PathBuf]) -> Vec<BotInput> {
+    if explicit.is_empty() {
+        loaded
+            .business
+            .locations
+            .iter()
+            .enumerate()
+            .map(|(i, l)| read(&loaded.dir().join(l.bot_config.as_str()), Some(i), sources))
+            .collect()
+    } else {
+        explicit.iter().map(|p| read(p, None, sources)).collect()
+    }
+}
+
+fn read(path: &Path, owner: Option<usize>, sources: &mut Sources) -> BotInput {
+    let state = match std::fs::metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => BotState::Missing,
+        Err(e) => BotState::Unreadable(e.to_string()),
+        Ok(m) if m.len() > MAX_BOT_BYTES => BotState::Unreadable(format!(
+            "{} bytes: a bot config is at most {} MiB",
+            m.len(),
+            MAX_BOT_BYTES / (1024 * 1024)
+        )),
+        Ok(_) => match std::fs::read(path).map(String::from_utf8) {
+            Err(e) => BotState::Unreadable(e.to_string()),
+            Ok(Err(_)) => BotState::Unreadable("it is not UTF-8 text".into()),
+            Ok(Ok(text)) => {
+                let parsed = json::parse(&text);
+                let file = sources.add(path, text);
+                match parsed {
+                    Ok(root) => BotState::Parsed { file, root },
+                    Err(e) => BotState::Syntax {
+                        file,
+                        span: e.span,
+                        message: e.message,
+                    },
+                }
+            }
+        },
+    };
+    BotInput {
+        path: path.to_path_buf(),
+        owner,
+        state,
+    }
+}
+
+impl BotInput {
+    /// The location this config speaks for, if it is usable at all.
+    pub fn usable<'a>(&'a self, business: &'a Business) -> Option<BotDoc<'a>> {
+        let BotState::Parsed { file, root } = &self.state else {
+            return None;
+        };
+        if root.get("regl_bot_schema").and_then(Json::as_u64) != Some(BOT_SCHEMA) {
+            return None;
+        }
+        let named = root.get("location").and_then(Json::as_str)?;
+        let index = business
+            .locations
+            .iter()
+            .position(|l| l.id.as_str() == named)?;
+        if self.owner.is_some_and(|o| o != index) {
+            return None;
+        }
+        Some(BotDoc {
+            location: &business.locations[index],
+            file: *file,
+            root,
+        })
+    }
+}
+
+impl BotDoc<'_> {
+    /// The value at `path`, or the span to point at when it is missing: the key of the
+    /// deepest object that is there, or the opening brace.
+    pub fn find(&self, path: &[&str]) -> Result<&Json, Range<usize>> {
+        let mut at = self.root;
+        let mut span = self.root.span.start..self.root.span.start + 1;
+        for key in path {
+            match at.member(key) {
+                Some(m) => {
+                    span = m.key_span.clone();
+                    at = &m.value;
+                }
+                None => return Err(span),
+            }
+        }
+        Ok(at)
+    }
+
+    /// A finding about a value of the bot config that disagrees with `business.toml`:
+    /// the bot's value is primary, the business's the other side.
+    #[allow(clippy::too_many_arguments)]
+    pub fn drift(
+        &self,
+        code: &'static str,
+        message: String,
+        bot_span: Range<usize>,
+        bot_label: String,
+        toml: (FileId, Range<usize>, String),
+        hint: String,
+    ) -> Diagnostic {
+        Diagnostic::finding(code, Severity::Error, message)
+            .at(self.file, bot_span, bot_label)
+            .also(toml.0, toml.1, toml.2)
+            .hint(hint)
+    }
+
+    /// A key SPEC §4 names is missing or has the wrong type: `Err` carries the finding.
+    pub fn need<'j>(
+        &'j self,
+        code: &'static str,
+        path: &[&str],
+        expected: &str,
+        ok: impl Fn(&Json) -> bool,
+    ) -> Result<&'j Json, Diagnostic> {
+        let dotted = path.join(".");
+        match self.find(path) {
+            Ok(v) if ok(v) => Ok(v),
+            Ok(v) => Err(Diagnostic::finding(
+                code,
+                Severity::Error,
+                format!(
+                    "`{dotted}` in the bot config of `{}` is {}, expected {expected}",
+                    self.location.id.as_str(),
+                    v.kind_name()
+                ),
+            )
+            .at(self.file, v.span.clone(), format!("expected {expected}"))
+            .hint("regenerate the bot config with `regl export`, or fix this value by hand")),
+            Err(span) => Err(Diagnostic::finding(
+                code,
+                Severity::Error,
+                format!(
+                    "the bot config of `{}` lacks `{dotted}`",
+                    self.location.id.as_str()
+                ),
+            )
+            .at(self.file, span, format!("`{dotted}` is missing"))
+            .hint(format!(
+                "add `{dotted}` ({expected}) as SPEC §4 describes, or regenerate the file with `regl export`"
+            ))),
+        }
+    }
+}
+
+/// Seconds as people read them: 86400 → "86400 s (24h)".
+pub fn secs(n: u64) -> String {
+    format!("{n} s ({})", crate::model::Duration::from_secs(n))
+}
+
+/// A list of strings from a JSON array, with each item's span; non-strings are skipped.
+pub fn strings(v: &Json) -> Vec<(&str, Range<usize>)> {
+    v.as_array()
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|i| i.as_str().map(|s| (s, i.span.clone())))
+        .collect()
+}

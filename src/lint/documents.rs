@@ -1,0 +1,113 @@
+//! What the D-rules read: the manifest `render` wrote (`OUT/regl-manifest.json`), the files
+//! it lists, and the user's templates. No manifest means nothing was rendered: the D-rules
+//! are then silent.
+
+use std::path::{Path, PathBuf};
+
+use super::json::{self, Json};
+use crate::diag::{FileId, Sources};
+use crate::manifest::{self, Manifest};
+
+/// The folder of the business's own templates, which win over the built-in ones.
+pub const USER_TEMPLATES: &str = "templates";
+
+/// The rendered documents as lint finds them.
+pub struct Documents {
+    pub out_dir: PathBuf,
+    pub manifest: Option<Rendered>,
+    /// A manifest that exists but cannot be read: its path and why.
+    pub unreadable: Option<(PathBuf, String)>,
+    /// Digest of `business.toml` without `[document]`, as `render` records it.
+    pub content_sha256: Option<String>,
+    /// The user's templates: file and text registered in the sources.
+    pub templates: Vec<(String, FileId)>,
+}
+
+/// A readable manifest with its text (for pointing at entries).
+pub struct Rendered {
+    pub file: FileId,
+    pub manifest: Manifest,
+    pub json: Json,
+}
+
+impl Rendered {
+    /// The span of entry `i`'s `path` value in the manifest, for findings about that file.
+    pub fn entry_span(&self, i: usize) -> std::ops::Range<usize> {
+        self.json
+            .get("outputs")
+            .and_then(Json::as_array)
+            .and_then(|a| a.get(i))
+            .and_then(|e| e.get("path"))
+            .map_or(0..0, |p| p.span.clone())
+    }
+
+    pub fn span_of(&self, key: &str) -> std::ops::Range<usize> {
+        self.json.get(key).map_or(0..0, |v| v.span.clone())
+    }
+}
+
+/// Reads the manifest and the user's templates. `config_text` is `business.toml`'s text.
+pub fn read(
+    out_dir: &Path,
+    config_dir: &Path,
+    config_text: &str,
+    sources: &mut Sources,
+) -> Documents {
+    let path = out_dir.join(manifest::FILE_NAME);
+    let mut docs = Documents {
+        out_dir: out_dir.to_path_buf(),
+        manifest: None,
+        unreadable: None,
+        content_sha256: manifest::canonical_config(config_text, true)
+            .ok()
+            .map(|c| manifest::sha256_hex(c.as_bytes())),
+        templates: Vec::new(),
+    };
+    if path.exists() {
+        match (Manifest::read(&path), std::fs::read_to_string(&path)) {
+            (Ok(m), Ok(text)) => {
+                let parsed = json::parse(&text).unwrap_or(Json {
+                    span: 0..0,
+                    kind: json::Kind::Null,
+                });
+                let file = sources.add(&path, text);
+                docs.manifest = Some(Rendered {
+                    file,
+                    manifest: m,
+                    json: parsed,
+                });
+            }
+            (Err(e), _) => docs.unreadable = Some((path, format!("{e:#}"))),
+            (_, Err(e)) => docs.unreadable = Some((path, e.to_string())),
+        }
+    }
+    let tdir = config_dir.join(USER_TEMPLATES);
+    let mut stack = vec![tdir.clone()];
+    let mut found = Vec::new();
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "md") {
+                found.push(p);
+            }
+        }
+    }
+    found.sort();
+    for p in found {
+        if let Ok(text) = std::fs::read_to_string(&p) {
+            let name = p
+                .strip_prefix(&tdir)
+                .unwrap_or(&p)
+                .to_string_lossy()
+                .replace('\\', "/");
+            let file = sources.add(&p, text);
+            docs.templates.push((name, file));
+        }
+    }
+    docs
+}

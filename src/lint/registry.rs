@@ -1,0 +1,52 @@
+//! The table of every rule, in code order. `regl explain`, `docs/rules.md` and SARIF's rule
+//! metadata are generated from it; a test checks that codes are unique and documented.
+
+use super::Rule;
+use super::rules;
+
+/// Every rule, in code order. Append new codes; never reuse or renumber one.
+pub static RULES: &[&Rule] = &[
+    &rules::c101_identifiers::RULE,
+    &rules::c102_time_zone::RULE,
+    &rules::c103_working_hours::RULE,
+    &rules::c104_duplicate_ids::RULE,
+    &rules::c105_references::RULE,
+    &rules::c106_sla_consistency::RULE,
+    &rules::c107_reminder_after_window::RULE,
+    &rules::c108_bot_branches::RULE,
+    &rules::c109_duty_contact::RULE,
+    &rules::c110_review_overdue::RULE,
+    &rules::c111_crm_fields::RULE,
+    &rules::p201_special_categories::RULE,
+    &rules::p202_cross_border::RULE,
+    &rules::p203_retention::RULE,
+    &rules::p204_consent_first::RULE,
+    &rules::p205_cancellation_fees::RULE,
+    &rules::p206_data_location::RULE,
+    &rules::p207_published_documents::RULE,
+    &rules::b301_bot_config_unusable::RULE,
+    &rules::b302_first_response::RULE,
+    &rules::b303_reminders::RULE,
+    &rules::b304_escalation_keywords::RULE,
+    &rules::b305_escalation_thresholds::RULE,
+    &rules::b306_crm_writes::RULE,
+    &rules::b307_bot_channels::RULE,
+    &rules::b308_bot_branches::RULE,
+    &rules::b309_free_cancellation::RULE,
+    &rules::b310_hours_timezone::RULE,
+    &rules::d401_document_stale::RULE,
+    &rules::d402_user_template::RULE,
+    &rules::d403_document_edited::RULE,
+    &rules::d404_version_not_bumped::RULE,
+    &rules::s501_secrets::RULE,
+    &rules::l901_expired_waiver::RULE,
+    &rules::l902_unused_waiver::RULE,
+];
+
+/// The rule with this code, case-insensitively.
+pub fn rule(code: &str) -> Option<&'static Rule> {
+    RULES
+        .iter()
+        .copied()
+        .find(|r| r.code.eq_ignore_ascii_case(code))
+}

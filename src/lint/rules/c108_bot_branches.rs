@@ -1,0 +1,50 @@
+//! C108: the bot has all five main branches.
+
+use crate::diag::{Diagnostic, Severity};
+use crate::lint::{Context, Rule, Scope};
+use crate::model::enums::Branch;
+
+pub const RULE: Rule = Rule {
+    code: "C108",
+    name: "bot-branch-missing",
+    severities: &[Severity::Error],
+    summary: "one of the five bot branches is missing",
+    explanation: r#"**What it checks.** `[bot].branches` lists all five main branches: `booking`, `cancel`,
+`price`, `promo`, `callback`.
+
+**Why it matters.** These are what clients actually write about. A bot without `cancel`
+cannot release a slot at night; one without `callback` loses clients who would rather
+talk. The lead-handling SOP and the escalation rules describe all five.
+
+**Example.**
+
+```toml
+[bot]
+branches = ["booking", "price", "promo", "callback"]   # no "cancel"
+```
+
+**How to fix.** List all five; turn a branch's texts down in the bot config rather than
+removing the branch."#,
+    scope: Scope::Config,
+    check,
+};
+
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let branches = &cx.business.bot.branches;
+    let missing: Vec<&str> = Branch::ALL
+        .iter()
+        .filter(|b| !branches.iter().any(|x| x.value == **b))
+        .map(|b| b.as_str())
+        .collect();
+    if !missing.is_empty() {
+        out.push(
+            Diagnostic::finding(
+                "C108",
+                Severity::Error,
+                format!("the bot lacks the branch{} {}", if missing.len() > 1 { "es" } else { "" }, missing.join(", ")),
+            )
+            .at(cx.file, branches.span.clone(), format!("missing: {}", missing.join(", ")))
+            .hint("list all five: branches = [\"booking\", \"cancel\", \"price\", \"promo\", \"callback\"]"),
+        );
+    }
+}

@@ -1,0 +1,66 @@
+//! C109: a location whose bot works at night has someone the bot can call.
+
+use crate::diag::{Diagnostic, Severity};
+use crate::lint::{Context, Rule, Scope};
+use crate::model::enums::Notify;
+
+pub const RULE: Rule = Rule {
+    code: "C109",
+    name: "night-duty-contact",
+    severities: &[Severity::Error],
+    summary: "a night-mode location lacks a duty contact for a notify channel it uses",
+    explanation: r#"**What it checks.** For each location with `night_mode = true`, every person-reaching entry
+of `[escalation].notify` has a matching duty contact: `telegram` needs `duty.telegram`,
+`sms` needs `duty.phone`, `email` needs `duty.email`.
+
+**Why it matters.** At night the bot is alone. An escalation (a complaint, an urgent
+cancellation, a large order) must reach the person on duty within the escalation SLA; a
+notify channel without an address reaches no one, and the escalation rules would name a
+procedure that cannot run.
+
+**Example.**
+
+```toml
+[escalation]
+notify = ["bitrix_task", "telegram", "sms"]
+[[locations]]
+night_mode = true
+duty = { name = "Дежурный администратор", telegram = "@lada_duty" }   # no phone for the SMS
+```
+
+**How to fix.** Add the missing contact to the location's `duty`, or drop the notify
+channel."#,
+    scope: Scope::Config,
+    check,
+};
+
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let notify = &cx.business.escalation.notify;
+    for loc in cx.business.locations.iter().filter(|l| l.night_mode()) {
+        for n in notify.iter() {
+            let (has, key) = match n.value {
+                Notify::BitrixTask => continue,
+                Notify::Telegram => (loc.duty.telegram.is_some(), "telegram"),
+                Notify::Sms => (loc.duty.phone.is_some(), "phone"),
+                Notify::Email => (loc.duty.email.is_some(), "email"),
+            };
+            if has {
+                continue;
+            }
+            out.push(
+                Diagnostic::finding(
+                    "C109",
+                    Severity::Error,
+                    format!(
+                        "location `{}` works at night and escalates by {}, but its duty has no {key}",
+                        loc.id.as_str(),
+                        n.value.as_str()
+                    ),
+                )
+                .at(cx.file, loc.duty.name.span.clone(), format!("this duty has no `{key}`"))
+                .also(cx.file, n.span.clone(), "escalations go out this way")
+                .hint(format!("add `{key} = …` to the duty of `{}`, or remove \"{}\" from `[escalation].notify`", loc.id.as_str(), n.value.as_str())),
+            );
+        }
+    }
+}

@@ -1,0 +1,81 @@
+//! C111: the CRM fields and stages are ones Bitrix24 will accept.
+
+use crate::diag::{Diagnostic, Severity};
+use crate::lint::bitrix::{is_standard_field, stage_id_problem, user_field_problem};
+use crate::lint::{Context, Rule, Scope};
+use crate::model::enums::FieldType;
+
+pub const RULE: Rule = Rule {
+    code: "C111",
+    name: "crm-field",
+    severities: &[Severity::Error],
+    summary: "a required CRM field is undefined; a user field code is not `UF_CRM_` + `[A-Z0-9_]`, or longer than 20 characters in all; an enumeration has no values; a stage id is longer than 21 characters or not `[A-Za-z0-9_-]`",
+    explanation: r#"**What it checks.** Every `[crm].required` code is a standard lead field (`NAME`, `PHONE`,
+`SOURCE_ID`, `UTM_*`, …) or a code in `[crm].fields`; every user field code is `UF_CRM_`
+followed by Latin capitals, digits and `_`, 20 characters at most in all; an
+`enumeration` field has `values`; stage ids are at most 21 characters of `[A-Za-z0-9_-]`.
+
+**Why it matters.** These are Bitrix24's own limits: `crm.lead.userfield.add` and
+`crm.status.add` refuse anything else, so the export's setup commands would fail on the
+portal and the bot would write leads without the card the SOP describes.
+
+**Example.**
+
+```toml
+fields = [ { code = "UF_CRM_PREFERRED_VISIT_TIME", label = "Время", type = "string", slot = "preferred_time" } ]
+# 27 characters: Bitrix24 allows 20 including UF_CRM_
+```
+
+**How to fix.** Shorten the code (`UF_CRM_REGL_TIME`), declare the field the required list
+names, give the enumeration its `values`, shorten the stage id."#,
+    scope: Scope::Config,
+    check,
+};
+
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let crm = &cx.business.crm;
+    for r in crm.required.iter() {
+        let code = r.as_str();
+        if !is_standard_field(code) && !crm.fields.iter().any(|f| f.code.as_str() == code) {
+            out.push(
+                Diagnostic::finding("C111", Severity::Error, format!("required CRM field `{code}` is not defined"))
+                    .at(cx.file, r.span.clone(), "neither a standard lead field nor in `[crm].fields`")
+                    .hint(format!("declare it in `[crm].fields` ({{ code = \"{code}\", label = …, type = …, slot = … }}), or remove it from `required`")),
+            );
+        }
+    }
+    for f in &crm.fields {
+        if let Some(problem) = user_field_problem(f.code.as_str()) {
+            out.push(
+                Diagnostic::finding("C111", Severity::Error, format!("Bitrix24 will refuse user field {problem}"))
+                    .at(cx.file, f.code.span.clone(), "not a valid user field code")
+                    .hint("user field codes are `UF_CRM_` + Latin capitals, digits and `_`, 20 characters at most, e.g. UF_CRM_REGL_TIME"),
+            );
+        }
+        if f.kind.value == FieldType::Enumeration && f.values.as_ref().is_none_or(|v| v.is_empty())
+        {
+            let span = f
+                .values
+                .as_ref()
+                .map_or(f.kind.span.clone(), |v| v.span.clone());
+            out.push(
+                Diagnostic::finding(
+                    "C111",
+                    Severity::Error,
+                    format!("enumeration field `{}` has no values", f.code.value),
+                )
+                .at(cx.file, span, "an enumeration needs its list items")
+                .hint("add `values = [\"…\", \"…\"]`, or make the field a `string`"),
+            );
+        }
+    }
+    for s in &crm.stages {
+        if let Some(problem) = stage_id_problem(s.id.as_str()) {
+            out.push(
+                Diagnostic::finding("C111", Severity::Error, problem)
+                    .at(cx.file, s.id.span.clone(), "Bitrix24 will refuse this stage id")
+                    .hint("stage ids are up to 21 characters of Latin letters, digits, `_` and `-`, e.g. UC_NO_SHOW"),
+            );
+        }
+    }
+}

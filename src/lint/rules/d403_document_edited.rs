@@ -1,0 +1,41 @@
+//! D403: nobody edited a rendered document by hand.
+
+use crate::diag::{Diagnostic, Severity};
+use crate::lint::{Context, Rule, Scope};
+use crate::manifest::sha256_hex;
+
+pub const RULE: Rule = Rule {
+    code: "D403",
+    name: "document-edited",
+    severities: &[Severity::Warning],
+    summary: "a rendered document was edited by hand after render (the edit will be lost)",
+    explanation: r"**What it checks.** Each file the manifest lists still has the digest `regl render` recorded.
+
+**Why it matters.** The documents are generated: the next `regl render` writes over a hand
+edit, silently undoing it. An edit to a policy is a change of regulations and belongs in
+`business.toml` (or a template), where it is reviewed and versioned.
+
+**Example.** Someone fixed a phone number in `out/ufa/pd-policy-ufa.docx` in Word.
+
+**How to fix.** Make the change in `business.toml` or in a template under `templates/`, then
+run `regl render`.",
+    scope: Scope::Documents,
+    check,
+};
+
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(docs) = cx.documents else { return };
+    let Some(r) = &docs.manifest else { return };
+    for (i, e) in r.manifest.outputs.iter().enumerate() {
+        let Ok(bytes) = std::fs::read(docs.out_dir.join(&e.path)) else {
+            continue;
+        };
+        if sha256_hex(&bytes) != e.output_sha256 {
+            out.push(
+                Diagnostic::finding("D403", Severity::Warning, format!("`{}` was changed after render: the next render will undo the edit", e.path))
+                    .at(r.file, r.entry_span(i), "differs from what was rendered")
+                    .hint("make the change in business.toml or a template under templates/, then run `regl render`"),
+            );
+        }
+    }
+}

@@ -1,0 +1,33 @@
+//! L901: a waiver past its `until` date. Judged in `lint::waivers`, after every rule ran.
+
+use crate::diag::{Diagnostic, Severity};
+use crate::lint::{Context, Rule, Scope};
+
+pub const RULE: Rule = Rule {
+    code: "L901",
+    name: "expired-waiver",
+    severities: &[Severity::Warning],
+    summary: "a waiver whose `until` date has passed",
+    explanation: r#"**What it checks.** Each `[[lint.waive]]` with an `until` date: once the date has passed
+(today is the system date, or `REGL_TODAY`), the waiver stops silencing its code, and the
+waiver itself is reported.
+
+**Why it matters.** A waiver is a promise to fix something by a date. When the date passes,
+the problem is reported again and so is the broken promise, so it cannot hide for ever.
+
+**Example.**
+
+```toml
+[[lint.waive]]
+code = "C110"
+reason = "review moved to the January audit"
+until = 2027-01-15
+```
+
+**How to fix.** Fix what the waived rule reports and delete the waiver; or, if the delay is
+agreed, move `until` and update `reason`."#,
+    scope: Scope::Waivers,
+    check,
+};
+
+fn check(_: &Context<'_>, _: &mut Vec<Diagnostic>) {}

@@ -1,0 +1,37 @@
+//! One file per rule (SPEC §5): its code, name, severity, documentation and check.
+
+pub mod b301_bot_config_unusable;
+pub mod b302_first_response;
+pub mod b303_reminders;
+pub mod b304_escalation_keywords;
+pub mod b305_escalation_thresholds;
+pub mod b306_crm_writes;
+pub mod b307_bot_channels;
+pub mod b308_bot_branches;
+pub mod b309_free_cancellation;
+pub mod b310_hours_timezone;
+pub mod c101_identifiers;
+pub mod c102_time_zone;
+pub mod c103_working_hours;
+pub mod c104_duplicate_ids;
+pub mod c105_references;
+pub mod c106_sla_consistency;
+pub mod c107_reminder_after_window;
+pub mod c108_bot_branches;
+pub mod c109_duty_contact;
+pub mod c110_review_overdue;
+pub mod c111_crm_fields;
+pub mod d401_document_stale;
+pub mod d402_user_template;
+pub mod d403_document_edited;
+pub mod d404_version_not_bumped;
+pub mod l901_expired_waiver;
+pub mod l902_unused_waiver;
+pub mod p201_special_categories;
+pub mod p202_cross_border;
+pub mod p203_retention;
+pub mod p204_consent_first;
+pub mod p205_cancellation_fees;
+pub mod p206_data_location;
+pub mod p207_published_documents;
+pub mod s501_secrets;

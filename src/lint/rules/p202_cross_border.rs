@@ -1,0 +1,87 @@
+//! P202: a cross-border channel's provider is declared as a processor with its country.
+
+use crate::diag::{Diagnostic, Severity};
+use crate::lint::{Context, Rule, Scope};
+use crate::model::enums::ChannelKind;
+
+pub const RULE: Rule = Rule {
+    code: "P202",
+    name: "cross-border-processor",
+    severities: &[Severity::Error],
+    summary: "a cross-border channel whose provider is not declared as a processor with its country",
+    explanation: r#"**What it checks.** Each channel with `cross_border = true` has its provider in
+`[pd].processors` (WhatsApp, Telegram, Instagram, VK, …, matched by name) with a country.
+
+**Why it matters.** The personal-data policy must name every processor and every
+cross-border transfer, and cross-border transfer needs its own notification to
+Roskomnadzor before it starts (152-FZ art. 12). A channel the policy does not mention is
+processing the policy does not cover.
+
+**Example.**
+
+```toml
+[[channels]]
+id = "telegram"
+cross_border = true
+# …but [pd].processors has no Telegram entry
+```
+
+**How to fix.** Add the provider: `{ name = "Telegram", role = "messenger", purpose =
+"переписка с клиентами", country = "AE" }`."#,
+    scope: Scope::Config,
+    check,
+};
+
+/// How a provider's name may be spelt in `[pd].processors`.
+fn provider_names(kind: ChannelKind) -> &'static [&'static str] {
+    match kind {
+        ChannelKind::Whatsapp => &["whatsapp", "ватсап", "вотсап"],
+        ChannelKind::Telegram => &["telegram", "телеграм"],
+        ChannelKind::Instagram => &["instagram", "инстаграм"],
+        ChannelKind::Vk => &["vk", "вконтакте", "вк"],
+        ChannelKind::Website => &["website", "site", "сайт", "хостинг", "hosting"],
+        ChannelKind::Phone => &["phone", "телефон", "телефония", "ip-телефон"],
+        ChannelKind::Sms => &["sms", "смс"],
+        ChannelKind::Email => &["mail", "почта", "e-mail"],
+    }
+}
+
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let pd = &cx.business.pd;
+    for c in cx.business.channels.iter().filter(|c| c.cross_border()) {
+        let names = provider_names(c.id.value);
+        let found = pd.processors.iter().find(|p| {
+            let n = p.name.to_lowercase();
+            names.iter().any(|w| n.contains(w))
+        });
+        let span = c
+            .cross_border
+            .as_ref()
+            .map_or(c.id.span.clone(), |b| b.span.clone());
+        match found {
+            None => out.push(
+                Diagnostic::finding(
+                    "P202",
+                    Severity::Error,
+                    format!("channel `{}` transfers data abroad, but its provider is not a declared processor", c.id.value),
+                )
+                .at(cx.file, span, "cross-border channel")
+                .hint(format!(
+                    "add it to [pd].processors: {{ name = \"{}\", role = \"messenger\", purpose = \"…\", country = \"…\" }}",
+                    c.id.value
+                )),
+            ),
+            Some(p) if p.country.trim().is_empty() || p.country.eq_ignore_ascii_case("RU") => out.push(
+                Diagnostic::finding(
+                    "P202",
+                    Severity::Error,
+                    format!("channel `{}` transfers data abroad, but processor «{}» is declared in `{}`", c.id.value, p.name.value, p.country.value),
+                )
+                .at(cx.file, p.country.span.clone(), "the provider's country")
+                .also(cx.file, span, "declared cross-border")
+                .hint("give the country the data goes to (e.g. \"US\" for Meta), or set `cross_border = false` if it stays in Russia"),
+            ),
+            Some(_) => {}
+        }
+    }
+}

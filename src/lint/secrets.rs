@@ -1,0 +1,142 @@
+//! Finding secrets in config text (S501): Bitrix24 inbound-webhook URLs, OpenAI-style and
+//! Yandex Cloud keys by their shape, and long random values under a key that says
+//! token/secret/key. Shapes are narrow on purpose: a portal domain or an ordinary URL must
+//! never fire, or people learn to waive the rule.
+
+use std::ops::Range;
+
+/// A secret-looking stretch of text and what it looks like.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub span: Range<usize>,
+    pub what: &'static str,
+}
+
+fn token_char(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
+}
+
+/// Length of the run of token characters starting at `from`.
+fn run_len(bytes: &[u8], from: usize) -> usize {
+    bytes[from..].iter().take_while(|&&b| token_char(b)).count()
+}
+
+/// Secrets recognisable by their shape anywhere in `text`.
+pub fn scan(text: &str) -> Vec<Hit> {
+    let bytes = text.as_bytes();
+    let mut hits = Vec::new();
+    for (at, _) in text.match_indices("/rest/") {
+        // [https://]<portal>/rest/<user id>/<secret>/ — with or without the scheme, since a
+        // pasted webhook often loses it.
+        let url_start = text[..at]
+            .rfind(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '=' | '(' | '<'))
+            .map_or(0, |i| i + 1);
+        let url = &text[url_start..at];
+        let host = url
+            .strip_prefix("https://")
+            .or_else(|| url.strip_prefix("http://"))
+            .unwrap_or(url);
+        if !host.contains('.') || host.contains('/') || host.starts_with('.') {
+            continue;
+        }
+        let user = at + "/rest/".len();
+        let digits = bytes[user..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if digits == 0 || bytes.get(user + digits) != Some(&b'/') {
+            continue;
+        }
+        let secret = user + digits + 1;
+        let len = run_len(bytes, secret);
+        if len >= 8 {
+            hits.push(Hit {
+                span: url_start..secret + len,
+                what: "a Bitrix24 inbound-webhook URL with its secret",
+            });
+        }
+    }
+    for (prefix, min, what) in [
+        ("sk-", 20, "an OpenAI-style API key"),
+        ("AQVN", 20, "a Yandex Cloud API key"),
+        ("y0_", 20, "a Yandex OAuth token"),
+    ] {
+        for (at, _) in text.match_indices(prefix) {
+            if at > 0 && token_char(bytes[at - 1]) {
+                continue;
+            }
+            let body = at + prefix.len();
+            let len = run_len(bytes, body);
+            let value = &text[body..body + len];
+            let mixed = value.chars().any(|c| c.is_ascii_digit())
+                && value.chars().any(|c| c.is_ascii_alphabetic());
+            if len >= min && mixed {
+                hits.push(Hit {
+                    span: at..body + len,
+                    what,
+                });
+            }
+        }
+    }
+    hits.sort_by_key(|h| h.span.start);
+    hits
+}
+
+/// Whether a key's name says its value is a credential.
+pub fn secret_key(key: &str) -> bool {
+    let k = key.to_ascii_lowercase();
+    [
+        "token",
+        "secret",
+        "api_key",
+        "apikey",
+        "password",
+        "passwd",
+        "private_key",
+    ]
+    .iter()
+    .any(|w| k.contains(w))
+}
+
+/// Whether a value under a secret-sounding key looks like a real credential rather than a
+/// placeholder such as `"${BITRIX_TOKEN}"` or "from the environment".
+pub fn random_value(v: &str) -> bool {
+    v.len() >= 16
+        && !v.contains(char::is_whitespace)
+        && !v.contains('$')
+        && v.chars().any(|c| c.is_ascii_digit())
+        && v.chars().any(|c| c.is_ascii_alphabetic())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_a_webhook_and_keys() {
+        let t = r#"portal = "https://lada.bitrix24.ru/rest/1/abcd1234efgh5678/""#;
+        let h = scan(t);
+        assert_eq!(h.len(), 1);
+        assert_eq!(
+            &t[h[0].span.clone()],
+            "https://lada.bitrix24.ru/rest/1/abcd1234efgh5678"
+        );
+        assert_eq!(scan("k = \"sk-proj-a1b2c3d4e5f6g7h8i9j0k1\"").len(), 1);
+        assert_eq!(scan("AQVN1a2b3c4d5e6f7g8h9i0jklmnopq").len(), 1);
+    }
+
+    #[test]
+    fn leaves_ordinary_text_alone() {
+        assert!(scan(r#"portal = "lada.bitrix24.ru""#).is_empty());
+        assert!(scan("https://lada.example/rest/menu").is_empty());
+        assert_eq!(
+            scan(r#"portal = "lada.bitrix24.ru/rest/12/abcdef123456""#).len(),
+            1,
+            "a webhook that lost its scheme is still a webhook"
+        );
+        assert!(scan(r#"portal = "lada.bitrix24.ru""#).is_empty());
+        assert!(scan("task-sk-reminder, desk-top").is_empty());
+        assert!(!random_value("${BITRIX_WEBHOOK}"));
+        assert!(!random_value("short"));
+    }
+}

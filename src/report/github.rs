@@ -1,0 +1,51 @@
+//! `--format github`: GitHub Actions workflow commands, one `::error`/`::warning` line per
+//! finding, so findings show on the pull request's diff.
+
+use std::fmt::Write;
+
+use crate::diag::{Diagnostic, Severity, Sources};
+
+/// Escapes a message as the workflow-command parser expects.
+fn data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a property value (also `:` and `,`, which separate properties).
+fn property(s: &str) -> String {
+    data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+pub fn render(sources: &Sources, diags: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for d in diags {
+        let level = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut props = Vec::new();
+        if let Some(l) = d.primary() {
+            let src = sources.get(l.file);
+            let (line, col) = src.line_col(l.span.start);
+            let (end_line, end_col) = src.line_col(l.span.end);
+            props.push(format!("file={}", property(&src.path.to_string_lossy())));
+            props.push(format!("line={line}"));
+            props.push(format!("col={col}"));
+            props.push(format!("endLine={end_line}"));
+            if end_line == line {
+                props.push(format!("endColumn={end_col}"));
+            }
+        }
+        let title = d
+            .code
+            .map_or_else(|| "regl".to_owned(), |c| format!("regl {c}"));
+        props.push(format!("title={}", property(&title)));
+        let mut message = d.message.clone();
+        if let Some(h) = &d.hint {
+            let _ = write!(message, "\nhelp: {h}");
+        }
+        let _ = writeln!(out, "::{level} {}::{}", props.join(","), data(&message));
+    }
+    out
+}

@@ -1,0 +1,98 @@
+//! `--format sarif`: SARIF 2.1.0 for code-scanning dashboards, with every rule's metadata so
+//! a dashboard can show what a code means.
+
+use serde_json::{Value, json};
+
+use crate::diag::{Diagnostic, Severity, Sources};
+
+/// What SARIF shows about a rule.
+pub struct RuleInfo {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub summary: &'static str,
+    pub help_markdown: &'static str,
+    pub default_level: Severity,
+}
+
+fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}
+
+pub fn render(sources: &Sources, diags: &[Diagnostic], rules: &[RuleInfo]) -> String {
+    let rules_json: Vec<Value> = rules
+        .iter()
+        .map(|r| {
+            json!({
+                "id": r.code,
+                "name": r.name,
+                "shortDescription": { "text": r.summary },
+                "fullDescription": { "text": r.summary },
+                "help": { "text": r.help_markdown, "markdown": r.help_markdown },
+                "defaultConfiguration": { "level": level(r.default_level) },
+            })
+        })
+        .collect();
+    let location = |l: &crate::diag::Label| {
+        let src = sources.get(l.file);
+        let (line, col) = src.line_col(l.span.start);
+        let (end_line, end_col) = src.line_col(l.span.end.max(l.span.start));
+        let uri = src.path.to_string_lossy().replace('\\', "/");
+        let uri = uri.strip_prefix("./").unwrap_or(&uri).to_owned();
+        json!({
+            "physicalLocation": {
+                "artifactLocation": { "uri": uri },
+                "region": { "startLine": line, "startColumn": col, "endLine": end_line, "endColumn": end_col.max(col) },
+            },
+            "message": { "text": if l.message.is_empty() { "here" } else { l.message.as_str() } },
+        })
+    };
+    let results: Vec<Value> = diags
+        .iter()
+        .map(|d| {
+            let mut text = d.message.clone();
+            if let Some(h) = &d.hint {
+                text.push_str("\nhelp: ");
+                text.push_str(h);
+            }
+            let mut r = json!({
+                "ruleId": d.code.unwrap_or("regl"),
+                "level": level(d.severity),
+                "message": { "text": text },
+            });
+            if let Some(i) = d.code.and_then(|c| rules.iter().position(|x| x.code == c)) {
+                r["ruleIndex"] = json!(i);
+            }
+            if let Some(p) = d.primary() {
+                r["locations"] = json!([location(p)]);
+                let related: Vec<Value> = d
+                    .labels
+                    .iter()
+                    .filter(|l| !std::ptr::eq(*l, p))
+                    .map(location)
+                    .collect();
+                if !related.is_empty() {
+                    r["relatedLocations"] = json!(related);
+                }
+            }
+            r
+        })
+        .collect();
+    let doc = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "regl",
+                "version": env!("CARGO_PKG_VERSION"),
+                "rules": rules_json,
+            }},
+            "results": results,
+        }],
+    });
+    let mut s = serde_json::to_string_pretty(&doc).expect("SARIF serialises");
+    s.push('\n');
+    s
+}
