@@ -1,0 +1,3 @@
+//! regl: regulations as code for small service businesses.
+
+pub mod render;
