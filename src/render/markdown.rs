@@ -1,4 +1,4 @@
-//! Markdown (CommonMark + tables) to the document model, through comrak's AST.
+//! Markdown (`CommonMark` and tables) to the document model, through comrak's AST.
 //!
 //! The templates produce the Markdown, and config values are interpolated into
 //! it, so [`escape_inline`] exists to keep those values from changing a
@@ -76,7 +76,10 @@ fn push_block<'a>(node: &'a AstNode<'a>, out: &mut Vec<Block>) {
         _ => {
             // Containers the model has no kind for (description lists, footnotes...):
             // keep their content.
-            if node.first_child().is_some_and(|c| is_block(&c.data().value)) {
+            if node
+                .first_child()
+                .is_some_and(|c| is_block(&c.data().value))
+            {
                 for child in node.children() {
                     push_block(child, out);
                 }
