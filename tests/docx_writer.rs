@@ -170,6 +170,57 @@ fn has_lxml() -> bool {
         .is_ok_and(|s| s.success())
 }
 
+const EDGE_MD: &str = r"###### Заголовок 6 с `кодом` и [ссылкой](https://x.example)
+
+- > цитата в списке
+- - вложенный сразу
+
+  второй абзац пункта
+
+  | a | b |
+  |---|---|
+  | 1 | 2 |
+
+1. один
+   - маркер внутри нумерованного
+2. два
+
+> - список в цитате
+>
+> > вложенная цитата
+
+| один столбец |
+|---|
+
+| A | B | C |
+|---|---|---|
+| x |
+| **жирный** [ссылка](https://a.example) | `код` | строка<br>с переносом |
+
+<!-- pagebreak -->
+<!-- pagebreak -->
+
+| после разрыва |
+|---|
+| ячейка |
+
+[якорь](#раздел) и [относительная](docs/x.md) ссылки, а также <mailto:pd@lada.example>.
+
+<!-- pagebreak -->
+";
+
+fn edge_documents() -> Vec<(&'static str, Document)> {
+    let mut english = sample();
+    english.meta.lang = Lang::En;
+    let mut edge = sample();
+    edge.blocks = parse(EDGE_MD);
+    edge.meta.revisions.clear();
+    let mut empty = sample();
+    empty.blocks.clear();
+    empty.meta.title = "Заголовок с <угловыми> & \"кавычками\"".into();
+    vec![("en", english), ("edge", edge), ("empty", empty)]
+}
+
 #[test]
 fn validates_against_ecma_376_with_zero_violations() {
     let validator = Path::new("/work/shared/tools/validate-docx");
@@ -178,21 +229,92 @@ fn validates_against_ecma_376_with_zero_violations() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let path = write_sample(dir.path());
-    if let Ok(keep) = std::env::var("REGL_SAMPLE_DIR") {
-        write_sample(Path::new(&keep));
+    let mut paths = vec![write_sample(dir.path())];
+    for (name, doc) in edge_documents() {
+        let path = dir.path().join(format!("{name}.docx"));
+        std::fs::write(&path, write_docx(&doc).unwrap()).unwrap();
+        paths.push(path);
     }
-    let out = Command::new(validator)
-        .arg("-v")
-        .arg(&path)
-        .output()
-        .unwrap();
-    let report = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success() && report.contains("TOTAL violations: 0"),
-        "{report}\n{}",
-        String::from_utf8_lossy(&out.stderr)
+    if let Ok(keep) = std::env::var("REGL_SAMPLE_DIR") {
+        for path in &paths {
+            std::fs::copy(path, Path::new(&keep).join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    for path in paths {
+        let out = Command::new(validator)
+            .arg("-v")
+            .arg(&path)
+            .output()
+            .unwrap();
+        let report = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success() && report.contains("TOTAL violations: 0"),
+            "{}: {report}\n{}",
+            path.display(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+fn part(docx: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut file = zip.by_name(name).unwrap();
+    let mut out = String::new();
+    std::io::Read::read_to_string(&mut file, &mut out).unwrap();
+    out
+}
+
+#[test]
+fn every_list_has_its_own_numbering_and_ordered_lists_restart() {
+    let bytes = write_docx(&sample()).unwrap();
+    let document = part(&bytes, "word/document.xml");
+    let numbering = part(&bytes, "word/numbering.xml");
+    let mut ids: Vec<&str> = document
+        .split("<w:numId w:val=\"")
+        .skip(1)
+        .map(|s| &s[..s.find('"').unwrap()])
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    // Bullets, nested bullets, steps, destruction steps, nested steps.
+    assert_eq!(ids, ["2", "3", "4", "5", "6"]);
+    // Three ordered lists, each restarting at 1.
+    assert_eq!(
+        numbering.matches("<w:startOverride w:val=\"1\"/>").count(),
+        3
     );
+    assert!(!ids.contains(&"1"), "numbering 1 belongs to docx-rs");
+}
+
+#[test]
+fn links_are_external_hyperlinks_and_only_real_urls_are_links() {
+    let mut doc = sample();
+    doc.blocks = parse(EDGE_MD);
+    let bytes = write_docx(&doc).unwrap();
+    let rels = part(&bytes, "word/_rels/document.xml.rels");
+    assert_eq!(rels.matches("TargetMode=\"External\"").count(), 3, "{rels}");
+    assert!(rels.contains("Id=\"rIdHyperlink1\""));
+    assert!(!rels.contains("docs/x.md"));
+    let document = part(&bytes, "word/document.xml");
+    assert!(document.contains("<w:tblHeader/>"));
+    assert!(!document.contains("w14:paraId"));
+}
+
+#[test]
+fn package_is_compressed_and_has_fixed_timestamps() {
+    let bytes = write_docx(&sample()).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+    assert_eq!(zip.by_index(0).unwrap().name(), "[Content_Types].xml");
+    for i in 0..zip.len() {
+        let file = zip.by_index(i).unwrap();
+        assert_eq!(
+            file.compression(),
+            zip::CompressionMethod::Deflated,
+            "{}",
+            file.name()
+        );
+        assert_eq!(file.last_modified(), Some(zip::DateTime::default()));
+    }
 }
 
 /// Not a check, a measurement: `cargo test --release --test docx_writer -- --ignored --nocapture`.

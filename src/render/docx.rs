@@ -196,7 +196,25 @@ impl Builder {
         docx
     }
 
-    fn push_paragraph(&mut self, mut p: Paragraph) {
+    fn last_is_table(&self) -> bool {
+        matches!(self.parts.last(), Some(Part::T(_)))
+    }
+
+    /// Headings bring their own space above; other paragraphs would touch a
+    /// table just before them.
+    fn push_paragraph(&mut self, p: Paragraph) {
+        self.push(p, false);
+    }
+
+    fn push_body_paragraph(&mut self, p: Paragraph) {
+        self.push(p, true);
+    }
+
+    fn push(&mut self, mut p: Paragraph, gap_after_table: bool) {
+        if gap_after_table && self.last_is_table() {
+            // Only w:before: the style keeps its own spacing after.
+            p = p.line_spacing(LineSpacing::new().before(120));
+        }
         if std::mem::take(&mut self.pending_break) {
             p = p.page_break_before(true);
         }
@@ -207,6 +225,11 @@ impl Builder {
         if std::mem::take(&mut self.pending_break) {
             self.parts.push(Part::P(Box::new(
                 Paragraph::new().add_run(Run::new().add_break(BreakType::Page)),
+            )));
+        } else if self.last_is_table() {
+            // Adjacent tables would merge into one in Word and LibreOffice.
+            self.parts.push(Part::P(Box::new(
+                Paragraph::new().line_spacing(spacing(0, 0)),
             )));
         }
         self.parts.push(Part::T(Box::new(t)));
@@ -246,8 +269,6 @@ impl Builder {
             })
             .collect();
         self.push_table(table(rows, &widths));
-        // Keeps the body from touching the table.
-        self.push_paragraph(Paragraph::new().style("Normal"));
     }
 
     fn revision_history(&mut self, meta: &DocMeta) {
@@ -333,7 +354,7 @@ impl Builder {
                         None,
                     );
                 }
-                self.push_paragraph(add_inlines(p, inlines, Fmt::default()));
+                self.push_body_paragraph(add_inlines(p, inlines, Fmt::default()));
             }
             Block::List {
                 ordered,
@@ -350,7 +371,7 @@ impl Builder {
                     match b {
                         Block::Paragraph(inlines) => {
                             let p = Paragraph::new().style("Quote");
-                            self.push_paragraph(add_inlines(p, inlines, Fmt::default()));
+                            self.push_body_paragraph(add_inlines(p, inlines, Fmt::default()));
                         }
                         other => self.block(other, list_depth),
                     }
@@ -377,7 +398,7 @@ impl Builder {
             let p = Paragraph::new()
                 .style("ListParagraph")
                 .numbering(NumberingId::new(id), IndentLevel::new(depth));
-            self.push_paragraph(add_inlines(p, first, Fmt::default()));
+            self.push_body_paragraph(add_inlines(p, first, Fmt::default()));
             for block in blocks {
                 self.block(block, depth + 1);
             }
@@ -1448,6 +1469,23 @@ mod fix {
         }
     }
 
+    /// Parts docx-rs always writes that a regulation never uses (comments,
+    /// footnotes, custom properties): dropping them, with their relationships
+    /// and content types, leaves nothing a reader has to skip.
+    const UNUSED_PARTS: &[&str] = &[
+        "word/comments.xml",
+        "word/commentsExtended.xml",
+        "word/footnotes.xml",
+        "docProps/custom.xml",
+    ];
+
+    fn drop_unused(root: &mut El, attr: &str, unused: impl Fn(&str) -> bool) {
+        root.children.retain(|c| match c {
+            Node::El(e) => !e.attr(attr).is_some_and(&unused),
+            Node::Raw(_) => true,
+        });
+    }
+
     impl Package {
         pub(super) fn from_docx_rs(xml: XMLDocx, meta: &DocMeta) -> anyhow::Result<Self> {
             let mut document = parse(&xml.document)?;
@@ -1462,12 +1500,21 @@ mod fix {
             fix_styles(&mut styles, meta.lang.tag());
             normalize(&mut styles, "");
 
+            drop_unused(&mut rels, "Target", |t| {
+                UNUSED_PARTS.contains(&format!("word/{t}").as_str())
+            });
+            let mut package_rels = parse(&xml.rels)?;
+            drop_unused(&mut package_rels, "Target", |t| UNUSED_PARTS.contains(&t));
+            let mut content_types = parse(&xml.content_type)?;
+            drop_unused(&mut content_types, "PartName", |t| {
+                UNUSED_PARTS.contains(&t.trim_start_matches('/'))
+            });
+
             let mut parts = vec![
-                ("[Content_Types].xml".to_owned(), xml.content_type),
-                ("_rels/.rels".to_owned(), xml.rels),
+                ("[Content_Types].xml".to_owned(), serialize(&content_types)),
+                ("_rels/.rels".to_owned(), serialize(&package_rels)),
                 ("docProps/app.xml".to_owned(), xml.doc_props.app),
                 ("docProps/core.xml".to_owned(), core_properties(meta)),
-                ("docProps/custom.xml".to_owned(), xml.doc_props.custom),
                 ("word/document.xml".to_owned(), serialize(&document)),
                 ("word/_rels/document.xml.rels".to_owned(), serialize(&rels)),
                 ("word/styles.xml".to_owned(), serialize(&styles)),
@@ -1476,9 +1523,6 @@ mod fix {
                 ("word/numbering.xml", &xml.numberings),
                 ("word/settings.xml", &xml.settings),
                 ("word/fontTable.xml", &xml.font_table),
-                ("word/comments.xml", &xml.comments),
-                ("word/commentsExtended.xml", &xml.comments_extended),
-                ("word/footnotes.xml", &xml.footnotes),
             ] {
                 let mut root = parse(part)?;
                 normalize(&mut root, "");

@@ -116,6 +116,15 @@ fn is_comment(html: &str) -> bool {
     html.starts_with("<!--") && html.ends_with("-->")
 }
 
+fn is_line_break(html: &str) -> bool {
+    let tag: String = html
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    matches!(tag.as_str(), "<br>" | "<br/>")
+}
+
 fn is_pagebreak(comment: &str) -> bool {
     let inner = comment
         .trim_start_matches("<!--")
@@ -158,7 +167,10 @@ fn push_inline<'a>(node: &'a AstNode<'a>, out: &mut Vec<Inline>) {
             children: inlines_of(node),
         }),
         NodeValue::HtmlInline(html) => {
-            if !is_comment(html.trim()) {
+            // `<br>` is the only way to break a line inside a Markdown table cell.
+            if is_line_break(&html) {
+                out.push(Inline::LineBreak);
+            } else if !is_comment(html.trim()) {
                 push_text(out, &html);
             }
         }
@@ -327,6 +339,24 @@ mod tests {
             Block::Quote(vec![Block::Paragraph(vec![text("цитата")])])
         );
         assert!(matches!(&blocks[6], Block::Table { rows, .. } if rows.len() == 1));
+    }
+
+    #[test]
+    fn br_breaks_a_line_in_a_table_cell() {
+        let blocks = parse("| A |\n|---|\n| один<br>два<BR />три |\n");
+        let Some(Block::Table { rows, .. }) = blocks.first() else {
+            panic!("{blocks:?}")
+        };
+        assert_eq!(
+            rows[0][0],
+            vec![
+                text("один"),
+                Inline::LineBreak,
+                text("два"),
+                Inline::LineBreak,
+                text("три")
+            ]
+        );
     }
 
     #[test]
