@@ -432,7 +432,8 @@ fn numbering(
 ) -> (AbstractNumbering, Numbering) {
     const BULLETS: [&str; 3] = ["•", "◦", "▪"];
     let mut abstract_num = AbstractNumbering::new(id);
-    for level in 0..9 {
+    // Levels above the list's own are never referenced.
+    for level in 0..=depth {
         let (format, text) = if ordered {
             ("decimal", format!("%{}.", level + 1))
         } else {
@@ -1564,7 +1565,7 @@ mod fix {
             let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
             let options = SimpleFileOptions::default()
                 .compression_method(zip::CompressionMethod::Deflated)
-                .compression_level(Some(9))
+                .compression_level(Some(6))
                 .last_modified_time(zip::DateTime::default())
                 .unix_permissions(0o644);
             for (name, bytes) in &self.parts {
