@@ -217,7 +217,10 @@ fn edge_documents() -> Vec<(&'static str, Document)> {
     edge.meta.revisions.clear();
     let mut empty = sample();
     empty.blocks.clear();
-    empty.meta.title = "Заголовок с <угловыми> & \"кавычками\"".into();
+    empty.meta.title = "Заголовок с <угловыми> & \"кавычками\"\u{1}".into();
+    empty.blocks = vec![regl::render::doc::Block::Paragraph(vec![
+        regl::render::doc::Inline::Text("управляющий\u{1}символ\u{7f}\tи таб".into()),
+    ])];
     vec![("en", english), ("edge", edge), ("empty", empty)]
 }
 

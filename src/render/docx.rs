@@ -309,7 +309,7 @@ impl Builder {
         Header::new().add_paragraph(
             Paragraph::new()
                 .style("Header")
-                .add_run(Run::new().size(FOOTER_SIZE).add_text(text)),
+                .add_run(Run::new().size(FOOTER_SIZE).add_text(xml_text(&text))),
         )
     }
 
@@ -537,6 +537,14 @@ fn push_runs(inlines: &[Inline], fmt: Fmt, out: &mut Vec<Run>) {
     }
 }
 
+/// Control characters are not allowed in XML 1.0; one stray byte in a config
+/// value would make the whole package unreadable.
+fn xml_text(s: &str) -> String {
+    s.chars()
+        .filter(|c| *c == '\t' || !c.is_control())
+        .collect()
+}
+
 fn push_text_runs(text: &str, fmt: Fmt, style: Option<&str>, out: &mut Vec<Run>) {
     for (i, line) in text.split('\n').enumerate() {
         if i > 0 {
@@ -557,7 +565,7 @@ fn push_text_runs(text: &str, fmt: Fmt, style: Option<&str>, out: &mut Vec<Run>)
         if fmt.italic {
             run = run.italic();
         }
-        out.push(run.add_text(line));
+        out.push(run.add_text(xml_text(line)));
     }
 }
 
