@@ -309,7 +309,7 @@ impl Builder {
         Header::new().add_paragraph(
             Paragraph::new()
                 .style("Header")
-                .add_run(Run::new().size(FOOTER_SIZE).add_text(text)),
+                .add_run(Run::new().size(FOOTER_SIZE).add_text(xml_text(&text))),
         )
     }
 
@@ -432,7 +432,8 @@ fn numbering(
 ) -> (AbstractNumbering, Numbering) {
     const BULLETS: [&str; 3] = ["•", "◦", "▪"];
     let mut abstract_num = AbstractNumbering::new(id);
-    for level in 0..9 {
+    // Levels above the list's own are never referenced.
+    for level in 0..=depth {
         let (format, text) = if ordered {
             ("decimal", format!("%{}.", level + 1))
         } else {
@@ -536,6 +537,14 @@ fn push_runs(inlines: &[Inline], fmt: Fmt, out: &mut Vec<Run>) {
     }
 }
 
+/// Control characters are not allowed in XML 1.0; one stray byte in a config
+/// value would make the whole package unreadable.
+fn xml_text(s: &str) -> String {
+    s.chars()
+        .filter(|c| *c == '\t' || !c.is_control())
+        .collect()
+}
+
 fn push_text_runs(text: &str, fmt: Fmt, style: Option<&str>, out: &mut Vec<Run>) {
     for (i, line) in text.split('\n').enumerate() {
         if i > 0 {
@@ -556,7 +565,7 @@ fn push_text_runs(text: &str, fmt: Fmt, style: Option<&str>, out: &mut Vec<Run>)
         if fmt.italic {
             run = run.italic();
         }
-        out.push(run.add_text(line));
+        out.push(run.add_text(xml_text(line)));
     }
 }
 
@@ -813,6 +822,7 @@ fn styles() -> Vec<Style> {
 
 /// Post-processing of docx-rs's parts and the deterministic package writer.
 mod fix {
+    use std::borrow::Cow;
     use std::collections::HashMap;
     use std::fmt::Write as _;
 
@@ -827,22 +837,24 @@ mod fix {
         parts: Vec<(String, Vec<u8>)>,
     }
 
-    enum Node {
-        El(El),
-        /// Text, references, comments: kept exactly as written (still escaped).
-        Raw(String),
+    /// A minimal DOM over one part. Names, attributes and text borrow from the
+    /// part's bytes, so the round trip allocates little.
+    enum Node<'a> {
+        El(El<'a>),
+        /// Text, references, CDATA: kept exactly as written (still escaped).
+        Raw(Cow<'a, str>),
     }
 
-    struct El {
-        name: String,
-        attrs: Vec<(String, String)>,
-        children: Vec<Node>,
+    struct El<'a> {
+        name: Cow<'a, str>,
+        attrs: Vec<(Cow<'a, str>, Cow<'a, str>)>,
+        children: Vec<Node<'a>>,
     }
 
-    impl El {
-        fn new(name: &str) -> Self {
+    impl<'a> El<'a> {
+        fn new(name: impl Into<Cow<'a, str>>) -> Self {
             Self {
-                name: name.to_owned(),
+                name: name.into(),
                 attrs: Vec::new(),
                 children: Vec::new(),
             }
@@ -852,18 +864,18 @@ mod fix {
             self.attrs
                 .iter()
                 .find(|(k, _)| k == name)
-                .map(|(_, v)| v.as_str())
+                .map(|(_, v)| v.as_ref())
         }
 
-        fn set_attr(&mut self, name: &str, value: &str) {
+        fn set_attr(&mut self, name: &'a str, value: &'a str) {
             if let Some(slot) = self.attrs.iter_mut().find(|(k, _)| k == name) {
-                value.clone_into(&mut slot.1);
+                slot.1 = Cow::Borrowed(value);
             } else {
-                self.attrs.push((name.to_owned(), value.to_owned()));
+                self.attrs.push((Cow::Borrowed(name), Cow::Borrowed(value)));
             }
         }
 
-        fn child_mut(&mut self, name: &str) -> Option<&mut El> {
+        fn child_mut(&mut self, name: &str) -> Option<&mut El<'a>> {
             self.children.iter_mut().find_map(|c| match c {
                 Node::El(e) if e.name == name => Some(e),
                 _ => None,
@@ -876,7 +888,7 @@ mod fix {
                 .any(|c| matches!(c, Node::El(e) if e.name == name))
         }
 
-        fn elements_mut(&mut self) -> impl Iterator<Item = &mut El> {
+        fn elements_mut(&mut self) -> impl Iterator<Item = &mut El<'a>> {
             self.children.iter_mut().filter_map(|c| match c {
                 Node::El(e) => Some(e),
                 Node::Raw(_) => None,
@@ -884,27 +896,34 @@ mod fix {
         }
     }
 
-    fn parse(xml: &[u8]) -> anyhow::Result<El> {
+    fn parse(xml: &[u8]) -> anyhow::Result<El<'_>> {
         let text = std::str::from_utf8(xml).context("part is not UTF-8")?;
         let mut reader = Reader::from_str(text);
         reader.config_mut().trim_text(false);
-        let mut stack: Vec<El> = vec![El::new("")];
+        let mut stack: Vec<El<'_>> = vec![El::new("")];
         loop {
             let event = reader.read_event().context("parsing a docx-rs part")?;
             match event {
-                Event::Start(e) => stack.push(start(&e)?),
+                Event::Start(e) => stack.push(start(text, &e)?),
                 Event::Empty(e) => {
-                    let el = start(&e)?;
+                    let el = start(text, &e)?;
                     push(&mut stack, Node::El(el));
                 }
                 Event::End(_) => {
                     let el = stack.pop().context("unbalanced part")?;
                     push(&mut stack, Node::El(el));
                 }
-                Event::Text(t) => push(&mut stack, Node::Raw(utf8(&t)?)),
-                Event::GeneralRef(r) => push(&mut stack, Node::Raw(format!("&{};", utf8(&r)?))),
+                Event::Text(t) => push(&mut stack, Node::Raw(within(text, &t)?)),
+                Event::GeneralRef(r) => {
+                    let name = within(text, &r)?;
+                    push(&mut stack, Node::Raw(Cow::Owned(format!("&{name};"))));
+                }
                 Event::CData(t) => {
-                    push(&mut stack, Node::Raw(format!("<![CDATA[{}]]>", utf8(&t)?)));
+                    let body = within(text, &t)?;
+                    push(
+                        &mut stack,
+                        Node::Raw(Cow::Owned(format!("<![CDATA[{body}]]>"))),
+                    );
                 }
                 Event::Decl(_) | Event::PI(_) | Event::DocType(_) | Event::Comment(_) => {}
                 Event::Eof => break,
@@ -921,21 +940,30 @@ mod fix {
         }
     }
 
-    fn utf8(bytes: &[u8]) -> anyhow::Result<String> {
-        Ok(std::str::from_utf8(bytes)?.to_owned())
+    /// The same bytes as a slice of `text` when they lie inside it (quick-xml
+    /// hands out borrowed slices), else an owned copy.
+    fn within<'a>(text: &'a str, bytes: &[u8]) -> anyhow::Result<Cow<'a, str>> {
+        let start = (bytes.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+        if let Some(end) = start.checked_add(bytes.len())
+            && let Some(slice) = text.get(start..end)
+            && slice.as_bytes() == bytes
+        {
+            return Ok(Cow::Borrowed(slice));
+        }
+        Ok(Cow::Owned(std::str::from_utf8(bytes)?.to_owned()))
     }
 
-    fn start(e: &quick_xml::events::BytesStart<'_>) -> anyhow::Result<El> {
-        let mut el = El::new(&utf8(e.name().as_ref())?);
+    fn start<'a>(text: &'a str, e: &quick_xml::events::BytesStart<'_>) -> anyhow::Result<El<'a>> {
+        let mut el = El::new(within(text, e.name().as_ref())?);
         for attr in e.attributes() {
             let attr = attr?;
             el.attrs
-                .push((utf8(attr.key.as_ref())?, utf8(&attr.value)?));
+                .push((within(text, attr.key.as_ref())?, within(text, &attr.value)?));
         }
         Ok(el)
     }
 
-    fn push(stack: &mut [El], node: Node) {
+    fn push<'a>(stack: &mut [El<'a>], node: Node<'a>) {
         if let Some(parent) = stack.last_mut() {
             parent.children.push(node);
         }
@@ -1368,7 +1396,7 @@ mod fix {
         }
     }
 
-    fn fix_styles(root: &mut El, lang: &str) {
+    fn fix_styles(root: &mut El<'_>, lang: &'static str) {
         for style in root.elements_mut() {
             if style.name == "w:style" && style.attr("w:styleId") == Some("Normal") {
                 // python-docx and Word take the default paragraph style from this flag.
@@ -1440,28 +1468,64 @@ mod fix {
         out.into_bytes()
     }
 
-    /// docx-rs numbers hyperlinks from a process-wide counter; renumber them in
-    /// order of appearance so the same document always gets the same ids.
-    fn hyperlink_ids(rels: &El) -> HashMap<String, String> {
-        let mut map = HashMap::new();
-        for rel in &rels.children {
-            if let Node::El(e) = rel
-                && let Some(id) = e.attr("Id")
-                && id.starts_with("rIdHyperlink")
+    const HYPERLINK_ID: &str = "rIdHyperlink";
+
+    /// docx-rs numbers hyperlinks from a process-wide counter, and the order of
+    /// its relationships follows those ids as strings. Renumber them in order of
+    /// appearance in the document so the same document always gets the same ids.
+    fn hyperlink_ids(document: &El<'_>, rels: &El<'_>) -> HashMap<String, String> {
+        fn walk(el: &El<'_>, map: &mut HashMap<String, String>) {
+            if let Some(id) = el.attr("r:id")
+                && id.starts_with(HYPERLINK_ID)
+                && !map.contains_key(id)
             {
-                let new = format!("rIdHyperlink{}", map.len() + 1);
+                let new = format!("{HYPERLINK_ID}{}", map.len() + 1);
                 map.insert(id.to_owned(), new);
             }
+            for child in &el.children {
+                if let Node::El(e) = child {
+                    walk(e, map);
+                }
+            }
+        }
+        let mut map = HashMap::new();
+        walk(document, &mut map);
+        // Relationships nothing refers to (none are expected) still get stable ids.
+        let mut orphans: Vec<(&str, &str)> = rels
+            .children
+            .iter()
+            .filter_map(|c| match c {
+                Node::El(e) => Some((e.attr("Id")?, e.attr("Target").unwrap_or(""))),
+                Node::Raw(_) => None,
+            })
+            .filter(|(id, _)| id.starts_with(HYPERLINK_ID) && !map.contains_key(*id))
+            .collect();
+        orphans.sort_by_key(|(_, target)| *target);
+        for (id, _) in orphans {
+            let new = format!("{HYPERLINK_ID}{}", map.len() + 1);
+            map.insert(id.to_owned(), new);
         }
         map
+    }
+
+    /// Hyperlink relationships in the order of their new numbers, after the rest.
+    fn sort_hyperlink_rels(rels: &mut El<'_>) {
+        rels.children.sort_by_key(|c| match c {
+            Node::El(e) => e
+                .attr("Id")
+                .and_then(|id| id.strip_prefix(HYPERLINK_ID))
+                .and_then(|n| n.parse::<usize>().ok())
+                .unwrap_or(0),
+            Node::Raw(_) => 0,
+        });
     }
 
     fn rename_ids(el: &mut El, attr: &str, map: &HashMap<String, String>) {
         for (k, v) in &mut el.attrs {
             if k == attr
-                && let Some(new) = map.get(v.as_str())
+                && let Some(new) = map.get(v.as_ref())
             {
-                v.clone_from(new);
+                *v = Cow::Owned(new.clone());
             }
         }
         for child in el.elements_mut() {
@@ -1490,9 +1554,10 @@ mod fix {
         pub(super) fn from_docx_rs(xml: XMLDocx, meta: &DocMeta) -> anyhow::Result<Self> {
             let mut document = parse(&xml.document)?;
             let mut rels = parse(&xml.document_rels)?;
-            let map = hyperlink_ids(&rels);
+            let map = hyperlink_ids(&document, &rels);
             rename_ids(&mut rels, "Id", &map);
             rename_ids(&mut document, "r:id", &map);
+            sort_hyperlink_rels(&mut rels);
             normalize(&mut document, "");
 
             let mut styles = parse(&xml.styles)?;
@@ -1564,7 +1629,7 @@ mod fix {
             let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
             let options = SimpleFileOptions::default()
                 .compression_method(zip::CompressionMethod::Deflated)
-                .compression_level(Some(9))
+                .compression_level(Some(6))
                 .last_modified_time(zip::DateTime::default())
                 .unix_permissions(0o644);
             for (name, bytes) in &self.parts {
