@@ -261,6 +261,8 @@ pub fn build(b: &Business, loc: &Location) -> Context {
             "min_confidence_share": fmt_share(e.min_confidence.0, lang),
             "max_bot_turns": *e.max_bot_turns,
             "max_bot_turns_words": count_words(u64::from(*e.max_bot_turns), ("ход", "хода", "ходов"), ("turn", "turns"), lang),
+            // After «более» Russian wants the genitive: «более 2 ходов», «более 1 хода».
+            "max_bot_turns_gen": count_words(u64::from(*e.max_bot_turns), ("хода", "ходов", "ходов"), ("turn", "turns"), lang),
             "amount_over": fmt_money(e.amount_over.0, lang),
             "urgent_cancel_within": d(*e.urgent_cancel_within),
             "notify": notify,
@@ -299,6 +301,7 @@ pub fn build(b: &Business, loc: &Location) -> Context {
             "free_until": d(*c.free_until),
             "reschedule_max": *c.reschedule_max,
             "reschedule_max_words": count_words(u64::from(*c.reschedule_max), ("раз", "раза", "раз"), ("time", "times"), lang),
+            "reschedule_max_gen": count_words(u64::from(*c.reschedule_max), ("раза", "раз", "раз"), ("time", "times"), lang),
             "late_fee_percent": c.late_fee_percent.as_ref().map_or(0, |p| p.0),
             "no_show_fee_percent": c.no_show_fee_percent.as_ref().map_or(0, |p| p.0),
             "reminders": relation,
@@ -309,8 +312,28 @@ pub fn build(b: &Business, loc: &Location) -> Context {
     let pd = &b.pd;
     let processors: Vec<Value> = pd.processors.iter().map(|p| processor(p, lang)).collect();
     let special: Vec<&str> = pd.special_categories().iter().map(|s| s.as_str()).collect();
-    let has_meta = processors.iter().any(|p| p["meta"] == true)
-        || b.channels.iter().any(|c| is_meta_channel(*c.id));
+    // The Meta services the business actually uses, named as the documents name them.
+    let mut meta_services: Vec<String> = b
+        .channels
+        .iter()
+        .filter(|c| is_meta_channel(*c.id))
+        .map(|c| channel_name(*c.id, lang).to_owned())
+        .collect();
+    if meta_services.is_empty() {
+        meta_services = pd
+            .processors
+            .iter()
+            .filter(|p| is_meta_name(&p.name))
+            .map(|p| p.name.value.clone())
+            .collect();
+    }
+    let has_meta = !meta_services.is_empty();
+    let storage_in = if pd.storage_country.eq_ignore_ascii_case("RU") {
+        l("в Российской Федерации", "in the Russian Federation")
+    } else {
+        let name = country_name(&pd.storage_country, lang);
+        l(&format!("в стране: {name}"), &format!("in {name}"))
+    };
     ctx.insert(
         "pd",
         &json!({
@@ -331,6 +354,8 @@ pub fn build(b: &Business, loc: &Location) -> Context {
             "processors": processors,
             "foreign_processors": processors.iter().filter(|p| p["abroad"] == true).cloned().collect::<Vec<_>>(),
             "has_meta": has_meta,
+            "meta_services": meta_services,
+            "storage_in": storage_in,
         }),
     );
 
@@ -370,9 +395,15 @@ pub fn build(b: &Business, loc: &Location) -> Context {
             json!({ "id": s.id.as_str(), "name": s.name.as_str(), "semantics": stage_meaning(sem, lang) })
         })
         .collect();
+    let consent_field = crm
+        .fields
+        .iter()
+        .find(|f| *f.slot == Slot::ConsentVersion)
+        .map_or("", |f| f.label.as_str());
     ctx.insert(
         "crm",
         &json!({
+            "consent_field": consent_field,
             "system": l("Битрикс24", "Bitrix24"),
             "portal": crm.portal.as_str(),
             "simple_mode": *crm.mode == CrmMode::Simple,
@@ -638,8 +669,8 @@ fn stage_meaning(s: StageSemantics, lang: Lang) -> &'static str {
         (StageSemantics::InProgress, Lang::En) => "in progress",
         (StageSemantics::Success, Lang::Ru) => "успешное завершение",
         (StageSemantics::Success, Lang::En) => "success",
-        (StageSemantics::Failure, Lang::Ru) => "закрыт без записи",
-        (StageSemantics::Failure, Lang::En) => "closed without a visit",
+        (StageSemantics::Failure, Lang::Ru) => "неуспешное завершение",
+        (StageSemantics::Failure, Lang::En) => "failure",
     }
 }
 

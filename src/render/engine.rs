@@ -19,12 +19,30 @@ use super::markdown::escape_inline;
 use super::typography::{self, Case};
 use crate::model::enums::Lang;
 
+/// Lists the built-in templates, compiled in from `templates/<lang>/<stem>.md`.
+macro_rules! builtins {
+    ($(($lang:ident, $dir:literal, $stem:literal)),* $(,)?) => {
+        &[$((
+            Lang::$lang,
+            $stem,
+            include_str!(concat!("../../templates/", $dir, "/", $stem, ".md")),
+        )),*]
+    };
+}
+
 /// The built-in templates: (language, stem, text).
-const BUILTINS: &[(Lang, &str, &str)] = &[(
-    Lang::Ru,
-    "pd-consent",
-    include_str!("../../templates/ru/pd-consent.md"),
-)];
+const BUILTINS: &[(Lang, &str, &str)] = builtins![
+    (Ru, "ru", "lead-handling"),
+    (Ru, "ru", "pd-policy"),
+    (Ru, "ru", "ai-escalation-rules"),
+    (Ru, "ru", "pd-consent"),
+    (Ru, "ru", "cancellation-policy"),
+    (En, "en", "lead-handling"),
+    (En, "en", "pd-policy"),
+    (En, "en", "ai-escalation-rules"),
+    (En, "en", "pd-consent"),
+    (En, "en", "cancellation-policy"),
+];
 
 /// Why a template could not be loaded or rendered, pointing at the template's line.
 #[derive(Debug, Clone)]
@@ -99,6 +117,21 @@ fn dur_filter(secs: u64, kwargs: Kwargs, state: &State) -> TeraResult<String> {
         })?,
     };
     Ok(typography::fmt_duration_case(secs, lang_of(state), case))
+}
+
+/// A list in prose: «`WhatsApp`, Telegram и чат на сайте», "A, B and C".
+#[allow(clippy::needless_pass_by_value)]
+fn and_join_filter(items: Vec<String>, kwargs: Kwargs, state: &State) -> TeraResult<String> {
+    let default = match lang_of(state) {
+        Lang::Ru => " и ",
+        Lang::En => " and ",
+    };
+    let last = kwargs.get::<&str>("last")?.unwrap_or(default);
+    Ok(match items.split_last() {
+        None => String::new(),
+        Some((only, [])) => only.clone(),
+        Some((end, rest)) => format!("{}{last}{end}", rest.join(", ")),
+    })
 }
 
 fn money_filter(rub: u64, _: Kwargs, state: &State) -> String {
@@ -203,6 +236,7 @@ impl Engine {
         tera.register_filter("money", money_filter);
         tera.register_filter("date", date_filter);
         tera.register_filter("plural", plural_filter);
+        tera.register_filter("and_join", and_join_filter);
         tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.text.as_str())))
             .map_err(|e| convert_error(&e, &sources, None))?;
         Ok(Engine { tera, sources })
@@ -385,26 +419,113 @@ mod tests {
         crate::model::load::parse(&text, crate::diag::FileId(0)).unwrap()
     }
 
+    fn parse(path: &str) -> Business {
+        let text =
+            std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        crate::model::load::parse(&text, crate::diag::FileId(0)).unwrap()
+    }
+
+    /// The shipped examples and every segment's preset in both languages.
+    fn businesses() -> Vec<(String, Business)> {
+        let mut out: Vec<(String, Business)> =
+            ["salon-ufa-omsk", "clinic-omsk", "fitness-novosibirsk"]
+                .iter()
+                .map(|n| ((*n).to_owned(), example(n)))
+                .collect();
+        for seg in ["salon", "clinic", "fitness", "education", "other"] {
+            for lang in ["ru", "en"] {
+                let name = format!("{seg}.{lang}");
+                out.push((name.clone(), parse(&format!("presets/{name}.toml"))));
+            }
+        }
+        out
+    }
+
     #[test]
-    fn every_builtin_renders_for_every_example_location() {
+    fn every_builtin_renders_for_every_example_and_preset() {
         let engine = Engine::new(None).unwrap();
-        for name in ["salon-ufa-omsk", "clinic-omsk", "fitness-novosibirsk"] {
-            let b = example(name);
+        let dump = std::env::var("REGL_DUMP").ok();
+        for (name, b) in businesses() {
+            let lang = b.lang();
             for loc in &b.locations {
                 let ctx = context::build(&b, loc);
-                for (lang, stem, _) in BUILTINS {
-                    let kind = DocKind::ALL
-                        .into_iter()
-                        .find(|k| k.stem() == *stem)
-                        .unwrap();
+                for kind in DocKind::ALL.into_iter().filter(|k| k.is_docx()) {
                     let md = engine
-                        .render(kind, *lang, &ctx)
+                        .render(kind, lang, &ctx)
                         .unwrap_or_else(|e| panic!("{name}/{}: {e}", loc.id.as_str()));
-                    assert!(md.starts_with("## 1. "), "{name} {stem}: {md}");
-                    assert!(!md.contains("{{"), "{name} {stem}");
+                    assert!(md.starts_with("## 1. "), "{name} {kind:?}: {md}");
+                    assert!(!md.contains("{{") && !md.contains("{%"), "{name} {kind:?}");
+                    assert!(!crate::render::markdown::parse(&md).is_empty());
+                    if let Some(dir) = &dump {
+                        let file = format!("{dir}/{name}-{}-{}.md", loc.id.as_str(), kind.stem());
+                        std::fs::write(file, &md).unwrap();
+                    }
                 }
             }
         }
+    }
+
+    #[test]
+    fn an_override_extends_the_builtin_and_replaces_one_block() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("ru")).unwrap();
+        let override_text = "{% extends \"builtin/ru/cancellation-policy.md\" %}\n{% block reminders %}\n## 6. Напоминания\n\nНаш собственный текст для {{ location.city }}.\n{% endblock reminders %}\n";
+        std::fs::write(dir.path().join("ru/cancellation-policy.md"), override_text).unwrap();
+        let engine = Engine::new(Some(dir.path())).unwrap();
+        let b = example("salon-ufa-omsk");
+        let ctx = context::build(&b, &b.locations[0]);
+        let md = engine
+            .render(DocKind::Cancellation, Lang::Ru, &ctx)
+            .unwrap();
+        assert!(md.contains("Наш собственный текст для Уфа."), "{md}");
+        assert!(
+            md.contains("фактически понесённые"),
+            "the built-in's other blocks stay"
+        );
+        assert!(
+            !md.contains("Что можно сделать"),
+            "the replaced block is gone"
+        );
+        let names: Vec<String> = engine
+            .sources(DocKind::Cancellation, Lang::Ru)
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "ru/cancellation-policy.md",
+                "builtin/ru/cancellation-policy.md"
+            ]
+        );
+        // Other documents still come from the built-ins alone.
+        assert_eq!(engine.sources(DocKind::PdPolicy, Lang::Ru).len(), 1);
+    }
+
+    #[test]
+    fn hostile_config_values_cannot_change_the_structure() {
+        let mut b = example("salon-ufa-omsk");
+        b.business.legal_name.value = "1. *ООО* | «Лада» _x_ <b>".into();
+        b.locations[0].value.escalation_tag.value = "# тег | [x](y)".into();
+        let engine = Engine::new(None).unwrap();
+        let ctx = context::build(&b, &b.locations[0]);
+        let md = engine.render(DocKind::PdPolicy, Lang::Ru, &ctx).unwrap();
+        let blocks = crate::render::markdown::parse(&md);
+        let table = blocks
+            .iter()
+            .find_map(|bl| match bl {
+                crate::render::doc::Block::Table { rows, .. } => Some(rows),
+                _ => None,
+            })
+            .unwrap();
+        // The operator table keeps two columns, and the name reads back as written.
+        assert!(table.iter().all(|r| r.len() == 2));
+        let name = crate::render::doc::plain_text(&table[0][1]);
+        assert_eq!(name, "1. *ООО* | «Лада» _x_ <b>");
+        let md = engine
+            .render(DocKind::AiEscalation, Lang::Ru, &ctx)
+            .unwrap();
+        assert!(md.contains("\\# тег \\| \\[x\\](y)"), "{md}");
     }
 
     #[test]
