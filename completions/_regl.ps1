@@ -26,6 +26,7 @@ Register-ArgumentCompleter -Native -CommandName 'regl' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create a business from a segment preset, or add a location (city) to an existing one')
+            [CompletionResult]::new('render', 'render', [CompletionResultType]::ParameterValue, 'Write the documents of every location: .docx, the SLA sheet (.xlsx) and the manifest')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of business.toml (for editors) or of the bot config')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -43,6 +44,18 @@ Register-ArgumentCompleter -Native -CommandName 'regl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'regl;render' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'The business file')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The business file')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'The output folder; `out` next to business.toml when left out')
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'The output folder; `out` next to business.toml when left out')
+            [CompletionResult]::new('--location', '--location', [CompletionResultType]::ParameterName, 'Render only this location (repeat for more)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'What to write: `docx` and `xlsx` pick the documents, `md` adds the Markdown each document was made from')
+            [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Write nothing; exit 1 if any output would change')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'regl;schema' {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -55,12 +68,16 @@ Register-ArgumentCompleter -Native -CommandName 'regl' -ScriptBlock {
         }
         'regl;help' {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create a business from a segment preset, or add a location (city) to an existing one')
+            [CompletionResult]::new('render', 'render', [CompletionResultType]::ParameterValue, 'Write the documents of every location: .docx, the SLA sheet (.xlsx) and the manifest')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of business.toml (for editors) or of the bot config')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'regl;help;init' {
+            break
+        }
+        'regl;help;render' {
             break
         }
         'regl;help;schema' {

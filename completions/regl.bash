@@ -25,6 +25,9 @@ _regl() {
             regl,init)
                 cmd="regl__subcmd__init"
                 ;;
+            regl,render)
+                cmd="regl__subcmd__render"
+                ;;
             regl,schema)
                 cmd="regl__subcmd__schema"
                 ;;
@@ -37,6 +40,9 @@ _regl() {
             regl__subcmd__help,init)
                 cmd="regl__subcmd__help__subcmd__init"
                 ;;
+            regl__subcmd__help,render)
+                cmd="regl__subcmd__help__subcmd__render"
+                ;;
             regl__subcmd__help,schema)
                 cmd="regl__subcmd__help__subcmd__schema"
                 ;;
@@ -47,7 +53,7 @@ _regl() {
 
     case "${cmd}" in
         regl)
-            opts="-h -V --help --version init schema completions help"
+            opts="-h -V --help --version init render schema completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -75,7 +81,7 @@ _regl() {
             return 0
             ;;
         regl__subcmd__help)
-            opts="init schema completions help"
+            opts="init render schema completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -117,6 +123,20 @@ _regl() {
             return 0
             ;;
         regl__subcmd__help__subcmd__init)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        regl__subcmd__help__subcmd__render)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -173,6 +193,44 @@ _regl() {
                     ;;
                 --lang)
                     COMPREPLY=($(compgen -W "ru en" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        regl__subcmd__render)
+            opts="-c -o -h --config --out --location --format --check --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --location)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "docx xlsx md" -- "${cur}"))
                     return 0
                     ;;
                 *)

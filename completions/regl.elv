@@ -23,6 +23,7 @@ set edit:completion:arg-completer[regl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand init 'Create a business from a segment preset, or add a location (city) to an existing one'
+            cand render 'Write the documents of every location: .docx, the SLA sheet (.xlsx) and the manifest'
             cand schema 'Print the JSON Schema of business.toml (for editors) or of the bot config'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -38,6 +39,17 @@ set edit:completion:arg-completer[regl] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'regl;render'= {
+            cand -c 'The business file'
+            cand --config 'The business file'
+            cand -o 'The output folder; `out` next to business.toml when left out'
+            cand --out 'The output folder; `out` next to business.toml when left out'
+            cand --location 'Render only this location (repeat for more)'
+            cand --format 'What to write: `docx` and `xlsx` pick the documents, `md` adds the Markdown each document was made from'
+            cand --check 'Write nothing; exit 1 if any output would change'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'regl;schema'= {
             cand -h 'Print help'
             cand --help 'Print help'
@@ -48,11 +60,14 @@ set edit:completion:arg-completer[regl] = {|@words|
         }
         &'regl;help'= {
             cand init 'Create a business from a segment preset, or add a location (city) to an existing one'
+            cand render 'Write the documents of every location: .docx, the SLA sheet (.xlsx) and the manifest'
             cand schema 'Print the JSON Schema of business.toml (for editors) or of the bot config'
             cand completions 'Print shell completions'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'regl;help;init'= {
+        }
+        &'regl;help;render'= {
         }
         &'regl;help;schema'= {
         }

@@ -6,5 +6,7 @@ mod common;
 mod init;
 #[path = "cli/load_errors.rs"]
 mod load_errors;
+#[path = "cli/render.rs"]
+mod render;
 #[path = "cli/repo_assets.rs"]
 mod repo_assets;

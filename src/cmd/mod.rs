@@ -2,6 +2,7 @@
 
 mod completions;
 mod init;
+mod render;
 mod schema;
 
 use std::io::Write;
@@ -39,6 +40,7 @@ pub type Outcome = Result<(), Failure>;
 pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Init(args) => init::run(&args),
+        Command::Render(args) => render::run(&args),
         Command::Schema(args) => schema::run(&args),
         Command::Completions(args) => completions::run(&args),
     };

@@ -6,4 +6,7 @@ pub mod docx;
 pub mod engine;
 pub mod kind;
 pub mod markdown;
+pub mod meta;
+pub mod pipeline;
 pub mod typography;
+pub mod xlsx;
