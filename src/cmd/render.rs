@@ -38,8 +38,8 @@ struct Job<'a> {
     formats: Formats,
     out_dir: &'a Path,
     check: bool,
-    /// `canonical_config(text, false)`: what every output's inputs digest covers.
-    canonical: &'a str,
+    /// The config's part of every output's inputs digest, hashed once.
+    digest: &'a manifest::InputsDigest,
     /// Template (name, text) pairs per document kind, in `DocKind::ALL` order.
     templates: &'a [Vec<(String, String)>],
 }
@@ -96,7 +96,7 @@ pub fn run(args: &RenderArgs) -> Outcome {
         formats,
         out_dir: &out_dir,
         check: args.check,
-        canonical: &canonical,
+        digest: &manifest::InputsDigest::new(&canonical),
         templates: &templates,
     };
     let (done, new_dirs, failure) = render_all(&job, &locations);
@@ -275,7 +275,7 @@ fn location(job: &Job<'_>, loc: &Location) -> anyhow::Result<(Vec<Done>, Option<
             location: id.to_owned(),
             document: out.kind.stem().to_owned(),
             templates: templates.iter().map(|(n, _)| n.clone()).collect(),
-            inputs_sha256: manifest::inputs_digest(job.canonical, id, &refs),
+            inputs_sha256: job.digest.of(id, &refs),
             output_sha256: manifest::sha256_hex(&out.bytes),
         };
         let current = match fs::read(&target) {
