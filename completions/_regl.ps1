@@ -26,6 +26,7 @@ Register-ArgumentCompleter -Native -CommandName 'regl' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create a business from a segment preset, or add a location (city) to an existing one')
+            [CompletionResult]::new('render', 'render', [CompletionResultType]::ParameterValue, 'Write the documents of every location: .docx, the SLA sheet (.xlsx) and the manifest')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the bot scripts of each location and the Bitrix24 field mapping')
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Check business.toml, the bot configs and the rendered documents against each other')
             [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Print a lint rule''s documentation: what it checks, why, an example, how to fix')
@@ -42,6 +43,18 @@ Register-ArgumentCompleter -Native -CommandName 'regl' -ScriptBlock {
             [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'The location''s IANA time zone; looked up from the city when left out')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'The language of documents and bot texts (for a new business)')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Overwrite files that already exist')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'regl;render' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'The business file')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The business file')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'The output folder; `out` next to business.toml when left out')
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'The output folder; `out` next to business.toml when left out')
+            [CompletionResult]::new('--location', '--location', [CompletionResultType]::ParameterName, 'Render only this location (repeat for more)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'What to write: `docx` and `xlsx` pick the documents, `md` adds the Markdown each document was made from')
+            [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Write nothing; exit 1 if any output would change')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -86,6 +99,7 @@ Register-ArgumentCompleter -Native -CommandName 'regl' -ScriptBlock {
         }
         'regl;help' {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create a business from a segment preset, or add a location (city) to an existing one')
+            [CompletionResult]::new('render', 'render', [CompletionResultType]::ParameterValue, 'Write the documents of every location: .docx, the SLA sheet (.xlsx) and the manifest')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the bot scripts of each location and the Bitrix24 field mapping')
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Check business.toml, the bot configs and the rendered documents against each other')
             [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Print a lint rule''s documentation: what it checks, why, an example, how to fix')
@@ -95,6 +109,9 @@ Register-ArgumentCompleter -Native -CommandName 'regl' -ScriptBlock {
             break
         }
         'regl;help;init' {
+            break
+        }
+        'regl;help;render' {
             break
         }
         'regl;help;export' {

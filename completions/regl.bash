@@ -34,6 +34,9 @@ _regl() {
             regl,lint)
                 cmd="regl__subcmd__lint"
                 ;;
+            regl,render)
+                cmd="regl__subcmd__render"
+                ;;
             regl,schema)
                 cmd="regl__subcmd__schema"
                 ;;
@@ -55,6 +58,9 @@ _regl() {
             regl__subcmd__help,lint)
                 cmd="regl__subcmd__help__subcmd__lint"
                 ;;
+            regl__subcmd__help,render)
+                cmd="regl__subcmd__help__subcmd__render"
+                ;;
             regl__subcmd__help,schema)
                 cmd="regl__subcmd__help__subcmd__schema"
                 ;;
@@ -65,7 +71,7 @@ _regl() {
 
     case "${cmd}" in
         regl)
-            opts="-h -V --help --version init export lint explain schema completions help"
+            opts="-h -V --help --version init render export lint explain schema completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -141,7 +147,7 @@ _regl() {
             return 0
             ;;
         regl__subcmd__help)
-            opts="init export lint explain schema completions help"
+            opts="init render export lint explain schema completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -238,6 +244,20 @@ _regl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        regl__subcmd__help__subcmd__render)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         regl__subcmd__help__subcmd__schema)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -319,6 +339,44 @@ _regl() {
                     ;;
                 --format)
                     COMPREPLY=($(compgen -W "human json github sarif" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        regl__subcmd__render)
+            opts="-c -o -h --config --out --location --format --check --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --location)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "docx xlsx md" -- "${cur}"))
                     return 0
                     ;;
                 *)

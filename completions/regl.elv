@@ -23,6 +23,7 @@ set edit:completion:arg-completer[regl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand init 'Create a business from a segment preset, or add a location (city) to an existing one'
+            cand render 'Write the documents of every location: .docx, the SLA sheet (.xlsx) and the manifest'
             cand export 'Write the bot scripts of each location and the Bitrix24 field mapping'
             cand lint 'Check business.toml, the bot configs and the rendered documents against each other'
             cand explain 'Print a lint rule''s documentation: what it checks, why, an example, how to fix'
@@ -38,6 +39,17 @@ set edit:completion:arg-completer[regl] = {|@words|
             cand --timezone 'The location''s IANA time zone; looked up from the city when left out'
             cand --lang 'The language of documents and bot texts (for a new business)'
             cand --force 'Overwrite files that already exist'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'regl;render'= {
+            cand -c 'The business file'
+            cand --config 'The business file'
+            cand -o 'The output folder; `out` next to business.toml when left out'
+            cand --out 'The output folder; `out` next to business.toml when left out'
+            cand --location 'Render only this location (repeat for more)'
+            cand --format 'What to write: `docx` and `xlsx` pick the documents, `md` adds the Markdown each document was made from'
+            cand --check 'Write nothing; exit 1 if any output would change'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -76,6 +88,7 @@ set edit:completion:arg-completer[regl] = {|@words|
         }
         &'regl;help'= {
             cand init 'Create a business from a segment preset, or add a location (city) to an existing one'
+            cand render 'Write the documents of every location: .docx, the SLA sheet (.xlsx) and the manifest'
             cand export 'Write the bot scripts of each location and the Bitrix24 field mapping'
             cand lint 'Check business.toml, the bot configs and the rendered documents against each other'
             cand explain 'Print a lint rule''s documentation: what it checks, why, an example, how to fix'
@@ -84,6 +97,8 @@ set edit:completion:arg-completer[regl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'regl;help;init'= {
+        }
+        &'regl;help;render'= {
         }
         &'regl;help;export'= {
         }

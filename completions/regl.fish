@@ -27,6 +27,7 @@ end
 complete -c regl -n "__fish_regl_needs_command" -s h -l help -d 'Print help'
 complete -c regl -n "__fish_regl_needs_command" -s V -l version -d 'Print version'
 complete -c regl -n "__fish_regl_needs_command" -f -a "init" -d 'Create a business from a segment preset, or add a location (city) to an existing one'
+complete -c regl -n "__fish_regl_needs_command" -f -a "render" -d 'Write the documents of every location: .docx, the SLA sheet (.xlsx) and the manifest'
 complete -c regl -n "__fish_regl_needs_command" -f -a "export" -d 'Write the bot scripts of each location and the Bitrix24 field mapping'
 complete -c regl -n "__fish_regl_needs_command" -f -a "lint" -d 'Check business.toml, the bot configs and the rendered documents against each other'
 complete -c regl -n "__fish_regl_needs_command" -f -a "explain" -d 'Print a lint rule\'s documentation: what it checks, why, an example, how to fix'
@@ -46,6 +47,14 @@ complete -c regl -n "__fish_regl_using_subcommand init" -l lang -d 'The language
 en\t''"
 complete -c regl -n "__fish_regl_using_subcommand init" -l force -d 'Overwrite files that already exist'
 complete -c regl -n "__fish_regl_using_subcommand init" -s h -l help -d 'Print help'
+complete -c regl -n "__fish_regl_using_subcommand render" -s c -l config -d 'The business file' -r -F
+complete -c regl -n "__fish_regl_using_subcommand render" -s o -l out -d 'The output folder; `out` next to business.toml when left out' -r -F
+complete -c regl -n "__fish_regl_using_subcommand render" -l location -d 'Render only this location (repeat for more)' -r
+complete -c regl -n "__fish_regl_using_subcommand render" -l format -d 'What to write: `docx` and `xlsx` pick the documents, `md` adds the Markdown each document was made from' -r -f -a "docx\t''
+xlsx\t''
+md\t''"
+complete -c regl -n "__fish_regl_using_subcommand render" -l check -d 'Write nothing; exit 1 if any output would change'
+complete -c regl -n "__fish_regl_using_subcommand render" -s h -l help -d 'Print help'
 complete -c regl -n "__fish_regl_using_subcommand export" -s c -l config -d 'The business\'s config' -r -F
 complete -c regl -n "__fish_regl_using_subcommand export" -s o -l out -d 'The output folder; `out` next to business.toml when left out' -r -F
 complete -c regl -n "__fish_regl_using_subcommand export" -l location -d 'Export only this location\'s bot scripts (repeatable); the mapping is always written' -r
@@ -63,10 +72,11 @@ complete -c regl -n "__fish_regl_using_subcommand lint" -s h -l help -d 'Print h
 complete -c regl -n "__fish_regl_using_subcommand explain" -s h -l help -d 'Print help'
 complete -c regl -n "__fish_regl_using_subcommand schema" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c regl -n "__fish_regl_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init export lint explain schema completions help" -f -a "init" -d 'Create a business from a segment preset, or add a location (city) to an existing one'
-complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init export lint explain schema completions help" -f -a "export" -d 'Write the bot scripts of each location and the Bitrix24 field mapping'
-complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init export lint explain schema completions help" -f -a "lint" -d 'Check business.toml, the bot configs and the rendered documents against each other'
-complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init export lint explain schema completions help" -f -a "explain" -d 'Print a lint rule\'s documentation: what it checks, why, an example, how to fix'
-complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init export lint explain schema completions help" -f -a "schema" -d 'Print the JSON Schema of business.toml (for editors) or of the bot config'
-complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init export lint explain schema completions help" -f -a "completions" -d 'Print shell completions'
-complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init export lint explain schema completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export lint explain schema completions help" -f -a "init" -d 'Create a business from a segment preset, or add a location (city) to an existing one'
+complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export lint explain schema completions help" -f -a "render" -d 'Write the documents of every location: .docx, the SLA sheet (.xlsx) and the manifest'
+complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export lint explain schema completions help" -f -a "export" -d 'Write the bot scripts of each location and the Bitrix24 field mapping'
+complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export lint explain schema completions help" -f -a "lint" -d 'Check business.toml, the bot configs and the rendered documents against each other'
+complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export lint explain schema completions help" -f -a "explain" -d 'Print a lint rule\'s documentation: what it checks, why, an example, how to fix'
+complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export lint explain schema completions help" -f -a "schema" -d 'Print the JSON Schema of business.toml (for editors) or of the bot config'
+complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export lint explain schema completions help" -f -a "completions" -d 'Print shell completions'
+complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export lint explain schema completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

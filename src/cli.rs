@@ -19,6 +19,8 @@ pub struct Cli {
 pub enum Command {
     /// Create a business from a segment preset, or add a location (city) to an existing one
     Init(InitArgs),
+    /// Write the documents of every location: .docx, the SLA sheet (.xlsx) and the manifest
+    Render(RenderArgs),
     /// Write the bot scripts of each location and the Bitrix24 field mapping
     Export(ExportArgs),
     /// Check business.toml, the bot configs and the rendered documents against each other
@@ -146,6 +148,38 @@ pub enum LintFormat {
 pub struct ExplainArgs {
     /// A rule code such as C101, or `all` for the whole catalogue (docs/rules.md)
     pub code: String,
+}
+
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// The business file
+    #[arg(
+        short = 'c',
+        long = "config",
+        value_name = "FILE",
+        default_value = "business.toml"
+    )]
+    pub config: PathBuf,
+    /// The output folder; `out` next to business.toml when left out
+    #[arg(short = 'o', long = "out", value_name = "OUT")]
+    pub out: Option<PathBuf>,
+    /// Render only this location (repeat for more)
+    #[arg(long = "location", value_name = "ID")]
+    pub locations: Vec<String>,
+    /// What to write: `docx` and `xlsx` pick the documents, `md` adds the Markdown each
+    /// document was made from
+    #[arg(long, value_enum, value_delimiter = ',', default_values_t = [OutputFormat::Docx, OutputFormat::Xlsx])]
+    pub format: Vec<OutputFormat>,
+    /// Write nothing; exit 1 if any output would change
+    #[arg(long)]
+    pub check: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Docx,
+    Xlsx,
+    Md,
 }
 
 #[derive(Debug, Args)]

@@ -81,20 +81,40 @@ fn sort_keys(v: serde_json::Value) -> serde_json::Value {
 /// Digest of the inputs of one output: the regl version, the config's meaning, the location
 /// and the text of each template used, in order.
 pub fn inputs_digest(canonical_config: &str, location: &str, templates: &[(&str, &str)]) -> String {
-    let mut h = Sha256::new();
-    let mut part = |bytes: &[u8]| {
-        h.update((bytes.len() as u64).to_le_bytes());
-        h.update(bytes);
-    };
-    part(env!("CARGO_PKG_VERSION").as_bytes());
-    part(canonical_config.as_bytes());
-    part(location.as_bytes());
-    for (name, text) in templates {
-        part(name.as_bytes());
-        part(text.as_bytes());
+    InputsDigest::new(canonical_config).of(location, templates)
+}
+
+/// [`inputs_digest`] for many outputs of one config: the config is hashed once and the
+/// hasher's state reused, so a business with many locations is not hashed once per output
+/// (its config grows with the locations, which made rendering quadratic).
+#[derive(Clone)]
+pub struct InputsDigest {
+    prefix: Sha256,
+}
+
+fn digest_part(h: &mut Sha256, bytes: &[u8]) {
+    h.update((bytes.len() as u64).to_le_bytes());
+    h.update(bytes);
+}
+
+impl InputsDigest {
+    pub fn new(canonical_config: &str) -> Self {
+        let mut prefix = Sha256::new();
+        digest_part(&mut prefix, env!("CARGO_PKG_VERSION").as_bytes());
+        digest_part(&mut prefix, canonical_config.as_bytes());
+        Self { prefix }
     }
-    let digest = h.finalize();
-    sha256_hex(&digest)
+
+    /// The digest of one output: this config, `location` and the templates, in order.
+    pub fn of(&self, location: &str, templates: &[(&str, &str)]) -> String {
+        let mut h = self.prefix.clone();
+        digest_part(&mut h, location.as_bytes());
+        for (name, text) in templates {
+            digest_part(&mut h, name.as_bytes());
+            digest_part(&mut h, text.as_bytes());
+        }
+        sha256_hex(&h.finalize())
+    }
 }
 
 impl Manifest {
@@ -169,5 +189,20 @@ mod tests {
         assert_ne!(base, inputs_digest("{}", "omsk", &[("ru/a.md", "x")]));
         assert_ne!(base, inputs_digest("{}", "ufa", &[("ru/a.md", "y")]));
         assert_ne!(base, inputs_digest("{\"a\":1}", "ufa", &[("ru/a.md", "x")]));
+    }
+
+    #[test]
+    fn the_reusable_digest_is_the_same_digest() {
+        let many = InputsDigest::new("{\"a\":1}");
+        for loc in ["ufa", "omsk"] {
+            assert_eq!(
+                many.of(loc, &[("ru/a.md", "x"), ("builtin/ru/a.md", "y")]),
+                inputs_digest(
+                    "{\"a\":1}",
+                    loc,
+                    &[("ru/a.md", "x"), ("builtin/ru/a.md", "y")]
+                )
+            );
+        }
     }
 }

@@ -10,5 +10,7 @@ mod init;
 mod lint;
 #[path = "cli/load_errors.rs"]
 mod load_errors;
+#[path = "cli/render.rs"]
+mod render;
 #[path = "cli/repo_assets.rs"]
 mod repo_assets;

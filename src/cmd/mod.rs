@@ -5,6 +5,7 @@ pub mod explain;
 mod export;
 mod init;
 mod lint;
+mod render;
 mod schema;
 
 use std::io::Write;
@@ -47,6 +48,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Export(args) => export::run(&args),
         Command::Lint(args) => lint::run(&args),
         Command::Explain(args) => explain::run(&args),
+        Command::Render(args) => render::run(&args),
         Command::Schema(args) => schema::run(&args),
         Command::Completions(args) => completions::run(&args),
     };

@@ -1,0 +1,1665 @@
+//! The document model to a .docx package, through docx-rs.
+//!
+//! docx-rs builds the parts; its output is then corrected where it breaks the
+//! ECMA-376 schema or leaves gaps (default style, repeating table headers,
+//! spell-check language, core properties, unstable hyperlink ids), and packed
+//! again with Deflate so files stay small and byte-identical across runs.
+
+use anyhow::Context;
+use docx_rs::{
+    AbstractNumbering, AlignmentType, BreakType, Docx, FieldCharType, Footer, Header, Hyperlink,
+    HyperlinkType, IndentLevel, InstrNUMPAGES, InstrPAGE, InstrText, Level, LevelJc, LevelOverride,
+    LevelText, LineSpacing, LineSpacingType, NumberFormat, Numbering, NumberingId, PageMargin,
+    Paragraph, Run, RunFonts, Shading, ShdType, SpecialIndentType, Start, Style, StyleType, Table,
+    TableBorder, TableBorderPosition, TableBorders, TableCell, TableLayoutType, TableRow,
+    WidthType,
+};
+
+use super::doc::{Block, DocMeta, Document, Inline, Lang, plain_text};
+
+/// A4 in twentieths of a point.
+const PAGE_WIDTH: u32 = 11_906;
+const PAGE_HEIGHT: u32 = 16_838;
+/// Margins after Russian office practice (GOST R 7.0.97): 3 cm left for binding,
+/// 1.5 cm right, 2 cm top and bottom.
+const MARGIN_LEFT: u32 = 1_701;
+const MARGIN_RIGHT: u32 = 850;
+const MARGIN_TOP: u32 = 1_134;
+const MARGIN_BOTTOM: u32 = 1_134;
+const TEXT_WIDTH: u32 = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
+
+// Word's metric-compatible fonts; LibreOffice substitutes Liberation Serif/Sans/Mono,
+// and all of them cover Cyrillic.
+const BODY_FONT: &str = "Times New Roman";
+const HEADING_FONT: &str = "Arial";
+const MONO_FONT: &str = "Courier New";
+
+/// Font sizes in half-points.
+const BODY_SIZE: usize = 24;
+const TABLE_SIZE: usize = 22;
+const FOOTER_SIZE: usize = 18;
+
+/// docx-rs always writes numbering 1 itself.
+const FIRST_NUMBERING_ID: usize = 2;
+/// Indentation per list level and the hanging indent of the number or bullet.
+const LIST_INDENT: i32 = 567;
+const LIST_HANGING: i32 = 357;
+
+const HEADER_FILL: &str = "D9D9D9";
+const LABEL_FILL: &str = "F2F2F2";
+
+/// Writes a complete .docx package.
+///
+/// The output depends on `doc` only: building and packing happen here, on this
+/// thread, one document at a time, because docx-rs numbers paragraphs with a
+/// thread-local counter.
+pub fn write_docx(doc: &Document) -> anyhow::Result<Vec<u8>> {
+    let docx = Builder::new(doc.meta.lang).build(doc);
+    let parts = docx.build();
+    let package = fix::Package::from_docx_rs(parts, &doc.meta)?;
+    package.pack().context("packing the .docx archive")
+}
+
+struct Labels {
+    version: &'static str,
+    effective_date: &'static str,
+    next_review: &'static str,
+    owner: &'static str,
+    approver: &'static str,
+    location: &'static str,
+    revisions: &'static str,
+    date: &'static str,
+    summary: &'static str,
+    header_version: &'static str,
+    page: &'static str,
+    of: &'static str,
+}
+
+const RU: Labels = Labels {
+    version: "Версия",
+    effective_date: "Дата вступления в силу",
+    next_review: "Дата следующего пересмотра",
+    owner: "Владелец документа",
+    approver: "Утвердил",
+    location: "Город",
+    revisions: "Лист регистрации изменений",
+    date: "Дата",
+    summary: "Описание изменений",
+    header_version: "версия",
+    page: "Страница",
+    of: "из",
+};
+
+const EN: Labels = Labels {
+    version: "Version",
+    effective_date: "Effective date",
+    next_review: "Next review",
+    owner: "Owner",
+    approver: "Approved by",
+    location: "Location",
+    revisions: "Revision history",
+    date: "Date",
+    summary: "Summary",
+    header_version: "version",
+    page: "Page",
+    of: "of",
+};
+
+fn labels(lang: Lang) -> &'static Labels {
+    match lang {
+        Lang::Ru => &RU,
+        Lang::En => &EN,
+    }
+}
+
+fn fonts(name: &str) -> RunFonts {
+    RunFonts::new()
+        .ascii(name)
+        .hi_ansi(name)
+        .cs(name)
+        .east_asia(name)
+}
+
+fn spacing(before: u32, after: u32) -> LineSpacing {
+    LineSpacing::new().before(before).after(after)
+}
+
+/// Body content in document order; docx-rs takes paragraphs and tables separately.
+enum Part {
+    P(Box<Paragraph>),
+    T(Box<Table>),
+}
+
+/// Formatting inherited by nested inlines.
+#[derive(Clone, Copy, Default)]
+struct Fmt {
+    bold: bool,
+    italic: bool,
+    link: bool,
+}
+
+struct Builder {
+    labels: &'static Labels,
+    parts: Vec<Part>,
+    numberings: Vec<(AbstractNumbering, Numbering)>,
+    /// A page break waiting for the next paragraph, so it needs no empty paragraph.
+    pending_break: bool,
+}
+
+impl Builder {
+    fn new(lang: Lang) -> Self {
+        Self {
+            labels: labels(lang),
+            parts: Vec::new(),
+            numberings: Vec::new(),
+            pending_break: false,
+        }
+    }
+
+    fn build(mut self, doc: &Document) -> Docx {
+        let meta = &doc.meta;
+        self.title_block(meta);
+        for block in &doc.blocks {
+            self.block(block, 0);
+        }
+        self.revision_history(meta);
+
+        let mut docx = Docx::new()
+            .page_size(PAGE_WIDTH, PAGE_HEIGHT)
+            .page_margin(
+                PageMargin::new()
+                    .top(to_i32(MARGIN_TOP))
+                    .bottom(to_i32(MARGIN_BOTTOM))
+                    .left(to_i32(MARGIN_LEFT))
+                    .right(to_i32(MARGIN_RIGHT))
+                    .header(567)
+                    .footer(567)
+                    .gutter(0),
+            )
+            .default_fonts(fonts(BODY_FONT))
+            .default_size(BODY_SIZE)
+            .default_line_spacing(spacing(0, 120).line(264).line_rule(LineSpacingType::Auto))
+            .header(self.header(meta))
+            .footer(self.footer());
+        for style in styles() {
+            docx = docx.add_style(style);
+        }
+        for (abstract_num, num) in self.numberings {
+            docx = docx.add_abstract_numbering(abstract_num).add_numbering(num);
+        }
+        for part in self.parts {
+            docx = match part {
+                Part::P(p) => docx.add_paragraph(*p),
+                Part::T(t) => docx.add_table(*t),
+            };
+        }
+        docx
+    }
+
+    fn last_is_table(&self) -> bool {
+        matches!(self.parts.last(), Some(Part::T(_)))
+    }
+
+    /// Headings bring their own space above; other paragraphs would touch a
+    /// table just before them.
+    fn push_paragraph(&mut self, p: Paragraph) {
+        self.push(p, false);
+    }
+
+    fn push_body_paragraph(&mut self, p: Paragraph) {
+        self.push(p, true);
+    }
+
+    fn push(&mut self, mut p: Paragraph, gap_after_table: bool) {
+        if gap_after_table && self.last_is_table() {
+            // Only w:before: the style keeps its own spacing after.
+            p = p.line_spacing(LineSpacing::new().before(120));
+        }
+        if std::mem::take(&mut self.pending_break) {
+            p = p.page_break_before(true);
+        }
+        self.parts.push(Part::P(Box::new(p)));
+    }
+
+    fn push_table(&mut self, t: Table) {
+        if std::mem::take(&mut self.pending_break) {
+            self.parts.push(Part::P(Box::new(
+                Paragraph::new().add_run(Run::new().add_break(BreakType::Page)),
+            )));
+        } else if self.last_is_table() {
+            // Adjacent tables would merge into one in Word and LibreOffice.
+            self.parts.push(Part::P(Box::new(
+                Paragraph::new().line_spacing(spacing(0, 0)),
+            )));
+        }
+        self.parts.push(Part::T(Box::new(t)));
+    }
+
+    fn title_block(&mut self, meta: &DocMeta) {
+        let l = self.labels;
+        self.push_paragraph(text_paragraph("Title", &meta.title));
+        self.push_paragraph(text_paragraph("Subtitle", &meta.business));
+        self.push_paragraph(text_paragraph(
+            "Subtitle",
+            &format!("{}: {}", l.location, meta.location),
+        ));
+        let rows = [
+            (l.version, &meta.version),
+            (l.effective_date, &meta.effective_date),
+            (l.next_review, &meta.next_review),
+            (l.owner, &meta.owner),
+            (l.approver, &meta.approver),
+        ];
+        let widths = [TEXT_WIDTH * 2 / 5, TEXT_WIDTH - TEXT_WIDTH * 2 / 5];
+        let rows = rows
+            .iter()
+            .map(|(label, value)| {
+                TableRow::new(vec![
+                    cell(
+                        widths[0],
+                        Some(LABEL_FILL),
+                        cell_paragraph(&[Inline::Text((*label).to_owned())], true),
+                    ),
+                    cell(
+                        widths[1],
+                        None,
+                        cell_paragraph(&[Inline::Text((*value).clone())], false),
+                    ),
+                ])
+            })
+            .collect();
+        self.push_table(table(rows, &widths));
+    }
+
+    fn revision_history(&mut self, meta: &DocMeta) {
+        let l = self.labels;
+        self.push_paragraph(
+            Paragraph::new()
+                .style("Heading1")
+                .add_run(Run::new().add_text(l.revisions)),
+        );
+        let text = |s: &str| vec![Inline::Text(s.to_owned())];
+        let header = vec![
+            text(l.version),
+            text(l.date),
+            text(l.summary),
+            text(l.approver),
+        ];
+        let rows: Vec<Vec<Vec<Inline>>> = meta
+            .revisions
+            .iter()
+            .map(|r| {
+                vec![
+                    text(&r.version),
+                    text(&r.date),
+                    text(&r.summary),
+                    text(&r.approved_by),
+                ]
+            })
+            .collect();
+        let t = data_table(&header, &rows);
+        self.push_table(t);
+    }
+
+    fn header(&self, meta: &DocMeta) -> Header {
+        let text = format!(
+            "{} · {} {}",
+            meta.title, self.labels.header_version, meta.version
+        );
+        Header::new().add_paragraph(
+            Paragraph::new()
+                .style("Header")
+                .add_run(Run::new().size(FOOTER_SIZE).add_text(xml_text(&text))),
+        )
+    }
+
+    fn footer(&self) -> Footer {
+        // Each field piece is its own run carrying the footer's size, or
+        // LibreOffice shows the numbers at the default size.
+        let run = || Run::new().size(FOOTER_SIZE);
+        let field = |p: Paragraph, instr: InstrText| {
+            p.add_run(run().add_field_char(FieldCharType::Begin, false))
+                .add_run(run().add_instr_text(instr))
+                .add_run(run().add_field_char(FieldCharType::Separate, false))
+                .add_run(run().add_text("1"))
+                .add_run(run().add_field_char(FieldCharType::End, false))
+        };
+        let mut p = Paragraph::new()
+            .style("Footer")
+            .add_run(run().add_text(format!("{} ", self.labels.page)));
+        p = field(p, InstrText::PAGE(InstrPAGE::new()));
+        p = p.add_run(run().add_text(format!(" {} ", self.labels.of)));
+        p = field(p, InstrText::NUMPAGES(InstrNUMPAGES::new()));
+        Footer::new().add_paragraph(p)
+    }
+
+    fn block(&mut self, block: &Block, list_depth: usize) {
+        match block {
+            Block::Heading { level, inlines } => {
+                let style = format!("Heading{}", (*level).clamp(1, 6));
+                self.push_paragraph(add_inlines(
+                    Paragraph::new().style(&style),
+                    inlines,
+                    Fmt::default(),
+                ));
+            }
+            Block::Paragraph(inlines) => {
+                let mut p = Paragraph::new();
+                if list_depth > 0 {
+                    // A list item's further paragraphs line up with its text.
+                    p = p.style("ListParagraph").indent(
+                        Some(list_indent(list_depth - 1)),
+                        None,
+                        None,
+                        None,
+                    );
+                }
+                self.push_body_paragraph(add_inlines(p, inlines, Fmt::default()));
+            }
+            Block::List {
+                ordered,
+                start,
+                items,
+            } => self.list(*ordered, *start, items, list_depth),
+            Block::Table { header, rows } => {
+                let t = data_table(header, rows);
+                self.push_table(t);
+            }
+            Block::PageBreak => self.pending_break = true,
+            Block::Quote(blocks) => {
+                for b in blocks {
+                    match b {
+                        Block::Paragraph(inlines) => {
+                            let p = Paragraph::new().style("Quote");
+                            self.push_body_paragraph(add_inlines(p, inlines, Fmt::default()));
+                        }
+                        other => self.block(other, list_depth),
+                    }
+                }
+            }
+        }
+    }
+
+    fn list(&mut self, ordered: bool, start: u32, items: &[Vec<Block>], depth: usize) {
+        let depth = depth.min(8);
+        let id = FIRST_NUMBERING_ID + self.numberings.len();
+        let start = usize::try_from(start).unwrap_or(1);
+        self.numberings.push(numbering(id, ordered, start, depth));
+        for item in items {
+            let mut blocks = item.iter();
+            let first = match item.first() {
+                Some(Block::Paragraph(inlines)) => {
+                    blocks.next();
+                    inlines.as_slice()
+                }
+                // An item that opens with a list or a table still gets its number.
+                _ => &[],
+            };
+            let p = Paragraph::new()
+                .style("ListParagraph")
+                .numbering(NumberingId::new(id), IndentLevel::new(depth));
+            self.push_body_paragraph(add_inlines(p, first, Fmt::default()));
+            for block in blocks {
+                self.block(block, depth + 1);
+            }
+        }
+        // List paragraphs sit close together; the list as a whole keeps the
+        // ordinary paragraph gap to what follows.
+        if depth == 0
+            && let Some(Part::P(p)) = self.parts.pop()
+        {
+            self.parts
+                .push(Part::P(Box::new(p.line_spacing(spacing(0, 120)))));
+        }
+    }
+}
+
+fn to_i32(v: u32) -> i32 {
+    i32::try_from(v).unwrap_or(i32::MAX)
+}
+
+fn list_indent(depth: usize) -> i32 {
+    LIST_INDENT * (i32::try_from(depth).unwrap_or(8) + 1)
+}
+
+/// One abstract numbering per list, so every list counts on its own in Word
+/// and `LibreOffice` alike; the start override makes the restart explicit.
+fn numbering(
+    id: usize,
+    ordered: bool,
+    start: usize,
+    depth: usize,
+) -> (AbstractNumbering, Numbering) {
+    const BULLETS: [&str; 3] = ["•", "◦", "▪"];
+    let mut abstract_num = AbstractNumbering::new(id);
+    // Levels above the list's own are never referenced.
+    for level in 0..=depth {
+        let (format, text) = if ordered {
+            ("decimal", format!("%{}.", level + 1))
+        } else {
+            ("bullet", BULLETS[level % BULLETS.len()].to_owned())
+        };
+        let level_start = if level == depth { start } else { 1 };
+        abstract_num = abstract_num.add_level(
+            Level::new(
+                level,
+                Start::new(level_start),
+                NumberFormat::new(format),
+                LevelText::new(text),
+                LevelJc::new("left"),
+            )
+            .indent(
+                Some(list_indent(level)),
+                Some(SpecialIndentType::Hanging(LIST_HANGING)),
+                None,
+                None,
+            ),
+        );
+    }
+    let mut num = Numbering::new(id, id);
+    if ordered {
+        num = num.add_override(LevelOverride::new(depth).start(start));
+    }
+    (abstract_num, num)
+}
+
+fn text_paragraph(style: &str, text: &str) -> Paragraph {
+    add_inlines(
+        Paragraph::new().style(style),
+        &[Inline::Text(text.to_owned())],
+        Fmt::default(),
+    )
+}
+
+fn add_inlines(mut p: Paragraph, inlines: &[Inline], fmt: Fmt) -> Paragraph {
+    for inline in inlines {
+        p = match inline {
+            Inline::Strong(children) => add_inlines(p, children, Fmt { bold: true, ..fmt }),
+            Inline::Emph(children) => add_inlines(
+                p,
+                children,
+                Fmt {
+                    italic: true,
+                    ..fmt
+                },
+            ),
+            Inline::Link { url, children } if is_external(url) => {
+                let mut link = Hyperlink::new(url, HyperlinkType::External);
+                for run in runs(children, Fmt { link: true, ..fmt }) {
+                    link = link.add_run(run);
+                }
+                p.add_hyperlink(link)
+            }
+            other => {
+                let mut p = p;
+                for run in runs(std::slice::from_ref(other), fmt) {
+                    p = p.add_run(run);
+                }
+                p
+            }
+        };
+    }
+    p
+}
+
+/// Only links a reader can follow outside the document become hyperlinks;
+/// relative or anchor targets would be dead links in a .docx.
+fn is_external(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    ["http://", "https://", "mailto:", "tel:"]
+        .iter()
+        .any(|scheme| lower.starts_with(scheme))
+}
+
+fn runs(inlines: &[Inline], fmt: Fmt) -> Vec<Run> {
+    let mut out = Vec::new();
+    push_runs(inlines, fmt, &mut out);
+    out
+}
+
+fn push_runs(inlines: &[Inline], fmt: Fmt, out: &mut Vec<Run>) {
+    for inline in inlines {
+        match inline {
+            Inline::Text(text) => push_text_runs(text, fmt, None, out),
+            Inline::Code(text) => push_text_runs(text, fmt, Some("VerbatimChar"), out),
+            Inline::Strong(children) => push_runs(children, Fmt { bold: true, ..fmt }, out),
+            Inline::Emph(children) => push_runs(
+                children,
+                Fmt {
+                    italic: true,
+                    ..fmt
+                },
+                out,
+            ),
+            Inline::Link { children, .. } => push_runs(children, fmt, out),
+            Inline::LineBreak => out.push(Run::new().add_break(BreakType::TextWrapping)),
+        }
+    }
+}
+
+/// Control characters are not allowed in XML 1.0; one stray byte in a config
+/// value would make the whole package unreadable.
+fn xml_text(s: &str) -> String {
+    s.chars()
+        .filter(|c| *c == '\t' || !c.is_control())
+        .collect()
+}
+
+fn push_text_runs(text: &str, fmt: Fmt, style: Option<&str>, out: &mut Vec<Run>) {
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push(Run::new().add_break(BreakType::TextWrapping));
+        }
+        if line.is_empty() {
+            continue;
+        }
+        let mut run = Run::new();
+        if let Some(style) = style {
+            run = run.style(style);
+        } else if fmt.link {
+            run = run.style("Hyperlink");
+        }
+        if fmt.bold {
+            run = run.bold();
+        }
+        if fmt.italic {
+            run = run.italic();
+        }
+        out.push(run.add_text(xml_text(line)));
+    }
+}
+
+fn cell_paragraph(inlines: &[Inline], bold: bool) -> Paragraph {
+    add_inlines(
+        Paragraph::new().style("TableText"),
+        inlines,
+        Fmt {
+            bold,
+            ..Fmt::default()
+        },
+    )
+}
+
+fn cell(width: u32, fill: Option<&str>, p: Paragraph) -> TableCell {
+    let mut c = TableCell::new()
+        .width(width as usize, WidthType::Dxa)
+        .add_paragraph(p);
+    if let Some(fill) = fill {
+        c = c.shading(
+            Shading::new()
+                .shd_type(ShdType::Clear)
+                .color("auto")
+                .fill(fill),
+        );
+    }
+    c
+}
+
+fn table(rows: Vec<TableRow>, widths: &[u32]) -> Table {
+    let border = |pos| TableBorder::new(pos).size(4).color("808080");
+    let borders = TableBorders::new()
+        .set(border(TableBorderPosition::Top))
+        .set(border(TableBorderPosition::Left))
+        .set(border(TableBorderPosition::Bottom))
+        .set(border(TableBorderPosition::Right))
+        .set(border(TableBorderPosition::InsideH))
+        .set(border(TableBorderPosition::InsideV));
+    Table::new(rows)
+        .set_grid(widths.iter().map(|w| *w as usize).collect())
+        .width(TEXT_WIDTH as usize, WidthType::Dxa)
+        .layout(TableLayoutType::Fixed)
+        .set_borders(borders)
+}
+
+/// A table with a bold, shaded header row that repeats on every page.
+fn data_table(header: &[Vec<Inline>], rows: &[Vec<Vec<Inline>>]) -> Table {
+    let columns = rows
+        .iter()
+        .map(Vec::len)
+        .chain(std::iter::once(header.len()))
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let empty: Vec<Inline> = Vec::new();
+    let cell_at = |row: &'_ [Vec<Inline>], i: usize| row.get(i).unwrap_or(&empty).clone();
+    let lengths: Vec<Vec<usize>> = std::iter::once(header)
+        .chain(rows.iter().map(Vec::as_slice))
+        .map(|row| {
+            (0..columns)
+                .map(|i| plain_text(&cell_at(row, i)).chars().count())
+                .collect()
+        })
+        .collect();
+    let longest_words: Vec<usize> = (0..columns)
+        .map(|i| {
+            std::iter::once(header)
+                .chain(rows.iter().map(Vec::as_slice))
+                .flat_map(|row| {
+                    plain_text(&cell_at(row, i))
+                        .split_whitespace()
+                        .map(|w| w.chars().count())
+                        .collect::<Vec<_>>()
+                })
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let widths = column_widths(&lengths, &longest_words, TEXT_WIDTH);
+
+    let mut table_rows = Vec::with_capacity(rows.len() + 1);
+    if !header.is_empty() {
+        let cells = (0..columns)
+            .map(|i| {
+                cell(
+                    widths[i],
+                    Some(HEADER_FILL),
+                    cell_paragraph(&cell_at(header, i), true),
+                )
+            })
+            .collect();
+        // cantSplit marks the header row; the fix-up pass adds w:tblHeader to it,
+        // which docx-rs cannot write.
+        table_rows.push(TableRow::new(cells).cant_split());
+    }
+    for row in rows {
+        let cells = (0..columns)
+            .map(|i| cell(widths[i], None, cell_paragraph(&cell_at(row, i), false)))
+            .collect();
+        table_rows.push(TableRow::new(cells));
+    }
+    table(table_rows, &widths)
+}
+
+/// Approximate width of one character of table text (11 pt serif, Cyrillic)
+/// and, wider, of a character in the longest unbreakable word, which may be in
+/// the bold header; plus the cell's left and right margins. In twips.
+const CHAR_WIDTH: u32 = 105;
+const WORD_CHAR_WIDTH: u32 = 135;
+const CELL_PADDING: u32 = 2 * 115;
+const MIN_COLUMN: u32 = 850;
+/// Cells longer than this wrap anyway; more length should not take more width.
+const MAX_WEIGHT_CHARS: usize = 60;
+
+/// Column widths proportional to content: every column fits its longest word
+/// where possible, the rest of the width goes by the length of its longest cell,
+/// and the widths add up to `total` exactly.
+fn column_widths(lengths: &[Vec<usize>], longest_words: &[usize], total: u32) -> Vec<u32> {
+    let columns = longest_words.len();
+    if columns == 0 {
+        return Vec::new();
+    }
+    let chars = |n: usize| u32::try_from(n.min(MAX_WEIGHT_CHARS)).unwrap_or(0);
+    let desired: Vec<u32> = (0..columns)
+        .map(|i| {
+            let longest = lengths.iter().map(|row| row[i]).max().unwrap_or(0);
+            chars(longest) * CHAR_WIDTH + CELL_PADDING
+        })
+        .collect();
+    let minimum: Vec<u32> = (0..columns)
+        .map(|i| (chars(longest_words[i]).min(20) * WORD_CHAR_WIDTH + CELL_PADDING).max(MIN_COLUMN))
+        .collect();
+    let min_sum: u32 = minimum.iter().sum();
+    let mut widths: Vec<u32> = if min_sum >= total {
+        scale(&minimum, total)
+    } else {
+        // Spread what is left over the minimums by how much more each column wants.
+        let extra: Vec<u32> = desired
+            .iter()
+            .zip(&minimum)
+            .map(|(d, m)| d.saturating_sub(*m) + 1)
+            .collect();
+        let spread = scale(&extra, total - min_sum);
+        minimum.iter().zip(spread).map(|(m, s)| m + s).collect()
+    };
+    let sum: u32 = widths.iter().sum();
+    if let Some(last) = widths.last_mut() {
+        *last = (*last + total).saturating_sub(sum);
+    }
+    widths
+}
+
+fn scale(weights: &[u32], total: u32) -> Vec<u32> {
+    let sum: u64 = weights.iter().map(|w| u64::from(*w)).sum::<u64>().max(1);
+    weights
+        .iter()
+        .map(|w| u32::try_from(u64::from(*w) * u64::from(total) / sum).unwrap_or(0))
+        .collect()
+}
+
+fn styles() -> Vec<Style> {
+    let mut out = Vec::new();
+    let heading_sizes = [32, 28, 26, 24, 24, 24];
+    for (i, size) in heading_sizes.iter().enumerate() {
+        let n = i + 1;
+        let mut s = Style::new(format!("Heading{n}"), StyleType::Paragraph)
+            .name(format!("heading {n}"))
+            .based_on("Normal")
+            .next("Normal")
+            .q_format(true)
+            .ui_priority(9)
+            .fonts(fonts(HEADING_FONT))
+            .bold()
+            .size(*size)
+            .line_spacing(spacing(if n == 1 { 360 } else { 240 }, 120))
+            .outline_lvl(i);
+        if n >= 4 {
+            s = s.italic();
+        }
+        s.paragraph_property = s.paragraph_property.keep_next(true).keep_lines(true);
+        out.push(s);
+    }
+    let mut title = Style::new("Title", StyleType::Paragraph)
+        .name("Title")
+        .based_on("Normal")
+        .next("Normal")
+        .q_format(true)
+        .fonts(fonts(HEADING_FONT))
+        .bold()
+        .size(36)
+        .align(AlignmentType::Center)
+        .line_spacing(spacing(0, 240));
+    title.paragraph_property = title.paragraph_property.keep_next(true);
+    out.push(title);
+    let mut subtitle = Style::new("Subtitle", StyleType::Paragraph)
+        .name("Subtitle")
+        .based_on("Normal")
+        .next("Normal")
+        .q_format(true)
+        .fonts(fonts(HEADING_FONT))
+        .size(26)
+        .align(AlignmentType::Center)
+        .line_spacing(spacing(0, 120));
+    subtitle.paragraph_property = subtitle.paragraph_property.keep_next(true);
+    out.push(subtitle);
+    out.push(
+        Style::new("ListParagraph", StyleType::Paragraph)
+            .name("List Paragraph")
+            .based_on("Normal")
+            .q_format(true)
+            .line_spacing(spacing(0, 60)),
+    );
+    out.push(
+        Style::new("Quote", StyleType::Paragraph)
+            .name("Quote")
+            .based_on("Normal")
+            .next("Normal")
+            .q_format(true)
+            .italic()
+            .indent(Some(LIST_INDENT), None, Some(LIST_INDENT), None),
+    );
+    out.push(
+        Style::new("TableText", StyleType::Paragraph)
+            .name("Table Text")
+            .based_on("Normal")
+            .size(TABLE_SIZE)
+            .line_spacing(spacing(40, 40).line(240).line_rule(LineSpacingType::Auto)),
+    );
+    for (id, name) in [("Header", "header"), ("Footer", "footer")] {
+        out.push(
+            Style::new(id, StyleType::Paragraph)
+                .name(name)
+                .based_on("Normal")
+                .size(FOOTER_SIZE)
+                .color("595959")
+                .align(AlignmentType::Center)
+                .line_spacing(spacing(0, 0)),
+        );
+    }
+    out.push(
+        Style::new("Hyperlink", StyleType::Character)
+            .name("Hyperlink")
+            .color("0563C1")
+            .underline("single"),
+    );
+    out.push(
+        Style::new("VerbatimChar", StyleType::Character)
+            .name("Verbatim Char")
+            .fonts(fonts(MONO_FONT))
+            .size(TABLE_SIZE),
+    );
+    out
+}
+
+/// Post-processing of docx-rs's parts and the deterministic package writer.
+mod fix {
+    use std::borrow::Cow;
+    use std::collections::HashMap;
+    use std::fmt::Write as _;
+
+    use anyhow::{Context, bail};
+    use docx_rs::XMLDocx;
+    use quick_xml::Reader;
+    use quick_xml::events::Event;
+
+    use super::super::doc::DocMeta;
+
+    pub(super) struct Package {
+        parts: Vec<(String, Vec<u8>)>,
+    }
+
+    /// A minimal DOM over one part. Names, attributes and text borrow from the
+    /// part's bytes, so the round trip allocates little.
+    enum Node<'a> {
+        El(El<'a>),
+        /// Text, references, CDATA: kept exactly as written (still escaped).
+        Raw(Cow<'a, str>),
+    }
+
+    struct El<'a> {
+        name: Cow<'a, str>,
+        attrs: Vec<(Cow<'a, str>, Cow<'a, str>)>,
+        children: Vec<Node<'a>>,
+    }
+
+    impl<'a> El<'a> {
+        fn new(name: impl Into<Cow<'a, str>>) -> Self {
+            Self {
+                name: name.into(),
+                attrs: Vec::new(),
+                children: Vec::new(),
+            }
+        }
+
+        fn attr(&self, name: &str) -> Option<&str> {
+            self.attrs
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.as_ref())
+        }
+
+        fn set_attr(&mut self, name: &'a str, value: &'a str) {
+            if let Some(slot) = self.attrs.iter_mut().find(|(k, _)| k == name) {
+                slot.1 = Cow::Borrowed(value);
+            } else {
+                self.attrs.push((Cow::Borrowed(name), Cow::Borrowed(value)));
+            }
+        }
+
+        fn child_mut(&mut self, name: &str) -> Option<&mut El<'a>> {
+            self.children.iter_mut().find_map(|c| match c {
+                Node::El(e) if e.name == name => Some(e),
+                _ => None,
+            })
+        }
+
+        fn has_child(&self, name: &str) -> bool {
+            self.children
+                .iter()
+                .any(|c| matches!(c, Node::El(e) if e.name == name))
+        }
+
+        fn elements_mut(&mut self) -> impl Iterator<Item = &mut El<'a>> {
+            self.children.iter_mut().filter_map(|c| match c {
+                Node::El(e) => Some(e),
+                Node::Raw(_) => None,
+            })
+        }
+    }
+
+    fn parse(xml: &[u8]) -> anyhow::Result<El<'_>> {
+        let text = std::str::from_utf8(xml).context("part is not UTF-8")?;
+        let mut reader = Reader::from_str(text);
+        reader.config_mut().trim_text(false);
+        let mut stack: Vec<El<'_>> = vec![El::new("")];
+        loop {
+            let event = reader.read_event().context("parsing a docx-rs part")?;
+            match event {
+                Event::Start(e) => stack.push(start(text, &e)?),
+                Event::Empty(e) => {
+                    let el = start(text, &e)?;
+                    push(&mut stack, Node::El(el));
+                }
+                Event::End(_) => {
+                    let el = stack.pop().context("unbalanced part")?;
+                    push(&mut stack, Node::El(el));
+                }
+                Event::Text(t) => push(&mut stack, Node::Raw(within(text, &t)?)),
+                Event::GeneralRef(r) => {
+                    let name = within(text, &r)?;
+                    push(&mut stack, Node::Raw(Cow::Owned(format!("&{name};"))));
+                }
+                Event::CData(t) => {
+                    let body = within(text, &t)?;
+                    push(
+                        &mut stack,
+                        Node::Raw(Cow::Owned(format!("<![CDATA[{body}]]>"))),
+                    );
+                }
+                Event::Decl(_) | Event::PI(_) | Event::DocType(_) | Event::Comment(_) => {}
+                Event::Eof => break,
+            }
+        }
+        let mut root = stack.pop().context("empty part")?;
+        if !stack.is_empty() {
+            bail!("unbalanced part");
+        }
+        root.children.retain(|c| matches!(c, Node::El(_)));
+        match root.children.pop() {
+            Some(Node::El(el)) if root.children.is_empty() => Ok(el),
+            _ => bail!("part has no single root element"),
+        }
+    }
+
+    /// The same bytes as a slice of `text` when they lie inside it (quick-xml
+    /// hands out borrowed slices), else an owned copy.
+    fn within<'a>(text: &'a str, bytes: &[u8]) -> anyhow::Result<Cow<'a, str>> {
+        let start = (bytes.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+        if let Some(end) = start.checked_add(bytes.len())
+            && let Some(slice) = text.get(start..end)
+            && slice.as_bytes() == bytes
+        {
+            return Ok(Cow::Borrowed(slice));
+        }
+        Ok(Cow::Owned(std::str::from_utf8(bytes)?.to_owned()))
+    }
+
+    fn start<'a>(text: &'a str, e: &quick_xml::events::BytesStart<'_>) -> anyhow::Result<El<'a>> {
+        let mut el = El::new(within(text, e.name().as_ref())?);
+        for attr in e.attributes() {
+            let attr = attr?;
+            el.attrs
+                .push((within(text, attr.key.as_ref())?, within(text, &attr.value)?));
+        }
+        Ok(el)
+    }
+
+    fn push<'a>(stack: &mut [El<'a>], node: Node<'a>) {
+        if let Some(parent) = stack.last_mut() {
+            parent.children.push(node);
+        }
+    }
+
+    fn serialize(root: &El) -> Vec<u8> {
+        let mut out = String::with_capacity(64 * 1024);
+        out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n");
+        write_el(root, &mut out);
+        out.into_bytes()
+    }
+
+    fn write_el(el: &El, out: &mut String) {
+        out.push('<');
+        out.push_str(&el.name);
+        for (k, v) in &el.attrs {
+            let _ = write!(out, " {k}=\"{v}\"");
+        }
+        if el.children.is_empty() {
+            out.push_str("/>");
+            return;
+        }
+        out.push('>');
+        for child in &el.children {
+            match child {
+                Node::El(e) => write_el(e, out),
+                Node::Raw(s) => out.push_str(s),
+            }
+        }
+        out.push_str("</");
+        out.push_str(&el.name);
+        out.push('>');
+    }
+
+    /// Child orders from the ECMA-376 transitional schema (wml.xsd). Children
+    /// not listed keep their relative order after the listed ones.
+    const RPR: &[&str] = &[
+        "rStyle",
+        "rFonts",
+        "b",
+        "bCs",
+        "i",
+        "iCs",
+        "caps",
+        "smallCaps",
+        "strike",
+        "dstrike",
+        "outline",
+        "shadow",
+        "emboss",
+        "imprint",
+        "noProof",
+        "snapToGrid",
+        "vanish",
+        "webHidden",
+        "color",
+        "spacing",
+        "w",
+        "kern",
+        "position",
+        "sz",
+        "szCs",
+        "highlight",
+        "u",
+        "effect",
+        "bdr",
+        "shd",
+        "fitText",
+        "vertAlign",
+        "rtl",
+        "cs",
+        "em",
+        "lang",
+        "eastAsianLayout",
+        "specVanish",
+        "oMath",
+        "rPrChange",
+    ];
+    const PPR: &[&str] = &[
+        "pStyle",
+        "keepNext",
+        "keepLines",
+        "pageBreakBefore",
+        "framePr",
+        "widowControl",
+        "numPr",
+        "suppressLineNumbers",
+        "pBdr",
+        "shd",
+        "tabs",
+        "suppressAutoHyphens",
+        "kinsoku",
+        "wordWrap",
+        "overflowPunct",
+        "topLinePunct",
+        "autoSpaceDE",
+        "autoSpaceDN",
+        "bidi",
+        "adjustRightInd",
+        "snapToGrid",
+        "spacing",
+        "ind",
+        "contextualSpacing",
+        "mirrorIndents",
+        "suppressOverlap",
+        "jc",
+        "textDirection",
+        "textAlignment",
+        "textboxTightWrap",
+        "outlineLvl",
+        "divId",
+        "cnfStyle",
+        "rPr",
+        "sectPr",
+        "pPrChange",
+    ];
+    const STYLE: &[&str] = &[
+        "name",
+        "aliases",
+        "basedOn",
+        "next",
+        "link",
+        "autoRedefine",
+        "hidden",
+        "uiPriority",
+        "semiHidden",
+        "unhideWhenUsed",
+        "qFormat",
+        "locked",
+        "personal",
+        "personalCompose",
+        "personalReply",
+        "rsid",
+        "pPr",
+        "rPr",
+        "tblPr",
+        "trPr",
+        "tcPr",
+        "tblStylePr",
+    ];
+    const SECT_PR: &[&str] = &[
+        "headerReference",
+        "footerReference",
+        "footnotePr",
+        "endnotePr",
+        "type",
+        "pgSz",
+        "pgMar",
+        "paperSrc",
+        "pgBorders",
+        "lnNumType",
+        "pgNumType",
+        "cols",
+        "formProt",
+        "vAlign",
+        "noEndnote",
+        "titlePg",
+        "textDirection",
+        "bidi",
+        "rtlGutter",
+        "docGrid",
+        "printerSettings",
+        "sectPrChange",
+    ];
+    const SETTINGS: &[&str] = &[
+        "writeProtection",
+        "view",
+        "zoom",
+        "removePersonalInformation",
+        "removeDateAndTime",
+        "doNotDisplayPageBoundaries",
+        "displayBackgroundShape",
+        "printPostScriptOverText",
+        "printFractionalCharacterWidth",
+        "printFormsData",
+        "embedTrueTypeFonts",
+        "embedSystemFonts",
+        "saveSubsetFonts",
+        "saveFormsData",
+        "mirrorMargins",
+        "alignBordersAndEdges",
+        "bordersDoNotSurroundHeader",
+        "bordersDoNotSurroundFooter",
+        "gutterAtTop",
+        "hideSpellingErrors",
+        "hideGrammaticalErrors",
+        "activeWritingStyle",
+        "proofState",
+        "formsDesign",
+        "attachedTemplate",
+        "linkStyles",
+        "stylePaneFormatFilter",
+        "stylePaneSortMethod",
+        "documentType",
+        "mailMerge",
+        "revisionView",
+        "trackRevisions",
+        "doNotTrackMoves",
+        "doNotTrackFormatting",
+        "documentProtection",
+        "autoFormatOverride",
+        "styleLockTheme",
+        "styleLockQFSet",
+        "defaultTabStop",
+        "autoHyphenation",
+        "consecutiveHyphenLimit",
+        "hyphenationZone",
+        "doNotHyphenateCaps",
+        "showEnvelope",
+        "summaryLength",
+        "clickAndTypeStyle",
+        "defaultTableStyle",
+        "evenAndOddHeaders",
+        "bookFoldRevPrinting",
+        "bookFoldPrinting",
+        "bookFoldPrintingSheets",
+        "drawingGridHorizontalSpacing",
+        "drawingGridVerticalSpacing",
+        "displayHorizontalDrawingGridEvery",
+        "displayVerticalDrawingGridEvery",
+        "doNotUseMarginsForDrawingGridOrigin",
+        "drawingGridHorizontalOrigin",
+        "drawingGridVerticalOrigin",
+        "doNotShadeFormData",
+        "noPunctuationKerning",
+        "characterSpacingControl",
+        "printTwoOnOne",
+        "strictFirstAndLastChars",
+        "noLineBreaksAfter",
+        "noLineBreaksBefore",
+        "savePreviewPicture",
+        "doNotValidateAgainstSchema",
+        "saveInvalidXml",
+        "ignoreMixedContent",
+        "alwaysShowPlaceholderText",
+        "doNotDemarcateInvalidXml",
+        "saveXmlDataOnly",
+        "useXSLTWhenSaving",
+        "saveThroughXslt",
+        "showXMLTags",
+        "alwaysMergeEmptyNamespace",
+        "updateFields",
+        "hdrShapeDefaults",
+        "footnotePr",
+        "endnotePr",
+        "compat",
+        "docVars",
+        "rsids",
+        "mathPr",
+        "attachedSchema",
+        "themeFontLang",
+        "clrSchemeMapping",
+        "doNotIncludeSubdocsInStats",
+        "doNotAutoCompressPictures",
+        "forceUpgrade",
+        "captions",
+        "readModeInkLockDown",
+        "smartTagType",
+        "schemaLibrary",
+        "shapeDefaults",
+        "doNotEmbedSmartTags",
+        "decimalSymbol",
+        "listSeparator",
+    ];
+    const TBL_PR: &[&str] = &[
+        "tblStyle",
+        "tblpPr",
+        "tblOverlap",
+        "bidiVisual",
+        "tblStyleRowBandSize",
+        "tblStyleColBandSize",
+        "tblW",
+        "jc",
+        "tblCellSpacing",
+        "tblInd",
+        "tblBorders",
+        "shd",
+        "tblLayout",
+        "tblCellMar",
+        "tblLook",
+        "tblCaption",
+        "tblDescription",
+        "tblPrChange",
+    ];
+    const TR_PR: &[&str] = &[
+        "cnfStyle",
+        "divId",
+        "gridBefore",
+        "gridAfter",
+        "wBefore",
+        "wAfter",
+        "cantSplit",
+        "trHeight",
+        "tblHeader",
+        "tblCellSpacing",
+        "jc",
+        "hidden",
+        "ins",
+        "del",
+        "trPrChange",
+    ];
+    const TC_PR: &[&str] = &[
+        "cnfStyle",
+        "tcW",
+        "gridSpan",
+        "hMerge",
+        "vMerge",
+        "tcBorders",
+        "shd",
+        "noWrap",
+        "tcMar",
+        "textDirection",
+        "tcFitText",
+        "vAlign",
+        "hideMark",
+        "headers",
+        "cellIns",
+        "cellDel",
+        "cellMerge",
+        "tcPrChange",
+    ];
+    const LVL: &[&str] = &[
+        "start",
+        "numFmt",
+        "lvlRestart",
+        "pStyle",
+        "isLgl",
+        "suff",
+        "lvlText",
+        "lvlPicBulletId",
+        "legacy",
+        "lvlJc",
+        "pPr",
+        "rPr",
+    ];
+    const BORDERS: &[&str] = &[
+        "top", "start", "left", "bottom", "end", "right", "insideH", "insideV", "tl2br", "tr2bl",
+    ];
+    const TBL: &[&str] = &["tblPr", "tblGrid"];
+    const TR: &[&str] = &["tblPrEx", "trPr"];
+    const TC: &[&str] = &["tcPr"];
+    const P: &[&str] = &["pPr"];
+    const R: &[&str] = &["rPr"];
+    const NUM_PR: &[&str] = &["ilvl", "numId"];
+    const NUM: &[&str] = &["abstractNumId", "lvlOverride"];
+    const LVL_OVERRIDE: &[&str] = &["startOverride", "lvl"];
+    const ABSTRACT_NUM: &[&str] = &[
+        "nsid",
+        "multiLevelType",
+        "tmpl",
+        "name",
+        "styleLink",
+        "numStyleLink",
+        "lvl",
+    ];
+    const NUMBERING: &[&str] = &["numPicBullet", "abstractNum", "num", "numIdMacAtCleanup"];
+    const STYLES: &[&str] = &["docDefaults", "latentStyles"];
+    const DOC_DEFAULTS: &[&str] = &["rPrDefault", "pPrDefault"];
+
+    fn order_of(name: &str) -> Option<&'static [&'static str]> {
+        Some(match name {
+            "w:rPr" => RPR,
+            "w:pPr" => PPR,
+            "w:style" => STYLE,
+            "w:sectPr" => SECT_PR,
+            "w:settings" => SETTINGS,
+            "w:tblPr" => TBL_PR,
+            "w:trPr" => TR_PR,
+            "w:tcPr" => TC_PR,
+            "w:lvl" => LVL,
+            "w:tblBorders" | "w:tcBorders" => BORDERS,
+            "w:tbl" => TBL,
+            "w:tr" => TR,
+            "w:tc" => TC,
+            "w:p" => P,
+            "w:r" => R,
+            "w:numPr" => NUM_PR,
+            "w:num" => NUM,
+            "w:lvlOverride" => LVL_OVERRIDE,
+            "w:abstractNum" => ABSTRACT_NUM,
+            "w:numbering" => NUMBERING,
+            "w:styles" => STYLES,
+            "w:docDefaults" => DOC_DEFAULTS,
+            _ => return None,
+        })
+    }
+
+    fn rank(order: &[&str], node: &Node) -> usize {
+        match node {
+            Node::El(e) => {
+                let local = e.name.rsplit(':').next().unwrap_or(&e.name);
+                order
+                    .iter()
+                    .position(|o| *o == local)
+                    .unwrap_or(order.len())
+            }
+            Node::Raw(_) => order.len(),
+        }
+    }
+
+    /// Brings one element and its subtree into schema shape.
+    fn normalize(el: &mut El, parent: &str) {
+        // paraId/textId are optional Word 2010 extensions and docx-rs's values depend
+        // on thread state; dropping them keeps output stable and smaller.
+        el.attrs
+            .retain(|(k, _)| k != "w14:paraId" && k != "w14:textId");
+        if el.name == "w:gridCol" {
+            el.attrs.retain(|(k, _)| k != "w:type");
+        }
+        if el.name == "w:trPr" && el.has_child("w:cantSplit") && !el.has_child("w:tblHeader") {
+            el.children.push(Node::El(El::new("w:tblHeader")));
+        }
+        let name = el.name.clone();
+        for child in el.elements_mut() {
+            normalize(child, &name);
+        }
+        // Outside a paragraph, pPr is CT_PPrGeneral: no rPr allowed. Its run
+        // properties belong to the parent's own rPr.
+        if el.name == "w:pPr" && parent != "w:p" {
+            el.children
+                .retain(|c| !matches!(c, Node::El(e) if e.name == "w:rPr"));
+        }
+        // Empty property containers add bytes and nothing else.
+        el.children.retain(|c| {
+            !matches!(c, Node::El(e)
+                if (e.name == "w:rPr" || e.name == "w:pPr") && e.children.is_empty() && e.attrs.is_empty())
+        });
+        if let Some(order) = order_of(&el.name) {
+            el.children.sort_by_key(|c| rank(order, c));
+        }
+    }
+
+    fn fix_styles(root: &mut El<'_>, lang: &'static str) {
+        for style in root.elements_mut() {
+            if style.name == "w:style" && style.attr("w:styleId") == Some("Normal") {
+                // python-docx and Word take the default paragraph style from this flag.
+                style.set_attr("w:default", "1");
+            }
+        }
+        if let Some(defaults) = root.child_mut("w:docDefaults") {
+            if !defaults.has_child("w:rPrDefault") {
+                defaults.children.push(Node::El(El::new("w:rPrDefault")));
+            }
+            if let Some(rpr_default) = defaults.child_mut("w:rPrDefault") {
+                if !rpr_default.has_child("w:rPr") {
+                    rpr_default.children.push(Node::El(El::new("w:rPr")));
+                }
+                if let Some(rpr) = rpr_default.child_mut("w:rPr") {
+                    // Spell-check language for every run.
+                    let mut lang_el = El::new("w:lang");
+                    lang_el.set_attr("w:val", lang);
+                    lang_el.set_attr("w:eastAsia", lang);
+                    lang_el.set_attr("w:bidi", "ar-SA");
+                    rpr.children.push(Node::El(lang_el));
+                }
+            }
+        }
+    }
+
+    fn escape(s: &str) -> String {
+        let mut out = String::with_capacity(s.len());
+        for ch in s.chars() {
+            match ch {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '"' => out.push_str("&quot;"),
+                c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
+    fn core_properties(meta: &DocMeta) -> Vec<u8> {
+        let created = meta.created.format("%Y-%m-%dT00:00:00Z").to_string();
+        let lang = meta.lang.tag();
+        let mut out = String::new();
+        out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n");
+        out.push_str(
+            "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" \
+             xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" \
+             xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">",
+        );
+        let _ = write!(
+            out,
+            "<dc:title>{}</dc:title><dc:subject>{}</dc:subject><dc:creator>{}</dc:creator>\
+             <cp:keywords>{}</cp:keywords><dc:description>{}</dc:description>\
+             <cp:lastModifiedBy>{}</cp:lastModifiedBy><cp:revision>1</cp:revision>\
+             <cp:version>{}</cp:version><dc:language>{lang}</dc:language>\
+             <dcterms:created xsi:type=\"dcterms:W3CDTF\">{created}</dcterms:created>\
+             <dcterms:modified xsi:type=\"dcterms:W3CDTF\">{created}</dcterms:modified>",
+            escape(&meta.title),
+            escape(&meta.subject),
+            escape(&meta.owner),
+            escape(&meta.keywords),
+            escape(&format!("{} · {}", meta.business, meta.location)),
+            escape(&meta.owner),
+            escape(&meta.version),
+        );
+        out.push_str("</cp:coreProperties>");
+        out.into_bytes()
+    }
+
+    const HYPERLINK_ID: &str = "rIdHyperlink";
+
+    /// docx-rs numbers hyperlinks from a process-wide counter, and the order of
+    /// its relationships follows those ids as strings. Renumber them in order of
+    /// appearance in the document so the same document always gets the same ids.
+    fn hyperlink_ids(document: &El<'_>, rels: &El<'_>) -> HashMap<String, String> {
+        fn walk(el: &El<'_>, map: &mut HashMap<String, String>) {
+            if let Some(id) = el.attr("r:id")
+                && id.starts_with(HYPERLINK_ID)
+                && !map.contains_key(id)
+            {
+                let new = format!("{HYPERLINK_ID}{}", map.len() + 1);
+                map.insert(id.to_owned(), new);
+            }
+            for child in &el.children {
+                if let Node::El(e) = child {
+                    walk(e, map);
+                }
+            }
+        }
+        let mut map = HashMap::new();
+        walk(document, &mut map);
+        // Relationships nothing refers to (none are expected) still get stable ids.
+        let mut orphans: Vec<(&str, &str)> = rels
+            .children
+            .iter()
+            .filter_map(|c| match c {
+                Node::El(e) => Some((e.attr("Id")?, e.attr("Target").unwrap_or(""))),
+                Node::Raw(_) => None,
+            })
+            .filter(|(id, _)| id.starts_with(HYPERLINK_ID) && !map.contains_key(*id))
+            .collect();
+        orphans.sort_by_key(|(_, target)| *target);
+        for (id, _) in orphans {
+            let new = format!("{HYPERLINK_ID}{}", map.len() + 1);
+            map.insert(id.to_owned(), new);
+        }
+        map
+    }
+
+    /// Hyperlink relationships in the order of their new numbers, after the rest.
+    fn sort_hyperlink_rels(rels: &mut El<'_>) {
+        rels.children.sort_by_key(|c| match c {
+            Node::El(e) => e
+                .attr("Id")
+                .and_then(|id| id.strip_prefix(HYPERLINK_ID))
+                .and_then(|n| n.parse::<usize>().ok())
+                .unwrap_or(0),
+            Node::Raw(_) => 0,
+        });
+    }
+
+    fn rename_ids(el: &mut El, attr: &str, map: &HashMap<String, String>) {
+        for (k, v) in &mut el.attrs {
+            if k == attr
+                && let Some(new) = map.get(v.as_ref())
+            {
+                *v = Cow::Owned(new.clone());
+            }
+        }
+        for child in el.elements_mut() {
+            rename_ids(child, attr, map);
+        }
+    }
+
+    /// Parts docx-rs always writes that a regulation never uses (comments,
+    /// footnotes, custom properties): dropping them, with their relationships
+    /// and content types, leaves nothing a reader has to skip.
+    const UNUSED_PARTS: &[&str] = &[
+        "word/comments.xml",
+        "word/commentsExtended.xml",
+        "word/footnotes.xml",
+        "docProps/custom.xml",
+    ];
+
+    fn drop_unused(root: &mut El, attr: &str, unused: impl Fn(&str) -> bool) {
+        root.children.retain(|c| match c {
+            Node::El(e) => !e.attr(attr).is_some_and(&unused),
+            Node::Raw(_) => true,
+        });
+    }
+
+    impl Package {
+        pub(super) fn from_docx_rs(xml: XMLDocx, meta: &DocMeta) -> anyhow::Result<Self> {
+            let mut document = parse(&xml.document)?;
+            let mut rels = parse(&xml.document_rels)?;
+            let map = hyperlink_ids(&document, &rels);
+            rename_ids(&mut rels, "Id", &map);
+            rename_ids(&mut document, "r:id", &map);
+            sort_hyperlink_rels(&mut rels);
+            normalize(&mut document, "");
+
+            let mut styles = parse(&xml.styles)?;
+            normalize(&mut styles, "");
+            fix_styles(&mut styles, meta.lang.tag());
+            normalize(&mut styles, "");
+
+            drop_unused(&mut rels, "Target", |t| {
+                UNUSED_PARTS.contains(&format!("word/{t}").as_str())
+            });
+            let mut package_rels = parse(&xml.rels)?;
+            drop_unused(&mut package_rels, "Target", |t| UNUSED_PARTS.contains(&t));
+            let mut content_types = parse(&xml.content_type)?;
+            drop_unused(&mut content_types, "PartName", |t| {
+                UNUSED_PARTS.contains(&t.trim_start_matches('/'))
+            });
+
+            let mut parts = vec![
+                ("[Content_Types].xml".to_owned(), serialize(&content_types)),
+                ("_rels/.rels".to_owned(), serialize(&package_rels)),
+                ("docProps/app.xml".to_owned(), xml.doc_props.app),
+                ("docProps/core.xml".to_owned(), core_properties(meta)),
+                ("word/document.xml".to_owned(), serialize(&document)),
+                ("word/_rels/document.xml.rels".to_owned(), serialize(&rels)),
+                ("word/styles.xml".to_owned(), serialize(&styles)),
+            ];
+            for (name, part) in [
+                ("word/numbering.xml", &xml.numberings),
+                ("word/settings.xml", &xml.settings),
+                ("word/fontTable.xml", &xml.font_table),
+            ] {
+                let mut root = parse(part)?;
+                normalize(&mut root, "");
+                parts.push((name.to_owned(), serialize(&root)));
+            }
+            for (i, header) in xml.headers.iter().enumerate() {
+                let mut root = parse(header)?;
+                normalize(&mut root, "");
+                parts.push((format!("word/header{}.xml", i + 1), serialize(&root)));
+            }
+            for (i, footer) in xml.footers.iter().enumerate() {
+                let mut root = parse(footer)?;
+                normalize(&mut root, "");
+                parts.push((format!("word/footer{}.xml", i + 1), serialize(&root)));
+            }
+            for (prefix, all_rels, count) in [
+                ("header", &xml.header_rels, xml.headers.len()),
+                ("footer", &xml.footer_rels, xml.footers.len()),
+            ] {
+                for (i, r) in all_rels.iter().enumerate().take(count) {
+                    let root = parse(r)?;
+                    // docx-rs writes empty relationship parts; an absent part says the same.
+                    if root.children.iter().any(|c| matches!(c, Node::El(_))) {
+                        parts.push((
+                            format!("word/_rels/{prefix}{}.xml.rels", i + 1),
+                            serialize(&root),
+                        ));
+                    }
+                }
+            }
+            Ok(Self { parts })
+        }
+
+        /// Deflate, fixed timestamps and a fixed entry order: same parts, same bytes.
+        pub(super) fn pack(self) -> anyhow::Result<Vec<u8>> {
+            use std::io::Write as _;
+            use zip::write::SimpleFileOptions;
+
+            let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+            let options = SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Deflated)
+                .compression_level(Some(6))
+                .last_modified_time(zip::DateTime::default())
+                .unix_permissions(0o644);
+            for (name, bytes) in &self.parts {
+                zip.start_file(name.as_str(), options)?;
+                zip.write_all(bytes)?;
+            }
+            Ok(zip.finish()?.into_inner())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_widths_sum_to_text_width_and_respect_minimums() {
+        let lengths = vec![vec![3, 120, 10], vec![2, 300, 12]];
+        let words = vec![3, 15, 10];
+        let w = column_widths(&lengths, &words, TEXT_WIDTH);
+        assert_eq!(w.iter().sum::<u32>(), TEXT_WIDTH);
+        assert!(w.iter().all(|c| *c >= MIN_COLUMN), "{w:?}");
+        assert!(w[1] > w[2] && w[2] > w[0], "{w:?}");
+
+        let many = vec![vec![40; 12]];
+        let w = column_widths(&many, &[30; 12], TEXT_WIDTH);
+        assert_eq!(w.iter().sum::<u32>(), TEXT_WIDTH);
+
+        let short = vec![vec![1, 2]];
+        let w = column_widths(&short, &[1, 2], TEXT_WIDTH);
+        assert_eq!(w.iter().sum::<u32>(), TEXT_WIDTH);
+    }
+}

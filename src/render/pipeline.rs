@@ -1,0 +1,158 @@
+//! One location's outputs, made in memory: for each Word document the template engine's
+//! Markdown → the document model with its document control → .docx; the SLA sheet straight
+//! from the model → .xlsx.
+//!
+//! Everything for a location is built on the calling thread before it returns, because
+//! docx-rs numbers paragraphs with a thread-local counter that `build()` resets: one
+//! document at a time per thread keeps the bytes independent of scheduling.
+
+use std::fmt;
+
+use super::doc::Document;
+use super::docx::write_docx;
+use super::engine::{Engine, TemplateError};
+use super::kind::DocKind;
+use super::markdown;
+use super::meta::doc_meta;
+use super::xlsx::write_sla_sheet;
+use crate::model::business::{Business, Location};
+
+/// Which files a render writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Formats {
+    pub docx: bool,
+    pub xlsx: bool,
+    /// The Markdown each Word document was made from, for readable diffs in review.
+    pub md: bool,
+}
+
+impl Default for Formats {
+    fn default() -> Self {
+        Self {
+            docx: true,
+            xlsx: true,
+            md: false,
+        }
+    }
+}
+
+/// What kind of file an output is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FileFormat {
+    Docx,
+    Xlsx,
+    Markdown,
+}
+
+/// One file of a location, ready to write.
+#[derive(Debug, Clone)]
+pub struct Output {
+    pub kind: DocKind,
+    pub format: FileFormat,
+    /// `pd-policy-omsk.docx`, `pd-policy-omsk.md`.
+    pub file_name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Why a location could not be rendered.
+#[derive(Debug)]
+pub enum RenderError {
+    /// A template failed: the user's to fix, shown as `template:line: message`.
+    Template(TemplateError),
+    /// A writer failed on what the model gave it.
+    Write { file: String, source: anyhow::Error },
+}
+
+impl fmt::Display for RenderError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            // `path:line:col: message`, as an editor jumps to it.
+            RenderError::Template(e) => write!(f, "{e}"),
+            RenderError::Write { file, source } => write!(f, "cannot write `{file}`: {source:#}"),
+        }
+    }
+}
+
+impl std::error::Error for RenderError {}
+
+/// The Markdown of a Word document of `loc`, from its template.
+pub fn markdown_of(
+    engine: &Engine,
+    ctx: &tera::Context,
+    b: &Business,
+    kind: DocKind,
+) -> Result<String, RenderError> {
+    engine
+        .render(kind, b.lang(), ctx)
+        .map_err(RenderError::Template)
+}
+
+/// A Word document from its Markdown, with the document control of `loc`.
+pub fn docx_of(
+    markdown_text: &str,
+    b: &Business,
+    loc: &Location,
+    kind: DocKind,
+) -> anyhow::Result<Vec<u8>> {
+    let doc = Document {
+        meta: doc_meta(b, loc, kind),
+        blocks: markdown::parse(markdown_text),
+    };
+    write_docx(&doc)
+}
+
+/// Every output of `loc` in `formats`, in the order of [`DocKind::ALL`].
+pub fn render_location(
+    engine: &Engine,
+    b: &Business,
+    loc: &Location,
+    formats: Formats,
+) -> Result<Vec<Output>, RenderError> {
+    let id = loc.id.as_str();
+    let ctx = super::context::build(b, loc);
+    let mut out = Vec::with_capacity(DocKind::ALL.len() * 2);
+    for kind in DocKind::ALL {
+        if !kind.is_docx() {
+            if formats.xlsx {
+                let file = kind.file_name(id);
+                let bytes = write_sla_sheet(b, loc).map_err(|source| RenderError::Write {
+                    file: file.clone(),
+                    source,
+                })?;
+                out.push(Output {
+                    kind,
+                    format: FileFormat::Xlsx,
+                    file_name: file,
+                    bytes,
+                });
+            }
+            continue;
+        }
+        if !formats.docx && !formats.md {
+            continue;
+        }
+        let md = markdown_of(engine, &ctx, b, kind)?;
+        if formats.docx {
+            let file = kind.file_name(id);
+            let bytes = docx_of(&md, b, loc, kind).map_err(|source| RenderError::Write {
+                file: file.clone(),
+                source,
+            })?;
+            out.push(Output {
+                kind,
+                format: FileFormat::Docx,
+                file_name: file,
+                bytes,
+            });
+        }
+        if formats.md {
+            out.push(Output {
+                kind,
+                format: FileFormat::Markdown,
+                file_name: format!("{}-{id}.md", kind.stem()),
+                bytes: md.into_bytes(),
+            });
+        }
+    }
+    Ok(out)
+}

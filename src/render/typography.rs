@@ -1,0 +1,806 @@
+//! Words and typography of the documents: durations, money, dates and plurals in the
+//! business's language, and the typograph that gives rendered Markdown Russian quotes,
+//! dashes and non-breaking spaces.
+//!
+//! Formatting lives here rather than in templates because Tera has no date filter and no
+//! notion of Russian plural or case, and a document that says «24 часов» reads as careless.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::model::enums::Lang;
+
+/// Non-breaking space: between a number and its unit, inside «1 500 ₽», after «№» and «ст.».
+pub const NBSP: char = '\u{a0}';
+
+/// The grammatical case a duration is put in. Russian needs three: «срок — 3 дня»
+/// (nominative), «в течение 3 дней» (genitive), «за 1 минуту» (accusative).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Case {
+    #[default]
+    Nom,
+    Gen,
+    Acc,
+}
+
+impl Case {
+    pub fn parse(s: &str) -> Option<Case> {
+        match s {
+            "nom" => Some(Case::Nom),
+            "gen" => Some(Case::Gen),
+            "acc" => Some(Case::Acc),
+            _ => None,
+        }
+    }
+}
+
+/// The Russian plural form for `n`: «1 день», «2 дня», «5 дней», «11 дней», «21 день».
+pub fn plural_ru<'a>(n: u64, one: &'a str, few: &'a str, many: &'a str) -> &'a str {
+    let (d10, d100) = (n % 10, n % 100);
+    if d10 == 1 && d100 != 11 {
+        one
+    } else if (2..=4).contains(&d10) && !(12..=14).contains(&d100) {
+        few
+    } else {
+        many
+    }
+}
+
+/// Forms of one Russian unit: nominative one/few/many, genitive singular/plural,
+/// accusative singular (the only accusative form that differs from the nominative).
+struct RuUnit {
+    one: &'static str,
+    few: &'static str,
+    many: &'static str,
+    gen_one: &'static str,
+    gen_many: &'static str,
+    acc_one: &'static str,
+}
+
+const RU_UNITS: [RuUnit; 5] = [
+    RuUnit {
+        one: "год",
+        few: "года",
+        many: "лет",
+        gen_one: "года",
+        gen_many: "лет",
+        acc_one: "год",
+    },
+    RuUnit {
+        one: "день",
+        few: "дня",
+        many: "дней",
+        gen_one: "дня",
+        gen_many: "дней",
+        acc_one: "день",
+    },
+    RuUnit {
+        one: "час",
+        few: "часа",
+        many: "часов",
+        gen_one: "часа",
+        gen_many: "часов",
+        acc_one: "час",
+    },
+    RuUnit {
+        one: "минута",
+        few: "минуты",
+        many: "минут",
+        gen_one: "минуты",
+        gen_many: "минут",
+        acc_one: "минуту",
+    },
+    RuUnit {
+        one: "секунда",
+        few: "секунды",
+        many: "секунд",
+        gen_one: "секунды",
+        gen_many: "секунд",
+        acc_one: "секунду",
+    },
+];
+
+const EN_UNITS: [(&str, &str); 5] = [
+    ("year", "years"),
+    ("day", "days"),
+    ("hour", "hours"),
+    ("minute", "minutes"),
+    ("second", "seconds"),
+];
+
+/// Seconds per unit, in the order of the unit tables. A year is 365 days, as in the model.
+const UNIT_SECS: [u64; 5] = [365 * 86_400, 86_400, 3_600, 60, 1];
+
+fn ru_unit(n: u64, unit: &RuUnit, case: Case) -> &'static str {
+    let one = n % 10 == 1 && n % 100 != 11;
+    match case {
+        Case::Acc if one => unit.acc_one,
+        Case::Nom | Case::Acc => plural_ru(n, unit.one, unit.few, unit.many),
+        Case::Gen if one => unit.gen_one,
+        Case::Gen => unit.gen_many,
+    }
+}
+
+/// A duration in words, nominative: «3 секунды», «1 час 30 минут», «24 часа», «3 года»;
+/// "3 seconds", "1 hour 30 minutes".
+pub fn fmt_duration(secs: u64, lang: Lang) -> String {
+    fmt_duration_case(secs, lang, Case::Nom)
+}
+
+/// A duration in words in a grammatical case (English ignores the case).
+///
+/// Under three days the largest unit is the hour («24 часа», «25 часов»): a reminder or a
+/// cancellation window reads more easily in hours. From three days on, days and years.
+pub fn fmt_duration_case(secs: u64, lang: Lang, case: Case) -> String {
+    let mut parts: Vec<(u64, usize)> = Vec::new();
+    let mut rest = secs;
+    // «24 часа» and «48 часов» read better than «1 день» for service levels and reminders;
+    // from three days on, days are the natural unit.
+    let keep_hours = secs < 3 * 86_400;
+    for (i, size) in UNIT_SECS.iter().enumerate() {
+        if keep_hours && i == 1 {
+            continue;
+        }
+        if rest >= *size {
+            parts.push((rest / size, i));
+            rest %= size;
+        }
+    }
+    if parts.is_empty() {
+        parts.push((0, 4));
+    }
+    let words: Vec<String> = parts
+        .into_iter()
+        .map(|(n, i)| match lang {
+            Lang::Ru => format!("{n}{NBSP}{}", ru_unit(n, &RU_UNITS[i], case)),
+            Lang::En => {
+                let (one, many) = EN_UNITS[i];
+                format!("{n}{NBSP}{}", if n == 1 { one } else { many })
+            }
+        })
+        .collect();
+    words.join(" ")
+}
+
+/// Digits grouped by thousands with `sep`: 1500 → «1 500».
+fn group_thousands(n: u64, sep: &str) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * sep.len());
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push_str(sep);
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// Whole rubles: «1 500 ₽» (non-breaking spaces), "RUB 1,500".
+pub fn fmt_money(rub: u64, lang: Lang) -> String {
+    match lang {
+        Lang::Ru => format!("{}{NBSP}₽", group_thousands(rub, "\u{a0}")),
+        Lang::En => format!("RUB{NBSP}{}", group_thousands(rub, ",")),
+    }
+}
+
+/// A plain number with thousands grouped: «40 000», "40,000".
+pub fn fmt_number(n: u64, lang: Lang) -> String {
+    match lang {
+        Lang::Ru => group_thousands(n, "\u{a0}"),
+        Lang::En => group_thousands(n, ","),
+    }
+}
+
+/// A share from 0 to 1 as a percent: «60 %», "60%". Rounded to a tenth, trailing zero dropped.
+pub fn fmt_share(share: f64, lang: Lang) -> String {
+    let tenths = (share * 1000.0).round() / 10.0;
+    let mut s = format!("{tenths:.1}");
+    if s.ends_with(".0") {
+        s.truncate(s.len() - 2);
+    }
+    match lang {
+        Lang::Ru => format!("{}{NBSP}%", s.replace('.', ",")),
+        Lang::En => format!("{s}%"),
+    }
+}
+
+/// A decimal such as a confidence threshold: «0,7», "0.7".
+pub fn fmt_decimal(x: f64, lang: Lang) -> String {
+    let mut s = format!("{x:.3}");
+    while s.ends_with('0') {
+        s.pop();
+    }
+    if s.ends_with('.') {
+        s.push('0');
+    }
+    match lang {
+        Lang::Ru => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
+const RU_MONTHS_GEN: [&str; 12] = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+];
+
+const EN_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// «1 декабря 2026 г.», "1 December 2026".
+pub fn fmt_date(d: NaiveDate, lang: Lang) -> String {
+    let month = d.month0() as usize;
+    match lang {
+        Lang::Ru => format!(
+            "{}{NBSP}{}{NBSP}{}{NBSP}г.",
+            d.day(),
+            RU_MONTHS_GEN[month],
+            d.year()
+        ),
+        Lang::En => format!("{}{NBSP}{} {}", d.day(), EN_MONTHS[month], d.year()),
+    }
+}
+
+// ---- the typograph -----------------------------------------------------------------------
+
+/// Abbreviations glued to the word or number after them.
+const RU_GLUE_AFTER: [&str; 14] = [
+    "№",
+    "ст.",
+    "п.",
+    "ч.",
+    "пп.",
+    "г.",
+    "ул.",
+    "д.",
+    "гл.",
+    "абз.",
+    "пр.",
+    "корп.",
+    "стр.",
+    "т.",
+];
+
+/// Short words that must not hang at the end of a line.
+const RU_SHORT: [&str; 18] = [
+    "в", "во", "с", "со", "к", "ко", "о", "об", "у", "и", "а", "на", "по", "не", "до", "от", "за",
+    "из",
+];
+
+/// Gives rendered Markdown proper typography: «ёлочки» with „лапки“ inside (Russian) or
+/// “curly quotes” (English), an em dash for a spaced hyphen, non-breaking spaces between a
+/// number and its unit, after «№», «ст.» and initials, and after short Russian words.
+///
+/// Markdown syntax, code spans, URLs, autolinks, link targets and HTML comments are left as
+/// they are, and so are table delimiter rows and list markers. Applying it twice gives the
+/// same text.
+pub fn typograph(s: &str, lang: Lang) -> String {
+    let mut out = String::with_capacity(s.len() + s.len() / 16);
+    for (i, line) in s.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        typograph_line(line, lang, &mut out);
+    }
+    out
+}
+
+fn is_delimiter_row(line: &str) -> bool {
+    let t = line.trim();
+    t.contains('-') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
+}
+
+/// A piece of a line: text to typeset, or something to copy verbatim.
+enum Piece<'a> {
+    Text(&'a str),
+    Keep(&'a str),
+}
+
+/// Splits a line into text and the parts typography must not touch.
+fn pieces(line: &str) -> Vec<Piece<'_>> {
+    let mut out = Vec::new();
+    let bytes = line.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    // The list or heading marker at the start of the line stays as it is.
+    let indent = line.len() - line.trim_start().len();
+    let rest = &line[indent..];
+    let marker_len = ["- ", "* ", "+ ", "> "]
+        .iter()
+        .find(|m| rest.starts_with(*m))
+        .map(|m| m.len())
+        .or_else(|| {
+            let hashes = rest.len() - rest.trim_start_matches('#').len();
+            (hashes > 0 && rest[hashes..].starts_with(' ')).then_some(hashes + 1)
+        });
+    if let Some(len) = marker_len {
+        i = indent + len;
+        out.push(Piece::Keep(&line[..i]));
+        start = i;
+    }
+    while i < bytes.len() {
+        let rest = &line[i..];
+        let keep_len = if rest.starts_with('\\') {
+            // An escaped character means itself: leave the pair alone.
+            rest.chars().nth(1).map_or(1, |c| 1 + c.len_utf8())
+        } else if rest.starts_with('`') {
+            let ticks = rest.len() - rest.trim_start_matches('`').len();
+            let fence = &rest[..ticks];
+            rest[ticks..]
+                .find(fence)
+                .map_or(ticks, |end| ticks + end + ticks)
+        } else if rest.starts_with("<!--") {
+            rest.find("-->").map_or(rest.len(), |end| end + 3)
+        } else if rest.starts_with('<') {
+            rest.find('>').map_or(1, |end| end + 1)
+        } else if rest.starts_with("](") {
+            rest.find(')').map_or(2, |end| end + 1)
+        } else if rest.starts_with("http://")
+            || rest.starts_with("https://")
+            || rest.starts_with("www.")
+        {
+            rest.find(|c: char| c.is_whitespace() || c == '|' || c == ')' || c == '«' || c == '»')
+                .unwrap_or(rest.len())
+        } else {
+            0
+        };
+        if keep_len > 0 {
+            if start < i {
+                out.push(Piece::Text(&line[start..i]));
+            }
+            out.push(Piece::Keep(&line[i..i + keep_len]));
+            i += keep_len;
+            start = i;
+        } else {
+            i += rest.chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    if start < line.len() {
+        out.push(Piece::Text(&line[start..]));
+    }
+    out
+}
+
+fn typograph_line(line: &str, lang: Lang, out: &mut String) {
+    if is_delimiter_row(line) || line.trim_start().starts_with("<!--") {
+        out.push_str(line);
+        return;
+    }
+    // Quotes nest across the pieces of one line, so the depth is shared by them; a table
+    // cell starts afresh.
+    let mut depth = 0usize;
+    let mut prev: Option<char> = None;
+    for piece in pieces(line) {
+        match piece {
+            Piece::Keep(k) => {
+                out.push_str(k);
+                prev = k.chars().last();
+            }
+            Piece::Text(t) => {
+                let typed = typeset(t, lang, &mut depth, prev);
+                prev = typed.chars().last();
+                out.push_str(&typed);
+            }
+        }
+    }
+}
+
+fn opens_quote(prev: Option<char>) -> bool {
+    prev.is_none_or(|c| c.is_whitespace() || "([{«„“-—–/|".contains(c))
+}
+
+/// Typesets one run of plain text.
+fn typeset(t: &str, lang: Lang, depth: &mut usize, before: Option<char>) -> String {
+    let chars: Vec<char> = t.chars().collect();
+    let mut out: Vec<char> = Vec::with_capacity(chars.len() + 4);
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let prev = out.last().copied().or(before);
+        match c {
+            '|' => {
+                *depth = 0;
+                out.push(c);
+            }
+            '"' => {
+                let open = opens_quote(prev);
+                out.push(quote(lang, open, depth));
+            }
+            '\'' if lang == Lang::En => {
+                // Apostrophes and single quotes: a closing single quote is an apostrophe too.
+                out.push(if opens_quote(prev) { '‘' } else { '’' });
+            }
+            '«' if lang == Lang::Ru => {
+                out.push(if *depth >= 1 { '„' } else { '«' });
+                *depth += 1;
+            }
+            '»' if lang == Lang::Ru => {
+                out.push(if *depth >= 2 { '“' } else { '»' });
+                *depth = depth.saturating_sub(1);
+            }
+            '„' if lang == Lang::Ru => {
+                out.push(c);
+                *depth = (*depth).max(1) + 1;
+            }
+            '“' if lang == Lang::Ru && *depth >= 2 => {
+                out.push(c);
+                *depth -= 1;
+            }
+            '.' if chars.get(i + 1) == Some(&'.') && chars.get(i + 2) == Some(&'.') => {
+                out.push('…');
+                i += 2;
+            }
+            '-' => {
+                // A hyphen between spaces, or a double hyphen, is a dash.
+                let run = chars[i..].iter().take_while(|&&x| x == '-').count();
+                let spaced_before = prev.is_some_and(|p| p == ' ' || p == NBSP);
+                let spaced_after = chars.get(i + run) == Some(&' ');
+                if run <= 2 && spaced_before && spaced_after {
+                    if lang == Lang::Ru {
+                        // The dash stays on the line of the word before it.
+                        if out.last() == Some(&' ') {
+                            out.pop();
+                            out.push(NBSP);
+                        }
+                        out.push('—');
+                    } else {
+                        out.push('–');
+                    }
+                } else {
+                    out.extend(std::iter::repeat_n('-', run));
+                }
+                i += run - 1;
+            }
+            ' ' => {
+                if glue_before_space(&out, &chars[i + 1..], lang) {
+                    out.push(NBSP);
+                } else {
+                    out.push(' ');
+                }
+            }
+            _ => out.push(c),
+        }
+        i += 1;
+    }
+    out.into_iter().collect()
+}
+
+fn quote(lang: Lang, open: bool, depth: &mut usize) -> char {
+    match (lang, open) {
+        (Lang::Ru, true) => {
+            *depth += 1;
+            if *depth == 1 { '«' } else { '„' }
+        }
+        (Lang::Ru, false) => {
+            let c = if *depth >= 2 { '“' } else { '»' };
+            *depth = depth.saturating_sub(1);
+            c
+        }
+        (Lang::En, true) => '“',
+        (Lang::En, false) => '”',
+    }
+}
+
+/// Whether the space after `before` should not break: a number before a word or unit,
+/// an abbreviation such as «ст.» or «№» before what it names, an initial, a short word.
+fn glue_before_space(before: &[char], after: &[char], lang: Lang) -> bool {
+    let Some(&last) = before.last() else {
+        return false;
+    };
+    let Some(&next) = after.first() else {
+        return false;
+    };
+    if next == ' ' || next == '-' || next == '—' || next == '–' {
+        return false;
+    }
+    // The word before the space, from the last space (or the start of the run).
+    let word_start = before
+        .iter()
+        .rposition(|c| c.is_whitespace() || *c == '(' || *c == '«' || *c == '„')
+        .map_or(0, |p| p + 1);
+    let word: String = before[word_start..].iter().collect();
+    // A number before a word or a unit: «24 часа», «1 500 ₽», «60 %», "3 days".
+    let next_word: String = after.iter().take_while(|c| c.is_alphabetic()).collect();
+    let conjunction = RU_SHORT.contains(&next_word.to_lowercase().as_str())
+        || ["and", "or", "to", "of", "in", "at", "on", "by"].contains(&next_word.as_str());
+    if last.is_ascii_digit()
+        && !conjunction
+        && (next.is_alphabetic() || next.is_ascii_digit() || "₽%$€".contains(next))
+    {
+        // «1 500»: a group of three digits after the space belongs to the same number;
+        // other number pairs (a year after a day) are glued by the date formatter itself.
+        if next.is_ascii_digit() {
+            let group = after.iter().take_while(|c| c.is_ascii_digit()).count();
+            let ends = after.get(group).is_none_or(|c| !c.is_alphanumeric());
+            return group == 3
+                && ends
+                && word.chars().all(|c| c.is_ascii_digit())
+                && word.len() <= 3;
+        }
+        return true;
+    }
+    if lang == Lang::Ru {
+        if RU_GLUE_AFTER.contains(&word.as_str()) {
+            return true;
+        }
+        // An initial: «А. С. Иванова», «Иванова А. С.».
+        let mut wc = word.chars();
+        if let (Some(a), Some('.'), None) = (wc.next(), wc.next(), wc.next())
+            && a.is_uppercase()
+        {
+            return true;
+        }
+        let lower = word.to_lowercase();
+        if RU_SHORT.contains(&lower.as_str()) && (next.is_alphanumeric() || "«„№".contains(next))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const N: char = NBSP;
+
+    #[test]
+    fn russian_plural_forms() {
+        let f = |n| plural_ru(n, "день", "дня", "дней");
+        for (n, want) in [
+            (0, "дней"),
+            (1, "день"),
+            (2, "дня"),
+            (4, "дня"),
+            (5, "дней"),
+            (11, "дней"),
+            (12, "дней"),
+            (14, "дней"),
+            (21, "день"),
+            (22, "дня"),
+            (25, "дней"),
+            (101, "день"),
+            (111, "дней"),
+            (1001, "день"),
+        ] {
+            assert_eq!(f(n), want, "{n}");
+        }
+    }
+
+    fn ru(secs: u64) -> String {
+        fmt_duration(secs, Lang::Ru).replace(N, " ")
+    }
+
+    fn en(secs: u64) -> String {
+        fmt_duration(secs, Lang::En).replace(N, " ")
+    }
+
+    #[test]
+    fn durations_in_russian_words() {
+        let units: [(u64, [&str; 7]); 5] = [
+            (
+                1,
+                [
+                    "1 секунда",
+                    "2 секунды",
+                    "5 секунд",
+                    "11 секунд",
+                    "21 секунда",
+                    "22 секунды",
+                    "25 секунд",
+                ],
+            ),
+            (
+                60,
+                [
+                    "1 минута",
+                    "2 минуты",
+                    "5 минут",
+                    "11 минут",
+                    "21 минута",
+                    "22 минуты",
+                    "25 минут",
+                ],
+            ),
+            (
+                3_600,
+                [
+                    "1 час",
+                    "2 часа",
+                    "5 часов",
+                    "11 часов",
+                    "21 час",
+                    "22 часа",
+                    "25 часов",
+                ],
+            ),
+            (
+                86_400 * 3,
+                // Days are tested from 3 up, as 1 and 2 days read as 24 and 48 hours.
+                [
+                    "3 дня",
+                    "6 дней",
+                    "15 дней",
+                    "33 дня",
+                    "63 дня",
+                    "66 дней",
+                    "75 дней",
+                ],
+            ),
+            (
+                365 * 86_400,
+                [
+                    "1 год",
+                    "2 года",
+                    "5 лет",
+                    "11 лет",
+                    "21 год",
+                    "22 года",
+                    "25 лет",
+                ],
+            ),
+        ];
+        for (size, want) in units {
+            for (n, w) in [1, 2, 5, 11, 21, 22, 25].iter().zip(want) {
+                assert_eq!(ru(n * size), w, "{n} × {size}");
+            }
+        }
+        // Minutes and seconds past 59, hours past 23 carry into the next unit.
+        assert_eq!(ru(5_400), "1 час 30 минут");
+        assert_eq!(ru(90), "1 минута 30 секунд");
+        assert_eq!(ru(86_400), "24 часа");
+        assert_eq!(ru(2 * 86_400), "48 часов");
+        assert_eq!(ru(3 * 86_400), "3 дня");
+        assert_eq!(ru(90 * 86_400), "90 дней");
+        assert_eq!(ru(3 * 365 * 86_400), "3 года");
+        assert_eq!(ru(0), "0 секунд");
+        assert_eq!(fmt_duration(3, Lang::Ru), format!("3{N}секунды"));
+    }
+
+    #[test]
+    fn durations_in_russian_cases() {
+        let g = |s| fmt_duration_case(s, Lang::Ru, Case::Gen).replace(N, " ");
+        let a = |s| fmt_duration_case(s, Lang::Ru, Case::Acc).replace(N, " ");
+        assert_eq!(g(86_400), "24 часов");
+        assert_eq!(g(60), "1 минуты");
+        assert_eq!(g(21 * 60), "21 минуты");
+        assert_eq!(g(3 * 86_400), "3 дней");
+        assert_eq!(g(3 * 365 * 86_400), "3 лет");
+        assert_eq!(g(365 * 86_400), "1 года");
+        assert_eq!(a(60), "1 минуту");
+        assert_eq!(a(21), "21 секунду");
+        assert_eq!(a(3 * 60), "3 минуты");
+        assert_eq!(a(86_400), "24 часа");
+        assert_eq!(a(5_400), "1 час 30 минут");
+    }
+
+    #[test]
+    fn durations_in_english_words() {
+        for (size, unit) in [
+            (1, "second"),
+            (60, "minute"),
+            (3_600, "hour"),
+            (365 * 86_400, "year"),
+        ] {
+            for n in [1u64, 2, 5, 11, 21, 22, 25] {
+                let s = if n == 1 { "" } else { "s" };
+                assert_eq!(en(n * size), format!("{n} {unit}{s}"));
+            }
+        }
+        assert_eq!(en(3 * 86_400), "3 days");
+        assert_eq!(en(5_400), "1 hour 30 minutes");
+        assert_eq!(en(86_400), "24 hours");
+    }
+
+    #[test]
+    fn money() {
+        assert_eq!(fmt_money(1_500, Lang::Ru), format!("1{N}500{N}₽"));
+        assert_eq!(fmt_money(100, Lang::Ru), format!("100{N}₽"));
+        assert_eq!(fmt_money(1_234_567, Lang::Ru), format!("1{N}234{N}567{N}₽"));
+        assert_eq!(fmt_money(0, Lang::Ru), format!("0{N}₽"));
+        assert_eq!(fmt_money(1_500, Lang::En), format!("RUB{N}1,500"));
+        assert_eq!(fmt_money(40_000_000, Lang::En), format!("RUB{N}40,000,000"));
+    }
+
+    #[test]
+    fn shares_and_decimals() {
+        assert_eq!(fmt_share(0.6, Lang::Ru), format!("60{N}%"));
+        assert_eq!(fmt_share(0.285, Lang::Ru), format!("28,5{N}%"));
+        assert_eq!(fmt_share(0.1, Lang::En), "10%");
+        assert_eq!(fmt_decimal(0.7, Lang::Ru), "0,7");
+        assert_eq!(fmt_decimal(0.75, Lang::En), "0.75");
+        assert_eq!(fmt_decimal(1.0, Lang::En), "1.0");
+    }
+
+    #[test]
+    fn dates() {
+        let d = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        assert_eq!(fmt_date(d, Lang::Ru), format!("1{N}декабря{N}2026{N}г."));
+        assert_eq!(fmt_date(d, Lang::En), format!("1{N}December 2026"));
+        let d = NaiveDate::from_ymd_opt(2027, 3, 15).unwrap();
+        assert_eq!(fmt_date(d, Lang::Ru).replace(N, " "), "15 марта 2027 г.");
+    }
+
+    fn t(s: &str) -> String {
+        typograph(s, Lang::Ru)
+    }
+
+    #[test]
+    fn quotes_become_guillemets_with_nested_lapki() {
+        assert_eq!(t(r#"компания "Лада""#), "компания «Лада»");
+        assert_eq!(
+            t(r#"студия "Салон "Лада" на Ленина""#),
+            format!("студия «Салон „Лада“ на{N}Ленина»")
+        );
+        // Guillemets already nested, as a legal name in the config often is.
+        assert_eq!(t("«Студия красоты «Лада»»"), "«Студия красоты „Лада“»");
+        assert_eq!(t("ООО «Лада»"), "ООО «Лада»");
+        assert_eq!(
+            typograph(r#"the "Lada" client's card"#, Lang::En),
+            "the “Lada” client’s card"
+        );
+    }
+
+    #[test]
+    fn dashes_and_non_breaking_spaces() {
+        assert_eq!(t("Уфа - столица"), format!("Уфа{N}— столица"));
+        assert_eq!(t("Уфа -- столица"), format!("Уфа{N}— столица"));
+        assert_eq!(t("эскалация-УФА, 152-ФЗ"), "эскалация-УФА, 152-ФЗ");
+        assert_eq!(t("за 24 часа"), format!("за{N}24{N}часа"));
+        assert_eq!(t("цена 1 500 ₽"), format!("цена 1{N}500{N}₽"));
+        assert_eq!(t("ст. 18 и № 5"), format!("ст.{N}18 и{N}№{N}5"));
+        assert_eq!(t("Иванова А. С."), format!("Иванова А.{N}С."));
+        assert_eq!(t("10 рабочих дней"), format!("10{N}рабочих дней"));
+        assert_eq!(t("Ну..."), "Ну…");
+    }
+
+    #[test]
+    fn markdown_syntax_urls_and_code_are_left_alone() {
+        let md = "- пункт - с тире\n\n| Шаг | Срок |\n| --- | --- |\n| 1 | 3 секунды |\n\n<!-- pagebreak -->\n\nСм. https://lada.example/a--b_\"x\" и `a - \"b\"` и [сайт](https://x.example/\"q\") и <https://y.example/a-b>.\n\\- не список";
+        let out = t(md);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[0], format!("- пункт{N}— с{N}тире"));
+        assert_eq!(lines[3], "| --- | --- |");
+        assert_eq!(lines[4], format!("| 1 | 3{N}секунды |"));
+        assert_eq!(lines[6], "<!-- pagebreak -->");
+        assert!(
+            lines[8].contains("https://lada.example/a--b_\"x\""),
+            "{}",
+            lines[8]
+        );
+        assert!(lines[8].contains("`a - \"b\"`"));
+        assert!(lines[8].contains("(https://x.example/\"q\")"));
+        assert!(lines[8].contains("<https://y.example/a-b>"));
+        assert_eq!(lines[9], format!("\\- не{N}список"));
+        assert!(out.starts_with("- "));
+    }
+
+    #[test]
+    fn typograph_is_idempotent() {
+        let s = "Студия \"Лада\" - это 24 часа, ст. 18, «Студия «Лада»», 1 500 ₽.";
+        let once = t(s);
+        assert_eq!(t(&once), once);
+    }
+}
