@@ -2,6 +2,8 @@
 
 #[path = "cli/common.rs"]
 mod common;
+#[path = "cli/documents.rs"]
+mod documents;
 #[path = "cli/export.rs"]
 mod export;
 #[path = "cli/init.rs"]
