@@ -10,6 +10,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 use serde_json::{Value, json};
 
+use crate::model::bitrix24::STANDARD_SOURCES;
 use crate::model::bot::OrderedMap;
 use crate::model::business::{Business, Channel};
 use crate::model::enums::{ChannelKind, CrmMode, FieldType, Lang, Slot, StageSemantics};
@@ -26,21 +27,6 @@ pub const WEBHOOK_ENV: &str = "BITRIX24_WEBHOOK_URL";
 /// `ORIGINATOR_ID` of every lead the bot creates: with `ORIGIN_ID`, makes creation idempotent.
 pub const ORIGINATOR_ID: &str = "regl-bot";
 
-/// Lead sources every portal has; `crm.status.add` would fail on them.
-pub const BUILTIN_SOURCES: &[&str] = &[
-    "CALL",
-    "EMAIL",
-    "WEB",
-    "ADVERTISING",
-    "PARTNER",
-    "RECOMMENDATION",
-    "TRADE_SHOW",
-    "WEBFORM",
-    "CALLBACK",
-    "RC_GENERATOR",
-    "STORE",
-    "OTHER",
-];
 /// Lead stages every portal has.
 pub const BUILTIN_LEAD_STAGES: &[&str] = &["NEW", "IN_PROCESS", "PROCESSED", "JUNK", "CONVERTED"];
 /// Deal stages of the general funnel every portal has (simple mode).
@@ -52,31 +38,6 @@ pub const BUILTIN_DEAL_STAGES: &[&str] = &[
     "FINAL_INVOICE",
     "WON",
     "LOSE",
-];
-/// Standard lead fields the bot may write.
-pub const STANDARD_FIELDS: &[&str] = &[
-    "TITLE",
-    "NAME",
-    "SECOND_NAME",
-    "LAST_NAME",
-    "PHONE",
-    "EMAIL",
-    "IM",
-    "WEB",
-    "SOURCE_ID",
-    "SOURCE_DESCRIPTION",
-    "STATUS_ID",
-    "COMMENTS",
-    "ASSIGNED_BY_ID",
-    "OPPORTUNITY",
-    "CURRENCY_ID",
-    "UTM_SOURCE",
-    "UTM_MEDIUM",
-    "UTM_CAMPAIGN",
-    "UTM_CONTENT",
-    "UTM_TERM",
-    "ORIGINATOR_ID",
-    "ORIGIN_ID",
 ];
 
 /// The whole mapping file.
@@ -496,7 +457,7 @@ pub fn mapping(b: &Business) -> Mapping {
         .into_iter()
         .enumerate()
         .map(|(i, (id, name))| StatusMap {
-            create: !BUILTIN_SOURCES.contains(&id.as_str()),
+            create: !STANDARD_SOURCES.contains(&id.as_str()),
             payload: Command {
                 method: "crm.status.add".into(),
                 params: json!({ "fields": {

@@ -5,7 +5,6 @@
 //! them. [`config_findings`] is the subset `render` and `export` run to refuse a config that
 //! contradicts itself or the law.
 
-pub mod bitrix;
 pub mod bot;
 pub mod documents;
 pub mod json;

@@ -1,8 +1,8 @@
 //! B306: the bot writes the CRM fields business.toml maps, and every required one.
 
 use crate::diag::{Diagnostic, Severity};
-use crate::lint::bitrix::is_standard_field;
 use crate::lint::{Context, Rule, Scope};
+use crate::model::bitrix24::is_standard_field;
 
 pub const RULE: Rule = Rule {
     code: "B306",

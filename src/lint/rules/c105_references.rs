@@ -1,8 +1,8 @@
 //! C105: every id one part of the config names is defined (and switched on) in another.
 
 use crate::diag::{Diagnostic, Severity};
-use crate::lint::bitrix::STANDARD_SOURCES;
 use crate::lint::{Context, Rule, Scope};
+use crate::model::bitrix24::STANDARD_SOURCES;
 
 pub const RULE: Rule = Rule {
     code: "C105",

@@ -1,8 +1,8 @@
 //! C111: the CRM fields and stages are ones Bitrix24 will accept.
 
 use crate::diag::{Diagnostic, Severity};
-use crate::lint::bitrix::{is_standard_field, stage_id_problem, user_field_problem};
 use crate::lint::{Context, Rule, Scope};
+use crate::model::bitrix24::{is_standard_field, stage_id_problem, user_field_problem};
 use crate::model::enums::FieldType;
 
 pub const RULE: Rule = Rule {

@@ -1,4 +1,5 @@
-//! Bitrix24 facts the CRM rules share (DOMAIN.md, "Bitrix24 REST").
+//! Bitrix24 facts that lint and export share (DOMAIN.md, "Bitrix24 REST"): standard fields,
+//! default sources, and the limits the portal enforces on codes and ids.
 
 /// Standard lead fields: written without being declared in `[crm].fields`.
 pub const STANDARD_LEAD_FIELDS: &[&str] = &[
