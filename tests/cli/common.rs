@@ -34,10 +34,16 @@ impl Run {
 
 /// Runs `regl args…` in `dir`, with colour off and no terminal.
 pub fn regl(dir: &Path, args: &[&str]) -> Run {
+    regl_env(dir, args, &[])
+}
+
+/// [`regl`] with extra environment variables (`REGL_TODAY`, planted secrets).
+pub fn regl_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
     let out = Command::new(env!("CARGO_BIN_EXE_regl"))
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
+        .envs(env.iter().copied())
         .output()
         .expect("regl runs");
     Run::from(&out)

@@ -2,25 +2,13 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
 use serde_json::Value;
 
-use crate::common::{Run, replace_once, repo};
+use crate::common::{Run, regl_env, replace_once, repo};
 
 fn run(dir: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_regl"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env("REGL_TODAY", "2026-12-10")
-        .output()
-        .expect("regl runs");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    regl_env(dir, args, &[("REGL_TODAY", "2026-12-10")])
 }
 
 /// (code, severity) of every finding, sorted.

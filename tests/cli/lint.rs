@@ -5,29 +5,19 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
 use serde_json::{Value, json};
 
-use crate::common::{Run, line_col_of, regl, replace_once, repo};
+use crate::common::{Run, line_col_of, regl, regl_env, replace_once, repo};
 
 /// A date inside every example's review period, so C110 stays quiet unless planted.
 const TODAY: &str = "2026-12-10";
 
 fn lint(dir: &Path, extra: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_regl"))
-        .arg("lint")
-        .args(extra)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env("REGL_TODAY", TODAY)
-        .output()
-        .expect("regl runs");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    let args: Vec<&str> = std::iter::once("lint")
+        .chain(extra.iter().copied())
+        .collect();
+    regl_env(dir, &args, &[("REGL_TODAY", TODAY)])
 }
 
 fn findings(run: &Run) -> Vec<Value> {
