@@ -524,7 +524,8 @@ fn utc_offset(loc: &Location, on: chrono::NaiveDate, lang: Lang) -> (String, Str
     (fmt("UTC", secs), msk)
 }
 
-fn channel_name(c: ChannelKind, lang: Lang) -> &'static str {
+/// A channel as the documents name it in running text.
+pub(crate) fn channel_name(c: ChannelKind, lang: Lang) -> &'static str {
     match (c, lang) {
         (ChannelKind::Whatsapp, _) => "WhatsApp",
         (ChannelKind::Telegram, _) => "Telegram",
@@ -543,7 +544,7 @@ fn channel_name(c: ChannelKind, lang: Lang) -> &'static str {
 
 /// `WhatsApp` and Instagram belong to Meta Platforms, whose status in Russia a document
 /// mentioning them has to state.
-fn is_meta_channel(c: ChannelKind) -> bool {
+pub(crate) fn is_meta_channel(c: ChannelKind) -> bool {
     matches!(c, ChannelKind::Whatsapp | ChannelKind::Instagram)
 }
 

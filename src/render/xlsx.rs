@@ -40,7 +40,10 @@ struct Labels {
     before_visit: &'static str,
     nps: &'static str,
     free_cancel: &'static str,
-    instagram_note: &'static str,
+    /// Prefix of the Meta footnote: the channels go after it.
+    meta_note: &'static str,
+    meta_note_one: &'static str,
+    meta_note_many: &'static str,
     control: &'static str,
     version: &'static str,
     effective: &'static str,
@@ -92,7 +95,9 @@ const RU: Labels = Labels {
     before_visit: "до визита",
     nps: "Опрос NPS — через",
     free_cancel: "Бесплатная отмена — не позднее чем за",
-    instagram_note: "* Instagram принадлежит компании Meta Platforms Inc., деятельность которой признана экстремистской и запрещена в России.",
+    meta_note: "* ",
+    meta_note_one: " принадлежит компании Meta Platforms Inc., деятельность которой признана экстремистской и запрещена в России.",
+    meta_note_many: " принадлежат компании Meta Platforms Inc., деятельность которой признана экстремистской и запрещена в России.",
     control: "Управление документом",
     version: "Версия",
     effective: "Дата вступления в силу",
@@ -152,7 +157,9 @@ const EN: Labels = Labels {
     before_visit: "before the visit",
     nps: "NPS survey: after",
     free_cancel: "Free cancellation: up to",
-    instagram_note: "* Instagram belongs to Meta Platforms Inc., whose activity is designated extremist and banned in Russia.",
+    meta_note: "* ",
+    meta_note_one: " belongs to Meta Platforms Inc., whose activity is designated extremist and banned in Russia.",
+    meta_note_many: " belong to Meta Platforms Inc., whose activity is designated extremist and banned in Russia.",
     control: "Document control",
     version: "Version",
     effective: "Effective date",
@@ -334,21 +341,20 @@ fn header_text(s: &str, max_chars: usize) -> String {
     out.replace('&', "&&")
 }
 
-/// Display name of a channel; Instagram carries the footnote mark Russian law expects.
-fn channel_name(kind: ChannelKind, lang: Lang) -> &'static str {
-    match (kind, lang) {
-        (ChannelKind::Whatsapp, _) => "WhatsApp",
-        (ChannelKind::Telegram, _) => "Telegram",
-        (ChannelKind::Instagram, _) => "Instagram*",
-        (ChannelKind::Vk, Lang::Ru) => "ВКонтакте",
-        (ChannelKind::Vk, Lang::En) => "VK",
-        (ChannelKind::Website, Lang::Ru) => "Сайт (чат-виджет)",
-        (ChannelKind::Website, Lang::En) => "Website (chat widget)",
-        (ChannelKind::Phone, Lang::Ru) => "Телефон",
-        (ChannelKind::Phone, Lang::En) => "Phone",
-        (ChannelKind::Sms, _) => "SMS",
-        (ChannelKind::Email, _) => "E-mail",
+/// A channel as the documents name it, capitalised for a table cell; Meta's messengers carry
+/// the footnote mark that explains their status in Russia.
+fn channel_name(kind: ChannelKind, lang: Lang) -> String {
+    let name = super::context::channel_name(kind, lang);
+    let mut chars = name.chars();
+    let mut out: String = chars
+        .next()
+        .map(|c| c.to_uppercase().collect())
+        .unwrap_or_default();
+    out.push_str(chars.as_str());
+    if super::context::is_meta_channel(kind) {
+        out.push('*');
     }
+    out
 }
 
 fn notify_name(n: Notify, lang: Lang) -> &'static str {
@@ -481,14 +487,16 @@ fn sla_sheet(
         .collect::<Vec<_>>()
         .join(", ");
     let mut row = header_row;
-    let mut instagram = false;
+    let mut meta: Vec<&'static str> = Vec::new();
     for ch in &b.channels {
         row += 1;
         let sla = b.channel_sla(ch);
-        instagram |= *ch.id == ChannelKind::Instagram;
+        if super::context::is_meta_channel(*ch.id) {
+            meta.push(super::context::channel_name(*ch.id, lang));
+        }
         let dash = "—".to_owned();
         let cells = [
-            channel_name(*ch.id, lang).to_owned(),
+            channel_name(*ch.id, lang),
             if ch.bot() { words.yes } else { words.no }.to_owned(),
             if ch.bot() {
                 at_most(sla.ai_first_response, lang)
@@ -541,8 +549,15 @@ fn sla_sheet(
             words.before_visit
         ),
     ];
-    if instagram {
-        notes.push(words.instagram_note.to_owned());
+    if !meta.is_empty() {
+        let (names, verb) = match meta.as_slice() {
+            [one] => ((*one).to_owned(), words.meta_note_one),
+            many => (
+                many.join(if lang == Lang::Ru { " и " } else { " and " }),
+                words.meta_note_many,
+            ),
+        };
+        notes.push(format!("{}{names}{verb}", words.meta_note));
     }
     for note in &notes {
         ws.merge_range(row, 0, row, last_col, note, &fmts.note)?;
@@ -614,6 +629,7 @@ fn write_share(
     share: Share,
     sign: &str,
     cell: &Format,
+    space_before_percent: bool,
 ) -> anyhow::Result<()> {
     let percent = share.0 * 100.0;
     // A target such as 0.285 keeps its tenth of a percent.
@@ -623,6 +639,16 @@ fn write_share(
         "0.0%"
     };
     let format = cell.clone().set_num_format(format!("\"{sign} \"{digits}"));
+    // Russian typography puts a non-breaking space before the percent sign; the sign itself
+    // stays outside the quotes so the cell keeps scaling the share to a percentage.
+    let format = if space_before_percent {
+        cell.clone().set_num_format(format!(
+            "\"{sign} \"{}\"\u{a0}\"%",
+            digits.trim_end_matches('%')
+        ))
+    } else {
+        format
+    };
     ws.write_number_with_format(row, col, share.0, &format)?;
     Ok(())
 }
@@ -787,8 +813,12 @@ fn kpi_sheet(
         g.put(row, 0, metric, &fmts.wrap)?;
         match target {
             Target::Text(s) => g.put(row, 1, s, &target_cell)?,
-            Target::AtLeast(s) => write_share(g.ws, row, 1, *s, "≥", &target_cell)?,
-            Target::AtMost(s) => write_share(g.ws, row, 1, *s, "≤", &target_cell)?,
+            Target::AtLeast(s) => {
+                write_share(g.ws, row, 1, *s, "≥", &target_cell, lang == Lang::Ru)?;
+            }
+            Target::AtMost(s) => {
+                write_share(g.ws, row, 1, *s, "≤", &target_cell, lang == Lang::Ru)?;
+            }
         }
         g.put(row, 2, how, &fmts.wrap)?;
     }

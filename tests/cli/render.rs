@@ -235,6 +235,10 @@ fn the_sla_sheet_has_the_channels_kpis_and_hours() {
         "@lada_ufa_duty",
         "Управление документом",
         "1 марта 2027 г.",
+        // Both of Meta's messengers are marked, and the footnote names them.
+        "WhatsApp*",
+        "Instagram*",
+        "WhatsApp и Instagram принадлежат компании Meta Platforms Inc.",
     ] {
         assert_has(&text, needle, "the SLA sheet");
     }
