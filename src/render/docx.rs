@@ -56,7 +56,7 @@ const LABEL_FILL: &str = "F2F2F2";
 pub fn write_docx(doc: &Document) -> anyhow::Result<Vec<u8>> {
     let docx = Builder::new(doc.meta.lang).build(doc);
     let parts = docx.build();
-    let package = fix::Package::from_docx_rs(parts, &doc.meta)?;
+    let package = fix::Package::from_docx_rs(&parts, &doc.meta)?;
     package.pack().context("packing the .docx archive")
 }
 
@@ -823,8 +823,10 @@ fn styles() -> Vec<Style> {
 /// Post-processing of docx-rs's parts and the deterministic package writer.
 mod fix {
     use std::borrow::Cow;
+    use std::cell::RefCell;
     use std::collections::HashMap;
     use std::fmt::Write as _;
+    use std::rc::Rc;
 
     use anyhow::{Context, bail};
     use docx_rs::XMLDocx;
@@ -834,7 +836,7 @@ mod fix {
     use super::super::doc::DocMeta;
 
     pub(super) struct Package {
-        parts: Vec<(String, Vec<u8>)>,
+        parts: Vec<Rc<Packed>>,
     }
 
     /// A minimal DOM over one part. Names, attributes and text borrow from the
@@ -1550,8 +1552,106 @@ mod fix {
         });
     }
 
+    /// One part of the package, fixed and compressed, ready to be stored in the archive.
+    pub(super) struct Packed {
+        name: Cow<'static, str>,
+        crc: u32,
+        size: u32,
+        deflated: Vec<u8>,
+    }
+
+    impl Packed {
+        fn new(name: Cow<'static, str>, bytes: &[u8]) -> anyhow::Result<Self> {
+            let mut crc = flate2::Crc::new();
+            crc.update(bytes);
+            Ok(Self {
+                name,
+                crc: crc.sum(),
+                size: u32::try_from(bytes.len()).context("a part larger than 4 GiB")?,
+                deflated: deflate(bytes)?,
+            })
+        }
+    }
+
+    thread_local! {
+        /// One compressor per thread, reset between parts: creating one allocates and
+        /// clears its window and hash tables, which cost more than compressing a small part.
+        static COMPRESSOR: RefCell<flate2::Compress> =
+            RefCell::new(flate2::Compress::new(flate2::Compression::new(6), false));
+
+        /// Parts already fixed and compressed on this thread, by part name and docx-rs's
+        /// bytes. Most parts (styles, settings, fonts, footer, and the header and numbering
+        /// of a document kind) come out the same for every location; the fix-up is a pure
+        /// function of those bytes, so reusing its result changes nothing in the output.
+        static PART_CACHE: RefCell<PartCache> =
+            RefCell::new(HashMap::new());
+    }
+
+    /// (cache key, docx-rs's bytes) → the finished part.
+    type PartCache = HashMap<(&'static str, Vec<u8>), Rc<Packed>>;
+
+    /// Enough for every constant part of every document kind in both languages; past it
+    /// the cache starts afresh, so memory stays bounded whatever the documents.
+    const PART_CACHE_LIMIT: usize = 256;
+
+    /// Raw Deflate (no zlib header), as a zip entry stores it.
+    fn deflate(bytes: &[u8]) -> anyhow::Result<Vec<u8>> {
+        COMPRESSOR.with_borrow_mut(|c| {
+            c.reset();
+            let mut out = Vec::with_capacity(bytes.len() / 4 + 64);
+            loop {
+                let consumed = usize::try_from(c.total_in()).unwrap_or(usize::MAX);
+                let status = c
+                    .compress_vec(
+                        &bytes[consumed.min(bytes.len())..],
+                        &mut out,
+                        flate2::FlushCompress::Finish,
+                    )
+                    .context("compressing a part")?;
+                if status == flate2::Status::StreamEnd {
+                    return Ok(out);
+                }
+                out.reserve(out.capacity().max(64));
+            }
+        })
+    }
+
+    /// The part `name` from docx-rs's `raw` bytes through `fix`, taken from this thread's
+    /// cache when the same bytes have been seen before. `key` tells apart parts whose fix
+    /// depends on more than the bytes (the styles' language).
+    fn cached(
+        name: &'static str,
+        key: &'static str,
+        raw: &[u8],
+        fix: impl FnOnce(&[u8]) -> anyhow::Result<Vec<u8>>,
+    ) -> anyhow::Result<Rc<Packed>> {
+        let lookup = (key, raw.to_vec());
+        if let Some(hit) = PART_CACHE.with_borrow(|c| c.get(&lookup).cloned()) {
+            return Ok(hit);
+        }
+        let packed = Rc::new(Packed::new(Cow::Borrowed(name), &fix(raw)?)?);
+        PART_CACHE.with_borrow_mut(|c| {
+            if c.len() >= PART_CACHE_LIMIT {
+                c.clear();
+            }
+            c.insert(lookup, Rc::clone(&packed));
+        });
+        Ok(packed)
+    }
+
+    fn fresh(name: impl Into<Cow<'static, str>>, bytes: &[u8]) -> anyhow::Result<Rc<Packed>> {
+        Ok(Rc::new(Packed::new(name.into(), bytes)?))
+    }
+
+    /// A part through the generic schema fix-up.
+    fn normalized(raw: &[u8]) -> anyhow::Result<Vec<u8>> {
+        let mut root = parse(raw)?;
+        normalize(&mut root, "");
+        Ok(serialize(&root))
+    }
+
     impl Package {
-        pub(super) fn from_docx_rs(xml: XMLDocx, meta: &DocMeta) -> anyhow::Result<Self> {
+        pub(super) fn from_docx_rs(xml: &XMLDocx, meta: &DocMeta) -> anyhow::Result<Self> {
             let mut document = parse(&xml.document)?;
             let mut rels = parse(&xml.document_rels)?;
             let map = hyperlink_ids(&document, &rels);
@@ -1559,49 +1659,79 @@ mod fix {
             rename_ids(&mut document, "r:id", &map);
             sort_hyperlink_rels(&mut rels);
             normalize(&mut document, "");
-
-            let mut styles = parse(&xml.styles)?;
-            normalize(&mut styles, "");
-            fix_styles(&mut styles, meta.lang.tag());
-            normalize(&mut styles, "");
-
             drop_unused(&mut rels, "Target", |t| {
                 UNUSED_PARTS.contains(&format!("word/{t}").as_str())
             });
-            let mut package_rels = parse(&xml.rels)?;
-            drop_unused(&mut package_rels, "Target", |t| UNUSED_PARTS.contains(&t));
-            let mut content_types = parse(&xml.content_type)?;
-            drop_unused(&mut content_types, "PartName", |t| {
-                UNUSED_PARTS.contains(&t.trim_start_matches('/'))
-            });
 
+            let lang = meta.lang.tag();
+            let styles_key = match meta.lang {
+                super::Lang::Ru => "word/styles.xml ru",
+                super::Lang::En => "word/styles.xml en",
+            };
             let mut parts = vec![
-                ("[Content_Types].xml".to_owned(), serialize(&content_types)),
-                ("_rels/.rels".to_owned(), serialize(&package_rels)),
-                ("docProps/app.xml".to_owned(), xml.doc_props.app),
-                ("docProps/core.xml".to_owned(), core_properties(meta)),
-                ("word/document.xml".to_owned(), serialize(&document)),
-                ("word/_rels/document.xml.rels".to_owned(), serialize(&rels)),
-                ("word/styles.xml".to_owned(), serialize(&styles)),
+                cached(
+                    "[Content_Types].xml",
+                    "[Content_Types].xml",
+                    &xml.content_type,
+                    |raw| {
+                        let mut root = parse(raw)?;
+                        drop_unused(&mut root, "PartName", |t| {
+                            UNUSED_PARTS.contains(&t.trim_start_matches('/'))
+                        });
+                        Ok(serialize(&root))
+                    },
+                )?,
+                cached("_rels/.rels", "_rels/.rels", &xml.rels, |raw| {
+                    let mut root = parse(raw)?;
+                    drop_unused(&mut root, "Target", |t| UNUSED_PARTS.contains(&t));
+                    Ok(serialize(&root))
+                })?,
+                cached(
+                    "docProps/app.xml",
+                    "docProps/app.xml",
+                    &xml.doc_props.app,
+                    |raw| Ok(raw.to_vec()),
+                )?,
+                fresh("docProps/core.xml", &core_properties(meta))?,
+                fresh("word/document.xml", &serialize(&document))?,
+                fresh("word/_rels/document.xml.rels", &serialize(&rels))?,
+                cached("word/styles.xml", styles_key, &xml.styles, |raw| {
+                    let mut styles = parse(raw)?;
+                    normalize(&mut styles, "");
+                    fix_styles(&mut styles, lang);
+                    normalize(&mut styles, "");
+                    Ok(serialize(&styles))
+                })?,
+                cached(
+                    "word/numbering.xml",
+                    "word/numbering.xml",
+                    &xml.numberings,
+                    normalized,
+                )?,
+                cached(
+                    "word/settings.xml",
+                    "word/settings.xml",
+                    &xml.settings,
+                    normalized,
+                )?,
+                cached(
+                    "word/fontTable.xml",
+                    "word/fontTable.xml",
+                    &xml.font_table,
+                    normalized,
+                )?,
             ];
-            for (name, part) in [
-                ("word/numbering.xml", &xml.numberings),
-                ("word/settings.xml", &xml.settings),
-                ("word/fontTable.xml", &xml.font_table),
-            ] {
-                let mut root = parse(part)?;
-                normalize(&mut root, "");
-                parts.push((name.to_owned(), serialize(&root)));
-            }
             for (i, header) in xml.headers.iter().enumerate() {
-                let mut root = parse(header)?;
-                normalize(&mut root, "");
-                parts.push((format!("word/header{}.xml", i + 1), serialize(&root)));
+                parts.push(match i {
+                    0 => cached("word/header1.xml", "word/header1.xml", header, normalized)?,
+                    _ => fresh(format!("word/header{}.xml", i + 1), &normalized(header)?)?,
+                });
             }
             for (i, footer) in xml.footers.iter().enumerate() {
-                let mut root = parse(footer)?;
-                normalize(&mut root, "");
-                parts.push((format!("word/footer{}.xml", i + 1), serialize(&root)));
+                parts.push(match i {
+                    0 => cached("word/footer1.xml", "word/footer1.xml", footer, normalized)?,
+                    _ => fresh(format!("word/footer{}.xml", i + 1), &normalized(footer)?)?,
+                });
             }
             for (prefix, all_rels, count) in [
                 ("header", &xml.header_rels, xml.headers.len()),
@@ -1611,32 +1741,95 @@ mod fix {
                     let root = parse(r)?;
                     // docx-rs writes empty relationship parts; an absent part says the same.
                     if root.children.iter().any(|c| matches!(c, Node::El(_))) {
-                        parts.push((
+                        parts.push(fresh(
                             format!("word/_rels/{prefix}{}.xml.rels", i + 1),
-                            serialize(&root),
-                        ));
+                            &serialize(&root),
+                        )?);
                     }
                 }
             }
             Ok(Self { parts })
         }
 
-        /// Deflate, fixed timestamps and a fixed entry order: same parts, same bytes.
+        /// A zip archive of the parts in their fixed order, every entry Deflated and dated
+        /// 1980-01-01 00:00 (the zip epoch): same parts, same bytes. Written here rather
+        /// than through the zip crate so that compressed parts can be reused as they are.
         pub(super) fn pack(self) -> anyhow::Result<Vec<u8>> {
-            use std::io::Write as _;
-            use zip::write::SimpleFileOptions;
+            const VERSION: u16 = 20;
+            /// Unix, so that readers take the permissions below.
+            const MADE_BY: u16 = (3 << 8) | VERSION;
+            const DEFLATED: u16 = 8;
+            /// 1980-01-01 in MS-DOS date format; the time is 00:00:00.
+            const DOS_DATE: u16 = (1 << 5) | 1;
+            /// A regular file, rw-r--r--.
+            const EXTERNAL_ATTRS: u32 = 0o100_644 << 16;
 
-            let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-            let options = SimpleFileOptions::default()
-                .compression_method(zip::CompressionMethod::Deflated)
-                .compression_level(Some(6))
-                .last_modified_time(zip::DateTime::default())
-                .unix_permissions(0o644);
-            for (name, bytes) in &self.parts {
-                zip.start_file(name.as_str(), options)?;
-                zip.write_all(bytes)?;
+            fn u16le(out: &mut Vec<u8>, v: u16) {
+                out.extend_from_slice(&v.to_le_bytes());
             }
-            Ok(zip.finish()?.into_inner())
+            fn u32le(out: &mut Vec<u8>, v: u32) {
+                out.extend_from_slice(&v.to_le_bytes());
+            }
+
+            let size: usize = self
+                .parts
+                .iter()
+                .map(|p| 2 * p.name.len() + p.deflated.len() + 80)
+                .sum();
+            let mut out = Vec::with_capacity(size + 22);
+            let mut offsets = Vec::with_capacity(self.parts.len());
+            for p in &self.parts {
+                offsets.push(u32::try_from(out.len()).context("archive larger than 4 GiB")?);
+                let name_len = u16::try_from(p.name.len()).context("part name too long")?;
+                let deflated_len =
+                    u32::try_from(p.deflated.len()).context("part larger than 4 GiB")?;
+                u32le(&mut out, 0x0403_4b50);
+                u16le(&mut out, VERSION);
+                u16le(&mut out, 0);
+                u16le(&mut out, DEFLATED);
+                u16le(&mut out, 0);
+                u16le(&mut out, DOS_DATE);
+                u32le(&mut out, p.crc);
+                u32le(&mut out, deflated_len);
+                u32le(&mut out, p.size);
+                u16le(&mut out, name_len);
+                u16le(&mut out, 0);
+                out.extend_from_slice(p.name.as_bytes());
+                out.extend_from_slice(&p.deflated);
+            }
+            let directory_start = out.len();
+            for (p, offset) in self.parts.iter().zip(offsets) {
+                u32le(&mut out, 0x0201_4b50);
+                u16le(&mut out, MADE_BY);
+                u16le(&mut out, VERSION);
+                u16le(&mut out, 0);
+                u16le(&mut out, DEFLATED);
+                u16le(&mut out, 0);
+                u16le(&mut out, DOS_DATE);
+                u32le(&mut out, p.crc);
+                u32le(&mut out, u32::try_from(p.deflated.len())?);
+                u32le(&mut out, p.size);
+                u16le(&mut out, u16::try_from(p.name.len())?);
+                u16le(&mut out, 0); // extra field
+                u16le(&mut out, 0); // comment
+                u16le(&mut out, 0); // disk
+                u16le(&mut out, 0); // internal attributes
+                u32le(&mut out, EXTERNAL_ATTRS);
+                u32le(&mut out, offset);
+                out.extend_from_slice(p.name.as_bytes());
+            }
+            let entries = u16::try_from(self.parts.len()).context("too many parts")?;
+            let directory_len = u32::try_from(out.len() - directory_start)?;
+            let directory_start = u32::try_from(directory_start)?;
+            u32le(&mut out, 0x0605_4b50);
+            u16le(&mut out, 0);
+            u16le(&mut out, 0);
+            u16le(&mut out, entries);
+            u16le(&mut out, entries);
+            u32le(&mut out, directory_len);
+            u32le(&mut out, directory_start);
+            u16le(&mut out, 0);
+            Ok(out)
         }
     }
 }
