@@ -266,6 +266,7 @@ impl Builder {
                         cell_paragraph(&[Inline::Text((*value).clone())], false),
                     ),
                 ])
+                .cant_split()
             })
             .collect();
         self.push_table(table(rows, &widths));
@@ -630,21 +631,16 @@ fn data_table(header: &[Vec<Inline>], rows: &[Vec<Vec<Inline>>]) -> Table {
                 .collect()
         })
         .collect();
-    let longest_words: Vec<usize> = (0..columns)
+    // The widest unbreakable word of each column, as it will be set (the header bold).
+    let word_widths: Vec<u32> = (0..columns)
         .map(|i| {
-            std::iter::once(header)
-                .chain(rows.iter().map(Vec::as_slice))
-                .flat_map(|row| {
-                    plain_text(&cell_at(row, i))
-                        .split_whitespace()
-                        .map(|w| w.chars().count())
-                        .collect::<Vec<_>>()
-                })
-                .max()
-                .unwrap_or(0)
+            let header_word = widest_word(&plain_text(&cell_at(header, i)), true);
+            rows.iter()
+                .map(|row| widest_word(&plain_text(&cell_at(row, i)), false))
+                .fold(header_word, u32::max)
         })
         .collect();
-    let widths = column_widths(&lengths, &longest_words, TEXT_WIDTH);
+    let widths = column_widths(&lengths, &word_widths, TEXT_WIDTH);
 
     let mut table_rows = Vec::with_capacity(rows.len() + 1);
     if !header.is_empty() {
@@ -657,59 +653,121 @@ fn data_table(header: &[Vec<Inline>], rows: &[Vec<Vec<Inline>>]) -> Table {
                 )
             })
             .collect();
-        // cantSplit marks the header row; the fix-up pass adds w:tblHeader to it,
-        // which docx-rs cannot write.
+        // The fix-up pass makes the row with the header fill repeat on every page
+        // (w:tblHeader, which docx-rs cannot write).
         table_rows.push(TableRow::new(cells).cant_split());
     }
     for row in rows {
         let cells = (0..columns)
             .map(|i| cell(widths[i], None, cell_paragraph(&cell_at(row, i), false)))
             .collect();
-        table_rows.push(TableRow::new(cells));
+        // A row read across a page break loses its meaning: keep each row whole.
+        table_rows.push(TableRow::new(cells).cant_split());
     }
     table(table_rows, &widths)
 }
 
-/// Approximate width of one character of table text (11 pt serif, Cyrillic)
-/// and, wider, of a character in the longest unbreakable word, which may be in
-/// the bold header; plus the cell's left and right margins. In twips.
+/// Approximate width of one character of table text (11 pt serif, Cyrillic), for how
+/// much a column wants; plus the cell's left and right margins. In twips.
 const CHAR_WIDTH: u32 = 105;
-const WORD_CHAR_WIDTH: u32 = 135;
 const CELL_PADDING: u32 = 2 * 115;
 const MIN_COLUMN: u32 = 850;
 /// Cells longer than this wrap anyway; more length should not take more width.
 const MAX_WEIGHT_CHARS: usize = 60;
 
-/// Column widths proportional to content: every column fits its longest word
-/// where possible, the rest of the width goes by the length of its longest cell,
-/// and the widths add up to `total` exactly.
-fn column_widths(lengths: &[Vec<usize>], longest_words: &[usize], total: u32) -> Vec<u32> {
-    let columns = longest_words.len();
+/// Advance width of `c` in thousandths of an em, after Times New Roman (and the
+/// metric-compatible Liberation Serif that `LibreOffice` uses): capitals and a few Cyrillic
+/// letters are far wider than the average, which is what breaks a code such as
+/// `UF_CRM_REGL_CHANNEL` when every character is counted alike.
+fn char_em(c: char) -> u32 {
+    match c {
+        'i' | 'j' | 'l' | 't' | '\'' | '.' | ',' | ':' | ';' | '!' | '|' | '/' => 278,
+        'f' | 'r' | 'I' | '-' | '(' | ')' | '[' | ']' => 333,
+        's' | 'J' => 389,
+        'a' | 'c' | 'e' | 'z' => 444,
+        'm' => 778,
+        'w' => 722,
+        'a'..='z' | '0'..='9' | '_' | '«' | '»' | '"' | '#' | '$' | '*' | '+' | '=' => 500,
+        'F' | 'P' | 'S' => 556,
+        'E' | 'L' | 'T' | 'Z' => 611,
+        'B' | 'C' | 'R' => 667,
+        'M' => 889,
+        'W' => 944,
+        'A'..='Z' => 722,
+        'Ж' | 'Ш' | 'Щ' | 'Ю' | 'Ы' | 'М' | 'Ф' | '№' | '—' | '%' | '@' => 950,
+        'ж' | 'ш' | 'щ' | 'ы' | 'ю' | 'ф' | 'м' | '\u{410}'..='\u{42F}' | 'Ё' => 700,
+        '\u{430}'..='\u{44F}' | 'ё' => 490,
+        _ => 600,
+    }
+}
+
+/// Width of the widest unbreakable word of `text` set in table text, in twips. Words
+/// break at spaces and after hyphens, never at the non-breaking spaces the typograph
+/// put in.
+fn widest_word(text: &str, bold: bool) -> u32 {
+    /// 11 pt (`TABLE_SIZE`) in twips; bold type runs about 8 % wider, and a little slack
+    /// covers the difference between the fonts a reader may substitute.
+    const EM: u32 = 220;
+    text.split([' ', '\t', '\n'])
+        .flat_map(|w| w.split_inclusive('-'))
+        .map(|w| {
+            let ems: u32 = w.chars().map(char_em).sum();
+            let pct = if bold { 112 } else { 104 };
+            ems * EM / 1000 * pct / 100
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// Column widths proportional to content, adding up to `total` exactly. Every column
+/// gets the width of its widest word (`word_widths`, twips) when they all fit, and the
+/// rest of the width goes by the length of its longest cell. When they do not all fit,
+/// the widest words get their width first, as long as the other columns keep a usable
+/// minimum; the columns left over share what remains in proportion to their words.
+fn column_widths(lengths: &[Vec<usize>], word_widths: &[u32], total: u32) -> Vec<u32> {
+    let columns = word_widths.len();
     if columns == 0 {
         return Vec::new();
     }
     let chars = |n: usize| u32::try_from(n.min(MAX_WEIGHT_CHARS)).unwrap_or(0);
+    let need: Vec<u32> = word_widths
+        .iter()
+        .map(|w| (w + CELL_PADDING).max(MIN_COLUMN))
+        .collect();
     let desired: Vec<u32> = (0..columns)
         .map(|i| {
             let longest = lengths.iter().map(|row| row[i]).max().unwrap_or(0);
             chars(longest) * CHAR_WIDTH + CELL_PADDING
         })
         .collect();
-    let minimum: Vec<u32> = (0..columns)
-        .map(|i| (chars(longest_words[i]).min(20) * WORD_CHAR_WIDTH + CELL_PADDING).max(MIN_COLUMN))
-        .collect();
-    let min_sum: u32 = minimum.iter().sum();
-    let mut widths: Vec<u32> = if min_sum >= total {
-        scale(&minimum, total)
-    } else {
+    let need_sum: u32 = need.iter().sum();
+    let mut widths: Vec<u32> = if need_sum <= total {
         // Spread what is left over the minimums by how much more each column wants.
         let extra: Vec<u32> = desired
             .iter()
-            .zip(&minimum)
+            .zip(&need)
             .map(|(d, m)| d.saturating_sub(*m) + 1)
             .collect();
-        let spread = scale(&extra, total - min_sum);
-        minimum.iter().zip(spread).map(|(m, s)| m + s).collect()
+        let spread = scale(&extra, total - need_sum);
+        need.iter().zip(spread).map(|(m, s)| m + s).collect()
+    } else {
+        let mut order: Vec<usize> = (0..columns).collect();
+        order.sort_by_key(|&i| (std::cmp::Reverse(need[i]), i));
+        let mut widths = vec![0; columns];
+        let mut left = total;
+        for (k, &i) in order.iter().enumerate() {
+            let others = u32::try_from(columns - k - 1).unwrap_or(u32::MAX);
+            if need[i].saturating_add(MIN_COLUMN.saturating_mul(others)) <= left {
+                widths[i] = need[i];
+                left -= need[i];
+            }
+        }
+        let rest: Vec<usize> = (0..columns).filter(|&i| widths[i] == 0).collect();
+        let weights: Vec<u32> = rest.iter().map(|&i| need[i]).collect();
+        for (i, w) in rest.iter().zip(scale(&weights, left)) {
+            widths[*i] = w;
+        }
+        widths
     };
     let sum: u32 = widths.iter().sum();
     if let Some(last) = widths.last_mut() {
@@ -1375,8 +1433,8 @@ mod fix {
         if el.name == "w:gridCol" {
             el.attrs.retain(|(k, _)| k != "w:type");
         }
-        if el.name == "w:trPr" && el.has_child("w:cantSplit") && !el.has_child("w:tblHeader") {
-            el.children.push(Node::El(El::new("w:tblHeader")));
+        if el.name == "w:tbl" {
+            mark_header_row(el);
         }
         let name = el.name.clone();
         for child in el.elements_mut() {
@@ -1395,6 +1453,30 @@ mod fix {
         });
         if let Some(order) = order_of(&el.name) {
             el.children.sort_by_key(|c| rank(order, c));
+        }
+    }
+
+    /// The first row of a table, when its first cell has the header fill, repeats at the
+    /// top of every page the table runs onto (`w:tblHeader`, which docx-rs cannot write).
+    fn mark_header_row(tbl: &mut El<'_>) {
+        let Some(row) = tbl.child_mut("w:tr") else {
+            return;
+        };
+        let is_header = row
+            .child_mut("w:tc")
+            .and_then(|c| c.child_mut("w:tcPr"))
+            .and_then(|p| p.child_mut("w:shd"))
+            .is_some_and(|shd| shd.attr("w:fill") == Some(super::HEADER_FILL));
+        if !is_header {
+            return;
+        }
+        if !row.has_child("w:trPr") {
+            row.children.insert(0, Node::El(El::new("w:trPr")));
+        }
+        if let Some(tr_pr) = row.child_mut("w:trPr")
+            && !tr_pr.has_child("w:tblHeader")
+        {
+            tr_pr.children.push(Node::El(El::new("w:tblHeader")));
         }
     }
 
@@ -1841,18 +1923,45 @@ mod tests {
     #[test]
     fn column_widths_sum_to_text_width_and_respect_minimums() {
         let lengths = vec![vec![3, 120, 10], vec![2, 300, 12]];
-        let words = vec![3, 15, 10];
+        let words = vec![400, 2000, 1350];
         let w = column_widths(&lengths, &words, TEXT_WIDTH);
         assert_eq!(w.iter().sum::<u32>(), TEXT_WIDTH);
         assert!(w.iter().all(|c| *c >= MIN_COLUMN), "{w:?}");
         assert!(w[1] > w[2] && w[2] > w[0], "{w:?}");
+        assert!(w[1] >= 2000 + CELL_PADDING, "{w:?}");
 
         let many = vec![vec![40; 12]];
-        let w = column_widths(&many, &[30; 12], TEXT_WIDTH);
+        let w = column_widths(&many, &[4000; 12], TEXT_WIDTH);
         assert_eq!(w.iter().sum::<u32>(), TEXT_WIDTH);
 
         let short = vec![vec![1, 2]];
-        let w = column_widths(&short, &[1, 2], TEXT_WIDTH);
+        let w = column_widths(&short, &[100, 200], TEXT_WIDTH);
         assert_eq!(w.iter().sum::<u32>(), TEXT_WIDTH);
+    }
+
+    #[test]
+    fn widest_words_get_their_width_first_when_not_all_fit() {
+        // Four columns whose words want 4,000 + 3,000 + 2,500 + 2,000 twips of 9,355.
+        let lengths = vec![vec![30, 30, 30, 30]];
+        let words = [4000, 3000, 2500, 2000];
+        let w = column_widths(&lengths, &words, TEXT_WIDTH);
+        assert_eq!(w.iter().sum::<u32>(), TEXT_WIDTH);
+        assert_eq!(w[0], 4000 + CELL_PADDING, "{w:?}");
+        assert_eq!(w[1], 3000 + CELL_PADDING, "{w:?}");
+        assert!(w[2] >= MIN_COLUMN && w[3] >= MIN_COLUMN, "{w:?}");
+        assert!(w[2] > w[3], "{w:?}");
+    }
+
+    #[test]
+    fn capitals_and_codes_are_measured_wider_than_text() {
+        let code = widest_word("UF_CRM_REGL_CHANNEL", false);
+        let text = widest_word("согласование", false);
+        // 19 characters, as many Latin capitals: about 2,700 twips in Times at 11 pt.
+        assert!(code >= 2_700, "{code}");
+        assert!(code > text);
+        // Non-breaking spaces hold words together; hyphens let them break.
+        assert!(widest_word("24\u{a0}часа", false) > widest_word("24 часа", false));
+        assert!(widest_word("ИИ-ассистент", false) < widest_word("ИИассистент", false));
+        assert!(widest_word("Код", true) > widest_word("Код", false));
     }
 }
