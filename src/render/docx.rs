@@ -1643,23 +1643,28 @@ mod fix {
     }
 
     impl Packed {
-        fn new(name: Cow<'static, str>, bytes: &[u8]) -> anyhow::Result<Self> {
+        fn new(name: Cow<'static, str>, bytes: &[u8], cached: bool) -> anyhow::Result<Self> {
             let mut crc = flate2::Crc::new();
             crc.update(bytes);
             Ok(Self {
                 name,
                 crc: crc.sum(),
                 size: u32::try_from(bytes.len()).context("a part larger than 4 GiB")?,
-                deflated: deflate(bytes)?,
+                deflated: deflate(if cached { &BEST } else { &FAST }, bytes)?,
             })
         }
     }
 
     thread_local! {
-        /// One compressor per thread, reset between parts: creating one allocates and
-        /// clears its window and hash tables, which cost more than compressing a small part.
-        static COMPRESSOR: RefCell<flate2::Compress> =
-            RefCell::new(flate2::Compress::new(flate2::Compression::new(6), false));
+        /// Compressors, one per thread and level, reset between parts: creating one
+        /// allocates and clears its window and hash tables, which cost more than
+        /// compressing a small part. Parts made for one document use a fast level (a
+        /// fraction of the time of level 6 for about 10 % larger files); parts that are cached
+        /// are compressed once, so they get the smallest output.
+        static FAST: RefCell<flate2::Compress> =
+            RefCell::new(flate2::Compress::new(flate2::Compression::new(2), false));
+        static BEST: RefCell<flate2::Compress> =
+            RefCell::new(flate2::Compress::new(flate2::Compression::best(), false));
 
         /// Parts already fixed and compressed on this thread, by part name and docx-rs's
         /// bytes. Most parts (styles, settings, fonts, footer, and the header and numbering
@@ -1677,8 +1682,11 @@ mod fix {
     const PART_CACHE_LIMIT: usize = 256;
 
     /// Raw Deflate (no zlib header), as a zip entry stores it.
-    fn deflate(bytes: &[u8]) -> anyhow::Result<Vec<u8>> {
-        COMPRESSOR.with_borrow_mut(|c| {
+    fn deflate(
+        compressor: &'static std::thread::LocalKey<RefCell<flate2::Compress>>,
+        bytes: &[u8],
+    ) -> anyhow::Result<Vec<u8>> {
+        compressor.with_borrow_mut(|c| {
             c.reset();
             let mut out = Vec::with_capacity(bytes.len() / 4 + 64);
             loop {
@@ -1711,7 +1719,7 @@ mod fix {
         if let Some(hit) = PART_CACHE.with_borrow(|c| c.get(&lookup).cloned()) {
             return Ok(hit);
         }
-        let packed = Rc::new(Packed::new(Cow::Borrowed(name), &fix(raw)?)?);
+        let packed = Rc::new(Packed::new(Cow::Borrowed(name), &fix(raw)?, true)?);
         PART_CACHE.with_borrow_mut(|c| {
             if c.len() >= PART_CACHE_LIMIT {
                 c.clear();
@@ -1722,7 +1730,7 @@ mod fix {
     }
 
     fn fresh(name: impl Into<Cow<'static, str>>, bytes: &[u8]) -> anyhow::Result<Rc<Packed>> {
-        Ok(Rc::new(Packed::new(name.into(), bytes)?))
+        Ok(Rc::new(Packed::new(name.into(), bytes, false)?))
     }
 
     /// A part through the generic schema fix-up.
