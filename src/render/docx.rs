@@ -56,7 +56,7 @@ const LABEL_FILL: &str = "F2F2F2";
 pub fn write_docx(doc: &Document) -> anyhow::Result<Vec<u8>> {
     let docx = Builder::new(doc.meta.lang).build(doc);
     let parts = docx.build();
-    let package = fix::Package::from_docx_rs(parts, &doc.meta)?;
+    let package = fix::Package::from_docx_rs(&parts, &doc.meta)?;
     package.pack().context("packing the .docx archive")
 }
 
@@ -266,6 +266,7 @@ impl Builder {
                         cell_paragraph(&[Inline::Text((*value).clone())], false),
                     ),
                 ])
+                .cant_split()
             })
             .collect();
         self.push_table(table(rows, &widths));
@@ -630,21 +631,16 @@ fn data_table(header: &[Vec<Inline>], rows: &[Vec<Vec<Inline>>]) -> Table {
                 .collect()
         })
         .collect();
-    let longest_words: Vec<usize> = (0..columns)
+    // The widest unbreakable word of each column, as it will be set (the header bold).
+    let word_widths: Vec<u32> = (0..columns)
         .map(|i| {
-            std::iter::once(header)
-                .chain(rows.iter().map(Vec::as_slice))
-                .flat_map(|row| {
-                    plain_text(&cell_at(row, i))
-                        .split_whitespace()
-                        .map(|w| w.chars().count())
-                        .collect::<Vec<_>>()
-                })
-                .max()
-                .unwrap_or(0)
+            let header_word = widest_word(&plain_text(&cell_at(header, i)), true);
+            rows.iter()
+                .map(|row| widest_word(&plain_text(&cell_at(row, i)), false))
+                .fold(header_word, u32::max)
         })
         .collect();
-    let widths = column_widths(&lengths, &longest_words, TEXT_WIDTH);
+    let widths = column_widths(&lengths, &word_widths, TEXT_WIDTH);
 
     let mut table_rows = Vec::with_capacity(rows.len() + 1);
     if !header.is_empty() {
@@ -657,59 +653,121 @@ fn data_table(header: &[Vec<Inline>], rows: &[Vec<Vec<Inline>>]) -> Table {
                 )
             })
             .collect();
-        // cantSplit marks the header row; the fix-up pass adds w:tblHeader to it,
-        // which docx-rs cannot write.
+        // The fix-up pass makes the row with the header fill repeat on every page
+        // (w:tblHeader, which docx-rs cannot write).
         table_rows.push(TableRow::new(cells).cant_split());
     }
     for row in rows {
         let cells = (0..columns)
             .map(|i| cell(widths[i], None, cell_paragraph(&cell_at(row, i), false)))
             .collect();
-        table_rows.push(TableRow::new(cells));
+        // A row read across a page break loses its meaning: keep each row whole.
+        table_rows.push(TableRow::new(cells).cant_split());
     }
     table(table_rows, &widths)
 }
 
-/// Approximate width of one character of table text (11 pt serif, Cyrillic)
-/// and, wider, of a character in the longest unbreakable word, which may be in
-/// the bold header; plus the cell's left and right margins. In twips.
+/// Approximate width of one character of table text (11 pt serif, Cyrillic), for how
+/// much a column wants; plus the cell's left and right margins. In twips.
 const CHAR_WIDTH: u32 = 105;
-const WORD_CHAR_WIDTH: u32 = 135;
 const CELL_PADDING: u32 = 2 * 115;
 const MIN_COLUMN: u32 = 850;
 /// Cells longer than this wrap anyway; more length should not take more width.
 const MAX_WEIGHT_CHARS: usize = 60;
 
-/// Column widths proportional to content: every column fits its longest word
-/// where possible, the rest of the width goes by the length of its longest cell,
-/// and the widths add up to `total` exactly.
-fn column_widths(lengths: &[Vec<usize>], longest_words: &[usize], total: u32) -> Vec<u32> {
-    let columns = longest_words.len();
+/// Advance width of `c` in thousandths of an em, after Times New Roman (and the
+/// metric-compatible Liberation Serif that `LibreOffice` uses): capitals and a few Cyrillic
+/// letters are far wider than the average, which is what breaks a code such as
+/// `UF_CRM_REGL_CHANNEL` when every character is counted alike.
+fn char_em(c: char) -> u32 {
+    match c {
+        'i' | 'j' | 'l' | 't' | '\'' | '.' | ',' | ':' | ';' | '!' | '|' | '/' => 278,
+        'f' | 'r' | 'I' | '-' | '(' | ')' | '[' | ']' => 333,
+        's' | 'J' => 389,
+        'a' | 'c' | 'e' | 'z' => 444,
+        'm' => 778,
+        'w' => 722,
+        'a'..='z' | '0'..='9' | '_' | '«' | '»' | '"' | '#' | '$' | '*' | '+' | '=' => 500,
+        'F' | 'P' | 'S' => 556,
+        'E' | 'L' | 'T' | 'Z' => 611,
+        'B' | 'C' | 'R' => 667,
+        'M' => 889,
+        'W' => 944,
+        'A'..='Z' => 722,
+        'Ж' | 'Ш' | 'Щ' | 'Ю' | 'Ы' | 'М' | 'Ф' | '№' | '—' | '%' | '@' => 950,
+        'ж' | 'ш' | 'щ' | 'ы' | 'ю' | 'ф' | 'м' | '\u{410}'..='\u{42F}' | 'Ё' => 700,
+        '\u{430}'..='\u{44F}' | 'ё' => 490,
+        _ => 600,
+    }
+}
+
+/// Width of the widest unbreakable word of `text` set in table text, in twips. Words
+/// break at spaces and after hyphens, never at the non-breaking spaces the typograph
+/// put in.
+fn widest_word(text: &str, bold: bool) -> u32 {
+    /// 11 pt (`TABLE_SIZE`) in twips; bold type runs about 8 % wider, and a little slack
+    /// covers the difference between the fonts a reader may substitute.
+    const EM: u32 = 220;
+    text.split([' ', '\t', '\n'])
+        .flat_map(|w| w.split_inclusive('-'))
+        .map(|w| {
+            let ems: u32 = w.chars().map(char_em).sum();
+            let pct = if bold { 112 } else { 104 };
+            ems * EM / 1000 * pct / 100
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// Column widths proportional to content, adding up to `total` exactly. Every column
+/// gets the width of its widest word (`word_widths`, twips) when they all fit, and the
+/// rest of the width goes by the length of its longest cell. When they do not all fit,
+/// the widest words get their width first, as long as the other columns keep a usable
+/// minimum; the columns left over share what remains in proportion to their words.
+fn column_widths(lengths: &[Vec<usize>], word_widths: &[u32], total: u32) -> Vec<u32> {
+    let columns = word_widths.len();
     if columns == 0 {
         return Vec::new();
     }
     let chars = |n: usize| u32::try_from(n.min(MAX_WEIGHT_CHARS)).unwrap_or(0);
+    let need: Vec<u32> = word_widths
+        .iter()
+        .map(|w| (w + CELL_PADDING).max(MIN_COLUMN))
+        .collect();
     let desired: Vec<u32> = (0..columns)
         .map(|i| {
             let longest = lengths.iter().map(|row| row[i]).max().unwrap_or(0);
             chars(longest) * CHAR_WIDTH + CELL_PADDING
         })
         .collect();
-    let minimum: Vec<u32> = (0..columns)
-        .map(|i| (chars(longest_words[i]).min(20) * WORD_CHAR_WIDTH + CELL_PADDING).max(MIN_COLUMN))
-        .collect();
-    let min_sum: u32 = minimum.iter().sum();
-    let mut widths: Vec<u32> = if min_sum >= total {
-        scale(&minimum, total)
-    } else {
+    let need_sum: u32 = need.iter().sum();
+    let mut widths: Vec<u32> = if need_sum <= total {
         // Spread what is left over the minimums by how much more each column wants.
         let extra: Vec<u32> = desired
             .iter()
-            .zip(&minimum)
+            .zip(&need)
             .map(|(d, m)| d.saturating_sub(*m) + 1)
             .collect();
-        let spread = scale(&extra, total - min_sum);
-        minimum.iter().zip(spread).map(|(m, s)| m + s).collect()
+        let spread = scale(&extra, total - need_sum);
+        need.iter().zip(spread).map(|(m, s)| m + s).collect()
+    } else {
+        let mut order: Vec<usize> = (0..columns).collect();
+        order.sort_by_key(|&i| (std::cmp::Reverse(need[i]), i));
+        let mut widths = vec![0; columns];
+        let mut left = total;
+        for (k, &i) in order.iter().enumerate() {
+            let others = u32::try_from(columns - k - 1).unwrap_or(u32::MAX);
+            if need[i].saturating_add(MIN_COLUMN.saturating_mul(others)) <= left {
+                widths[i] = need[i];
+                left -= need[i];
+            }
+        }
+        let rest: Vec<usize> = (0..columns).filter(|&i| widths[i] == 0).collect();
+        let weights: Vec<u32> = rest.iter().map(|&i| need[i]).collect();
+        for (i, w) in rest.iter().zip(scale(&weights, left)) {
+            widths[*i] = w;
+        }
+        widths
     };
     let sum: u32 = widths.iter().sum();
     if let Some(last) = widths.last_mut() {
@@ -823,8 +881,10 @@ fn styles() -> Vec<Style> {
 /// Post-processing of docx-rs's parts and the deterministic package writer.
 mod fix {
     use std::borrow::Cow;
+    use std::cell::RefCell;
     use std::collections::HashMap;
     use std::fmt::Write as _;
+    use std::rc::Rc;
 
     use anyhow::{Context, bail};
     use docx_rs::XMLDocx;
@@ -834,7 +894,7 @@ mod fix {
     use super::super::doc::DocMeta;
 
     pub(super) struct Package {
-        parts: Vec<(String, Vec<u8>)>,
+        parts: Vec<Rc<Packed>>,
     }
 
     /// A minimal DOM over one part. Names, attributes and text borrow from the
@@ -1373,8 +1433,8 @@ mod fix {
         if el.name == "w:gridCol" {
             el.attrs.retain(|(k, _)| k != "w:type");
         }
-        if el.name == "w:trPr" && el.has_child("w:cantSplit") && !el.has_child("w:tblHeader") {
-            el.children.push(Node::El(El::new("w:tblHeader")));
+        if el.name == "w:tbl" {
+            mark_header_row(el);
         }
         let name = el.name.clone();
         for child in el.elements_mut() {
@@ -1393,6 +1453,30 @@ mod fix {
         });
         if let Some(order) = order_of(&el.name) {
             el.children.sort_by_key(|c| rank(order, c));
+        }
+    }
+
+    /// The first row of a table, when its first cell has the header fill, repeats at the
+    /// top of every page the table runs onto (`w:tblHeader`, which docx-rs cannot write).
+    fn mark_header_row(tbl: &mut El<'_>) {
+        let Some(row) = tbl.child_mut("w:tr") else {
+            return;
+        };
+        let is_header = row
+            .child_mut("w:tc")
+            .and_then(|c| c.child_mut("w:tcPr"))
+            .and_then(|p| p.child_mut("w:shd"))
+            .is_some_and(|shd| shd.attr("w:fill") == Some(super::HEADER_FILL));
+        if !is_header {
+            return;
+        }
+        if !row.has_child("w:trPr") {
+            row.children.insert(0, Node::El(El::new("w:trPr")));
+        }
+        if let Some(tr_pr) = row.child_mut("w:trPr")
+            && !tr_pr.has_child("w:tblHeader")
+        {
+            tr_pr.children.push(Node::El(El::new("w:tblHeader")));
         }
     }
 
@@ -1550,8 +1634,114 @@ mod fix {
         });
     }
 
+    /// One part of the package, fixed and compressed, ready to be stored in the archive.
+    pub(super) struct Packed {
+        name: Cow<'static, str>,
+        crc: u32,
+        size: u32,
+        deflated: Vec<u8>,
+    }
+
+    impl Packed {
+        fn new(name: Cow<'static, str>, bytes: &[u8], cached: bool) -> anyhow::Result<Self> {
+            let mut crc = flate2::Crc::new();
+            crc.update(bytes);
+            Ok(Self {
+                name,
+                crc: crc.sum(),
+                size: u32::try_from(bytes.len()).context("a part larger than 4 GiB")?,
+                deflated: deflate(if cached { &BEST } else { &FAST }, bytes)?,
+            })
+        }
+    }
+
+    thread_local! {
+        /// Compressors, one per thread and level, reset between parts: creating one
+        /// allocates and clears its window and hash tables, which cost more than
+        /// compressing a small part. Parts made for one document use a fast level (a
+        /// fraction of the time of level 6 for about 10 % larger files); parts that are cached
+        /// are compressed once, so they get the smallest output.
+        static FAST: RefCell<flate2::Compress> =
+            RefCell::new(flate2::Compress::new(flate2::Compression::new(2), false));
+        static BEST: RefCell<flate2::Compress> =
+            RefCell::new(flate2::Compress::new(flate2::Compression::best(), false));
+
+        /// Parts already fixed and compressed on this thread, by part name and docx-rs's
+        /// bytes. Most parts (styles, settings, fonts, footer, and the header and numbering
+        /// of a document kind) come out the same for every location; the fix-up is a pure
+        /// function of those bytes, so reusing its result changes nothing in the output.
+        static PART_CACHE: RefCell<PartCache> =
+            RefCell::new(HashMap::new());
+    }
+
+    /// (cache key, docx-rs's bytes) → the finished part.
+    type PartCache = HashMap<(&'static str, Vec<u8>), Rc<Packed>>;
+
+    /// Enough for every constant part of every document kind in both languages; past it
+    /// the cache starts afresh, so memory stays bounded whatever the documents.
+    const PART_CACHE_LIMIT: usize = 256;
+
+    /// Raw Deflate (no zlib header), as a zip entry stores it.
+    fn deflate(
+        compressor: &'static std::thread::LocalKey<RefCell<flate2::Compress>>,
+        bytes: &[u8],
+    ) -> anyhow::Result<Vec<u8>> {
+        compressor.with_borrow_mut(|c| {
+            c.reset();
+            let mut out = Vec::with_capacity(bytes.len() / 4 + 64);
+            loop {
+                let consumed = usize::try_from(c.total_in()).unwrap_or(usize::MAX);
+                let status = c
+                    .compress_vec(
+                        &bytes[consumed.min(bytes.len())..],
+                        &mut out,
+                        flate2::FlushCompress::Finish,
+                    )
+                    .context("compressing a part")?;
+                if status == flate2::Status::StreamEnd {
+                    return Ok(out);
+                }
+                out.reserve(out.capacity().max(64));
+            }
+        })
+    }
+
+    /// The part `name` from docx-rs's `raw` bytes through `fix`, taken from this thread's
+    /// cache when the same bytes have been seen before. `key` tells apart parts whose fix
+    /// depends on more than the bytes (the styles' language).
+    fn cached(
+        name: &'static str,
+        key: &'static str,
+        raw: &[u8],
+        fix: impl FnOnce(&[u8]) -> anyhow::Result<Vec<u8>>,
+    ) -> anyhow::Result<Rc<Packed>> {
+        let lookup = (key, raw.to_vec());
+        if let Some(hit) = PART_CACHE.with_borrow(|c| c.get(&lookup).cloned()) {
+            return Ok(hit);
+        }
+        let packed = Rc::new(Packed::new(Cow::Borrowed(name), &fix(raw)?, true)?);
+        PART_CACHE.with_borrow_mut(|c| {
+            if c.len() >= PART_CACHE_LIMIT {
+                c.clear();
+            }
+            c.insert(lookup, Rc::clone(&packed));
+        });
+        Ok(packed)
+    }
+
+    fn fresh(name: impl Into<Cow<'static, str>>, bytes: &[u8]) -> anyhow::Result<Rc<Packed>> {
+        Ok(Rc::new(Packed::new(name.into(), bytes, false)?))
+    }
+
+    /// A part through the generic schema fix-up.
+    fn normalized(raw: &[u8]) -> anyhow::Result<Vec<u8>> {
+        let mut root = parse(raw)?;
+        normalize(&mut root, "");
+        Ok(serialize(&root))
+    }
+
     impl Package {
-        pub(super) fn from_docx_rs(xml: XMLDocx, meta: &DocMeta) -> anyhow::Result<Self> {
+        pub(super) fn from_docx_rs(xml: &XMLDocx, meta: &DocMeta) -> anyhow::Result<Self> {
             let mut document = parse(&xml.document)?;
             let mut rels = parse(&xml.document_rels)?;
             let map = hyperlink_ids(&document, &rels);
@@ -1559,49 +1749,79 @@ mod fix {
             rename_ids(&mut document, "r:id", &map);
             sort_hyperlink_rels(&mut rels);
             normalize(&mut document, "");
-
-            let mut styles = parse(&xml.styles)?;
-            normalize(&mut styles, "");
-            fix_styles(&mut styles, meta.lang.tag());
-            normalize(&mut styles, "");
-
             drop_unused(&mut rels, "Target", |t| {
                 UNUSED_PARTS.contains(&format!("word/{t}").as_str())
             });
-            let mut package_rels = parse(&xml.rels)?;
-            drop_unused(&mut package_rels, "Target", |t| UNUSED_PARTS.contains(&t));
-            let mut content_types = parse(&xml.content_type)?;
-            drop_unused(&mut content_types, "PartName", |t| {
-                UNUSED_PARTS.contains(&t.trim_start_matches('/'))
-            });
 
+            let lang = meta.lang.tag();
+            let styles_key = match meta.lang {
+                super::Lang::Ru => "word/styles.xml ru",
+                super::Lang::En => "word/styles.xml en",
+            };
             let mut parts = vec![
-                ("[Content_Types].xml".to_owned(), serialize(&content_types)),
-                ("_rels/.rels".to_owned(), serialize(&package_rels)),
-                ("docProps/app.xml".to_owned(), xml.doc_props.app),
-                ("docProps/core.xml".to_owned(), core_properties(meta)),
-                ("word/document.xml".to_owned(), serialize(&document)),
-                ("word/_rels/document.xml.rels".to_owned(), serialize(&rels)),
-                ("word/styles.xml".to_owned(), serialize(&styles)),
+                cached(
+                    "[Content_Types].xml",
+                    "[Content_Types].xml",
+                    &xml.content_type,
+                    |raw| {
+                        let mut root = parse(raw)?;
+                        drop_unused(&mut root, "PartName", |t| {
+                            UNUSED_PARTS.contains(&t.trim_start_matches('/'))
+                        });
+                        Ok(serialize(&root))
+                    },
+                )?,
+                cached("_rels/.rels", "_rels/.rels", &xml.rels, |raw| {
+                    let mut root = parse(raw)?;
+                    drop_unused(&mut root, "Target", |t| UNUSED_PARTS.contains(&t));
+                    Ok(serialize(&root))
+                })?,
+                cached(
+                    "docProps/app.xml",
+                    "docProps/app.xml",
+                    &xml.doc_props.app,
+                    |raw| Ok(raw.to_vec()),
+                )?,
+                fresh("docProps/core.xml", &core_properties(meta))?,
+                fresh("word/document.xml", &serialize(&document))?,
+                fresh("word/_rels/document.xml.rels", &serialize(&rels))?,
+                cached("word/styles.xml", styles_key, &xml.styles, |raw| {
+                    let mut styles = parse(raw)?;
+                    normalize(&mut styles, "");
+                    fix_styles(&mut styles, lang);
+                    normalize(&mut styles, "");
+                    Ok(serialize(&styles))
+                })?,
+                cached(
+                    "word/numbering.xml",
+                    "word/numbering.xml",
+                    &xml.numberings,
+                    normalized,
+                )?,
+                cached(
+                    "word/settings.xml",
+                    "word/settings.xml",
+                    &xml.settings,
+                    normalized,
+                )?,
+                cached(
+                    "word/fontTable.xml",
+                    "word/fontTable.xml",
+                    &xml.font_table,
+                    normalized,
+                )?,
             ];
-            for (name, part) in [
-                ("word/numbering.xml", &xml.numberings),
-                ("word/settings.xml", &xml.settings),
-                ("word/fontTable.xml", &xml.font_table),
-            ] {
-                let mut root = parse(part)?;
-                normalize(&mut root, "");
-                parts.push((name.to_owned(), serialize(&root)));
-            }
             for (i, header) in xml.headers.iter().enumerate() {
-                let mut root = parse(header)?;
-                normalize(&mut root, "");
-                parts.push((format!("word/header{}.xml", i + 1), serialize(&root)));
+                parts.push(match i {
+                    0 => cached("word/header1.xml", "word/header1.xml", header, normalized)?,
+                    _ => fresh(format!("word/header{}.xml", i + 1), &normalized(header)?)?,
+                });
             }
             for (i, footer) in xml.footers.iter().enumerate() {
-                let mut root = parse(footer)?;
-                normalize(&mut root, "");
-                parts.push((format!("word/footer{}.xml", i + 1), serialize(&root)));
+                parts.push(match i {
+                    0 => cached("word/footer1.xml", "word/footer1.xml", footer, normalized)?,
+                    _ => fresh(format!("word/footer{}.xml", i + 1), &normalized(footer)?)?,
+                });
             }
             for (prefix, all_rels, count) in [
                 ("header", &xml.header_rels, xml.headers.len()),
@@ -1611,32 +1831,95 @@ mod fix {
                     let root = parse(r)?;
                     // docx-rs writes empty relationship parts; an absent part says the same.
                     if root.children.iter().any(|c| matches!(c, Node::El(_))) {
-                        parts.push((
+                        parts.push(fresh(
                             format!("word/_rels/{prefix}{}.xml.rels", i + 1),
-                            serialize(&root),
-                        ));
+                            &serialize(&root),
+                        )?);
                     }
                 }
             }
             Ok(Self { parts })
         }
 
-        /// Deflate, fixed timestamps and a fixed entry order: same parts, same bytes.
+        /// A zip archive of the parts in their fixed order, every entry Deflated and dated
+        /// 1980-01-01 00:00 (the zip epoch): same parts, same bytes. Written here rather
+        /// than through the zip crate so that compressed parts can be reused as they are.
         pub(super) fn pack(self) -> anyhow::Result<Vec<u8>> {
-            use std::io::Write as _;
-            use zip::write::SimpleFileOptions;
+            const VERSION: u16 = 20;
+            /// Unix, so that readers take the permissions below.
+            const MADE_BY: u16 = (3 << 8) | VERSION;
+            const DEFLATED: u16 = 8;
+            /// 1980-01-01 in MS-DOS date format; the time is 00:00:00.
+            const DOS_DATE: u16 = (1 << 5) | 1;
+            /// A regular file, rw-r--r--.
+            const EXTERNAL_ATTRS: u32 = 0o100_644 << 16;
 
-            let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-            let options = SimpleFileOptions::default()
-                .compression_method(zip::CompressionMethod::Deflated)
-                .compression_level(Some(6))
-                .last_modified_time(zip::DateTime::default())
-                .unix_permissions(0o644);
-            for (name, bytes) in &self.parts {
-                zip.start_file(name.as_str(), options)?;
-                zip.write_all(bytes)?;
+            fn u16le(out: &mut Vec<u8>, v: u16) {
+                out.extend_from_slice(&v.to_le_bytes());
             }
-            Ok(zip.finish()?.into_inner())
+            fn u32le(out: &mut Vec<u8>, v: u32) {
+                out.extend_from_slice(&v.to_le_bytes());
+            }
+
+            let size: usize = self
+                .parts
+                .iter()
+                .map(|p| 2 * p.name.len() + p.deflated.len() + 80)
+                .sum();
+            let mut out = Vec::with_capacity(size + 22);
+            let mut offsets = Vec::with_capacity(self.parts.len());
+            for p in &self.parts {
+                offsets.push(u32::try_from(out.len()).context("archive larger than 4 GiB")?);
+                let name_len = u16::try_from(p.name.len()).context("part name too long")?;
+                let deflated_len =
+                    u32::try_from(p.deflated.len()).context("part larger than 4 GiB")?;
+                u32le(&mut out, 0x0403_4b50);
+                u16le(&mut out, VERSION);
+                u16le(&mut out, 0);
+                u16le(&mut out, DEFLATED);
+                u16le(&mut out, 0);
+                u16le(&mut out, DOS_DATE);
+                u32le(&mut out, p.crc);
+                u32le(&mut out, deflated_len);
+                u32le(&mut out, p.size);
+                u16le(&mut out, name_len);
+                u16le(&mut out, 0);
+                out.extend_from_slice(p.name.as_bytes());
+                out.extend_from_slice(&p.deflated);
+            }
+            let directory_start = out.len();
+            for (p, offset) in self.parts.iter().zip(offsets) {
+                u32le(&mut out, 0x0201_4b50);
+                u16le(&mut out, MADE_BY);
+                u16le(&mut out, VERSION);
+                u16le(&mut out, 0);
+                u16le(&mut out, DEFLATED);
+                u16le(&mut out, 0);
+                u16le(&mut out, DOS_DATE);
+                u32le(&mut out, p.crc);
+                u32le(&mut out, u32::try_from(p.deflated.len())?);
+                u32le(&mut out, p.size);
+                u16le(&mut out, u16::try_from(p.name.len())?);
+                u16le(&mut out, 0); // extra field
+                u16le(&mut out, 0); // comment
+                u16le(&mut out, 0); // disk
+                u16le(&mut out, 0); // internal attributes
+                u32le(&mut out, EXTERNAL_ATTRS);
+                u32le(&mut out, offset);
+                out.extend_from_slice(p.name.as_bytes());
+            }
+            let entries = u16::try_from(self.parts.len()).context("too many parts")?;
+            let directory_len = u32::try_from(out.len() - directory_start)?;
+            let directory_start = u32::try_from(directory_start)?;
+            u32le(&mut out, 0x0605_4b50);
+            u16le(&mut out, 0);
+            u16le(&mut out, 0);
+            u16le(&mut out, entries);
+            u16le(&mut out, entries);
+            u32le(&mut out, directory_len);
+            u32le(&mut out, directory_start);
+            u16le(&mut out, 0);
+            Ok(out)
         }
     }
 }
@@ -1648,18 +1931,45 @@ mod tests {
     #[test]
     fn column_widths_sum_to_text_width_and_respect_minimums() {
         let lengths = vec![vec![3, 120, 10], vec![2, 300, 12]];
-        let words = vec![3, 15, 10];
+        let words = vec![400, 2000, 1350];
         let w = column_widths(&lengths, &words, TEXT_WIDTH);
         assert_eq!(w.iter().sum::<u32>(), TEXT_WIDTH);
         assert!(w.iter().all(|c| *c >= MIN_COLUMN), "{w:?}");
         assert!(w[1] > w[2] && w[2] > w[0], "{w:?}");
+        assert!(w[1] >= 2000 + CELL_PADDING, "{w:?}");
 
         let many = vec![vec![40; 12]];
-        let w = column_widths(&many, &[30; 12], TEXT_WIDTH);
+        let w = column_widths(&many, &[4000; 12], TEXT_WIDTH);
         assert_eq!(w.iter().sum::<u32>(), TEXT_WIDTH);
 
         let short = vec![vec![1, 2]];
-        let w = column_widths(&short, &[1, 2], TEXT_WIDTH);
+        let w = column_widths(&short, &[100, 200], TEXT_WIDTH);
         assert_eq!(w.iter().sum::<u32>(), TEXT_WIDTH);
+    }
+
+    #[test]
+    fn widest_words_get_their_width_first_when_not_all_fit() {
+        // Four columns whose words want 4,000 + 3,000 + 2,500 + 2,000 twips of 9,355.
+        let lengths = vec![vec![30, 30, 30, 30]];
+        let words = [4000, 3000, 2500, 2000];
+        let w = column_widths(&lengths, &words, TEXT_WIDTH);
+        assert_eq!(w.iter().sum::<u32>(), TEXT_WIDTH);
+        assert_eq!(w[0], 4000 + CELL_PADDING, "{w:?}");
+        assert_eq!(w[1], 3000 + CELL_PADDING, "{w:?}");
+        assert!(w[2] >= MIN_COLUMN && w[3] >= MIN_COLUMN, "{w:?}");
+        assert!(w[2] > w[3], "{w:?}");
+    }
+
+    #[test]
+    fn capitals_and_codes_are_measured_wider_than_text() {
+        let code = widest_word("UF_CRM_REGL_CHANNEL", false);
+        let text = widest_word("согласование", false);
+        // 19 characters, as many Latin capitals: about 2,700 twips in Times at 11 pt.
+        assert!(code >= 2_700, "{code}");
+        assert!(code > text);
+        // Non-breaking spaces hold words together; hyphens let them break.
+        assert!(widest_word("24\u{a0}часа", false) > widest_word("24 часа", false));
+        assert!(widest_word("ИИ-ассистент", false) < widest_word("ИИассистент", false));
+        assert!(widest_word("Код", true) > widest_word("Код", false));
     }
 }

@@ -395,12 +395,12 @@ fn typograph_line(line: &str, lang: Lang, out: &mut String) {
         match piece {
             Piece::Keep(k) => {
                 out.push_str(k);
-                prev = k.chars().last();
+                prev = k.chars().next_back();
             }
             Piece::Text(t) => {
-                let typed = typeset(t, lang, &mut depth, prev);
-                prev = typed.chars().last();
-                out.push_str(&typed);
+                let start = out.len();
+                typeset(t, lang, &mut depth, prev, out);
+                prev = out[start..].chars().next_back();
             }
         }
     }
@@ -410,14 +410,14 @@ fn opens_quote(prev: Option<char>) -> bool {
     prev.is_none_or(|c| c.is_whitespace() || "([{«„“-—–/|".contains(c))
 }
 
-/// Typesets one run of plain text.
-fn typeset(t: &str, lang: Lang, depth: &mut usize, before: Option<char>) -> String {
-    let chars: Vec<char> = t.chars().collect();
-    let mut out: Vec<char> = Vec::with_capacity(chars.len() + 4);
+/// Typesets one run of plain text onto the end of `out`, in one pass over its characters.
+fn typeset(t: &str, lang: Lang, depth: &mut usize, before: Option<char>, out: &mut String) {
+    let start = out.len();
     let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        let prev = out.last().copied().or(before);
+    while let Some(c) = t[i..].chars().next() {
+        let after = &t[i + c.len_utf8()..];
+        let prev = out[start..].chars().next_back().or(before);
+        let mut advance = c.len_utf8();
         match c {
             '|' => {
                 *depth = 0;
@@ -447,19 +447,19 @@ fn typeset(t: &str, lang: Lang, depth: &mut usize, before: Option<char>) -> Stri
                 out.push(c);
                 *depth -= 1;
             }
-            '.' if chars.get(i + 1) == Some(&'.') && chars.get(i + 2) == Some(&'.') => {
+            '.' if after.starts_with("..") => {
                 out.push('…');
-                i += 2;
+                advance = 3;
             }
             '-' => {
                 // A hyphen between spaces, or a double hyphen, is a dash.
-                let run = chars[i..].iter().take_while(|&&x| x == '-').count();
+                let run = t[i..].len() - t[i..].trim_start_matches('-').len();
                 let spaced_before = prev.is_some_and(|p| p == ' ' || p == NBSP);
-                let spaced_after = chars.get(i + run) == Some(&' ');
+                let spaced_after = t[i + run..].starts_with(' ');
                 if run <= 2 && spaced_before && spaced_after {
                     if lang == Lang::Ru {
                         // The dash stays on the line of the word before it.
-                        if out.last() == Some(&' ') {
+                        if out[start..].ends_with(' ') {
                             out.pop();
                             out.push(NBSP);
                         }
@@ -470,10 +470,10 @@ fn typeset(t: &str, lang: Lang, depth: &mut usize, before: Option<char>) -> Stri
                 } else {
                     out.extend(std::iter::repeat_n('-', run));
                 }
-                i += run - 1;
+                advance = run;
             }
             ' ' => {
-                if glue_before_space(&out, &chars[i + 1..], lang) {
+                if glue_before_space(&out[start..], after, lang) {
                     out.push(NBSP);
                 } else {
                     out.push(' ');
@@ -481,9 +481,8 @@ fn typeset(t: &str, lang: Lang, depth: &mut usize, before: Option<char>) -> Stri
             }
             _ => out.push(c),
         }
-        i += 1;
+        i += advance;
     }
-    out.into_iter().collect()
 }
 
 fn quote(lang: Lang, open: bool, depth: &mut usize) -> char {
@@ -502,13 +501,26 @@ fn quote(lang: Lang, open: bool, depth: &mut usize) -> char {
     }
 }
 
-/// Whether the space after `before` should not break: a number before a word or unit,
-/// an abbreviation such as «ст.» or «№» before what it names, an initial, a short word.
-fn glue_before_space(before: &[char], after: &[char], lang: Lang) -> bool {
-    let Some(&last) = before.last() else {
+/// Whether `word`, lowercased, is one of the short Russian words that must not hang.
+fn is_short_ru(word: &str) -> bool {
+    // Lowercasing never makes a word shorter, and the short words have at most two letters.
+    if word.is_empty() || word.chars().nth(2).is_some() {
+        return false;
+    }
+    RU_SHORT
+        .iter()
+        .any(|s| word.chars().flat_map(char::to_lowercase).eq(s.chars()))
+}
+
+/// Whether the space between `before` (what this run has typeset so far) and `after` (the
+/// rest of the run) should not break: a number before a word or unit, an abbreviation
+/// such as «ст.» or «№» before what it names, an initial, a short word. No allocation: it
+/// runs for every space of every document.
+fn glue_before_space(before: &str, after: &str, lang: Lang) -> bool {
+    let Some(last) = before.chars().next_back() else {
         return false;
     };
-    let Some(&next) = after.first() else {
+    let Some(next) = after.chars().next() else {
         return false;
     };
     if next == ' ' || next == '-' || next == '—' || next == '–' {
@@ -516,32 +528,41 @@ fn glue_before_space(before: &[char], after: &[char], lang: Lang) -> bool {
     }
     // The word before the space, from the last space (or the start of the run).
     let word_start = before
-        .iter()
-        .rposition(|c| c.is_whitespace() || *c == '(' || *c == '«' || *c == '„')
-        .map_or(0, |p| p + 1);
-    let word: String = before[word_start..].iter().collect();
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace() || *c == '(' || *c == '«' || *c == '„')
+        .map_or(0, |(p, c)| p + c.len_utf8());
+    let word = &before[word_start..];
     // A number before a word or a unit: «24 часа», «1 500 ₽», «60 %», "3 days".
-    let next_word: String = after.iter().take_while(|c| c.is_alphabetic()).collect();
-    let conjunction = RU_SHORT.contains(&next_word.to_lowercase().as_str())
-        || ["and", "or", "to", "of", "in", "at", "on", "by"].contains(&next_word.as_str());
     if last.is_ascii_digit()
-        && !conjunction
         && (next.is_alphabetic() || next.is_ascii_digit() || "₽%$€".contains(next))
     {
-        // «1 500»: a group of three digits after the space belongs to the same number;
-        // other number pairs (a year after a day) are glued by the date formatter itself.
-        if next.is_ascii_digit() {
-            let group = after.iter().take_while(|c| c.is_ascii_digit()).count();
-            let ends = after.get(group).is_none_or(|c| !c.is_alphanumeric());
-            return group == 3
-                && ends
-                && word.chars().all(|c| c.is_ascii_digit())
-                && word.len() <= 3;
+        let next_word_len = after
+            .char_indices()
+            .find(|(_, c)| !c.is_alphabetic())
+            .map_or(after.len(), |(p, _)| p);
+        let next_word = &after[..next_word_len];
+        let conjunction = is_short_ru(next_word)
+            || ["and", "or", "to", "of", "in", "at", "on", "by"].contains(&next_word);
+        if !conjunction {
+            // «1 500»: a group of three digits after the space belongs to the same number;
+            // other number pairs (a year after a day) are glued by the date formatter itself.
+            if next.is_ascii_digit() {
+                let group = after.bytes().take_while(u8::is_ascii_digit).count();
+                let ends = after[group..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric());
+                return group == 3
+                    && ends
+                    && word.chars().all(|c| c.is_ascii_digit())
+                    && word.len() <= 3;
+            }
+            return true;
         }
-        return true;
     }
     if lang == Lang::Ru {
-        if RU_GLUE_AFTER.contains(&word.as_str()) {
+        if RU_GLUE_AFTER.contains(&word) {
             return true;
         }
         // An initial: «А. С. Иванова», «Иванова А. С.».
@@ -551,9 +572,7 @@ fn glue_before_space(before: &[char], after: &[char], lang: Lang) -> bool {
         {
             return true;
         }
-        let lower = word.to_lowercase();
-        if RU_SHORT.contains(&lower.as_str()) && (next.is_alphanumeric() || "«„№".contains(next))
-        {
+        if is_short_ru(word) && (next.is_alphanumeric() || "«„№".contains(next)) {
             return true;
         }
     }
