@@ -4,6 +4,8 @@
 mod common;
 #[path = "cli/export.rs"]
 mod export;
+#[path = "cli/hardening.rs"]
+mod hardening;
 #[path = "cli/init.rs"]
 mod init;
 #[path = "cli/lint.rs"]
