@@ -517,3 +517,37 @@ fn a_folder_where_the_last_document_goes_leaves_the_earlier_ones() {
     let run = regl(dir.path(), &["render"]);
     refused(&run, "cancellation-policy-omsk.docx", &out, &before);
 }
+
+/// A manifest is committed and merged like any file. One whose entry points outside the
+/// output folder (`/etc/passwd`, `../../dev/zero`) is reported as unreadable: lint never
+/// reads there, and never hangs a pre-commit hook on a device. Found while hardening: lint
+/// read `/dev/zero` until it ran out of memory.
+#[test]
+fn a_manifest_pointing_outside_the_output_folder_is_refused() {
+    let dir = example("salon-ufa-omsk");
+    regl(dir.path(), &["render"]).expect_code(0);
+    let manifest = dir.path().join("out/regl-manifest.json");
+    let original = fs::read_to_string(&manifest).unwrap();
+    for bad in [
+        "/etc/passwd",
+        "ufa/../../../../../../../dev/zero",
+        "../business.toml",
+    ] {
+        let text = original.replacen("\"ufa/lead-handling-ufa.docx\"", &format!("\"{bad}\""), 1);
+        assert_ne!(text, original);
+        fs::write(&manifest, text).unwrap();
+        let run = lint(dir.path(), &[]);
+        assert_eq!(run.code, 1, "{bad}: {}{}", run.stdout, run.stderr);
+        assert!(
+            run.stdout.contains("D401") && run.stdout.contains("outside the output folder"),
+            "{bad}: {}",
+            run.stdout
+        );
+    }
+    // A link to a device in place of the manifest: reported, not read.
+    fs::remove_file(&manifest).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", &manifest).unwrap();
+    let run = lint(dir.path(), &[]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(run.stdout.contains("not a regular file"), "{}", run.stdout);
+}
