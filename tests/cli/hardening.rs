@@ -551,3 +551,20 @@ fn a_manifest_pointing_outside_the_output_folder_is_refused() {
     assert_eq!(run.code, 1, "{}", run.stdout);
     assert!(run.stdout.contains("not a regular file"), "{}", run.stdout);
 }
+
+/// A config or bot config that is a link to an endless device is refused after a bounded
+/// read, not read until memory runs out (a committed symlink, or `-c /dev/zero`).
+#[test]
+fn endless_inputs_are_refused_after_a_bounded_read() {
+    let dir = example("salon-ufa-omsk");
+    let bot = dir.path().join("bot/ufa.json");
+    fs::remove_file(&bot).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", &bot).unwrap();
+    let run = lint(dir.path(), &[]);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("B301"), "{}", run.stdout);
+
+    let run = regl(dir.path(), &["lint", "-c", "/dev/zero"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("at most 4 MiB"), "{}", run.stderr);
+}
