@@ -6,6 +6,8 @@ mod common;
 mod documents;
 #[path = "cli/export.rs"]
 mod export;
+#[path = "cli/hardening.rs"]
+mod hardening;
 #[path = "cli/init.rs"]
 mod init;
 #[path = "cli/lint.rs"]

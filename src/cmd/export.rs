@@ -1,5 +1,9 @@
 //! `regl export`: loads and checks the business, then writes each location's bot scripts
 //! and the Bitrix24 mapping atomically, or with `--check` only says what would change.
+//!
+//! The files are written as one set: a bot runtime that reads its config next to a mapping
+//! from another run would create fields the bot never fills, so a failure on any file
+//! leaves every previous file as it was.
 
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -11,7 +15,7 @@ use crate::cli::ExportArgs;
 use crate::diag::did_you_mean;
 use crate::export;
 use crate::model::business::{Business, Location};
-use crate::output::write_atomic;
+use crate::output::write_all_atomic;
 
 use super::{Failure, Outcome};
 
@@ -71,9 +75,13 @@ pub fn run(args: &ExportArgs) -> Outcome {
         return Err(Failure::Findings);
     }
 
+    let files: Vec<_> = changed
+        .iter()
+        .map(|o| (out_dir.join(&o.path), &o.bytes[..]))
+        .collect();
+    write_all_atomic(&files)?;
     let mut report = String::new();
     for o in &changed {
-        write_atomic(&out_dir.join(&o.path), &o.bytes)?;
         let _ = writeln!(report, "wrote {}", shown(&out_dir, &o.path));
     }
     let _ = writeln!(

@@ -3,7 +3,7 @@
 mod completions;
 pub mod explain;
 mod export;
-mod init;
+pub mod init;
 mod lint;
 mod render;
 mod schema;

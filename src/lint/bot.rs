@@ -15,7 +15,7 @@ use crate::model::{Business, Loaded};
 pub const BOT_SCHEMA: u64 = 1;
 
 /// Bot configs larger than this are not a bot config (and would slow the hook down).
-const MAX_BOT_BYTES: u64 = 8 * 1024 * 1024;
+const MAX_BOT_BYTES: usize = 8 * 1024 * 1024;
 
 /// One bot config as found on disk.
 #[derive(Debug)]
@@ -70,12 +70,24 @@ fn read(path: &Path, owner: Option<usize>, sources: &mut Sources) -> BotInput {
     let state = match std::fs::metadata(path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => BotState::Missing,
         Err(e) => BotState::Unreadable(e.to_string()),
-        Ok(m) if m.len() > MAX_BOT_BYTES => BotState::Unreadable(format!(
+        Ok(m) if m.len() > MAX_BOT_BYTES as u64 => BotState::Unreadable(format!(
             "{} bytes: a bot config is at most {} MiB",
             m.len(),
             MAX_BOT_BYTES / (1024 * 1024)
         )),
-        Ok(_) => match std::fs::read(path).map(String::from_utf8) {
+        Ok(_) => match crate::model::load::read_at_most(path, MAX_BOT_BYTES)
+            .and_then(|b| {
+                if b.len() > MAX_BOT_BYTES {
+                    Err(std::io::Error::other(format!(
+                        "more than {} MiB: not a bot config",
+                        MAX_BOT_BYTES / (1024 * 1024)
+                    )))
+                } else {
+                    Ok(b)
+                }
+            })
+            .map(String::from_utf8)
+        {
             Err(e) => BotState::Unreadable(e.to_string()),
             Ok(Err(_)) => BotState::Unreadable("it is not UTF-8 text".into()),
             Ok(Ok(text)) => {

@@ -2,11 +2,30 @@
 //! it lists, and the user's templates. No manifest means nothing was rendered: the D-rules
 //! are then silent.
 
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use super::json::{self, Json};
 use crate::diag::{FileId, Sources};
 use crate::manifest::{self, Manifest};
+
+/// A manifest of a thousand locations is under 5 MiB; a larger file is not one of ours.
+const MAX_MANIFEST_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Whether a path from the manifest names a file inside the output folder. The manifest is
+/// committed and merged like any file; an entry such as `/etc/passwd` or `../../dev/zero`
+/// must not make lint read (or hang on) a file that is not an output.
+fn inside_output(path: &str) -> bool {
+    !path.is_empty()
+        && !path.contains('\\')
+        && Path::new(path)
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)))
+}
+
+/// Only regular files are read: a link to a device or a pipe would block a pre-commit hook.
+pub fn regular_file(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.is_file())
+}
 
 /// The folder of the business's own templates, which win over the built-in ones.
 pub const USER_TEMPLATES: &str = "templates";
@@ -63,8 +82,26 @@ pub fn read(
             .map(|c| manifest::sha256_hex(c.as_bytes())),
         templates: Vec::new(),
     };
-    if path.exists() {
+    let size = std::fs::metadata(&path).map(|m| (m.is_file(), m.len()));
+    if let Ok((false, _)) = size {
+        docs.unreadable = Some((path.clone(), "it is not a regular file".into()));
+    } else if let Ok((true, len)) = size
+        && len > MAX_MANIFEST_BYTES
+    {
+        docs.unreadable = Some((
+            path.clone(),
+            format!("{len} bytes: too large for a manifest"),
+        ));
+    } else if path.exists() {
         match (Manifest::read(&path), std::fs::read_to_string(&path)) {
+            (Ok(m), Ok(_)) if m.outputs.iter().any(|e| !inside_output(&e.path)) => {
+                let bad = m.outputs.iter().find(|e| !inside_output(&e.path));
+                let shown = bad.map_or("", |e| e.path.as_str());
+                docs.unreadable = Some((
+                    path,
+                    format!("its entry `{shown}` points outside the output folder"),
+                ));
+            }
             (Ok(m), Ok(text)) => {
                 let parsed = json::parse(&text).unwrap_or(Json {
                     span: 0..0,
@@ -90,9 +127,11 @@ pub fn read(
         };
         for e in entries.flatten() {
             let p = e.path();
-            if p.is_dir() {
+            // The entry's own type, not its target's: a link back to a parent folder would
+            // otherwise be walked again and again.
+            if e.file_type().is_ok_and(|t| t.is_dir()) {
                 stack.push(p);
-            } else if p.extension().is_some_and(|x| x == "md") {
+            } else if p.extension().is_some_and(|x| x == "md") && regular_file(&p) {
                 found.push(p);
             }
         }

@@ -1,5 +1,5 @@
 //! Finding secrets in config text (S501): Bitrix24 inbound-webhook URLs, OpenAI-style and
-//! Yandex Cloud keys by their shape, and long random values under a key that says
+//! Yandex Cloud keys and Telegram bot tokens by their shape, and long random values under a key that says
 //! token/secret/key. Shapes are narrow on purpose: a portal domain or an ordinary URL must
 //! never fire, or people learn to waive the rule.
 
@@ -78,8 +78,35 @@ pub fn scan(text: &str) -> Vec<Hit> {
             }
         }
     }
+    telegram_bot_tokens(text, &mut hits);
     hits.sort_by_key(|h| h.span.start);
     hits
+}
+
+/// `<bot id>:<35 characters>`, as `@BotFather` issues them: a salon's Telegram channel runs
+/// on one, and it is the bot's whole identity. A bot id is 8–10 digits, so a time of day
+/// ("09:00") or a ratio never matches.
+fn telegram_bot_tokens(text: &str, hits: &mut Vec<Hit>) {
+    let bytes = text.as_bytes();
+    for (colon, _) in text.match_indices(':') {
+        let digits = bytes[..colon]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        let start = colon - digits;
+        if !(8..=10).contains(&digits) || (start > 0 && token_char(bytes[start - 1])) {
+            continue;
+        }
+        let len = run_len(bytes, colon + 1);
+        let tail = &text[colon + 1..colon + 1 + len];
+        if len == 35 && tail.bytes().any(|b| b.is_ascii_alphabetic()) {
+            hits.push(Hit {
+                span: start..colon + 1 + len,
+                what: "a Telegram bot token",
+            });
+        }
+    }
 }
 
 /// Whether a key's name says its value is a credential.
@@ -123,6 +150,20 @@ mod tests {
         );
         assert_eq!(scan("k = \"sk-proj-a1b2c3d4e5f6g7h8i9j0k1\"").len(), 1);
         assert_eq!(scan("AQVN1a2b3c4d5e6f7g8h9i0jklmnopq").len(), 1);
+        let tg = "token = \"7012345678:AAH4kX9vZq2Lm8Np3Rt6Yw1Bc5Df7Gh9JkE\"";
+        let h = scan(tg);
+        assert_eq!(h.len(), 1, "{h:?}");
+        assert_eq!(
+            &tg[h[0].span.clone()],
+            "7012345678:AAH4kX9vZq2Lm8Np3Rt6Yw1Bc5Df7Gh9JkE"
+        );
+    }
+
+    #[test]
+    fn times_and_ids_with_colons_are_not_tokens() {
+        assert!(scan(r#"hours = ["mon-fri 09:00-21:00"]"#).is_empty());
+        assert!(scan("ref 12345678:short, 1234567:AAH4kX9vZq2Lm8Np3Rt6Yw1Bc5Df7Gh9JkE").is_empty());
+        assert!(scan("x12345678:AAH4kX9vZq2Lm8Np3Rt6Yw1Bc5Df7Gh9JkE").is_empty());
     }
 
     #[test]

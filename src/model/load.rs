@@ -29,7 +29,7 @@ impl Loaded {
 /// Reads and loads `path`, adding its text to `sources`. On failure, every load error.
 pub fn load(path: &Path, sources: &mut Sources) -> Result<Loaded, Vec<Diagnostic>> {
     let shown = path.display();
-    let bytes = match std::fs::read(path) {
+    let bytes = match read_at_most(path, MAX_CONFIG_BYTES) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return Err(vec![
@@ -71,6 +71,17 @@ pub fn load(path: &Path, sources: &mut Sources) -> Result<Loaded, Vec<Diagnostic
         file,
         path: path.to_path_buf(),
     })
+}
+
+/// Reads at most `max + 1` bytes: enough to tell a file is too large without reading a
+/// multi-gigabyte file, or a device such as `/dev/zero`, until memory runs out.
+pub fn read_at_most(path: &Path, max: usize) -> std::io::Result<Vec<u8>> {
+    use std::io::Read as _;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 /// Parses the text of a `business.toml` registered as `file`.

@@ -27,7 +27,11 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some(docs) = cx.documents else { return };
     let Some(r) = &docs.manifest else { return };
     for (i, e) in r.manifest.outputs.iter().enumerate() {
-        let Ok(bytes) = std::fs::read(docs.out_dir.join(&e.path)) else {
+        let path = docs.out_dir.join(&e.path);
+        if !crate::lint::documents::regular_file(&path) {
+            continue;
+        }
+        let Ok(bytes) = std::fs::read(&path) else {
             continue;
         };
         if sha256_hex(&bytes) != e.output_sha256 {

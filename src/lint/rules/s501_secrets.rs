@@ -12,8 +12,8 @@ pub const RULE: Rule = Rule {
     summary: "a secret (Bitrix24 webhook token, API key) in `business.toml` or the bot config",
     explanation: r#"**What it checks.** The text of `business.toml` and of every bot config holds no Bitrix24
 inbound-webhook URL with its secret (`https://<portal>/rest/<user>/<secret>/`), no
-OpenAI-style `sk-…` key, no Yandex Cloud `AQVN…` key or `y0_…` OAuth token, and (in bot
-configs) no long random value under a key named like `token`, `secret`, `api_key` or
+OpenAI-style `sk-…` key, no Yandex Cloud `AQVN…` key or `y0_…` OAuth token, no Telegram
+bot token (`7012345678:AAH…`), and (in bot configs) no long random value under a key named like `token`, `secret`, `api_key` or
 `password`. A plain portal domain (`lada.bitrix24.ru`) is fine.
 
 **Why it matters.** These files live in git and are copied to documents and exports. A
