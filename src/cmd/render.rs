@@ -302,6 +302,11 @@ fn location(job: &Job<'_>, loc: &Location) -> anyhow::Result<(Vec<Done>, Option<
 
 /// Writes `bytes` to a hidden temporary sibling of `target` and returns its path.
 fn stage(target: &Path, bytes: &[u8]) -> anyhow::Result<PathBuf> {
+    // Found now, before any file is renamed into place, rather than half-way through
+    // `commit` with some documents already replaced.
+    if target.is_dir() {
+        anyhow::bail!("cannot write `{}`: it is a folder", target.display());
+    }
     let name = target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

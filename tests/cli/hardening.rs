@@ -498,13 +498,10 @@ fn mutated_inputs_through_the_binary_never_panic() {
     }
 }
 
-/// Known defect, left to the owner of `src/cmd/render.rs`: render stages every file, but a
-/// rename that fails part-way through the commit (here a folder where the last document of
-/// a location goes) leaves the files renamed before it replaced while the manifest still
-/// describes the old ones; which files depends on which location's worker finished first. Staging should refuse a target that is a folder, as
-/// `output::write_all_atomic` does, so the failure comes before any rename.
+/// A folder where one document of the last location goes: render must fail before it
+/// renames anything, so no earlier document is replaced while the manifest describes the
+/// old ones.
 #[test]
-#[ignore = "render commits part of a run when a later target is a folder (src/cmd/render.rs)"]
 fn a_folder_where_the_last_document_goes_leaves_the_earlier_ones() {
     let dir = example("salon-ufa-omsk");
     let out = dir.path().join("out");
