@@ -399,6 +399,32 @@ fn s501_secret_in_business_toml() {
 }
 
 #[test]
+fn the_human_report_does_not_repeat_the_secret_it_found() {
+    let dir = business("salon-ufa-omsk");
+    let path = dir.path().join("business.toml");
+    let text = fs::read_to_string(&path).unwrap();
+    let secret = "x8k2m9q4w7e1r5t3";
+    let planted = replace_once(
+        &text,
+        "portal = \"lada-salon.bitrix24.ru\"",
+        &format!("portal = \"https://lada-salon.bitrix24.ru/rest/1/{secret}/\""),
+    );
+    fs::write(&path, planted).unwrap();
+    let run = lint(dir.path(), &[]);
+    assert!(run.stdout.contains("error[S501]"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("lada-salon.bitrix24.ru/rest/1/x8k2"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        !run.stdout.contains(secret) && !run.stderr.contains(secret),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
 fn l901_and_l902_waivers() {
     let waivers = "\n[[lint.waive]]\ncode = \"C107\"\nreason = \"reminders rework\"\nuntil = 2026-11-01\n\n[[lint.waive]]\ncode = \"P205\"\nreason = \"fees under review\"\n";
     let end = "{ id = \"INSTAGRAM\", name = \"Instagram\" },\n]\n";
