@@ -13,5 +13,6 @@ pub mod model;
 pub mod output;
 pub mod render;
 pub mod report;
+pub mod words;
 
 pub use cmd::run;

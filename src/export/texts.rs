@@ -586,7 +586,7 @@ impl<'a> Texts<'a> {
                     lang,
                     format!(
                         "{turns} {} ассистента без результата",
-                        words::ru_plural(u64::from(turns), "ответ", "ответа", "ответов")
+                        crate::words::plural_ru(u64::from(turns), "ответ", "ответа", "ответов")
                     ),
                     format!("{turns} assistant turns without progress"),
                 ),

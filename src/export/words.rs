@@ -4,32 +4,14 @@
 use crate::model::Duration;
 use crate::model::enums::{Lang, Slot};
 use crate::model::hours::WorkingHours;
+use crate::words::{Case, NBSP};
 
-const NBSP: char = '\u{a0}';
-
-/// 1500 → "1 500" (ru, non-breaking) or "1,500" (en).
-pub fn thousands(lang: Lang, n: u64) -> String {
-    let digits = n.to_string();
-    let sep = match lang {
-        Lang::Ru => NBSP,
-        Lang::En => ',',
-    };
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(sep);
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// "1 500 ₽".
+/// "1 500 ₽" / "RUB 1,500", as the documents write it.
 pub fn money(lang: Lang, rub: u64) -> String {
-    format!("{}{NBSP}₽", thousands(lang, rub))
+    crate::words::fmt_money(rub, lang)
 }
 
-/// «от 1 500 ₽» / "from 1,500 ₽".
+/// «от 1 500 ₽» / "from RUB 1,500".
 pub fn price_from(lang: Lang, rub: u64) -> String {
     match lang {
         Lang::Ru => format!("от{NBSP}{}", money(lang, rub)),
@@ -45,71 +27,16 @@ pub fn percent(lang: Lang, p: u8) -> String {
     }
 }
 
-/// Picks the Russian plural form for `n`: 1 час, 2 часа, 5 часов (11–14 take the last).
-pub fn ru_plural<'a>(n: u64, one: &'a str, few: &'a str, many: &'a str) -> &'a str {
-    match (n % 10, n % 100) {
-        (_, 11..=14) => many,
-        (1, _) => one,
-        (2..=4, _) => few,
-        _ => many,
-    }
-}
-
 /// A duration as it reads after «за» / «через» or "within": "12 часов", "30 минут",
 /// "1 hour 30 minutes". Under three days whole hours stay hours: a salon says «за 24 часа».
 pub fn duration(lang: Lang, d: Duration) -> String {
-    duration_in(lang, d, false)
+    crate::words::fmt_duration_case(d.secs(), lang, Case::Acc)
 }
 
 /// A duration as it reads after «в течение» / «меньше» (the genitive): «24 часов»,
 /// «1 часа», «15 минут»; in English the same as [`duration`].
 pub fn duration_gen(lang: Lang, d: Duration) -> String {
-    duration_in(lang, d, true)
-}
-
-fn duration_in(lang: Lang, d: Duration, genitive: bool) -> String {
-    let secs = d.secs();
-    let parts: Vec<(u64, &str)> = if secs > 0 && secs.is_multiple_of(3_600) && secs < 3 * 86_400 {
-        vec![(secs / 3_600, "h")]
-    } else if secs == 0 {
-        vec![(0, "m")]
-    } else {
-        d.parts()
-    };
-    let words: Vec<String> = parts
-        .into_iter()
-        .map(|(n, unit)| {
-            let noun = match lang {
-                Lang::Ru if genitive => match unit {
-                    "y" => ru_plural(n, "года", "лет", "лет"),
-                    "d" => ru_plural(n, "дня", "дней", "дней"),
-                    "h" => ru_plural(n, "часа", "часов", "часов"),
-                    "m" => ru_plural(n, "минуты", "минут", "минут"),
-                    _ => ru_plural(n, "секунды", "секунд", "секунд"),
-                },
-                Lang::Ru => match unit {
-                    "y" => ru_plural(n, "год", "года", "лет"),
-                    "d" => ru_plural(n, "день", "дня", "дней"),
-                    "h" => ru_plural(n, "час", "часа", "часов"),
-                    "m" => ru_plural(n, "минуту", "минуты", "минут"),
-                    _ => ru_plural(n, "секунду", "секунды", "секунд"),
-                },
-                Lang::En => {
-                    let one = match unit {
-                        "y" => "year",
-                        "d" => "day",
-                        "h" => "hour",
-                        "m" => "minute",
-                        _ => "second",
-                    };
-                    let s = if n == 1 { "" } else { "s" };
-                    return format!("{n} {one}{s}");
-                }
-            };
-            format!("{n}{NBSP}{noun}")
-        })
-        .collect();
-    words.join(" ")
+    crate::words::fmt_duration_case(d.secs(), lang, Case::Gen)
 }
 
 /// "mon-fri 09:00-21:00" → «пн–пт 09:00–21:00» / "Mon–Fri 09:00–21:00".
@@ -219,7 +146,7 @@ mod tests {
         assert_eq!(price_from(Lang::Ru, 1500), "от\u{a0}1\u{a0}500\u{a0}₽");
         assert_eq!(money(Lang::Ru, 100), "100\u{a0}₽");
         assert_eq!(money(Lang::Ru, 1_234_567), "1\u{a0}234\u{a0}567\u{a0}₽");
-        assert_eq!(price_from(Lang::En, 34_900), "from 34,900\u{a0}₽");
+        assert_eq!(price_from(Lang::En, 34_900), "from RUB\u{a0}34,900");
     }
 
     #[test]
@@ -232,8 +159,8 @@ mod tests {
         assert_eq!(duration(Lang::Ru, d("15m")), "15\u{a0}минут");
         assert_eq!(duration(Lang::Ru, d("3d")), "3\u{a0}дня");
         assert_eq!(duration(Lang::Ru, d("1h30m")), "1\u{a0}час 30\u{a0}минут");
-        assert_eq!(duration(Lang::En, d("1h30m")), "1 hour 30 minutes");
-        assert_eq!(duration(Lang::En, d("2h")), "2 hours");
+        assert_eq!(duration(Lang::En, d("1h30m")), "1\u{a0}hour 30\u{a0}minutes");
+        assert_eq!(duration(Lang::En, d("2h")), "2\u{a0}hours");
         assert_eq!(duration_gen(Lang::Ru, d("24h")), "24\u{a0}часов");
         assert_eq!(duration_gen(Lang::Ru, d("1h")), "1\u{a0}часа");
         assert_eq!(duration_gen(Lang::Ru, d("21m")), "21\u{a0}минуты");
