@@ -159,7 +159,10 @@ mod tests {
         assert_eq!(duration(Lang::Ru, d("15m")), "15\u{a0}минут");
         assert_eq!(duration(Lang::Ru, d("3d")), "3\u{a0}дня");
         assert_eq!(duration(Lang::Ru, d("1h30m")), "1\u{a0}час 30\u{a0}минут");
-        assert_eq!(duration(Lang::En, d("1h30m")), "1\u{a0}hour 30\u{a0}minutes");
+        assert_eq!(
+            duration(Lang::En, d("1h30m")),
+            "1\u{a0}hour 30\u{a0}minutes"
+        );
         assert_eq!(duration(Lang::En, d("2h")), "2\u{a0}hours");
         assert_eq!(duration_gen(Lang::Ru, d("24h")), "24\u{a0}часов");
         assert_eq!(duration_gen(Lang::Ru, d("1h")), "1\u{a0}часа");

@@ -915,22 +915,6 @@ fn every_rule_is_documented_and_codes_are_unique() {
     }
 }
 
-#[test]
-fn docs_rules_md_is_fresh() {
-    let run = regl(&repo(), &["explain", "all"]).expect_code(0);
-    let path = repo().join("docs/rules.md");
-    if std::env::var_os("REGL_UPDATE_ASSETS").is_some() {
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(&path, &run.stdout).unwrap();
-        return;
-    }
-    let committed = fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        committed == run.stdout,
-        "docs/rules.md is stale: run `REGL_UPDATE_ASSETS=1 cargo test --test cli docs_rules_md` and commit it"
-    );
-}
-
 /// A business with a manifest as `render` writes it: one file per location, all current.
 fn rendered() -> tempfile::TempDir {
     use regl::manifest::{Entry, MANIFEST_VERSION, Manifest, canonical_config, sha256_hex};

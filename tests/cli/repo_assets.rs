@@ -36,6 +36,11 @@ fn completions_are_fresh() {
 }
 
 #[test]
+fn docs_rules_md_is_fresh() {
+    fresh("docs/rules.md", &["explain", "all"]);
+}
+
+#[test]
 fn json_schema_is_fresh() {
     fresh("schema/business.schema.json", &["schema", "business"]);
 }
