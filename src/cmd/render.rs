@@ -60,8 +60,11 @@ pub fn run(args: &RenderArgs) -> Outcome {
     let formats = formats_of(&args.format);
     let out_dir = args.out.clone().unwrap_or_else(|| loaded.dir().join("out"));
     let user_templates = loaded.dir().join("templates");
-    let engine = Engine::new(user_templates.is_dir().then_some(user_templates.as_path()))
-        .map_err(|e| Failure::Other(anyhow::Error::new(e)))?;
+    let engine = Engine::for_lang(
+        user_templates.is_dir().then_some(user_templates.as_path()),
+        b.lang(),
+    )
+    .map_err(|e| Failure::Other(anyhow::Error::new(e)))?;
     let canonical = manifest::canonical_config(text, false)?;
     let content_sha256 = manifest::sha256_hex(manifest::canonical_config(text, true)?.as_bytes());
     let templates: Vec<Vec<(String, String)>> = DocKind::ALL

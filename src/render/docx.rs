@@ -5,14 +5,14 @@
 //! spell-check language, core properties, unstable hyperlink ids), and packed
 //! again with Deflate so files stay small and byte-identical across runs.
 
+use std::fmt::Write as _;
+
 use anyhow::Context;
 use docx_rs::{
-    AbstractNumbering, AlignmentType, BreakType, Docx, FieldCharType, Footer, Header, Hyperlink,
-    HyperlinkType, IndentLevel, InstrNUMPAGES, InstrPAGE, InstrText, Level, LevelJc, LevelOverride,
-    LevelText, LineSpacing, LineSpacingType, NumberFormat, Numbering, NumberingId, PageMargin,
-    Paragraph, Run, RunFonts, Shading, ShdType, SpecialIndentType, Start, Style, StyleType, Table,
-    TableBorder, TableBorderPosition, TableBorders, TableCell, TableLayoutType, TableRow,
-    WidthType,
+    AbstractNumbering, AlignmentType, Docx, FieldCharType, Footer, Header, InstrNUMPAGES,
+    InstrPAGE, InstrText, Level, LevelJc, LevelOverride, LevelText, LineSpacing, LineSpacingType,
+    NumberFormat, Numbering, PageMargin, Paragraph, Run, RunFonts, SpecialIndentType, Start, Style,
+    StyleType,
 };
 
 use super::doc::{Block, DocMeta, Document, Inline, Lang, plain_text};
@@ -54,9 +54,21 @@ const LABEL_FILL: &str = "F2F2F2";
 /// thread, one document at a time, because docx-rs numbers paragraphs with a
 /// thread-local counter.
 pub fn write_docx(doc: &Document) -> anyhow::Result<Vec<u8>> {
-    let docx = Builder::new(doc.meta.lang).build(doc);
-    let parts = docx.build();
-    let package = fix::Package::from_docx_rs(&parts, &doc.meta)?;
+    let body = Body::new(doc.meta.lang, 64 * 1024).build(doc);
+    let labels = body.labels;
+    let key = (
+        doc.meta.lang,
+        header_text(&doc.meta, labels),
+        body.lists,
+        body.numbered,
+    );
+    let frame = fix::frame(key, |(_, header, lists, numbered)| {
+        let mut docx = package(header, labels, lists);
+        // docx-rs relates numbering.xml to the document only when a paragraph is numbered.
+        docx.document_rels.has_numberings = *numbered;
+        docx.build()
+    })?;
+    let package = fix::Package::new(&frame, &doc.meta, body.xml.as_bytes(), &body.links)?;
     package.pack().context("packing the .docx archive")
 }
 
@@ -124,12 +136,6 @@ fn spacing(before: u32, after: u32) -> LineSpacing {
     LineSpacing::new().before(before).after(after)
 }
 
-/// Body content in document order; docx-rs takes paragraphs and tables separately.
-enum Part {
-    P(Box<Paragraph>),
-    T(Box<Table>),
-}
-
 /// Formatting inherited by nested inlines.
 #[derive(Clone, Copy, Default)]
 struct Fmt {
@@ -138,111 +144,311 @@ struct Fmt {
     link: bool,
 }
 
-struct Builder {
-    labels: &'static Labels,
-    parts: Vec<Part>,
-    numberings: Vec<(AbstractNumbering, Numbering)>,
-    /// A page break waiting for the next paragraph, so it needs no empty paragraph.
-    pending_break: bool,
+/// `w:spacing` of a body paragraph.
+#[derive(Clone, Copy)]
+enum Spacing {
+    /// Only `w:before`: the style keeps its own spacing after.
+    Before(u32),
+    BeforeAfter(u32, u32),
 }
 
-impl Builder {
-    fn new(lang: Lang) -> Self {
+/// The paragraph properties regl gives body paragraphs, written in the schema's order
+/// (ECMA-376 `CT_PPr`: pStyle, pageBreakBefore, numPr, spacing, ind).
+#[derive(Clone, Copy, Default)]
+struct PPr {
+    style: Option<&'static str>,
+    page_break: bool,
+    /// (numbering id, level).
+    numbering: Option<(usize, usize)>,
+    spacing: Option<Spacing>,
+    /// Left indent in twips.
+    indent: Option<i32>,
+}
+
+impl PPr {
+    fn style(style: &'static str) -> Self {
         Self {
-            labels: labels(lang),
-            parts: Vec::new(),
-            numberings: Vec::new(),
-            pending_break: false,
+            style: Some(style),
+            ..Self::default()
         }
     }
 
-    fn build(mut self, doc: &Document) -> Docx {
+    fn write(&self, out: &mut String) {
+        if self.style.is_none()
+            && !self.page_break
+            && self.numbering.is_none()
+            && self.spacing.is_none()
+            && self.indent.is_none()
+        {
+            return;
+        }
+        out.push_str("<w:pPr>");
+        if let Some(style) = self.style {
+            let _ = write!(out, "<w:pStyle w:val=\"{style}\"/>");
+        }
+        if self.page_break {
+            out.push_str("<w:pageBreakBefore/>");
+        }
+        if let Some((id, level)) = self.numbering {
+            let _ = write!(
+                out,
+                "<w:numPr><w:ilvl w:val=\"{level}\"/><w:numId w:val=\"{id}\"/></w:numPr>"
+            );
+        }
+        match self.spacing {
+            Some(Spacing::Before(before)) => {
+                let _ = write!(out, "<w:spacing w:before=\"{before}\"/>");
+            }
+            Some(Spacing::BeforeAfter(before, after)) => {
+                let _ = write!(
+                    out,
+                    "<w:spacing w:before=\"{before}\" w:after=\"{after}\"/>"
+                );
+            }
+            None => {}
+        }
+        if let Some(left) = self.indent {
+            let _ = write!(out, "<w:ind w:left=\"{left}\" w:right=\"0\"/>");
+        }
+        out.push_str("</w:pPr>");
+    }
+}
+
+const HEADING_STYLES: [&str; 6] = [
+    "Heading1", "Heading2", "Heading3", "Heading4", "Heading5", "Heading6",
+];
+
+/// The opening of `word/document.xml` up to the body, as docx-rs writes it.
+const DOCUMENT_START: &str = concat!(
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n",
+    "<w:document xmlns:o=\"urn:schemas-microsoft-com:office:office\" ",
+    "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" ",
+    "xmlns:v=\"urn:schemas-microsoft-com:vml\" ",
+    "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" ",
+    "xmlns:w10=\"urn:schemas-microsoft-com:office:word\" ",
+    "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" ",
+    "xmlns:wps=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\" ",
+    "xmlns:wpg=\"http://schemas.microsoft.com/office/word/2010/wordprocessingGroup\" ",
+    "xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\" ",
+    "xmlns:wp14=\"http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing\" ",
+    "xmlns:w14=\"http://schemas.microsoft.com/office/word/2010/wordml\" ",
+    "xmlns:w15=\"http://schemas.microsoft.com/office/word/2012/wordml\" ",
+    "mc:Ignorable=\"w14 wp14\"><w:body>",
+);
+
+/// The section properties (A4, the margins above, header and footer) and the end of
+/// `word/document.xml`, in the schema's order.
+const DOCUMENT_END: &str = concat!(
+    "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rIdHeader1\"/>",
+    "<w:footerReference w:type=\"default\" r:id=\"rIdFooter1\"/>",
+    "<w:pgSz w:w=\"11906\" w:h=\"16838\"/>",
+    "<w:pgMar w:top=\"1134\" w:right=\"850\" w:bottom=\"1134\" w:left=\"1701\" ",
+    "w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/>",
+    "<w:cols w:space=\"425\" w:num=\"1\"/></w:sectPr></w:body></w:document>",
+);
+
+const TABLE_PROPERTIES: &str = concat!(
+    "<w:tblPr><w:tblW w:w=\"9355\" w:type=\"dxa\"/><w:jc w:val=\"left\"/><w:tblBorders>",
+    "<w:top w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/>",
+    "<w:left w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/>",
+    "<w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/>",
+    "<w:right w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/>",
+    "<w:insideH w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/>",
+    "<w:insideV w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/>",
+    "</w:tblBorders><w:tblLayout w:type=\"fixed\"/></w:tblPr>",
+);
+
+/// Writes `word/document.xml` directly, in schema order, for the blocks of the model.
+/// (docx-rs would build the same elements as owned structs, move them a few times and
+/// write them out of order, only for the XML to be parsed and reordered again.)
+struct Body {
+    labels: &'static Labels,
+    xml: String,
+    /// The last paragraph of the body (its start, where its content starts, and its
+    /// properties): the end of a list changes its spacing. `None` when a table was last.
+    last: Option<(usize, usize, PPr)>,
+    /// Whether the body so far ends with a table.
+    after_table: bool,
+    /// Each list's (ordered, start, depth): its numbering is `FIRST_NUMBERING_ID` + its index.
+    lists: Vec<(bool, usize, usize)>,
+    /// Whether a paragraph is numbered.
+    numbered: bool,
+    /// A page break waiting for the next paragraph, so it needs no empty paragraph.
+    pending_break: bool,
+    /// Targets of the external hyperlinks, escaped, in order: the n-th is `rIdHyperlink{n}`.
+    links: Vec<String>,
+}
+
+impl Body {
+    fn new(lang: Lang, capacity: usize) -> Self {
+        let mut xml = String::with_capacity(capacity);
+        xml.push_str(DOCUMENT_START);
+        Self {
+            labels: labels(lang),
+            xml,
+            last: None,
+            after_table: false,
+            lists: Vec::new(),
+            numbered: false,
+            pending_break: false,
+            links: Vec::new(),
+        }
+    }
+
+    fn build(mut self, doc: &Document) -> Self {
         let meta = &doc.meta;
         self.title_block(meta);
         for block in &doc.blocks {
             self.block(block, 0);
         }
         self.revision_history(meta);
-
-        let mut docx = Docx::new()
-            .page_size(PAGE_WIDTH, PAGE_HEIGHT)
-            .page_margin(
-                PageMargin::new()
-                    .top(to_i32(MARGIN_TOP))
-                    .bottom(to_i32(MARGIN_BOTTOM))
-                    .left(to_i32(MARGIN_LEFT))
-                    .right(to_i32(MARGIN_RIGHT))
-                    .header(567)
-                    .footer(567)
-                    .gutter(0),
-            )
-            .default_fonts(fonts(BODY_FONT))
-            .default_size(BODY_SIZE)
-            .default_line_spacing(spacing(0, 120).line(264).line_rule(LineSpacingType::Auto))
-            .header(self.header(meta))
-            .footer(self.footer());
-        for style in styles() {
-            docx = docx.add_style(style);
-        }
-        for (abstract_num, num) in self.numberings {
-            docx = docx.add_abstract_numbering(abstract_num).add_numbering(num);
-        }
-        for part in self.parts {
-            docx = match part {
-                Part::P(p) => docx.add_paragraph(*p),
-                Part::T(t) => docx.add_table(*t),
-            };
-        }
-        docx
+        self.xml.push_str(DOCUMENT_END);
+        self
     }
 
-    fn last_is_table(&self) -> bool {
-        matches!(self.parts.last(), Some(Part::T(_)))
-    }
-
-    /// Headings bring their own space above; other paragraphs would touch a
-    /// table just before them.
-    fn push_paragraph(&mut self, p: Paragraph) {
-        self.push(p, false);
-    }
-
-    fn push_body_paragraph(&mut self, p: Paragraph) {
-        self.push(p, true);
-    }
-
-    fn push(&mut self, mut p: Paragraph, gap_after_table: bool) {
-        if gap_after_table && self.last_is_table() {
-            // Only w:before: the style keeps its own spacing after.
-            p = p.line_spacing(LineSpacing::new().before(120));
+    /// A body paragraph. Headings bring their own space above; other paragraphs
+    /// (`gap_after_table`) would touch a table just before them.
+    fn paragraph(&mut self, mut ppr: PPr, inlines: &[Inline], fmt: Fmt, gap_after_table: bool) {
+        if gap_after_table && self.after_table {
+            ppr.spacing = Some(Spacing::Before(120));
         }
         if std::mem::take(&mut self.pending_break) {
-            p = p.page_break_before(true);
+            ppr.page_break = true;
         }
-        self.parts.push(Part::P(Box::new(p)));
+        self.numbered |= ppr.numbering.is_some();
+        let start = self.xml.len();
+        self.xml.push_str("<w:p>");
+        ppr.write(&mut self.xml);
+        let content = self.xml.len();
+        self.inlines(inlines, fmt);
+        close_paragraph(&mut self.xml, start);
+        self.last = Some((start, content, ppr));
+        self.after_table = false;
     }
 
-    fn push_table(&mut self, t: Table) {
+    /// Gives the last paragraph new properties, keeping its content.
+    fn restyle_last(&mut self, change: impl FnOnce(&mut PPr)) {
+        let Some((start, content, mut ppr)) = self.last.take() else {
+            return;
+        };
+        let inner = if self.xml.ends_with("</w:p>") && self.xml.len() >= content + 6 {
+            self.xml[content..self.xml.len() - 6].to_owned()
+        } else {
+            String::new()
+        };
+        self.xml.truncate(start);
+        change(&mut ppr);
+        self.xml.push_str("<w:p>");
+        ppr.write(&mut self.xml);
+        let content = self.xml.len();
+        self.xml.push_str(&inner);
+        close_paragraph(&mut self.xml, start);
+        self.last = Some((start, content, ppr));
+    }
+
+    /// An empty paragraph written between blocks.
+    fn filler(&mut self, ppr: PPr, runs: &str) {
+        let start = self.xml.len();
+        self.xml.push_str("<w:p>");
+        ppr.write(&mut self.xml);
+        let content = self.xml.len();
+        self.xml.push_str(runs);
+        close_paragraph(&mut self.xml, start);
+        self.last = Some((start, content, ppr));
+        self.after_table = false;
+    }
+
+    /// Opens a table with columns `widths`, after what must come between it and the
+    /// block before.
+    fn open_table(&mut self, widths: &[u32]) {
         if std::mem::take(&mut self.pending_break) {
-            self.parts.push(Part::P(Box::new(
-                Paragraph::new().add_run(Run::new().add_break(BreakType::Page)),
-            )));
-        } else if self.last_is_table() {
+            self.filler(PPr::default(), "<w:r><w:br w:type=\"page\"/></w:r>");
+        } else if self.after_table {
             // Adjacent tables would merge into one in Word and LibreOffice.
-            self.parts.push(Part::P(Box::new(
-                Paragraph::new().line_spacing(spacing(0, 0)),
-            )));
+            self.filler(
+                PPr {
+                    spacing: Some(Spacing::BeforeAfter(0, 0)),
+                    ..PPr::default()
+                },
+                "",
+            );
         }
-        self.parts.push(Part::T(Box::new(t)));
+        self.xml.push_str("<w:tbl>");
+        self.xml.push_str(TABLE_PROPERTIES);
+        self.xml.push_str("<w:tblGrid>");
+        for w in widths {
+            let _ = write!(self.xml, "<w:gridCol w:w=\"{w}\"/>");
+        }
+        self.xml.push_str("</w:tblGrid>");
+    }
+
+    fn close_table(&mut self) {
+        self.xml.push_str("</w:tbl>");
+        self.last = None;
+        self.after_table = true;
+    }
+
+    /// A row that is never split across pages; a header row (`header`) repeats at the
+    /// top of every page the table runs onto.
+    fn row<'i>(
+        &mut self,
+        header: bool,
+        cells: impl Iterator<Item = (u32, Option<&'static str>, bool, &'i [Inline])>,
+    ) {
+        self.xml.push_str(if header {
+            "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+        } else {
+            "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+        });
+        for (width, fill, bold, inlines) in cells {
+            let _ = write!(
+                self.xml,
+                "<w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\"/>"
+            );
+            if let Some(fill) = fill {
+                let _ = write!(
+                    self.xml,
+                    "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"{fill}\"/>"
+                );
+            }
+            self.xml.push_str("</w:tcPr>");
+            let start = self.xml.len();
+            self.xml.push_str("<w:p>");
+            PPr::style("TableText").write(&mut self.xml);
+            self.inlines(
+                inlines,
+                Fmt {
+                    bold,
+                    ..Fmt::default()
+                },
+            );
+            close_paragraph(&mut self.xml, start);
+            self.xml.push_str("</w:tc>");
+        }
+        self.xml.push_str("</w:tr>");
     }
 
     fn title_block(&mut self, meta: &DocMeta) {
         let l = self.labels;
-        self.push_paragraph(text_paragraph("Title", &meta.title));
-        self.push_paragraph(text_paragraph("Subtitle", &meta.business));
-        self.push_paragraph(text_paragraph(
-            "Subtitle",
-            &format!("{}: {}", l.location, meta.location),
-        ));
+        let text = |s: &str| [Inline::Text(s.to_owned())];
+        self.paragraph(
+            PPr::style("Title"),
+            &text(&meta.title),
+            Fmt::default(),
+            false,
+        );
+        self.paragraph(
+            PPr::style("Subtitle"),
+            &text(&meta.business),
+            Fmt::default(),
+            false,
+        );
+        self.paragraph(
+            PPr::style("Subtitle"),
+            &text(&format!("{}: {}", l.location, meta.location)),
+            Fmt::default(),
+            false,
+        );
         let rows = [
             (l.version, &meta.version),
             (l.effective_date, &meta.effective_date),
@@ -251,33 +457,29 @@ impl Builder {
             (l.approver, &meta.approver),
         ];
         let widths = [TEXT_WIDTH * 2 / 5, TEXT_WIDTH - TEXT_WIDTH * 2 / 5];
-        let rows = rows
-            .iter()
-            .map(|(label, value)| {
-                TableRow::new(vec![
-                    cell(
-                        widths[0],
-                        Some(LABEL_FILL),
-                        cell_paragraph(&[Inline::Text((*label).to_owned())], true),
-                    ),
-                    cell(
-                        widths[1],
-                        None,
-                        cell_paragraph(&[Inline::Text((*value).clone())], false),
-                    ),
-                ])
-                .cant_split()
-            })
-            .collect();
-        self.push_table(table(rows, &widths));
+        self.open_table(&widths);
+        for (label, value) in rows {
+            let label = text(label);
+            let value = text(value);
+            self.row(
+                false,
+                [
+                    (widths[0], Some(LABEL_FILL), true, &label[..]),
+                    (widths[1], None, false, &value[..]),
+                ]
+                .into_iter(),
+            );
+        }
+        self.close_table();
     }
 
     fn revision_history(&mut self, meta: &DocMeta) {
         let l = self.labels;
-        self.push_paragraph(
-            Paragraph::new()
-                .style("Heading1")
-                .add_run(Run::new().add_text(l.revisions)),
+        self.paragraph(
+            PPr::style("Heading1"),
+            &[Inline::Text(l.revisions.to_owned())],
+            Fmt::default(),
+            false,
         );
         let text = |s: &str| vec![Inline::Text(s.to_owned())];
         let header = vec![
@@ -298,81 +500,36 @@ impl Builder {
                 ]
             })
             .collect();
-        let t = data_table(&header, &rows);
-        self.push_table(t);
-    }
-
-    fn header(&self, meta: &DocMeta) -> Header {
-        let text = format!(
-            "{} · {} {}",
-            meta.title, self.labels.header_version, meta.version
-        );
-        Header::new().add_paragraph(
-            Paragraph::new()
-                .style("Header")
-                .add_run(Run::new().size(FOOTER_SIZE).add_text(xml_text(&text))),
-        )
-    }
-
-    fn footer(&self) -> Footer {
-        // Each field piece is its own run carrying the footer's size, or
-        // LibreOffice shows the numbers at the default size.
-        let run = || Run::new().size(FOOTER_SIZE);
-        let field = |p: Paragraph, instr: InstrText| {
-            p.add_run(run().add_field_char(FieldCharType::Begin, false))
-                .add_run(run().add_instr_text(instr))
-                .add_run(run().add_field_char(FieldCharType::Separate, false))
-                .add_run(run().add_text("1"))
-                .add_run(run().add_field_char(FieldCharType::End, false))
-        };
-        let mut p = Paragraph::new()
-            .style("Footer")
-            .add_run(run().add_text(format!("{} ", self.labels.page)));
-        p = field(p, InstrText::PAGE(InstrPAGE::new()));
-        p = p.add_run(run().add_text(format!(" {} ", self.labels.of)));
-        p = field(p, InstrText::NUMPAGES(InstrNUMPAGES::new()));
-        Footer::new().add_paragraph(p)
+        self.data_table(&header, &rows);
     }
 
     fn block(&mut self, block: &Block, list_depth: usize) {
         match block {
             Block::Heading { level, inlines } => {
-                let style = format!("Heading{}", (*level).clamp(1, 6));
-                self.push_paragraph(add_inlines(
-                    Paragraph::new().style(&style),
-                    inlines,
-                    Fmt::default(),
-                ));
+                let style = HEADING_STYLES[usize::from((*level).clamp(1, 6)) - 1];
+                self.paragraph(PPr::style(style), inlines, Fmt::default(), false);
             }
             Block::Paragraph(inlines) => {
-                let mut p = Paragraph::new();
+                let mut ppr = PPr::default();
                 if list_depth > 0 {
                     // A list item's further paragraphs line up with its text.
-                    p = p.style("ListParagraph").indent(
-                        Some(list_indent(list_depth - 1)),
-                        None,
-                        None,
-                        None,
-                    );
+                    ppr.style = Some("ListParagraph");
+                    ppr.indent = Some(list_indent(list_depth - 1));
                 }
-                self.push_body_paragraph(add_inlines(p, inlines, Fmt::default()));
+                self.paragraph(ppr, inlines, Fmt::default(), true);
             }
             Block::List {
                 ordered,
                 start,
                 items,
             } => self.list(*ordered, *start, items, list_depth),
-            Block::Table { header, rows } => {
-                let t = data_table(header, rows);
-                self.push_table(t);
-            }
+            Block::Table { header, rows } => self.data_table(header, rows),
             Block::PageBreak => self.pending_break = true,
             Block::Quote(blocks) => {
                 for b in blocks {
                     match b {
                         Block::Paragraph(inlines) => {
-                            let p = Paragraph::new().style("Quote");
-                            self.push_body_paragraph(add_inlines(p, inlines, Fmt::default()));
+                            self.paragraph(PPr::style("Quote"), inlines, Fmt::default(), true);
                         }
                         other => self.block(other, list_depth),
                     }
@@ -383,9 +540,9 @@ impl Builder {
 
     fn list(&mut self, ordered: bool, start: u32, items: &[Vec<Block>], depth: usize) {
         let depth = depth.min(8);
-        let id = FIRST_NUMBERING_ID + self.numberings.len();
+        let id = FIRST_NUMBERING_ID + self.lists.len();
         let start = usize::try_from(start).unwrap_or(1);
-        self.numberings.push(numbering(id, ordered, start, depth));
+        self.lists.push((ordered, start, depth));
         for item in items {
             let mut blocks = item.iter();
             let first = match item.first() {
@@ -396,23 +553,290 @@ impl Builder {
                 // An item that opens with a list or a table still gets its number.
                 _ => &[],
             };
-            let p = Paragraph::new()
-                .style("ListParagraph")
-                .numbering(NumberingId::new(id), IndentLevel::new(depth));
-            self.push_body_paragraph(add_inlines(p, first, Fmt::default()));
+            let ppr = PPr {
+                style: Some("ListParagraph"),
+                numbering: Some((id, depth)),
+                ..PPr::default()
+            };
+            self.paragraph(ppr, first, Fmt::default(), true);
             for block in blocks {
                 self.block(block, depth + 1);
             }
         }
         // List paragraphs sit close together; the list as a whole keeps the
-        // ordinary paragraph gap to what follows.
-        if depth == 0
-            && let Some(Part::P(p)) = self.parts.pop()
-        {
-            self.parts
-                .push(Part::P(Box::new(p.line_spacing(spacing(0, 120)))));
+        // ordinary paragraph gap to what follows (a table ending the list has its own).
+        if depth == 0 {
+            self.restyle_last(|p| p.spacing = Some(Spacing::BeforeAfter(0, 120)));
         }
     }
+
+    /// A table with a bold, shaded header row that repeats on every page.
+    fn data_table(&mut self, header: &[Vec<Inline>], rows: &[Vec<Vec<Inline>>]) {
+        let columns = rows
+            .iter()
+            .map(Vec::len)
+            .chain(std::iter::once(header.len()))
+            .max()
+            .unwrap_or(0)
+            .max(1);
+        let lengths: Vec<Vec<usize>> = std::iter::once(header)
+            .chain(rows.iter().map(Vec::as_slice))
+            .map(|row| {
+                (0..columns)
+                    .map(|i| plain_text(cell_at(row, i)).chars().count())
+                    .collect()
+            })
+            .collect();
+        // The widest unbreakable word of each column, as it will be set (the header bold).
+        let word_widths: Vec<u32> = (0..columns)
+            .map(|i| {
+                let header_word = widest_word(&plain_text(cell_at(header, i)), true);
+                rows.iter()
+                    .map(|row| widest_word(&plain_text(cell_at(row, i)), false))
+                    .fold(header_word, u32::max)
+            })
+            .collect();
+        let widths = column_widths(&lengths, &word_widths, TEXT_WIDTH);
+
+        self.open_table(&widths);
+        if !header.is_empty() {
+            self.row(
+                true,
+                (0..columns).map(|i| (widths[i], Some(HEADER_FILL), true, cell_at(header, i))),
+            );
+        }
+        for row in rows {
+            // A row read across a page break loses its meaning: keep each row whole.
+            self.row(
+                false,
+                (0..columns).map(|i| (widths[i], None, false, cell_at(row, i))),
+            );
+        }
+        self.close_table();
+    }
+
+    fn inlines(&mut self, inlines: &[Inline], fmt: Fmt) {
+        for inline in inlines {
+            match inline {
+                Inline::Strong(children) => self.inlines(children, Fmt { bold: true, ..fmt }),
+                Inline::Emph(children) => self.inlines(
+                    children,
+                    Fmt {
+                        italic: true,
+                        ..fmt
+                    },
+                ),
+                Inline::Link { url, children } if is_external(url) => {
+                    self.links.push(escape_attr(url));
+                    let start = self.xml.len();
+                    let _ = write!(
+                        self.xml,
+                        "<w:hyperlink r:id=\"rIdHyperlink{}\" w:history=\"1\">",
+                        self.links.len()
+                    );
+                    let content = self.xml.len();
+                    runs(&mut self.xml, children, Fmt { link: true, ..fmt });
+                    if self.xml.len() == content {
+                        self.xml.truncate(content - 1);
+                        self.xml.push_str("/>");
+                        debug_assert!(self.xml.len() > start);
+                    } else {
+                        self.xml.push_str("</w:hyperlink>");
+                    }
+                }
+                other => runs(&mut self.xml, std::slice::from_ref(other), fmt),
+            }
+        }
+    }
+}
+
+/// The inlines of cell `i` of `row`; none past its end.
+fn cell_at(row: &[Vec<Inline>], i: usize) -> &[Inline] {
+    row.get(i).map_or(&[][..], Vec::as_slice)
+}
+
+/// Ends the paragraph opened at `start`; one with nothing in it is written empty.
+fn close_paragraph(xml: &mut String, start: usize) {
+    if xml.len() == start + "<w:p>".len() {
+        xml.truncate(start);
+        xml.push_str("<w:p/>");
+    } else {
+        xml.push_str("</w:p>");
+    }
+}
+
+/// Only links a reader can follow outside the document become hyperlinks;
+/// relative or anchor targets would be dead links in a .docx.
+fn is_external(url: &str) -> bool {
+    ["http://", "https://", "mailto:", "tel:"]
+        .iter()
+        .any(|scheme| {
+            url.get(..scheme.len())
+                .is_some_and(|s| s.eq_ignore_ascii_case(scheme))
+        })
+}
+
+fn runs(out: &mut String, inlines: &[Inline], fmt: Fmt) {
+    for inline in inlines {
+        match inline {
+            Inline::Text(text) => text_runs(out, text, fmt, None),
+            Inline::Code(text) => text_runs(out, text, fmt, Some("VerbatimChar")),
+            Inline::Strong(children) => runs(out, children, Fmt { bold: true, ..fmt }),
+            Inline::Emph(children) => runs(
+                out,
+                children,
+                Fmt {
+                    italic: true,
+                    ..fmt
+                },
+            ),
+            Inline::Link { children, .. } => runs(out, children, fmt),
+            Inline::LineBreak => out.push_str(LINE_BREAK),
+        }
+    }
+}
+
+const LINE_BREAK: &str = "<w:r><w:br w:type=\"textWrapping\"/></w:r>";
+
+/// Runs of `text`, a line break between its lines.
+fn text_runs(out: &mut String, text: &str, fmt: Fmt, style: Option<&str>) {
+    let style = style.or(fmt.link.then_some("Hyperlink"));
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push_str(LINE_BREAK);
+        }
+        if line.is_empty() {
+            continue;
+        }
+        out.push_str("<w:r>");
+        if style.is_some() || fmt.bold || fmt.italic {
+            out.push_str("<w:rPr>");
+            if let Some(style) = style {
+                let _ = write!(out, "<w:rStyle w:val=\"{style}\"/>");
+            }
+            if fmt.bold {
+                out.push_str("<w:b/><w:bCs/>");
+            }
+            if fmt.italic {
+                out.push_str("<w:i/><w:iCs/>");
+            }
+            out.push_str("</w:rPr>");
+        }
+        out.push_str("<w:t xml:space=\"preserve\">");
+        escape_text(out, line);
+        out.push_str("</w:t></w:r>");
+    }
+}
+
+/// Text content, escaped. Control characters are not allowed in XML 1.0 (one stray
+/// byte in a config value would make the whole package unreadable); tabs stay.
+fn escape_text(out: &mut String, s: &str) {
+    let mut rest = s;
+    while let Some(at) = rest
+        .find(|c: char| matches!(c, '&' | '<' | '>' | '"' | '\'') || (c != '\t' && c.is_control()))
+    {
+        out.push_str(&rest[..at]);
+        let c = rest[at..].chars().next().unwrap_or('\0');
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            _ => {}
+        }
+        rest = &rest[at + c.len_utf8()..];
+    }
+    out.push_str(rest);
+}
+
+/// An attribute value escaped as docx-rs escapes a hyperlink's target.
+fn escape_attr(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for ch in s.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\n' => out.push_str("&#xA;"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Control characters are not allowed in XML 1.0.
+fn xml_text(s: &str) -> String {
+    s.chars()
+        .filter(|c| *c == '\t' || !c.is_control())
+        .collect()
+}
+
+/// The package parts other than the body, through docx-rs: page setup, header (its
+/// text), footer, styles and the numberings of the body's `lists`.
+fn package(header: &str, labels: &Labels, lists: &[(bool, usize, usize)]) -> Docx {
+    let mut docx = Docx::new()
+        .page_size(PAGE_WIDTH, PAGE_HEIGHT)
+        .page_margin(
+            PageMargin::new()
+                .top(to_i32(MARGIN_TOP))
+                .bottom(to_i32(MARGIN_BOTTOM))
+                .left(to_i32(MARGIN_LEFT))
+                .right(to_i32(MARGIN_RIGHT))
+                .header(567)
+                .footer(567)
+                .gutter(0),
+        )
+        .default_fonts(fonts(BODY_FONT))
+        .default_size(BODY_SIZE)
+        .default_line_spacing(spacing(0, 120).line(264).line_rule(LineSpacingType::Auto))
+        .header(
+            Header::new().add_paragraph(
+                Paragraph::new()
+                    .style("Header")
+                    .add_run(Run::new().size(FOOTER_SIZE).add_text(header)),
+            ),
+        )
+        .footer(footer(labels));
+    for style in styles() {
+        docx = docx.add_style(style);
+    }
+    for (i, &(ordered, start, depth)) in lists.iter().enumerate() {
+        let (abstract_num, num) = numbering(FIRST_NUMBERING_ID + i, ordered, start, depth);
+        docx = docx.add_abstract_numbering(abstract_num).add_numbering(num);
+    }
+    docx
+}
+
+/// The page header's text: the document's title and version.
+fn header_text(meta: &DocMeta, labels: &Labels) -> String {
+    xml_text(&format!(
+        "{} · {} {}",
+        meta.title, labels.header_version, meta.version
+    ))
+}
+
+fn footer(labels: &Labels) -> Footer {
+    // Each field piece is its own run carrying the footer's size, or
+    // LibreOffice shows the numbers at the default size.
+    let run = || Run::new().size(FOOTER_SIZE);
+    let field = |p: Paragraph, instr: InstrText| {
+        p.add_run(run().add_field_char(FieldCharType::Begin, false))
+            .add_run(run().add_instr_text(instr))
+            .add_run(run().add_field_char(FieldCharType::Separate, false))
+            .add_run(run().add_text("1"))
+            .add_run(run().add_field_char(FieldCharType::End, false))
+    };
+    let mut p = Paragraph::new()
+        .style("Footer")
+        .add_run(run().add_text(format!("{} ", labels.page)));
+    p = field(p, InstrText::PAGE(InstrPAGE::new()));
+    p = p.add_run(run().add_text(format!(" {} ", labels.of)));
+    p = field(p, InstrText::NUMPAGES(InstrNUMPAGES::new()));
+    Footer::new().add_paragraph(p)
 }
 
 fn to_i32(v: u32) -> i32 {
@@ -462,209 +886,6 @@ fn numbering(
         num = num.add_override(LevelOverride::new(depth).start(start));
     }
     (abstract_num, num)
-}
-
-fn text_paragraph(style: &str, text: &str) -> Paragraph {
-    add_inlines(
-        Paragraph::new().style(style),
-        &[Inline::Text(text.to_owned())],
-        Fmt::default(),
-    )
-}
-
-fn add_inlines(mut p: Paragraph, inlines: &[Inline], fmt: Fmt) -> Paragraph {
-    for inline in inlines {
-        p = match inline {
-            Inline::Strong(children) => add_inlines(p, children, Fmt { bold: true, ..fmt }),
-            Inline::Emph(children) => add_inlines(
-                p,
-                children,
-                Fmt {
-                    italic: true,
-                    ..fmt
-                },
-            ),
-            Inline::Link { url, children } if is_external(url) => {
-                let mut link = Hyperlink::new(url, HyperlinkType::External);
-                for run in runs(children, Fmt { link: true, ..fmt }) {
-                    link = link.add_run(run);
-                }
-                p.add_hyperlink(link)
-            }
-            other => {
-                let mut p = p;
-                for run in runs(std::slice::from_ref(other), fmt) {
-                    p = p.add_run(run);
-                }
-                p
-            }
-        };
-    }
-    p
-}
-
-/// Only links a reader can follow outside the document become hyperlinks;
-/// relative or anchor targets would be dead links in a .docx.
-fn is_external(url: &str) -> bool {
-    let lower = url.to_ascii_lowercase();
-    ["http://", "https://", "mailto:", "tel:"]
-        .iter()
-        .any(|scheme| lower.starts_with(scheme))
-}
-
-fn runs(inlines: &[Inline], fmt: Fmt) -> Vec<Run> {
-    let mut out = Vec::new();
-    push_runs(inlines, fmt, &mut out);
-    out
-}
-
-fn push_runs(inlines: &[Inline], fmt: Fmt, out: &mut Vec<Run>) {
-    for inline in inlines {
-        match inline {
-            Inline::Text(text) => push_text_runs(text, fmt, None, out),
-            Inline::Code(text) => push_text_runs(text, fmt, Some("VerbatimChar"), out),
-            Inline::Strong(children) => push_runs(children, Fmt { bold: true, ..fmt }, out),
-            Inline::Emph(children) => push_runs(
-                children,
-                Fmt {
-                    italic: true,
-                    ..fmt
-                },
-                out,
-            ),
-            Inline::Link { children, .. } => push_runs(children, fmt, out),
-            Inline::LineBreak => out.push(Run::new().add_break(BreakType::TextWrapping)),
-        }
-    }
-}
-
-/// Control characters are not allowed in XML 1.0; one stray byte in a config
-/// value would make the whole package unreadable.
-fn xml_text(s: &str) -> String {
-    s.chars()
-        .filter(|c| *c == '\t' || !c.is_control())
-        .collect()
-}
-
-fn push_text_runs(text: &str, fmt: Fmt, style: Option<&str>, out: &mut Vec<Run>) {
-    for (i, line) in text.split('\n').enumerate() {
-        if i > 0 {
-            out.push(Run::new().add_break(BreakType::TextWrapping));
-        }
-        if line.is_empty() {
-            continue;
-        }
-        let mut run = Run::new();
-        if let Some(style) = style {
-            run = run.style(style);
-        } else if fmt.link {
-            run = run.style("Hyperlink");
-        }
-        if fmt.bold {
-            run = run.bold();
-        }
-        if fmt.italic {
-            run = run.italic();
-        }
-        out.push(run.add_text(xml_text(line)));
-    }
-}
-
-fn cell_paragraph(inlines: &[Inline], bold: bool) -> Paragraph {
-    add_inlines(
-        Paragraph::new().style("TableText"),
-        inlines,
-        Fmt {
-            bold,
-            ..Fmt::default()
-        },
-    )
-}
-
-fn cell(width: u32, fill: Option<&str>, p: Paragraph) -> TableCell {
-    let mut c = TableCell::new()
-        .width(width as usize, WidthType::Dxa)
-        .add_paragraph(p);
-    if let Some(fill) = fill {
-        c = c.shading(
-            Shading::new()
-                .shd_type(ShdType::Clear)
-                .color("auto")
-                .fill(fill),
-        );
-    }
-    c
-}
-
-fn table(rows: Vec<TableRow>, widths: &[u32]) -> Table {
-    let border = |pos| TableBorder::new(pos).size(4).color("808080");
-    let borders = TableBorders::new()
-        .set(border(TableBorderPosition::Top))
-        .set(border(TableBorderPosition::Left))
-        .set(border(TableBorderPosition::Bottom))
-        .set(border(TableBorderPosition::Right))
-        .set(border(TableBorderPosition::InsideH))
-        .set(border(TableBorderPosition::InsideV));
-    Table::new(rows)
-        .set_grid(widths.iter().map(|w| *w as usize).collect())
-        .width(TEXT_WIDTH as usize, WidthType::Dxa)
-        .layout(TableLayoutType::Fixed)
-        .set_borders(borders)
-}
-
-/// A table with a bold, shaded header row that repeats on every page.
-fn data_table(header: &[Vec<Inline>], rows: &[Vec<Vec<Inline>>]) -> Table {
-    let columns = rows
-        .iter()
-        .map(Vec::len)
-        .chain(std::iter::once(header.len()))
-        .max()
-        .unwrap_or(0)
-        .max(1);
-    let empty: Vec<Inline> = Vec::new();
-    let cell_at = |row: &'_ [Vec<Inline>], i: usize| row.get(i).unwrap_or(&empty).clone();
-    let lengths: Vec<Vec<usize>> = std::iter::once(header)
-        .chain(rows.iter().map(Vec::as_slice))
-        .map(|row| {
-            (0..columns)
-                .map(|i| plain_text(&cell_at(row, i)).chars().count())
-                .collect()
-        })
-        .collect();
-    // The widest unbreakable word of each column, as it will be set (the header bold).
-    let word_widths: Vec<u32> = (0..columns)
-        .map(|i| {
-            let header_word = widest_word(&plain_text(&cell_at(header, i)), true);
-            rows.iter()
-                .map(|row| widest_word(&plain_text(&cell_at(row, i)), false))
-                .fold(header_word, u32::max)
-        })
-        .collect();
-    let widths = column_widths(&lengths, &word_widths, TEXT_WIDTH);
-
-    let mut table_rows = Vec::with_capacity(rows.len() + 1);
-    if !header.is_empty() {
-        let cells = (0..columns)
-            .map(|i| {
-                cell(
-                    widths[i],
-                    Some(HEADER_FILL),
-                    cell_paragraph(&cell_at(header, i), true),
-                )
-            })
-            .collect();
-        // The fix-up pass makes the row with the header fill repeat on every page
-        // (w:tblHeader, which docx-rs cannot write).
-        table_rows.push(TableRow::new(cells).cant_split());
-    }
-    for row in rows {
-        let cells = (0..columns)
-            .map(|i| cell(widths[i], None, cell_paragraph(&cell_at(row, i), false)))
-            .collect();
-        // A row read across a page break loses its meaning: keep each row whole.
-        table_rows.push(TableRow::new(cells).cant_split());
-    }
-    table(table_rows, &widths)
 }
 
 /// Approximate width of one character of table text (11 pt serif, Cyrillic), for how
@@ -891,7 +1112,7 @@ mod fix {
     use quick_xml::Reader;
     use quick_xml::events::Event;
 
-    use super::super::doc::DocMeta;
+    use super::super::doc::{DocMeta, Lang};
 
     pub(super) struct Package {
         parts: Vec<Rc<Packed>>,
@@ -1433,9 +1654,6 @@ mod fix {
         if el.name == "w:gridCol" {
             el.attrs.retain(|(k, _)| k != "w:type");
         }
-        if el.name == "w:tbl" {
-            mark_header_row(el);
-        }
         let name = el.name.clone();
         for child in el.elements_mut() {
             normalize(child, &name);
@@ -1453,30 +1671,6 @@ mod fix {
         });
         if let Some(order) = order_of(&el.name) {
             el.children.sort_by_key(|c| rank(order, c));
-        }
-    }
-
-    /// The first row of a table, when its first cell has the header fill, repeats at the
-    /// top of every page the table runs onto (`w:tblHeader`, which docx-rs cannot write).
-    fn mark_header_row(tbl: &mut El<'_>) {
-        let Some(row) = tbl.child_mut("w:tr") else {
-            return;
-        };
-        let is_header = row
-            .child_mut("w:tc")
-            .and_then(|c| c.child_mut("w:tcPr"))
-            .and_then(|p| p.child_mut("w:shd"))
-            .is_some_and(|shd| shd.attr("w:fill") == Some(super::HEADER_FILL));
-        if !is_header {
-            return;
-        }
-        if !row.has_child("w:trPr") {
-            row.children.insert(0, Node::El(El::new("w:trPr")));
-        }
-        if let Some(tr_pr) = row.child_mut("w:trPr")
-            && !tr_pr.has_child("w:tblHeader")
-        {
-            tr_pr.children.push(Node::El(El::new("w:tblHeader")));
         }
     }
 
@@ -1552,70 +1746,8 @@ mod fix {
         out.into_bytes()
     }
 
-    const HYPERLINK_ID: &str = "rIdHyperlink";
-
-    /// docx-rs numbers hyperlinks from a process-wide counter, and the order of
-    /// its relationships follows those ids as strings. Renumber them in order of
-    /// appearance in the document so the same document always gets the same ids.
-    fn hyperlink_ids(document: &El<'_>, rels: &El<'_>) -> HashMap<String, String> {
-        fn walk(el: &El<'_>, map: &mut HashMap<String, String>) {
-            if let Some(id) = el.attr("r:id")
-                && id.starts_with(HYPERLINK_ID)
-                && !map.contains_key(id)
-            {
-                let new = format!("{HYPERLINK_ID}{}", map.len() + 1);
-                map.insert(id.to_owned(), new);
-            }
-            for child in &el.children {
-                if let Node::El(e) = child {
-                    walk(e, map);
-                }
-            }
-        }
-        let mut map = HashMap::new();
-        walk(document, &mut map);
-        // Relationships nothing refers to (none are expected) still get stable ids.
-        let mut orphans: Vec<(&str, &str)> = rels
-            .children
-            .iter()
-            .filter_map(|c| match c {
-                Node::El(e) => Some((e.attr("Id")?, e.attr("Target").unwrap_or(""))),
-                Node::Raw(_) => None,
-            })
-            .filter(|(id, _)| id.starts_with(HYPERLINK_ID) && !map.contains_key(*id))
-            .collect();
-        orphans.sort_by_key(|(_, target)| *target);
-        for (id, _) in orphans {
-            let new = format!("{HYPERLINK_ID}{}", map.len() + 1);
-            map.insert(id.to_owned(), new);
-        }
-        map
-    }
-
-    /// Hyperlink relationships in the order of their new numbers, after the rest.
-    fn sort_hyperlink_rels(rels: &mut El<'_>) {
-        rels.children.sort_by_key(|c| match c {
-            Node::El(e) => e
-                .attr("Id")
-                .and_then(|id| id.strip_prefix(HYPERLINK_ID))
-                .and_then(|n| n.parse::<usize>().ok())
-                .unwrap_or(0),
-            Node::Raw(_) => 0,
-        });
-    }
-
-    fn rename_ids(el: &mut El, attr: &str, map: &HashMap<String, String>) {
-        for (k, v) in &mut el.attrs {
-            if k == attr
-                && let Some(new) = map.get(v.as_ref())
-            {
-                *v = Cow::Owned(new.clone());
-            }
-        }
-        for child in el.elements_mut() {
-            rename_ids(child, attr, map);
-        }
-    }
+    const HYPERLINK_TYPE: &str =
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink";
 
     /// Parts docx-rs always writes that a regulation never uses (comments,
     /// footnotes, custom properties): dropping them, with their relationships
@@ -1715,11 +1847,22 @@ mod fix {
         raw: &[u8],
         fix: impl FnOnce(&[u8]) -> anyhow::Result<Vec<u8>>,
     ) -> anyhow::Result<Rc<Packed>> {
+        cached_at(name, key, raw, true, fix)
+    }
+
+    /// [`cached`], compressed at the best level (`best`) or the fast one.
+    fn cached_at(
+        name: &'static str,
+        key: &'static str,
+        raw: &[u8],
+        best: bool,
+        fix: impl FnOnce(&[u8]) -> anyhow::Result<Vec<u8>>,
+    ) -> anyhow::Result<Rc<Packed>> {
         let lookup = (key, raw.to_vec());
         if let Some(hit) = PART_CACHE.with_borrow(|c| c.get(&lookup).cloned()) {
             return Ok(hit);
         }
-        let packed = Rc::new(Packed::new(Cow::Borrowed(name), &fix(raw)?, true)?);
+        let packed = Rc::new(Packed::new(Cow::Borrowed(name), &fix(raw)?, best)?);
         PART_CACHE.with_borrow_mut(|c| {
             if c.len() >= PART_CACHE_LIMIT {
                 c.clear();
@@ -1734,31 +1877,67 @@ mod fix {
     }
 
     /// A part through the generic schema fix-up.
-    fn normalized(raw: &[u8]) -> anyhow::Result<Vec<u8>> {
+    pub(super) fn normalized(raw: &[u8]) -> anyhow::Result<Vec<u8>> {
         let mut root = parse(raw)?;
         normalize(&mut root, "");
         Ok(serialize(&root))
     }
 
-    impl Package {
-        pub(super) fn from_docx_rs(xml: &XMLDocx, meta: &DocMeta) -> anyhow::Result<Self> {
-            let mut document = parse(&xml.document)?;
+    /// The parts of a package that come from docx-rs, fixed and compressed: everything
+    /// but the document's body, its core properties and its relationships (of which the
+    /// part common to every document is kept as text, `rels`, without its closing tag).
+    pub(super) struct Frame {
+        head: Vec<Rc<Packed>>,
+        rels: String,
+        tail: Vec<Rc<Packed>>,
+    }
+
+    /// What the frame is made from: the language (styles, footer), the header's text,
+    /// each list's (ordered, start, depth), and whether a paragraph is numbered.
+    pub(super) type FrameKey = (Lang, String, Vec<(bool, usize, usize)>, bool);
+
+    thread_local! {
+        /// Frames made on this thread. docx-rs builds every part anew for each document,
+        /// though for a document kind they come out the same for every location; the frame
+        /// is a pure function of its key, so reusing it changes nothing in the output.
+        static FRAME_CACHE: RefCell<HashMap<FrameKey, Rc<Frame>>> = RefCell::new(HashMap::new());
+    }
+
+    /// The frame for `key`, from this thread's cache or from `build` (docx-rs's parts).
+    pub(super) fn frame(
+        key: FrameKey,
+        build: impl FnOnce(&FrameKey) -> XMLDocx,
+    ) -> anyhow::Result<Rc<Frame>> {
+        if let Some(hit) = FRAME_CACHE.with_borrow(|c| c.get(&key).cloned()) {
+            return Ok(hit);
+        }
+        let frame = Rc::new(Frame::from_docx_rs(&build(&key), key.0)?);
+        FRAME_CACHE.with_borrow_mut(|c| {
+            if c.len() >= PART_CACHE_LIMIT {
+                c.clear();
+            }
+            c.insert(key, Rc::clone(&frame));
+        });
+        Ok(frame)
+    }
+
+    impl Frame {
+        fn from_docx_rs(xml: &XMLDocx, lang: Lang) -> anyhow::Result<Self> {
             let mut rels = parse(&xml.document_rels)?;
-            let map = hyperlink_ids(&document, &rels);
-            rename_ids(&mut rels, "Id", &map);
-            rename_ids(&mut document, "r:id", &map);
-            sort_hyperlink_rels(&mut rels);
-            normalize(&mut document, "");
             drop_unused(&mut rels, "Target", |t| {
                 UNUSED_PARTS.contains(&format!("word/{t}").as_str())
             });
-
-            let lang = meta.lang.tag();
-            let styles_key = match meta.lang {
-                super::Lang::Ru => "word/styles.xml ru",
-                super::Lang::En => "word/styles.xml en",
+            let rels = String::from_utf8(serialize(&rels))?;
+            let rels = rels
+                .strip_suffix("</Relationships>")
+                .context("docx-rs wrote no relationships")?
+                .to_owned();
+            let styles_key = match lang {
+                Lang::Ru => "word/styles.xml ru",
+                Lang::En => "word/styles.xml en",
             };
-            let mut parts = vec![
+            let lang = lang.tag();
+            let head = vec![
                 cached(
                     "[Content_Types].xml",
                     "[Content_Types].xml",
@@ -1782,9 +1961,8 @@ mod fix {
                     &xml.doc_props.app,
                     |raw| Ok(raw.to_vec()),
                 )?,
-                fresh("docProps/core.xml", &core_properties(meta))?,
-                fresh("word/document.xml", &serialize(&document))?,
-                fresh("word/_rels/document.xml.rels", &serialize(&rels))?,
+            ];
+            let mut tail = vec![
                 cached("word/styles.xml", styles_key, &xml.styles, |raw| {
                     let mut styles = parse(raw)?;
                     normalize(&mut styles, "");
@@ -1812,13 +1990,13 @@ mod fix {
                 )?,
             ];
             for (i, header) in xml.headers.iter().enumerate() {
-                parts.push(match i {
+                tail.push(match i {
                     0 => cached("word/header1.xml", "word/header1.xml", header, normalized)?,
                     _ => fresh(format!("word/header{}.xml", i + 1), &normalized(header)?)?,
                 });
             }
             for (i, footer) in xml.footers.iter().enumerate() {
-                parts.push(match i {
+                tail.push(match i {
                     0 => cached("word/footer1.xml", "word/footer1.xml", footer, normalized)?,
                     _ => fresh(format!("word/footer{}.xml", i + 1), &normalized(footer)?)?,
                 });
@@ -1831,13 +2009,53 @@ mod fix {
                     let root = parse(r)?;
                     // docx-rs writes empty relationship parts; an absent part says the same.
                     if root.children.iter().any(|c| matches!(c, Node::El(_))) {
-                        parts.push(fresh(
+                        tail.push(fresh(
                             format!("word/_rels/{prefix}{}.xml.rels", i + 1),
                             &serialize(&root),
                         )?);
                     }
                 }
             }
+            Ok(Self { head, rels, tail })
+        }
+    }
+
+    impl Package {
+        /// The package: the frame's parts around this document's properties, its body
+        /// (`document`, already in schema order) and its relationships, with the external
+        /// hyperlinks (`links`, escaped targets in order: the n-th is `rIdHyperlink{n}`, as
+        /// the document refers to it).
+        pub(super) fn new(
+            frame: &Frame,
+            meta: &DocMeta,
+            document: &[u8],
+            links: &[String],
+        ) -> anyhow::Result<Self> {
+            let mut rels = String::with_capacity(frame.rels.len() + 200 * links.len() + 20);
+            rels.push_str(&frame.rels);
+            for (i, target) in links.iter().enumerate() {
+                let _ = write!(
+                    rels,
+                    "<Relationship Id=\"rIdHyperlink{}\" Type=\"{HYPERLINK_TYPE}\" \
+                     Target=\"{target}\" TargetMode=\"External\"/>",
+                    i + 1
+                );
+            }
+            rels.push_str("</Relationships>");
+            let mut parts = Vec::with_capacity(frame.head.len() + 3 + frame.tail.len());
+            parts.extend(frame.head.iter().cloned());
+            parts.push(fresh("docProps/core.xml", &core_properties(meta))?);
+            parts.push(fresh("word/document.xml", document)?);
+            // The same hyperlinks come back for every location of a document kind. (The
+            // fast level, as for every part that depends on the document.)
+            parts.push(cached_at(
+                "word/_rels/document.xml.rels",
+                "word/_rels/document.xml.rels",
+                rels.as_bytes(),
+                false,
+                |raw| Ok(raw.to_vec()),
+            )?);
+            parts.extend(frame.tail.iter().cloned());
             Ok(Self { parts })
         }
 
@@ -1926,7 +2144,87 @@ mod fix {
 
 #[cfg(test)]
 mod tests {
+    use std::io::Read as _;
+
     use super::*;
+
+    fn meta() -> DocMeta {
+        DocMeta {
+            title: "Title".into(),
+            subject: String::new(),
+            business: "Business".into(),
+            location: "City".into(),
+            version: "1.0".into(),
+            effective_date: "2026-01-01".into(),
+            next_review: "2027-01-01".into(),
+            owner: "Owner".into(),
+            approver: "Approver".into(),
+            lang: Lang::En,
+            revisions: Vec::new(),
+            keywords: String::new(),
+            created: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+        }
+    }
+
+    fn document_xml(blocks: Vec<Block>) -> String {
+        let bytes = write_docx(&Document {
+            meta: meta(),
+            blocks,
+        })
+        .unwrap();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut xml = String::new();
+        zip.by_name("word/document.xml")
+            .unwrap()
+            .read_to_string(&mut xml)
+            .unwrap();
+        xml
+    }
+
+    #[test]
+    fn the_document_frame_is_what_docx_rs_writes_after_the_fix_up() {
+        // docx-rs's document.xml for the same page setup, header and footer, with an
+        // empty body, through the schema fix-up.
+        let raw = package("", &EN, &[]).build().document;
+        let fixed = String::from_utf8(fix::normalized(&raw).unwrap()).unwrap();
+        assert_eq!(fixed, format!("{DOCUMENT_START}{DOCUMENT_END}"));
+    }
+
+    #[test]
+    fn a_list_ending_with_a_table_keeps_the_table() {
+        let text = |s: &str| vec![Inline::Text(s.to_owned())];
+        let xml = document_xml(vec![Block::List {
+            ordered: false,
+            start: 1,
+            items: vec![vec![
+                Block::Paragraph(text("item")),
+                Block::Table {
+                    header: vec![text("Kept")],
+                    rows: vec![vec![text("cell")]],
+                },
+            ]],
+        }]);
+        assert!(xml.contains(">Kept<") && xml.contains(">cell<"), "{xml}");
+    }
+
+    #[test]
+    fn text_and_link_targets_are_escaped_and_control_characters_dropped() {
+        let xml = document_xml(vec![Block::Paragraph(vec![
+            Inline::Text("a & b <c> \"d\" 'e'\u{7}\tf".into()),
+            Inline::Link {
+                url: "https://x.example/?a=1&b=2".into(),
+                children: vec![Inline::Text("link".into())],
+            },
+        ])]);
+        assert!(
+            xml.contains("a &amp; b &lt;c&gt; &quot;d&quot; &apos;e&apos;\tf</w:t>"),
+            "{xml}"
+        );
+        assert!(
+            xml.contains("<w:hyperlink r:id=\"rIdHyperlink1\" w:history=\"1\"><w:r><w:rPr><w:rStyle w:val=\"Hyperlink\"/></w:rPr><w:t xml:space=\"preserve\">link</w:t></w:r></w:hyperlink>"),
+            "{xml}"
+        );
+    }
 
     #[test]
     fn column_widths_sum_to_text_width_and_respect_minimums() {

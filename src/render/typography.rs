@@ -120,7 +120,12 @@ fn pieces(line: &str) -> Vec<Piece<'_>> {
             i += keep_len;
             start = i;
         } else {
-            i += rest.chars().next().map_or(1, char::len_utf8);
+            // Only these ASCII bytes can start a kept piece; UTF-8 never uses ASCII bytes
+            // inside a multi-byte character, so the next candidate is a char boundary.
+            i += 1 + bytes[i + 1..]
+                .iter()
+                .position(|b| matches!(b, b'\\' | b'`' | b'<' | b']' | b'h' | b'w'))
+                .unwrap_or(bytes.len() - i - 1);
         }
     }
     if start < line.len() {
@@ -161,7 +166,17 @@ fn opens_quote(prev: Option<char>) -> bool {
 fn typeset(t: &str, lang: Lang, depth: &mut usize, before: Option<char>, out: &mut String) {
     let start = out.len();
     let mut i = 0;
-    while let Some(c) = t[i..].chars().next() {
+    while i < t.len() {
+        // Text up to the next character that may change is copied as it is.
+        let plain = t[i..].find(may_change).unwrap_or(t.len() - i);
+        if plain > 0 {
+            out.push_str(&t[i..i + plain]);
+            i += plain;
+            continue;
+        }
+        let Some(c) = t[i..].chars().next() else {
+            break;
+        };
         let after = &t[i + c.len_utf8()..];
         let prev = out[start..].chars().next_back().or(before);
         let mut advance = c.len_utf8();
@@ -232,6 +247,14 @@ fn typeset(t: &str, lang: Lang, depth: &mut usize, before: Option<char>, out: &m
     }
 }
 
+/// The characters [`typeset`] may replace or must track; every other one stays as it is.
+fn may_change(c: char) -> bool {
+    matches!(
+        c,
+        '|' | '"' | '\'' | '«' | '»' | '„' | '“' | '.' | '-' | ' '
+    )
+}
+
 fn quote(lang: Lang, open: bool, depth: &mut usize) -> char {
     match (lang, open) {
         (Lang::Ru, true) => {
@@ -251,12 +274,25 @@ fn quote(lang: Lang, open: bool, depth: &mut usize) -> char {
 /// Whether `word`, lowercased, is one of the short Russian words that must not hang.
 fn is_short_ru(word: &str) -> bool {
     // Lowercasing never makes a word shorter, and the short words have at most two letters.
-    if word.is_empty() || word.chars().nth(2).is_some() {
+    let mut chars = word.chars();
+    let (Some(first), second, None) = (chars.next(), chars.next(), chars.next()) else {
         return false;
+    };
+    // Lowercased once (a letter may lowercase to more than one character), then compared.
+    let mut lower = ['\0'; 4];
+    let mut len = 0;
+    for c in std::iter::once(first)
+        .chain(second)
+        .flat_map(char::to_lowercase)
+    {
+        if len == lower.len() {
+            return false;
+        }
+        lower[len] = c;
+        len += 1;
     }
-    RU_SHORT
-        .iter()
-        .any(|s| word.chars().flat_map(char::to_lowercase).eq(s.chars()))
+    let lower = &lower[..len];
+    RU_SHORT.iter().any(|s| s.chars().eq(lower.iter().copied()))
 }
 
 /// Whether the space between `before` (what this run has typeset so far) and `after` (the
