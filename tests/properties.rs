@@ -57,16 +57,12 @@ fn today() -> chrono::NaiveDate {
 fn assert_spans(sources: &Sources, diags: &[Diagnostic], what: &str) {
     for d in diags {
         for l in &d.labels {
-            let text = &sources.get(l.file).text;
             assert!(
-                l.span.start <= l.span.end
-                    && l.span.end <= text.len()
-                    && text.is_char_boundary(l.span.start)
-                    && text.is_char_boundary(l.span.end),
+                sources.fits(l.file, &l.span),
                 "{what}: `{}` points at {:?} in {} bytes",
                 d.message,
                 l.span,
-                text.len()
+                sources.get(l.file).text.len()
             );
         }
     }

@@ -29,17 +29,13 @@ fn today() -> chrono::NaiveDate {
 fn assert_spans(sources: &Sources, diags: &[Diagnostic]) {
     for d in diags {
         for l in &d.labels {
-            let text = &sources.get(l.file).text;
             assert!(
-                l.span.start <= l.span.end
-                    && l.span.end <= text.len()
-                    && text.is_char_boundary(l.span.start)
-                    && text.is_char_boundary(l.span.end),
+                sources.fits(l.file, &l.span),
                 "{:?} `{}` points at {:?} in a text of {} bytes",
                 d.code,
                 d.message,
                 l.span,
-                text.len()
+                sources.get(l.file).text.len()
             );
         }
     }
@@ -174,12 +170,18 @@ fn exported_bots_lint_clean(loaded: &Loaded, sources: &Sources) {
     let bad: Vec<_> = diags
         .iter()
         .filter(|d| {
-            d.code
-                .is_some_and(|c| c.starts_with('B') || (c == "S501" && d.labels.iter().any(|l| l.file != loaded.file)))
+            d.code.is_some_and(|c| {
+                c.starts_with('B')
+                    || (c == "S501" && d.labels.iter().any(|l| l.file != loaded.file))
+            })
         })
         .map(|d| format!("{:?}: {}", d.code, d.message))
         .collect();
-    assert!(bad.is_empty(), "an exported bot config does not lint clean: {bad:#?}\n{}", sources.get(loaded.file).text);
+    assert!(
+        bad.is_empty(),
+        "an exported bot config does not lint clean: {bad:#?}\n{}",
+        sources.get(loaded.file).text
+    );
 }
 
 const SALON: &str = include_str!("../../examples/salon-ufa-omsk/business.toml");
@@ -313,7 +315,11 @@ pub fn phone(data: &[u8]) {
 pub fn registry_ids(data: &[u8]) {
     let Some(s) = as_str(data) else { return };
     let inn = Inn::parse_str(s).expect("an INN is kept as text");
-    let digits: Option<Vec<u64>> = inn.0.chars().map(|c| c.to_digit(10).map(u64::from)).collect();
+    let digits: Option<Vec<u64>> = inn
+        .0
+        .chars()
+        .map(|c| c.to_digit(10).map(u64::from))
+        .collect();
     let expected_inn = digits.as_ref().and_then(|d| {
         let check = |n: usize, w: &[u64]| -> u64 {
             d[..n].iter().zip(w).map(|(a, b)| a * b).sum::<u64>() % 11 % 10

@@ -66,6 +66,16 @@ impl Sources {
     pub fn get(&self, id: FileId) -> &SourceFile {
         &self.files[id.0]
     }
+
+    /// A label can be shown: its span lies inside its file, on character boundaries (the
+    /// reporters slice the text with it, and the user is sent to that line and column).
+    pub fn fits(&self, file: FileId, span: &Range<usize>) -> bool {
+        let text = &self.get(file).text;
+        span.start <= span.end
+            && span.end <= text.len()
+            && text.is_char_boundary(span.start)
+            && text.is_char_boundary(span.end)
+    }
 }
 
 #[cfg(test)]
