@@ -202,22 +202,40 @@ fn escape_line(line: &str, out: &mut String) {
     let indent_len = line.len() - line.trim_start_matches([' ', '\t']).len();
     let (indent, rest) = line.split_at(indent_len);
     out.push_str(indent);
-    // Block markers only count at the start of a line: `-`/`+` bullets, `=`
-    // setext underlines, and `1.`/`1)` ordered items (the delimiter is escaped).
+    // Block markers only count at the start of a line, and only in their block shape: a
+    // `-`/`+` bullet is followed by white space (or a line of dashes is a rule or a setext
+    // underline), `=` underlines are all `=`, and an ordered item's `1.`/`1)` is followed
+    // by white space. A phone «+7 …» or a version «1.0» is left as written, so the Markdown
+    // shown in review reads like the document.
+    let followed_by_space = |at: usize| rest[at..].chars().next().is_none_or(char::is_whitespace);
+    let only = |c: char| rest.trim_end().chars().all(|x| x == c || x == ' ');
     let mut delimiter_at = None;
-    if rest.starts_with(['-', '+', '=']) {
+    if (rest.starts_with(['-', '+']) && (followed_by_space(1) || only('-')))
+        || (rest.starts_with('=') && only('='))
+    {
         out.push('\\');
     } else {
         let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-        if digits > 0 && rest[digits..].starts_with(['.', ')']) {
+        if digits > 0 && rest[digits..].starts_with(['.', ')']) && followed_by_space(digits + 1) {
             delimiter_at = Some(digits);
         }
     }
-    for (pos, ch) in rest.char_indices() {
-        if matches!(
+    let mut prev: Option<char> = None;
+    let mut chars = rest.char_indices().peekable();
+    while let Some((pos, ch)) = chars.next() {
+        let next = chars.peek().map(|&(_, c)| c);
+        // An underscore between letters or digits (`UF_CRM_REGL_CHANNEL`, `@lada_ufa_duty`)
+        // can never open or close emphasis in CommonMark, so it needs no backslash.
+        let intraword_underscore = ch == '_'
+            && prev.is_some_and(char::is_alphanumeric)
+            && next.is_some_and(char::is_alphanumeric);
+        // `!` needs no backslash: an image needs `![`, and the `[` is escaped.
+        prev = Some(ch);
+        if (matches!(
             ch,
-            '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '`' | '|' | '#' | '!' | '~' | '&'
-        ) || delimiter_at == Some(pos)
+            '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '`' | '|' | '#' | '~' | '&'
+        ) && !intraword_underscore)
+            || delimiter_at == Some(pos)
         {
             out.push('\\');
         }
@@ -234,12 +252,32 @@ mod tests {
     }
 
     #[test]
+    fn values_that_only_look_like_markers_stay_as_written() {
+        for plain in [
+            "+7 917 000-00-00",
+            "1.0",
+            "-5 %",
+            "2026-12-01",
+            "10.00–18.00",
+        ] {
+            assert_eq!(escape_inline(plain), plain);
+        }
+    }
+
+    #[test]
     fn escaped_hostile_values_stay_one_plain_paragraph() {
         let hostile = [
             "1. *Лада* | test_",
             "1) пункт",
             "- пункт списка",
             "+ плюс",
+            "+",
+            "- - -",
+            "_курсив_ и snake_case",
+            "__жирный__",
+            "1.",
+            "2)\tпункт",
+            "= =",
             "# Заголовок",
             "> цитата",
             "=====",
