@@ -54,6 +54,12 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     s
 }
 
+/// What the documents say, as a digest: the config's meaning without `[document]`. Render
+/// records it and lint compares it (D404: content changed but the version did not).
+pub fn content_digest(text: &str) -> Result<String> {
+    Ok(sha256_hex(canonical_config(text, true)?.as_bytes()))
+}
+
 /// The parsed value of a `business.toml` as canonical JSON (keys sorted, no formatting).
 /// With `without_document`, the `[document]` table is left out.
 pub fn canonical_config(text: &str, without_document: bool) -> Result<String> {

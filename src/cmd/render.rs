@@ -66,7 +66,7 @@ pub fn run(args: &RenderArgs) -> Outcome {
     )
     .map_err(|e| Failure::Other(anyhow::Error::new(e)))?;
     let canonical = manifest::canonical_config(text, false)?;
-    let content_sha256 = manifest::sha256_hex(manifest::canonical_config(text, true)?.as_bytes());
+    let content_sha256 = manifest::content_digest(text)?;
     let templates: Vec<Vec<(String, String)>> = DocKind::ALL
         .iter()
         .map(|&k| {

@@ -77,9 +77,7 @@ pub fn read(
         out_dir: out_dir.to_path_buf(),
         manifest: None,
         unreadable: None,
-        content_sha256: manifest::canonical_config(config_text, true)
-            .ok()
-            .map(|c| manifest::sha256_hex(c.as_bytes())),
+        content_sha256: manifest::content_digest(config_text).ok(),
         templates: Vec::new(),
     };
     let size = std::fs::metadata(&path).map(|m| (m.is_file(), m.len()));

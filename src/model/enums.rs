@@ -21,6 +21,14 @@ string_enum! {
     }
 }
 
+impl ChannelKind {
+    /// `WhatsApp` and Instagram belong to Meta Platforms, whose status in Russia every
+    /// document that names them has to state.
+    pub fn is_meta(self) -> bool {
+        matches!(self, ChannelKind::Whatsapp | ChannelKind::Instagram)
+    }
+}
+
 string_enum! {
     /// How a person is called to an escalated dialogue.
     pub enum Notify { BitrixTask = "bitrix_task", Telegram = "telegram", Sms = "sms", Email = "email" }

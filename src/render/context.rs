@@ -123,7 +123,7 @@ pub fn build(b: &Business, loc: &Location) -> Context {
                 "bot": c.bot(),
                 "reminders": c.reminders(),
                 "cross_border": c.cross_border(),
-                "meta": is_meta_channel(*c.id),
+                "meta": c.id.is_meta(),
                 "source_id": c.source_id.as_ref().map_or("", |s| s.as_str()),
                 "overridden": overridden,
                 "sla": {
@@ -316,7 +316,7 @@ pub fn build(b: &Business, loc: &Location) -> Context {
     let mut meta_services: Vec<String> = b
         .channels
         .iter()
-        .filter(|c| is_meta_channel(*c.id))
+        .filter(|c| c.id.is_meta())
         .map(|c| channel_name(*c.id, lang).to_owned())
         .collect();
     if meta_services.is_empty() {
@@ -540,12 +540,6 @@ pub(crate) fn channel_name(c: ChannelKind, lang: Lang) -> &'static str {
         (ChannelKind::Email, Lang::Ru) => "электронная почта",
         (ChannelKind::Email, Lang::En) => "e-mail",
     }
-}
-
-/// `WhatsApp` and Instagram belong to Meta Platforms, whose status in Russia a document
-/// mentioning them has to state.
-pub(crate) fn is_meta_channel(c: ChannelKind) -> bool {
-    matches!(c, ChannelKind::Whatsapp | ChannelKind::Instagram)
 }
 
 fn is_meta_name(name: &str) -> bool {

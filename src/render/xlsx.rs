@@ -351,7 +351,7 @@ fn channel_name(kind: ChannelKind, lang: Lang) -> String {
         .map(|c| c.to_uppercase().collect())
         .unwrap_or_default();
     out.push_str(chars.as_str());
-    if super::context::is_meta_channel(kind) {
+    if kind.is_meta() {
         out.push('*');
     }
     out
@@ -491,7 +491,7 @@ fn sla_sheet(
     for ch in &b.channels {
         row += 1;
         let sla = b.channel_sla(ch);
-        if super::context::is_meta_channel(*ch.id) {
+        if ch.id.is_meta() {
             meta.push(super::context::channel_name(*ch.id, lang));
         }
         let dash = "—".to_owned();
