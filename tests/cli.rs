@@ -18,3 +18,5 @@ mod load_errors;
 mod render;
 #[path = "cli/repo_assets.rs"]
 mod repo_assets;
+#[path = "cli/snapshot.rs"]
+mod snapshot;
