@@ -7,6 +7,7 @@ pub mod cli;
 pub mod cmd;
 pub mod diag;
 pub mod export;
+pub mod i18n;
 pub mod lint;
 pub mod manifest;
 pub mod model;

@@ -70,7 +70,7 @@ for id in "${ids[@]}"; do cp "out/$id/bot-scripts-$id.json" "bot/$id.json"; done
 
 step "lint: clean (exit 0, no finding)"
 run lint; expect 0
-grep -qE '^(error|warning)\[' <<<"$out" && { printf '%s\n' "$out" >&2; fail "lint found something"; }
+grep -qE '^(error|warning|ошибка|предупреждение)\[' <<<"$out" && { printf '%s\n' "$out" >&2; fail "lint found something"; }
 
 step "lint --format json: an empty list"
 run lint --format json; expect 0

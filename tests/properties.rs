@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 
 use mutate::{Rng, mutate};
 use regl::diag::{Diagnostic, Sources};
+use regl::i18n::Lang;
 use regl::lint::bot::{BotInput, BotState};
 use regl::lint::{self, Context};
 use regl::model::Loaded;
@@ -60,7 +61,7 @@ fn assert_spans(sources: &Sources, diags: &[Diagnostic], what: &str) {
             assert!(
                 sources.fits(l.file, &l.span),
                 "{what}: `{}` points at {:?} in {} bytes",
-                d.message,
+                d.message.en(),
                 l.span,
                 sources.get(l.file).text.len()
             );
@@ -80,11 +81,17 @@ fn check_text(text: &str, what: &str) {
         Err(errors) => {
             assert!(!errors.is_empty(), "{what}: refused without a reason");
             for d in &errors {
-                assert!(!d.labels.is_empty(), "{what}: `{}` has no place", d.message);
+                assert!(
+                    !d.labels.is_empty(),
+                    "{what}: `{}` has no place",
+                    d.message.en()
+                );
             }
             assert_spans(&sources, &errors, what);
             let shown = catch_unwind(AssertUnwindSafe(|| {
-                regl::report::human::render(&sources, &errors, false)
+                for lang in [Lang::En, Lang::Ru] {
+                    let _ = regl::report::human::render(&sources, &errors, false, lang);
+                }
             }));
             assert!(shown.is_ok(), "{what}: printing the load errors panicked");
         }
@@ -96,7 +103,7 @@ fn check_text(text: &str, what: &str) {
             };
             let findings = catch_unwind(AssertUnwindSafe(|| {
                 let f = lint::config_findings(&loaded, &sources, today());
-                let _ = regl::report::human::render(&sources, &f, false);
+                let _ = regl::report::human::render(&sources, &f, false, Lang::Ru);
                 f
             }));
             let Ok(findings) = findings else {
@@ -222,8 +229,10 @@ fn mutated_bot_configs_are_findings_not_panics() {
                     documents: None,
                 };
                 let diags = lint::lint(&cx);
-                let _ = regl::report::human::render(&sources, &diags, false);
-                let _ = regl::report::json::render(&sources, &diags);
+                for lang in [Lang::En, Lang::Ru] {
+                    let _ = regl::report::human::render(&sources, &diags, false, lang);
+                    let _ = regl::report::json::render(&sources, &diags, lang);
+                }
                 (diags, sources.clone())
             }));
             let Ok((diags, sources)) = outcome else {

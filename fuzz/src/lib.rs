@@ -17,6 +17,7 @@ use regl::model::phone::Phone;
 use regl::model::read::ParseStr;
 use regl::model::registry_ids::{Inn, Ogrn};
 use regl::model::{Business, Loaded};
+use regl::i18n::Lang;
 use regl::report;
 
 /// A fixed "today", so a run does not depend on the calendar.
@@ -33,7 +34,7 @@ fn assert_spans(sources: &Sources, diags: &[Diagnostic]) {
                 sources.fits(l.file, &l.span),
                 "{:?} `{}` points at {:?} in a text of {} bytes",
                 d.code,
-                d.message,
+                d.message.en(),
                 l.span,
                 sources.get(l.file).text.len()
             );
@@ -43,22 +44,24 @@ fn assert_spans(sources: &Sources, diags: &[Diagnostic]) {
 
 /// Prints the diagnostics in every output format, as `regl lint` would.
 fn report_all(sources: &Sources, diags: &[Diagnostic]) {
-    let rules: Vec<report::sarif::RuleInfo> = RULES
-        .iter()
-        .map(|r| report::sarif::RuleInfo {
-            code: r.code,
-            name: r.name,
-            summary: r.summary,
-            help_markdown: r.explanation,
-            default_level: r.severities[0],
-        })
-        .collect();
-    let _ = report::human::render(sources, diags, false);
-    let _ = report::human::render(sources, diags, true);
-    let _ = report::human::summary(diags);
-    let _ = report::json::render(sources, diags);
-    let _ = report::github::render(sources, diags);
-    let _ = report::sarif::render(sources, diags, &rules);
+    for lang in [Lang::En, Lang::Ru] {
+        let rules: Vec<report::sarif::RuleInfo> = RULES
+            .iter()
+            .map(|r| report::sarif::RuleInfo {
+                code: r.code,
+                name: r.name,
+                summary: r.summary.get(lang),
+                help_markdown: r.explanation.get(lang),
+                default_level: r.severities[0],
+            })
+            .collect();
+        let _ = report::human::render(sources, diags, false, lang);
+        let _ = report::human::render(sources, diags, true, lang);
+        let _ = report::human::summary(diags, lang);
+        let _ = report::json::render(sources, diags, lang);
+        let _ = report::github::render(sources, diags, lang);
+        let _ = report::sarif::render(sources, diags, &rules, lang);
+    }
 }
 
 /// `business.toml`: loading never panics; a refusal is a non-empty list of load errors, each

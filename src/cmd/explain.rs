@@ -4,11 +4,15 @@ use std::fmt::Write;
 
 use super::{Failure, Outcome, print_stdout};
 use crate::cli::ExplainArgs;
+use crate::i18n::{self, Lang};
 use crate::lint::{RULES, Rule, rule};
 
 pub fn run(args: &ExplainArgs) -> Outcome {
+    // No `-c` here: the business in the current folder, if any, stands for the user's.
+    let here = std::fs::read_to_string("business.toml").ok();
+    let lang = i18n::choose(here.as_deref().and_then(i18n::sniff));
     if args.code.eq_ignore_ascii_case("all") || args.code == "--markdown" {
-        return print_stdout(&catalogue());
+        return print_stdout(&catalogue(lang));
     }
     let Some(r) = rule(&args.code) else {
         let near: Vec<&str> = near_codes(&args.code);
@@ -19,7 +23,7 @@ pub fn run(args: &ExplainArgs) -> Outcome {
         let _ = write!(msg, " (`regl explain all` lists every rule)");
         return Err(Failure::Other(anyhow::anyhow!(msg)));
     };
-    print_stdout(&page(r, "#"))
+    print_stdout(&page(r, "#", lang))
 }
 
 /// Codes that share the letter (the family), or are one edit away.
@@ -43,14 +47,14 @@ fn near_codes(code: &str) -> Vec<&'static str> {
 }
 
 /// One rule's page in Markdown; `h` is the heading marker of its title.
-pub fn page(r: &Rule, h: &str) -> String {
+pub fn page(r: &Rule, h: &str, lang: Lang) -> String {
     format!(
         "{h} {code} `{name}` ({sev})\n\n{summary}.\n\n{body}\n",
         code = r.code,
         name = r.name,
         sev = r.severity_text(),
-        summary = capitalise(r.summary),
-        body = r.explanation
+        summary = capitalise(r.summary.get(lang)),
+        body = r.explanation.get(lang)
     )
 }
 
@@ -62,7 +66,7 @@ fn capitalise(s: &str) -> String {
 }
 
 /// `docs/rules.md`: the table of codes, then every rule's page.
-pub fn catalogue() -> String {
+pub fn catalogue(lang: Lang) -> String {
     let mut out = String::from(
         "# regl lint rules\n\n<!-- Generated from the rule metadata by `regl explain all`; do not edit. -->\n\n\
          `regl explain CODE` prints one of these pages. Waive a code on purpose with\n\
@@ -77,12 +81,12 @@ pub fn catalogue() -> String {
             l = r.code.to_ascii_lowercase(),
             n = r.name,
             s = r.severity_text(),
-            sum = r.summary.replace('|', "\\|")
+            sum = r.summary.get(lang).replace('|', "\\|")
         );
     }
     for r in RULES {
         let _ = write!(out, "\n<a id=\"{}\"></a>\n\n", r.code.to_ascii_lowercase());
-        out.push_str(&page(r, "##"));
+        out.push_str(&page(r, "##", lang));
     }
     out
 }

@@ -6,6 +6,7 @@ use std::io::IsTerminal;
 use super::{Failure, Outcome, print_stdout};
 use crate::cli::{LintArgs, LintFormat};
 use crate::diag::Sources;
+use crate::i18n::{self, Lang};
 use crate::lint::{self, Context, RULES};
 use crate::report;
 
@@ -30,16 +31,17 @@ pub fn run(args: &LintArgs) -> Outcome {
         documents: Some(&documents),
     };
     let diags = lint::lint(&cx);
+    let lang = i18n::choose(Some(loaded.business.lang()));
     let text = match args.format {
         LintFormat::Human => {
             let colour = report::human::use_colour(std::io::stdout().is_terminal());
-            let mut t = report::human::render(&sources, &diags, colour);
-            t.push_str(&report::human::summary(&diags));
+            let mut t = report::human::render(&sources, &diags, colour, lang);
+            t.push_str(&report::human::summary(&diags, lang));
             t
         }
-        LintFormat::Json => report::json::render(&sources, &diags),
-        LintFormat::Github => report::github::render(&sources, &diags),
-        LintFormat::Sarif => report::sarif::render(&sources, &diags, &rule_infos()),
+        LintFormat::Json => report::json::render(&sources, &diags, lang),
+        LintFormat::Github => report::github::render(&sources, &diags, lang),
+        LintFormat::Sarif => report::sarif::render(&sources, &diags, &rule_infos(lang), lang),
     };
     print_stdout(&text)?;
     if lint::fails(&diags, args.deny_warnings) {
@@ -49,14 +51,14 @@ pub fn run(args: &LintArgs) -> Outcome {
     }
 }
 
-fn rule_infos() -> Vec<report::sarif::RuleInfo> {
+fn rule_infos(lang: Lang) -> Vec<report::sarif::RuleInfo> {
     RULES
         .iter()
         .map(|r| report::sarif::RuleInfo {
             code: r.code,
             name: r.name,
-            summary: r.summary,
-            help_markdown: r.explanation,
+            summary: r.summary.get(lang),
+            help_markdown: r.explanation.get(lang),
             default_level: r.severities[0],
         })
         .collect()

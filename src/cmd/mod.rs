@@ -56,7 +56,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Findings) => ExitCode::from(1),
         Err(Failure::Input(sources, diags)) => {
-            crate::report::human::print_stderr(&sources, &diags);
+            crate::report::human::print_stderr(&sources, &diags, message_lang(&sources));
             ExitCode::from(2)
         }
         Err(Failure::Other(e)) => {
@@ -90,9 +90,17 @@ pub(crate) fn load_for_output(path: &Path) -> Result<(Sources, Loaded), Failure>
         return Err(Failure::Input(sources, errors));
     }
     if !warnings.is_empty() {
-        crate::report::human::print_stderr(&sources, &warnings);
+        let lang = crate::i18n::choose(Some(loaded.business.lang()));
+        crate::report::human::print_stderr(&sources, &warnings, lang);
     }
     Ok((sources, loaded))
+}
+
+/// The language of the messages about the inputs in `sources`: `REGL_LANG`, else the `lang`
+/// its `business.toml` (the first file read) declares, even when that file does not load,
+/// else the locale.
+pub(crate) fn message_lang(sources: &Sources) -> crate::i18n::Lang {
+    crate::i18n::choose(sources.first().and_then(|f| crate::i18n::sniff(&f.text)))
 }
 
 /// A closed pipe (`regl schema | head`) is the reader's choice, not a failure.

@@ -7,6 +7,8 @@ pub use source::{FileId, SourceFile, Sources};
 
 use std::ops::Range;
 
+use crate::i18n::Text;
+
 /// How bad a problem is. Load errors are always [`Severity::Error`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -29,7 +31,7 @@ impl Severity {
 pub struct Label {
     pub file: FileId,
     pub span: Range<usize>,
-    pub message: String,
+    pub message: Text,
     /// The primary label is the value at fault; others give context.
     pub primary: bool,
 }
@@ -39,13 +41,13 @@ pub struct Label {
 pub struct Diagnostic {
     pub code: Option<&'static str>,
     pub severity: Severity,
-    pub message: String,
+    pub message: Text,
     pub labels: Vec<Label>,
-    pub hint: Option<String>,
+    pub hint: Option<Text>,
 }
 
 impl Diagnostic {
-    pub fn error(message: impl Into<String>) -> Self {
+    pub fn error(message: impl Into<Text>) -> Self {
         Self {
             code: None,
             severity: Severity::Error,
@@ -55,7 +57,7 @@ impl Diagnostic {
         }
     }
 
-    pub fn finding(code: &'static str, severity: Severity, message: impl Into<String>) -> Self {
+    pub fn finding(code: &'static str, severity: Severity, message: impl Into<Text>) -> Self {
         Self {
             code: Some(code),
             severity,
@@ -67,7 +69,7 @@ impl Diagnostic {
 
     /// The value at fault.
     #[must_use]
-    pub fn at(mut self, file: FileId, span: Range<usize>, message: impl Into<String>) -> Self {
+    pub fn at(mut self, file: FileId, span: Range<usize>, message: impl Into<Text>) -> Self {
         self.labels.push(Label {
             file,
             span,
@@ -79,7 +81,7 @@ impl Diagnostic {
 
     /// Another place that explains the problem (the other side of a disagreement).
     #[must_use]
-    pub fn also(mut self, file: FileId, span: Range<usize>, message: impl Into<String>) -> Self {
+    pub fn also(mut self, file: FileId, span: Range<usize>, message: impl Into<Text>) -> Self {
         self.labels.push(Label {
             file,
             span,
@@ -90,7 +92,7 @@ impl Diagnostic {
     }
 
     #[must_use]
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+    pub fn hint(mut self, hint: impl Into<Text>) -> Self {
         self.hint = Some(hint.into());
         self
     }

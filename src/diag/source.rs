@@ -63,6 +63,11 @@ impl Sources {
         FileId(self.files.len() - 1)
     }
 
+    /// The first file read: `business.toml`, for every verb that reads one.
+    pub fn first(&self) -> Option<&SourceFile> {
+        self.files.first()
+    }
+
     pub fn get(&self, id: FileId) -> &SourceFile {
         &self.files[id.0]
     }

@@ -18,6 +18,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use crate::diag::{Diagnostic, FileId, Severity, Sources};
+use crate::i18n::StaticText;
 use crate::model::{Business, Loaded};
 
 pub use bot::{BotInput, BotState};
@@ -45,9 +46,9 @@ pub struct Rule {
     /// The severities it reports (B304 reports both).
     pub severities: &'static [Severity],
     /// One line: when it fires.
-    pub summary: &'static str,
+    pub summary: StaticText,
     /// Markdown: what it checks, why it matters, an example, how to fix.
-    pub explanation: &'static str,
+    pub explanation: StaticText,
     pub scope: Scope,
     pub check: fn(&Context<'_>, &mut Vec<Diagnostic>),
 }

@@ -11,6 +11,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::diag::{Diagnostic, FileId, did_you_mean};
+use crate::i18n::Text;
 
 /// A value of the parsed tree, with its byte span in the file.
 pub type Val<'i> = Spanned<DeValue<'i>>;
@@ -64,8 +65,8 @@ impl Cx {
         }
     }
 
-    pub fn error(&mut self, span: Range<usize>, message: impl Into<String>, hint: Option<String>) {
-        let mut d = Diagnostic::error(message).at(self.file, span, "");
+    pub fn error(&mut self, span: Range<usize>, message: impl Into<Text>, hint: Option<Text>) {
+        let mut d = Diagnostic::error(message).at(self.file, span, Text::default());
         d.hint = hint;
         self.errors.push(d);
     }
@@ -240,7 +241,7 @@ impl FromToml for chrono::NaiveDate {
                 cx.error(
                     v.span(),
                     format!("expected {expected}, found a string"),
-                    hint,
+                    hint.map(Into::into),
                 );
             } else {
                 cx.wrong_type(v, &expected);
@@ -322,7 +323,7 @@ impl<'a, 'i> Table<'a, 'i> {
         let span = self.span.start..self.span.start;
         let msg = format!("missing key `{key}` in {}", self.name);
         self.missing.push((key, self.cx.errors.len()));
-        self.cx.error(span, msg, hint);
+        self.cx.error(span, msg, hint.map(Into::into));
     }
 
     /// A key that may be left out.
@@ -367,7 +368,7 @@ impl<'a, 'i> Table<'a, 'i> {
             self.cx.error(
                 key.span(),
                 format!("unknown key `{k}` in {}", self.name),
-                hint,
+                hint.map(Into::into),
             );
         }
         withdrawn.sort_unstable();

@@ -47,7 +47,11 @@ impl FromToml for Share {
             let hint = (1.0..=100.0)
                 .contains(&n)
                 .then(|| format!("a share is a fraction: write {} for {n} %", n / 100.0));
-            cx.error(v.span(), format!("`{n}` is not a share from 0 to 1"), hint);
+            cx.error(
+                v.span(),
+                format!("`{n}` is not a share from 0 to 1"),
+                hint.map(Into::into),
+            );
             None
         }
     }

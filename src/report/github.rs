@@ -4,6 +4,7 @@
 use std::fmt::Write;
 
 use crate::diag::{Diagnostic, Severity, Sources};
+use crate::i18n::Lang;
 
 /// Escapes a message as the workflow-command parser expects.
 fn data(s: &str) -> String {
@@ -17,7 +18,15 @@ fn property(s: &str) -> String {
     data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-pub fn render(sources: &Sources, diags: &[Diagnostic]) -> String {
+/// The word before a hint, as the human report prints it.
+pub fn help_word(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "help",
+        Lang::Ru => "подсказка",
+    }
+}
+
+pub fn render(sources: &Sources, diags: &[Diagnostic], lang: Lang) -> String {
     let mut out = String::new();
     for d in diags {
         let level = match d.severity {
@@ -41,9 +50,9 @@ pub fn render(sources: &Sources, diags: &[Diagnostic]) -> String {
             .code
             .map_or_else(|| "regl".to_owned(), |c| format!("regl {c}"));
         props.push(format!("title={}", property(&title)));
-        let mut message = d.message.clone();
+        let mut message = d.message.get(lang).to_owned();
         if let Some(h) = &d.hint {
-            let _ = write!(message, "\nhelp: {h}");
+            let _ = write!(message, "\n{}: {}", help_word(lang), h.get(lang));
         }
         let _ = writeln!(out, "::{level} {}::{}", props.join(","), data(&message));
     }

@@ -5,6 +5,7 @@ use std::io::{IsTerminal, Write};
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use crate::diag::{Diagnostic, Severity, Sources};
+use crate::i18n::{Lang, Text, t};
 
 /// Colour only on a terminal, and never when `NO_COLOR` is set.
 pub fn use_colour(terminal: bool) -> bool {
@@ -12,7 +13,7 @@ pub fn use_colour(terminal: bool) -> bool {
 }
 
 /// Renders diagnostics as text, one after another.
-pub fn render(sources: &Sources, diags: &[Diagnostic], colour: bool) -> String {
+pub fn render(sources: &Sources, diags: &[Diagnostic], colour: bool, lang: Lang) -> String {
     let renderer = if colour {
         Renderer::styled()
     } else {
@@ -20,18 +21,24 @@ pub fn render(sources: &Sources, diags: &[Diagnostic], colour: bool) -> String {
     };
     let mut out = String::new();
     for d in diags {
-        out.push_str(&renderer.render(&to_report(sources, d)));
+        out.push_str(&renderer.render(&to_report(sources, d, lang)));
         out.push_str("\n\n");
     }
     out
 }
 
-fn to_report<'a>(sources: &'a Sources, d: &'a Diagnostic) -> Vec<Group<'a>> {
-    let level = match d.severity {
-        Severity::Error => Level::ERROR,
-        Severity::Warning => Level::WARNING,
+fn to_report<'a>(sources: &'a Sources, d: &'a Diagnostic, lang: Lang) -> Vec<Group<'a>> {
+    let level = match (d.severity, lang) {
+        (Severity::Error, Lang::En) => Level::ERROR,
+        (Severity::Warning, Lang::En) => Level::WARNING,
+        (Severity::Error, Lang::Ru) => Level::ERROR.with_name("ошибка"),
+        (Severity::Warning, Lang::Ru) => Level::WARNING.with_name("предупреждение"),
     };
-    let mut title = level.primary_title(d.message.as_str());
+    let help = match lang {
+        Lang::En => Level::HELP,
+        Lang::Ru => Level::HELP.with_name("подсказка"),
+    };
+    let mut title = level.primary_title(d.message.get(lang));
     if let Some(code) = d.code {
         title = title.id(code);
     }
@@ -66,16 +73,14 @@ fn to_report<'a>(sources: &'a Sources, d: &'a Diagnostic) -> Vec<Group<'a>> {
             snippet = snippet.annotation(if l.message.is_empty() {
                 ann
             } else {
-                ann.label(l.message.as_str())
+                ann.label(l.message.get(lang))
             });
         }
         group = group.element(snippet);
     }
     let mut groups = vec![group];
     if let Some(hint) = &d.hint {
-        groups.push(Group::with_title(
-            Level::HELP.secondary_title(hint.as_str()),
-        ));
+        groups.push(Group::with_title(help.secondary_title(hint.get(lang))));
     }
     groups
 }
@@ -108,35 +113,52 @@ fn redact(text: &str, d: &Diagnostic, file: crate::diag::FileId) -> String {
 }
 
 /// Prints diagnostics to stderr, coloured on a terminal.
-pub fn print_stderr(sources: &Sources, diags: &[Diagnostic]) {
+pub fn print_stderr(sources: &Sources, diags: &[Diagnostic], lang: Lang) {
     let err = std::io::stderr();
-    let text = render(sources, diags, use_colour(err.is_terminal()));
-    let mut lock = err.lock();
-    let _ = lock.write_all(text.as_bytes());
-    let _ = write_summary(&mut lock, diags);
+    let mut text = render(sources, diags, use_colour(err.is_terminal()), lang);
+    text.push_str(&summary(diags, lang));
+    let _ = err.lock().write_all(text.as_bytes());
 }
 
 /// "2 errors, 1 warning" with a newline, or nothing when there are no findings.
-pub fn summary(diags: &[Diagnostic]) -> String {
-    let mut out = Vec::new();
-    let _ = write_summary(&mut out, diags);
-    String::from_utf8(out).unwrap_or_default()
-}
-
-fn write_summary(w: &mut impl Write, diags: &[Diagnostic]) -> std::io::Result<()> {
+pub fn summary(diags: &[Diagnostic], lang: Lang) -> String {
     let errors = diags
         .iter()
         .filter(|d| d.severity == Severity::Error)
         .count();
     let warnings = diags.len() - errors;
-    match (errors, warnings) {
-        (0, 0) => Ok(()),
-        (e, 0) => writeln!(w, "{e} error{}", plural(e)),
-        (0, wn) => writeln!(w, "{wn} warning{}", plural(wn)),
-        (e, wn) => writeln!(w, "{e} error{}, {wn} warning{}", plural(e), plural(wn)),
-    }
+    let e = counted(
+        errors,
+        &Text::new("error", "ошибка"),
+        ["ошибки", "ошибок"],
+        "errors",
+    );
+    let w = counted(
+        warnings,
+        &Text::new("warning", "предупреждение"),
+        ["предупреждения", "предупреждений"],
+        "warnings",
+    );
+    let line = match (errors, warnings) {
+        (0, 0) => return String::new(),
+        (_, 0) => e,
+        (0, _) => w,
+        _ => t!("{e}, {w}", "{e}, {w}", e = e, w = w),
+    };
+    format!(
+        "{}
+",
+        line.get(lang)
+    )
 }
 
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
+/// «1 ошибка», «2 ошибки», «5 ошибок»; "1 error", "2 errors".
+fn counted(n: usize, one: &Text, ru_few_many: [&str; 2], en_many: &str) -> Text {
+    let en = if n == 1 { one.en() } else { en_many };
+    let ru = match (n % 10, n % 100) {
+        (1, r) if r != 11 => one.ru(),
+        (2..=4, r) if !(12..=14).contains(&r) => ru_few_many[0],
+        _ => ru_few_many[1],
+    };
+    Text::new(format!("{n} {en}"), format!("{n} {ru}"))
 }

@@ -4,6 +4,7 @@
 use serde_json::{Value, json};
 
 use crate::diag::{Diagnostic, Severity, Sources};
+use crate::i18n::Lang;
 
 /// What SARIF shows about a rule.
 pub struct RuleInfo {
@@ -21,7 +22,7 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
-pub fn render(sources: &Sources, diags: &[Diagnostic], rules: &[RuleInfo]) -> String {
+pub fn render(sources: &Sources, diags: &[Diagnostic], rules: &[RuleInfo], lang: Lang) -> String {
     let rules_json: Vec<Value> = rules
         .iter()
         .map(|r| {
@@ -46,16 +47,18 @@ pub fn render(sources: &Sources, diags: &[Diagnostic], rules: &[RuleInfo]) -> St
                 "artifactLocation": { "uri": uri },
                 "region": { "startLine": line, "startColumn": col, "endLine": end_line, "endColumn": end_col.max(col) },
             },
-            "message": { "text": if l.message.is_empty() { "here" } else { l.message.as_str() } },
+            "message": { "text": if l.message.is_empty() { crate::i18n::phrases::here() } else { l.message.clone() }.get(lang) },
         })
     };
     let results: Vec<Value> = diags
         .iter()
         .map(|d| {
-            let mut text = d.message.clone();
+            let mut text = d.message.get(lang).to_owned();
             if let Some(h) = &d.hint {
-                text.push_str("\nhelp: ");
-                text.push_str(h);
+                text.push('\n');
+                text.push_str(super::github::help_word(lang));
+                text.push_str(": ");
+                text.push_str(h.get(lang));
             }
             let mut r = json!({
                 "ruleId": d.code.unwrap_or("regl"),

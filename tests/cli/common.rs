@@ -37,12 +37,15 @@ pub fn regl(dir: &Path, args: &[&str]) -> Run {
     regl_env(dir, args, &[])
 }
 
-/// [`regl`] with extra environment variables (`REGL_TODAY`, planted secrets).
+/// [`regl`] with extra environment variables (`REGL_TODAY`, planted secrets). Messages are
+/// in English unless `env` sets `REGL_LANG` (an empty value lets the business and the locale
+/// choose, as for a user who never set it).
 pub fn regl_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
     let out = Command::new(env!("CARGO_BIN_EXE_regl"))
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
+        .env("REGL_LANG", "en")
         .envs(env.iter().copied())
         .output()
         .expect("regl runs");

@@ -16,7 +16,12 @@ const EXAMPLES: [&str; 3] = ["salon-ufa-omsk", "clinic-omsk", "fitness-novosibir
 fn load(path: &Path) -> regl::model::Business {
     let mut sources = regl::diag::Sources::default();
     regl::model::load(path, &mut sources)
-        .unwrap_or_else(|d| panic!("{}", regl::report::human::render(&sources, &d, false)))
+        .unwrap_or_else(|d| {
+            panic!(
+                "{}",
+                regl::report::human::render(&sources, &d, false, regl::i18n::Lang::En)
+            )
+        })
         .business
 }
 

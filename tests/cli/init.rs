@@ -13,7 +13,10 @@ fn every_preset_in_both_languages_loads_without_a_problem() {
             let path = repo().join(format!("presets/{segment}.{lang}.toml"));
             let mut sources = regl::diag::Sources::default();
             let loaded = regl::model::load(&path, &mut sources).unwrap_or_else(|diags| {
-                panic!("{}", regl::report::human::render(&sources, &diags, false))
+                panic!(
+                    "{}",
+                    regl::report::human::render(&sources, &diags, false, regl::i18n::Lang::En)
+                )
             });
             let b = &loaded.business;
             assert_eq!(b.business.segment.as_str(), segment);

@@ -907,7 +907,7 @@ fn every_rule_is_documented_and_codes_are_unique() {
             "**How to fix.**",
         ] {
             assert!(
-                r.explanation.contains(section),
+                r.explanation.en.contains(section),
                 "{} lacks {section}",
                 r.code
             );

@@ -316,8 +316,17 @@ fn a_missing_file() {
     let mut sources = regl::diag::Sources::default();
     let diags = regl::model::load(&dir.path().join("business.toml"), &mut sources)
         .expect_err("a missing file does not load");
-    assert!(diags[0].message.contains("does not exist"), "{diags:?}");
-    assert!(diags[0].hint.as_deref().unwrap_or("").contains("regl init"));
+    assert!(
+        diags[0].message.en().contains("does not exist"),
+        "{diags:?}"
+    );
+    assert!(
+        diags[0]
+            .hint
+            .as_ref()
+            .map_or("", |h| h.en())
+            .contains("regl init")
+    );
 }
 
 #[test]

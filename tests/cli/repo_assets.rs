@@ -90,7 +90,10 @@ fn every_example_loads() {
         seen += 1;
         let mut sources = regl::diag::Sources::default();
         if let Err(diags) = regl::model::load(&path, &mut sources) {
-            panic!("{}", regl::report::human::render(&sources, &diags, false));
+            panic!(
+                "{}",
+                regl::report::human::render(&sources, &diags, false, regl::i18n::Lang::En)
+            );
         }
         let readme = path.parent().unwrap().join("README.md");
         assert!(

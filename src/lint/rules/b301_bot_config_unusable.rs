@@ -1,6 +1,7 @@
 //! B301: each location's bot config exists, reads, has the known schema and is its own.
 
 use crate::diag::{Diagnostic, Severity};
+use crate::i18n::StaticText;
 use crate::lint::bot::{BOT_SCHEMA, BotInput, BotState};
 use crate::lint::json::Json;
 use crate::lint::{Context, Rule, Scope};
@@ -9,8 +10,12 @@ pub const RULE: Rule = Rule {
     code: "B301",
     name: "bot-config-unusable",
     severities: &[Severity::Error],
-    summary: "bot config missing, unreadable, wrong schema version, or for another location",
-    explanation: r#"**What it checks.** For each location, the file named by `bot_config` (or each `--bot FILE`)
+    summary: StaticText {
+        en: "bot config missing, unreadable, wrong schema version, or for another location",
+        ru: "",
+    },
+    explanation: StaticText {
+        en: r#"**What it checks.** For each location, the file named by `bot_config` (or each `--bot FILE`)
 exists, is JSON, has `"regl_bot_schema": 1` and a `"location"` equal to the location's id.
 
 **Why it matters.** The bot runtime answers clients from this file. If it is missing or is
@@ -25,6 +30,8 @@ phone; every other bot check (B302–B310) depends on reading it.
 
 **How to fix.** Run `regl export` and copy `OUT/<loc>/bot-scripts-<loc>.json` to the
 `bot_config` path (or point `bot_config` at it); keep one file per location."#,
+        ru: "",
+    },
     scope: Scope::Bot,
     check,
 };

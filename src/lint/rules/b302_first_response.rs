@@ -1,6 +1,7 @@
 //! B302: the bot answers at least as fast as the SLA promises.
 
 use crate::diag::{Diagnostic, Severity};
+use crate::i18n::StaticText;
 use crate::lint::bot::secs;
 use crate::lint::{Context, Rule, Scope};
 
@@ -8,8 +9,12 @@ pub const RULE: Rule = Rule {
     code: "B302",
     name: "bot-first-response",
     severities: &[Severity::Error],
-    summary: "the bot's first-response limit is slower than the SLA",
-    explanation: r#"**What it checks.** `limits.first_response_s` of the bot config is not longer than the
+    summary: StaticText {
+        en: "the bot's first-response limit is slower than the SLA",
+        ru: "",
+    },
+    explanation: StaticText {
+        en: r#"**What it checks.** `limits.first_response_s` of the bot config is not longer than the
 AI first response of any channel the bot serves (`[sla].ai_first_response`, or the
 channel's own override).
 
@@ -25,6 +30,8 @@ whole setup is measured by (first response time).
 
 **How to fix.** Set `first_response_s` to the SLA (or regenerate with `regl export`); if the
 bot really cannot answer that fast, change the SLA instead."#,
+        ru: "",
+    },
     scope: Scope::Bot,
     check,
 };

@@ -1,6 +1,7 @@
 //! B303: the bot sends the reminders the SLA lists, through the channels it names.
 
 use crate::diag::{Diagnostic, Severity};
+use crate::i18n::StaticText;
 use crate::lint::bot::{secs, strings};
 use crate::lint::{Context, Rule, Scope};
 
@@ -8,8 +9,12 @@ pub const RULE: Rule = Rule {
     code: "B303",
     name: "bot-reminders",
     severities: &[Severity::Error],
-    summary: "the bot's reminder offsets or channels differ from the SLA",
-    explanation: r#"**What it checks.** `reminders.offsets_s` of the bot config holds exactly the offsets of
+    summary: StaticText {
+        en: "the bot's reminder offsets or channels differ from the SLA",
+        ru: "",
+    },
+    explanation: StaticText {
+        en: r#"**What it checks.** `reminders.offsets_s` of the bot config holds exactly the offsets of
 `[sla].reminders` (in seconds), and `reminders.channels` exactly the channels with
 `reminders = true`.
 
@@ -26,6 +31,8 @@ other times, or through another channel, makes the policy's promise untrue.
 
 **How to fix.** Regenerate the bot config with `regl export`, or change `[sla].reminders` if
 the new schedule is what you want."#,
+        ru: "",
+    },
     scope: Scope::Bot,
     check,
 };

@@ -2,6 +2,7 @@
 //! escalates on more.
 
 use crate::diag::{Diagnostic, Severity};
+use crate::i18n::StaticText;
 use crate::lint::bot::strings;
 use crate::lint::{Context, Rule, Scope};
 
@@ -9,8 +10,12 @@ pub const RULE: Rule = Rule {
     code: "B304",
     name: "bot-escalation-keywords",
     severities: &[Severity::Error, Severity::Warning],
-    summary: "an escalation keyword missing from the bot (error) or one the rules don't list (warning)",
-    explanation: r#"**What it checks.** Every keyword of `[escalation].keywords` is in `escalation.keywords` of
+    summary: StaticText {
+        en: "an escalation keyword missing from the bot (error) or one the rules don't list (warning)",
+        ru: "",
+    },
+    explanation: StaticText {
+        en: r#"**What it checks.** Every keyword of `[escalation].keywords` is in `escalation.keywords` of
 the bot config (an error when one is missing), and the bot has no keyword the rules do not
 list (a warning). Comparison ignores case.
 
@@ -28,6 +33,8 @@ describe what the bot does.
 
 **How to fix.** Add the keyword to `business.toml` and regenerate the bot config with
 `regl export`: the rules and the bot then say the same."#,
+        ru: "",
+    },
     scope: Scope::Bot,
     check,
 };

@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use crate::diag::{Diagnostic, Severity};
+use crate::i18n::StaticText;
 use crate::lint::bot::{BotDoc, secs, strings};
 use crate::lint::json::Json;
 use crate::lint::{Context, Rule, Scope};
@@ -14,8 +15,12 @@ pub const RULE: Rule = Rule {
     code: "B305",
     name: "bot-escalation-thresholds",
     severities: &[Severity::Error],
-    summary: "bot thresholds differ (min confidence, max bot turns, amount, urgent-cancel window)",
-    explanation: r#"**What it checks.** The bot config's `limits.min_confidence`, `limits.max_bot_turns`,
+    summary: StaticText {
+        en: "bot thresholds differ (min confidence, max bot turns, amount, urgent-cancel window)",
+        ru: "",
+    },
+    explanation: StaticText {
+        en: r#"**What it checks.** The bot config's `limits.min_confidence`, `limits.max_bot_turns`,
 `escalation.amount_over` and `escalation.urgent_cancel_within_s` equal `[escalation]`'s
 `min_confidence`, `max_bot_turns`, `amount_over` and `urgent_cancel_within`. It also checks
 who is called: `escalation.notify` (the same set as `[escalation].notify`),
@@ -36,6 +41,8 @@ escalation to nobody.
 
 **How to fix.** Regenerate the bot config with `regl export`, or change `[escalation]` (and
 so the documents) if the new threshold is intended."#,
+        ru: "",
+    },
     scope: Scope::Bot,
     check,
 };

@@ -1,6 +1,7 @@
 //! B306: the bot writes the CRM fields business.toml maps, and every required one.
 
 use crate::diag::{Diagnostic, Severity};
+use crate::i18n::StaticText;
 use crate::lint::{Context, Rule, Scope};
 use crate::model::bitrix24::is_standard_field;
 
@@ -8,8 +9,12 @@ pub const RULE: Rule = Rule {
     code: "B306",
     name: "bot-crm-writes",
     severities: &[Severity::Error],
-    summary: "the bot writes a CRM field that is not mapped, or skips a required one",
-    explanation: r#"**What it checks.** In the bot config's `crm.writes` (slot → field code): every field is a
+    summary: StaticText {
+        en: "the bot writes a CRM field that is not mapped, or skips a required one",
+        ru: "",
+    },
+    explanation: StaticText {
+        en: r#"**What it checks.** In the bot config's `crm.writes` (slot → field code): every field is a
 standard lead field (`NAME`, `PHONE`, `SOURCE_ID`, …) or a `[crm].fields` code, a user
 field is written from the slot `[crm].fields` gives it, every `[crm].required` field is
 written, and `crm.system` is `[crm].system`.
@@ -27,6 +32,8 @@ gets an error from Bitrix24 and may lose the lead.
 
 **How to fix.** Regenerate the bot config with `regl export`; declare new user fields in
 `[crm].fields` first."#,
+        ru: "",
+    },
     scope: Scope::Bot,
     check,
 };

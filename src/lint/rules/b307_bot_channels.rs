@@ -1,6 +1,7 @@
 //! B307: the bot serves exactly the channels business.toml gives it.
 
 use crate::diag::{Diagnostic, Severity};
+use crate::i18n::StaticText;
 use crate::lint::bot::strings;
 use crate::lint::{Context, Rule, Scope};
 
@@ -8,8 +9,12 @@ pub const RULE: Rule = Rule {
     code: "B307",
     name: "bot-channels",
     severities: &[Severity::Error],
-    summary: "the bot serves a channel not declared in `business.toml` (not covered by the PD policy)",
-    explanation: r#"**What it checks.** Every id in the bot config's `channels` is a `[[channels]]` entry with
+    summary: StaticText {
+        en: "the bot serves a channel not declared in `business.toml` (not covered by the PD policy)",
+        ru: "",
+    },
+    explanation: StaticText {
+        en: r#"**What it checks.** Every id in the bot config's `channels` is a `[[channels]]` entry with
 `bot = true`, and every such channel is in the bot's list.
 
 **Why it matters.** The personal-data policy names the channels data is collected through,
@@ -26,6 +31,8 @@ the bot does not serve breaks the AI first-response SLA there.
 **How to fix.** Declare the channel in `business.toml` (with `cross_border` and its
 processor, so the policy covers it) and regenerate with `regl export`; or remove it from
 the bot."#,
+        ru: "",
+    },
     scope: Scope::Bot,
     check,
 };

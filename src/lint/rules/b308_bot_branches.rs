@@ -1,6 +1,7 @@
 //! B308: the bot has every branch and a fallback that hands over to a person.
 
 use crate::diag::{Diagnostic, Severity};
+use crate::i18n::StaticText;
 use crate::lint::json::Json;
 use crate::lint::{Context, Rule, Scope};
 
@@ -8,8 +9,12 @@ pub const RULE: Rule = Rule {
     code: "B308",
     name: "bot-branches-fallback",
     severities: &[Severity::Error],
-    summary: "a branch missing in the bot, or no fallback with hand-off",
-    explanation: r#"**What it checks.** The bot config's `branches` has an entry (by `id`) for every branch of
+    summary: StaticText {
+        en: "a branch missing in the bot, or no fallback with hand-off",
+        ru: "",
+    },
+    explanation: StaticText {
+        en: r#"**What it checks.** The bot config's `branches` has an entry (by `id`) for every branch of
 `[bot].branches`, and `fallback.handoff` is `true`.
 
 **Why it matters.** The lead-handling SOP describes what the bot does for bookings,
@@ -25,6 +30,8 @@ hand-off leaves the client in a loop.
 
 **How to fix.** Regenerate the bot config with `regl export` and re-apply your text edits;
 keep `handoff: true`."#,
+        ru: "",
+    },
     scope: Scope::Bot,
     check,
 };

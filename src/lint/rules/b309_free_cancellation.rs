@@ -1,6 +1,7 @@
 //! B309: the bot's free-cancellation window is the policy's.
 
 use crate::diag::{Diagnostic, Severity};
+use crate::i18n::StaticText;
 use crate::lint::bot::secs;
 use crate::lint::{Context, Rule, Scope};
 
@@ -8,8 +9,12 @@ pub const RULE: Rule = Rule {
     code: "B309",
     name: "bot-free-cancellation",
     severities: &[Severity::Error],
-    summary: "the bot's free-cancellation window differs from the policy",
-    explanation: r#"**What it checks.** `cancellation.free_until_s` of the bot config equals
+    summary: StaticText {
+        en: "the bot's free-cancellation window differs from the policy",
+        ru: "",
+    },
+    explanation: StaticText {
+        en: r#"**What it checks.** `cancellation.free_until_s` of the bot config equals
 `[cancellation].free_until` in seconds.
 
 **Why it matters.** The bot tells clients whether they may cancel for free. If it says 12
@@ -24,6 +29,8 @@ business must honour the more generous word — or argue with a client in a cons
 
 **How to fix.** Regenerate the bot config with `regl export`, or change the policy in
 `business.toml` and re-render the documents."#,
+        ru: "",
+    },
     scope: Scope::Bot,
     check,
 };

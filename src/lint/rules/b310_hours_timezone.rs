@@ -1,6 +1,7 @@
 //! B310: the bot keeps the location's hours, night mode, time zone and language.
 
 use crate::diag::{Diagnostic, Severity};
+use crate::i18n::StaticText;
 use crate::lint::bot::strings;
 use crate::lint::{Context, Rule, Scope};
 use crate::model::hours::WorkingHours;
@@ -10,8 +11,12 @@ pub const RULE: Rule = Rule {
     code: "B310",
     name: "bot-hours-timezone",
     severities: &[Severity::Error],
-    summary: "the bot's hours, night mode or time zone differ from the location's",
-    explanation: r#"**What it checks.** The bot config's `hours` cover the same days and times as the
+    summary: StaticText {
+        en: "the bot's hours, night mode or time zone differ from the location's",
+        ru: "",
+    },
+    explanation: StaticText {
+        en: r#"**What it checks.** The bot config's `hours` cover the same days and times as the
 location's `hours`, `night_mode` equals the location's, `timezone` is the location's
 `timezone`, and `lang` is `[business].lang`.
 
@@ -28,6 +33,8 @@ and the response SLA.
 
 **How to fix.** Regenerate the bot config with `regl export`, or change the location in
 `business.toml` if its hours really changed."#,
+        ru: "",
+    },
     scope: Scope::Bot,
     check,
 };

@@ -1,14 +1,19 @@
 //! C101: the operator's INN and OGRN/OGRNIP have the right length and check digit.
 
 use crate::diag::{Diagnostic, Severity};
+use crate::i18n::StaticText;
 use crate::lint::{Context, Rule, Scope};
 
 pub const RULE: Rule = Rule {
     code: "C101",
     name: "identifier-checksum",
     severities: &[Severity::Error],
-    summary: "INN or OGRN/OGRNIP has the wrong length or checksum",
-    explanation: r#"**What it checks.** `[business].inn` has 10 digits (a company) or 12 (a sole trader) and
+    summary: StaticText {
+        en: "INN or OGRN/OGRNIP has the wrong length or checksum",
+        ru: "",
+    },
+    explanation: StaticText {
+        en: r#"**What it checks.** `[business].inn` has 10 digits (a company) or 12 (a sole trader) and
 its check digits are right; `[business].ogrn` has 13 digits (OGRN) or 15 (OGRNIP) and its
 check digit is right. A company's INN goes with an OGRN, a sole trader's with an OGRNIP.
 
@@ -25,6 +30,8 @@ inn = "7707083894"    # the last digit should be 3
 
 **How to fix.** Copy the identifiers from the extract of the register (ЕГРЮЛ/ЕГРИП) or the
 tax certificate; do not retype them."#,
+        ru: "",
+    },
     scope: Scope::Config,
     check,
 };

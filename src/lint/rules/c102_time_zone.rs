@@ -1,14 +1,19 @@
 //! C102: every location's time zone is a real IANA zone.
 
 use crate::diag::{Diagnostic, Severity, did_you_mean};
+use crate::i18n::StaticText;
 use crate::lint::{Context, Rule, Scope};
 
 pub const RULE: Rule = Rule {
     code: "C102",
     name: "unknown-time-zone",
     severities: &[Severity::Error],
-    summary: "unknown IANA time zone",
-    explanation: r#"**What it checks.** Each `[[locations]].timezone` is a zone of the IANA database, such as
+    summary: StaticText {
+        en: "unknown IANA time zone",
+        ru: "",
+    },
+    explanation: StaticText {
+        en: r#"**What it checks.** Each `[[locations]].timezone` is a zone of the IANA database, such as
 `Europe/Moscow` or `Asia/Omsk`.
 
 **Why it matters.** Working hours, night mode and reminders are local times: the bot decides
@@ -24,6 +29,8 @@ timezone = "Asia/Ufa"   # there is no such zone: Ufa is Asia/Yekaterinburg (UTC+
 
 **How to fix.** Use the zone of the city's region: Moscow and Kazan `Europe/Moscow`, Ufa and
 Yekaterinburg `Asia/Yekaterinburg`, Omsk `Asia/Omsk`, Novosibirsk `Asia/Novosibirsk`."#,
+        ru: "",
+    },
     scope: Scope::Config,
     check,
 };

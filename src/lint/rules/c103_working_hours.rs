@@ -1,6 +1,7 @@
 //! C103: a location's working hours neither overlap nor end before they start.
 
 use crate::diag::{Diagnostic, Severity};
+use crate::i18n::StaticText;
 use crate::lint::{Context, Rule, Scope};
 use crate::model::hours::{DAYS, WorkingHours};
 
@@ -8,8 +9,12 @@ pub const RULE: Rule = Rule {
     code: "C103",
     name: "working-hours",
     severities: &[Severity::Error],
-    summary: "working hours that overlap, or end before they start",
-    explanation: r#"**What it checks.** In each location's `hours`, every range ends after it starts, and no
+    summary: StaticText {
+        en: "working hours that overlap, or end before they start",
+        ru: "",
+    },
+    explanation: StaticText {
+        en: r#"**What it checks.** In each location's `hours`, every range ends after it starts, and no
 weekday is covered by two ranges. (A range that cannot be read at all is a load error.)
 
 **Why it matters.** The hours decide when a person must answer (the human first-response
@@ -24,6 +29,8 @@ hours = ["mon-fri 09:00-21:00", "fri-sun 10:00-18:00"]   # Friday twice
 
 **How to fix.** Give each day one range: `["mon-thu 09:00-21:00", "fri-sun 10:00-18:00"]`.
 A day that is not listed is closed."#,
+        ru: "",
+    },
     scope: Scope::Config,
     check,
 };

@@ -3,14 +3,19 @@
 use std::ops::Range;
 
 use crate::diag::{Diagnostic, Severity};
+use crate::i18n::StaticText;
 use crate::lint::{Context, Rule, Scope};
 
 pub const RULE: Rule = Rule {
     code: "C104",
     name: "duplicate-id",
     severities: &[Severity::Error],
-    summary: "duplicate id (location, channel, service, CRM field, stage)",
-    explanation: r#"**What it checks.** Location ids, channel ids, service ids, `[crm].fields` codes and
+    summary: StaticText {
+        en: "duplicate id (location, channel, service, CRM field, stage)",
+        ru: "",
+    },
+    explanation: StaticText {
+        en: r#"**What it checks.** Location ids, channel ids, service ids, `[crm].fields` codes and
 `[crm].stages` ids each appear once.
 
 **Why it matters.** Ids name output files (`pd-policy-<loc>.docx`), escalation tags, bot
@@ -28,6 +33,8 @@ id = "haircut"   # a second service with the same id
 ```
 
 **How to fix.** Rename one of them; ids are `[a-z0-9-]+` and say what the thing is."#,
+        ru: "",
+    },
     scope: Scope::Config,
     check,
 };

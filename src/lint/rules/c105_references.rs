@@ -1,6 +1,7 @@
 //! C105: every id one part of the config names is defined (and switched on) in another.
 
 use crate::diag::{Diagnostic, Severity};
+use crate::i18n::StaticText;
 use crate::lint::{Context, Rule, Scope};
 use crate::model::bitrix24::STANDARD_SOURCES;
 
@@ -8,8 +9,12 @@ pub const RULE: Rule = Rule {
     code: "C105",
     name: "undefined-reference",
     severities: &[Severity::Error],
-    summary: "a reference to an undefined or disabled id (upsell service, notify channel, reminder channel)",
-    explanation: r#"**What it checks.** Each `upsell` id is a defined service other than the service itself; a
+    summary: StaticText {
+        en: "a reference to an undefined or disabled id (upsell service, notify channel, reminder channel)",
+        ru: "",
+    },
+    explanation: StaticText {
+        en: r#"**What it checks.** Each `upsell` id is a defined service other than the service itself; a
 channel's `source_id` is a standard Bitrix24 source or one declared in `[crm].sources`;
 reminders in `[sla].reminders` have at least one channel with `reminders = true` to go out
 through; `[escalation].notify = ["sms"]` or `["telegram"]` has the matching channel kind
@@ -28,6 +33,8 @@ upsell = ["styling", "hair-care"]   # no service has id "hair-care"
 ```
 
 **How to fix.** Define the missing id, or remove the reference."#,
+        ru: "",
+    },
     scope: Scope::Config,
     check,
 };

@@ -1,14 +1,19 @@
 //! C107: the first reminder arrives while free cancellation is still possible.
 
 use crate::diag::{Diagnostic, Severity};
+use crate::i18n::StaticText;
 use crate::lint::{Context, Rule, Scope};
 
 pub const RULE: Rule = Rule {
     code: "C107",
     name: "reminder-after-free-window",
     severities: &[Severity::Warning],
-    summary: "the earliest reminder comes after the free-cancellation window has closed",
-    explanation: r#"**What it checks.** The longest offset in `[sla].reminders` (the first reminder a client
+    summary: StaticText {
+        en: "the earliest reminder comes after the free-cancellation window has closed",
+        ru: "",
+    },
+    explanation: StaticText {
+        en: r#"**What it checks.** The longest offset in `[sla].reminders` (the first reminder a client
 gets) is at least `[cancellation].free_until`.
 
 **Why it matters.** Reminders cut no-shows by letting a client cancel or move a visit in
@@ -26,6 +31,8 @@ free_until = "24h"   # the first reminder comes 22 hours too late
 
 **How to fix.** Add a reminder at or before the window's end (e.g. `"24h"`), or shorten
 `free_until`."#,
+        ru: "",
+    },
     scope: Scope::Config,
     check,
 };

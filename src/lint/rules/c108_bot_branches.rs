@@ -1,6 +1,7 @@
 //! C108: the bot has all five main branches.
 
 use crate::diag::{Diagnostic, Severity};
+use crate::i18n::StaticText;
 use crate::lint::{Context, Rule, Scope};
 use crate::model::enums::Branch;
 
@@ -8,8 +9,12 @@ pub const RULE: Rule = Rule {
     code: "C108",
     name: "bot-branch-missing",
     severities: &[Severity::Error],
-    summary: "one of the five bot branches is missing",
-    explanation: r#"**What it checks.** `[bot].branches` lists all five main branches: `booking`, `cancel`,
+    summary: StaticText {
+        en: "one of the five bot branches is missing",
+        ru: "",
+    },
+    explanation: StaticText {
+        en: r#"**What it checks.** `[bot].branches` lists all five main branches: `booking`, `cancel`,
 `price`, `promo`, `callback`.
 
 **Why it matters.** These are what clients actually write about. A bot without `cancel`
@@ -25,6 +30,8 @@ branches = ["booking", "price", "promo", "callback"]   # no "cancel"
 
 **How to fix.** List all five; turn a branch's texts down in the bot config rather than
 removing the branch."#,
+        ru: "",
+    },
     scope: Scope::Config,
     check,
 };

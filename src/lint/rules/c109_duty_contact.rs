@@ -1,6 +1,7 @@
 //! C109: a location whose bot works at night has someone the bot can call.
 
 use crate::diag::{Diagnostic, Severity};
+use crate::i18n::StaticText;
 use crate::lint::{Context, Rule, Scope};
 use crate::model::enums::Notify;
 
@@ -8,8 +9,12 @@ pub const RULE: Rule = Rule {
     code: "C109",
     name: "night-duty-contact",
     severities: &[Severity::Error],
-    summary: "a night-mode location lacks a duty contact for a notify channel it uses",
-    explanation: r#"**What it checks.** For each location with `night_mode = true`, every person-reaching entry
+    summary: StaticText {
+        en: "a night-mode location lacks a duty contact for a notify channel it uses",
+        ru: "",
+    },
+    explanation: StaticText {
+        en: r#"**What it checks.** For each location with `night_mode = true`, every person-reaching entry
 of `[escalation].notify` has a matching duty contact: `telegram` needs `duty.telegram`,
 `sms` needs `duty.phone`, `email` needs `duty.email`.
 
@@ -30,6 +35,8 @@ duty = { name = "Дежурный администратор", telegram = "@lada
 
 **How to fix.** Add the missing contact to the location's `duty`, or drop the notify
 channel."#,
+        ru: "",
+    },
     scope: Scope::Config,
     check,
 };

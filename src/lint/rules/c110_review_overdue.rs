@@ -1,14 +1,19 @@
 //! C110: the documents' review date has not passed.
 
 use crate::diag::{Diagnostic, Severity};
+use crate::i18n::StaticText;
 use crate::lint::{Context, Rule, Scope};
 
 pub const RULE: Rule = Rule {
     code: "C110",
     name: "review-overdue",
     severities: &[Severity::Warning],
-    summary: "the document's review date has passed",
-    explanation: r#"**What it checks.** The later of `[document].effective_date` and the last revision's date,
+    summary: StaticText {
+        en: "the document's review date has passed",
+        ru: "",
+    },
+    explanation: StaticText {
+        en: r#"**What it checks.** The later of `[document].effective_date` and the last revision's date,
 plus `review_every`, is not before today. Today is the system date where the first location
 is, or `REGL_TODAY=YYYY-MM-DD` when set (for reproducible CI).
 
@@ -27,6 +32,8 @@ review_every = "90d"   # review was due on 2026-04-10
 **How to fix.** Review the documents, then add an entry to `changes`, bump `version` and
 move `effective_date`; or waive C110 with a reason and an `until` date while the review is
 scheduled."#,
+        ru: "",
+    },
     scope: Scope::Config,
     check,
 };

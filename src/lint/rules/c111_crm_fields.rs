@@ -1,6 +1,7 @@
 //! C111: the CRM fields and stages are ones Bitrix24 will accept.
 
 use crate::diag::{Diagnostic, Severity};
+use crate::i18n::StaticText;
 use crate::lint::{Context, Rule, Scope};
 use crate::model::bitrix24::{is_standard_field, stage_id_problem, user_field_problem};
 use crate::model::enums::FieldType;
@@ -9,8 +10,12 @@ pub const RULE: Rule = Rule {
     code: "C111",
     name: "crm-field",
     severities: &[Severity::Error],
-    summary: "a required CRM field is undefined; a user field code is not `UF_CRM_` + `[A-Z0-9_]`, or longer than 20 characters in all; an enumeration has no values; a stage id is longer than 21 characters or not `[A-Za-z0-9_-]`",
-    explanation: r#"**What it checks.** Every `[crm].required` code is a standard lead field (`NAME`, `PHONE`,
+    summary: StaticText {
+        en: "a required CRM field is undefined; a user field code is not `UF_CRM_` + `[A-Z0-9_]`, or longer than 20 characters in all; an enumeration has no values; a stage id is longer than 21 characters or not `[A-Za-z0-9_-]`",
+        ru: "",
+    },
+    explanation: StaticText {
+        en: r#"**What it checks.** Every `[crm].required` code is a standard lead field (`NAME`, `PHONE`,
 `SOURCE_ID`, `UTM_*`, …) or a code in `[crm].fields`; every user field code is `UF_CRM_`
 followed by Latin capitals, digits and `_`, 20 characters at most in all; an
 `enumeration` field has `values`; stage ids are at most 21 characters of `[A-Za-z0-9_-]`.
@@ -28,6 +33,8 @@ fields = [ { code = "UF_CRM_PREFERRED_VISIT_TIME", label = "Время", type = 
 
 **How to fix.** Shorten the code (`UF_CRM_REGL_TIME`), declare the field the required list
 names, give the enumeration its `values`, shorten the stage id."#,
+        ru: "",
+    },
     scope: Scope::Config,
     check,
 };

@@ -1,14 +1,19 @@
 //! D401: every rendered document is there and made from the current inputs.
 
 use crate::diag::{Diagnostic, Severity};
+use crate::i18n::StaticText;
 use crate::lint::{Context, Rule, Scope};
 
 pub const RULE: Rule = Rule {
     code: "D401",
     name: "document-stale",
     severities: &[Severity::Error],
-    summary: "a document listed in the manifest is missing or stale (its inputs changed since render); silent where nothing was ever rendered (no manifest)",
-    explanation: r#"**What it checks.** With an `OUT/regl-manifest.json` (written by `regl render`): every file it
+    summary: StaticText {
+        en: "a document listed in the manifest is missing or stale (its inputs changed since render); silent where nothing was ever rendered (no manifest)",
+        ru: "",
+    },
+    explanation: StaticText {
+        en: r#"**What it checks.** With an `OUT/regl-manifest.json` (written by `regl render`): every file it
 lists exists, every location of `business.toml` has been rendered, and neither the
 content of `business.toml` nor `[document].version` changed since the render. Without a
 manifest nothing was rendered and the rule is silent.
@@ -21,6 +26,8 @@ still says 24, the business is bound by a document it no longer means.
 `regl render`.
 
 **How to fix.** Run `regl render` and commit the documents with the config change."#,
+        ru: "",
+    },
     scope: Scope::Documents,
     check,
 };

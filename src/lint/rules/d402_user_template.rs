@@ -1,14 +1,19 @@
 //! D402: the business's own templates parse and use only known variables.
 
 use crate::diag::{Diagnostic, Severity};
+use crate::i18n::StaticText;
 use crate::lint::{Context, Rule, Scope};
 
 pub const RULE: Rule = Rule {
     code: "D402",
     name: "user-template",
     severities: &[Severity::Error],
-    summary: "a user template fails to render or uses an unknown variable",
-    explanation: r"**What it checks.** Each Markdown template under `templates/` next to `business.toml` (a
+    summary: StaticText {
+        en: "a user template fails to render or uses an unknown variable",
+        ru: "",
+    },
+    explanation: StaticText {
+        en: r"**What it checks.** Each Markdown template under `templates/` next to `business.toml` (a
 user override of a built-in template of the same name) is a valid Tera template.
 
 **Why it matters.** A broken override stops `regl render` for every location, on the day a
@@ -23,6 +28,8 @@ templates/ru/pd-policy.md:  {{ business.name }  — the closing brace is missing
 
 **How to fix.** Fix the template at the line shown; `regl render --format md` shows what it
 produces.",
+        ru: "",
+    },
     scope: Scope::Documents,
     check,
 };

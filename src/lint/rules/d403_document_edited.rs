@@ -1,6 +1,7 @@
 //! D403: nobody edited a rendered document by hand.
 
 use crate::diag::{Diagnostic, Severity};
+use crate::i18n::StaticText;
 use crate::lint::{Context, Rule, Scope};
 use crate::manifest::sha256_hex;
 
@@ -8,8 +9,12 @@ pub const RULE: Rule = Rule {
     code: "D403",
     name: "document-edited",
     severities: &[Severity::Warning],
-    summary: "a rendered document was edited by hand after render (the edit will be lost)",
-    explanation: r"**What it checks.** Each file the manifest lists still has the digest `regl render` recorded.
+    summary: StaticText {
+        en: "a rendered document was edited by hand after render (the edit will be lost)",
+        ru: "",
+    },
+    explanation: StaticText {
+        en: r"**What it checks.** Each file the manifest lists still has the digest `regl render` recorded.
 
 **Why it matters.** The documents are generated: the next `regl render` writes over a hand
 edit, silently undoing it. An edit to a policy is a change of regulations and belongs in
@@ -19,6 +24,8 @@ edit, silently undoing it. An edit to a policy is a change of regulations and be
 
 **How to fix.** Make the change in `business.toml` or in a template under `templates/`, then
 run `regl render`.",
+        ru: "",
+    },
     scope: Scope::Documents,
     check,
 };

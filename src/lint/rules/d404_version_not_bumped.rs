@@ -1,14 +1,19 @@
 //! D404: changed documents carry a new version.
 
 use crate::diag::{Diagnostic, Severity};
+use crate::i18n::StaticText;
 use crate::lint::{Context, Rule, Scope};
 
 pub const RULE: Rule = Rule {
     code: "D404",
     name: "version-not-bumped",
     severities: &[Severity::Warning],
-    summary: "the documents' content changed since the last render but `[document].version` was not bumped",
-    explanation: r#"**What it checks.** When the content of `business.toml` (everything but `[document]`)
+    summary: StaticText {
+        en: "the documents' content changed since the last render but `[document].version` was not bumped",
+        ru: "",
+    },
+    explanation: StaticText {
+        en: r#"**What it checks.** When the content of `business.toml` (everything but `[document]`)
 differs from the last render, `[document].version` differs too.
 
 **Why it matters.** Document control (ISO 9001 7.5): each released version is identified and
@@ -19,6 +24,8 @@ apart — and the consent's version is what proves which text a client agreed to
 
 **How to fix.** Bump `[document].version`, add a `changes` entry saying what changed, then
 run `regl render`."#,
+        ru: "",
+    },
     scope: Scope::Documents,
     check,
 };

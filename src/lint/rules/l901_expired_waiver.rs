@@ -1,14 +1,19 @@
 //! L901: a waiver past its `until` date. Judged in `lint::waivers`, after every rule ran.
 
 use crate::diag::{Diagnostic, Severity};
+use crate::i18n::StaticText;
 use crate::lint::{Context, Rule, Scope};
 
 pub const RULE: Rule = Rule {
     code: "L901",
     name: "expired-waiver",
     severities: &[Severity::Warning],
-    summary: "a waiver whose `until` date has passed",
-    explanation: r#"**What it checks.** Each `[[lint.waive]]` with an `until` date: once the date has passed
+    summary: StaticText {
+        en: "a waiver whose `until` date has passed",
+        ru: "",
+    },
+    explanation: StaticText {
+        en: r#"**What it checks.** Each `[[lint.waive]]` with an `until` date: once the date has passed
 (today is the system date, or `REGL_TODAY`), the waiver stops silencing its code, and the
 waiver itself is reported.
 
@@ -26,6 +31,8 @@ until = 2027-01-15
 
 **How to fix.** Fix what the waived rule reports and delete the waiver; or, if the delay is
 agreed, move `until` and update `reason`."#,
+        ru: "",
+    },
     scope: Scope::Waivers,
     check,
 };

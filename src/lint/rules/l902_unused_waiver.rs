@@ -1,14 +1,19 @@
 //! L902: a waiver that silences nothing. Judged in `lint::waivers`, after every rule ran.
 
 use crate::diag::{Diagnostic, Severity};
+use crate::i18n::StaticText;
 use crate::lint::{Context, Rule, Scope};
 
 pub const RULE: Rule = Rule {
     code: "L902",
     name: "unused-waiver",
     severities: &[Severity::Warning],
-    summary: "a waiver for a code that no longer fires",
-    explanation: r#"**What it checks.** Each `[[lint.waive]]` in force silences at least one finding of a full
+    summary: StaticText {
+        en: "a waiver for a code that no longer fires",
+        ru: "",
+    },
+    explanation: StaticText {
+        en: r#"**What it checks.** Each `[[lint.waive]]` in force silences at least one finding of a full
 `regl lint`; a waiver naming a code that is not a regl rule is reported too.
 
 **Why it matters.** A waiver left behind after the fix would silently hide the next,
@@ -23,6 +28,8 @@ reason = "reminders are being reworked"
 ```
 
 **How to fix.** Delete the waiver."#,
+        ru: "",
+    },
     scope: Scope::Waivers,
     check,
 };

@@ -1,6 +1,7 @@
 //! P201: health data is declared as a special category with written consent.
 
 use crate::diag::{Diagnostic, Severity};
+use crate::i18n::StaticText;
 use crate::lint::{Context, Rule, Scope};
 use crate::model::enums::Segment;
 
@@ -8,8 +9,12 @@ pub const RULE: Rule = Rule {
     code: "P201",
     name: "special-categories",
     severities: &[Severity::Error],
-    summary: "clinic segment, or health data processed, without special categories and written consent",
-    explanation: r#"**What it checks.** A business with `segment = "clinic"`, or whose `[pd].categories` mention
+    summary: StaticText {
+        en: "clinic segment, or health data processed, without special categories and written consent",
+        ru: "",
+    },
+    explanation: StaticText {
+        en: r#"**What it checks.** A business with `segment = "clinic"`, or whose `[pd].categories` mention
 health (здоровье, диагноз, симптомы, медицин…, health, medical, diagnosis), declares the
 special category in `[pd].special_categories` and sets `written_consent = true`.
 
@@ -29,6 +34,8 @@ special_categories = []   # a clinic always processes health data
 
 **How to fix.** `special_categories = ["здоровье"]` and `written_consent = true`; render the
 consent document and collect it in writing before the first visit."#,
+        ru: "",
+    },
     scope: Scope::Config,
     check,
 };

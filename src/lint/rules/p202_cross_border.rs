@@ -1,6 +1,7 @@
 //! P202: a cross-border channel's provider is declared as a processor with its country.
 
 use crate::diag::{Diagnostic, Severity};
+use crate::i18n::StaticText;
 use crate::lint::{Context, Rule, Scope};
 use crate::model::enums::ChannelKind;
 
@@ -8,8 +9,12 @@ pub const RULE: Rule = Rule {
     code: "P202",
     name: "cross-border-processor",
     severities: &[Severity::Error],
-    summary: "a cross-border channel whose provider is not declared as a processor with its country",
-    explanation: r#"**What it checks.** Each channel with `cross_border = true` has its provider in
+    summary: StaticText {
+        en: "a cross-border channel whose provider is not declared as a processor with its country",
+        ru: "",
+    },
+    explanation: StaticText {
+        en: r#"**What it checks.** Each channel with `cross_border = true` has its provider in
 `[pd].processors` (WhatsApp, Telegram, Instagram, VK, …, matched by name) with a country.
 
 **Why it matters.** The personal-data policy must name every processor and every
@@ -28,6 +33,8 @@ cross_border = true
 
 **How to fix.** Add the provider: `{ name = "Telegram", role = "messenger", purpose =
 "переписка с клиентами", country = "AE" }`."#,
+        ru: "",
+    },
     scope: Scope::Config,
     check,
 };

@@ -1,14 +1,19 @@
 //! P203: card retention is set and chat transcripts are not kept longer than cards.
 
 use crate::diag::{Diagnostic, Severity};
+use crate::i18n::StaticText;
 use crate::lint::{Context, Rule, Scope};
 
 pub const RULE: Rule = Rule {
     code: "P203",
     name: "retention",
     severities: &[Severity::Error],
-    summary: "retention missing, or chat retention longer than card retention",
-    explanation: r#"**What it checks.** `[pd].retention` (how long client cards are kept) is set, and
+    summary: StaticText {
+        en: "retention missing, or chat retention longer than card retention",
+        ru: "",
+    },
+    explanation: StaticText {
+        en: r#"**What it checks.** `[pd].retention` (how long client cards are kept) is set, and
 `[pd].chat_retention` (chat transcripts) is not longer.
 
 **Why it matters.** The policy must state how long each kind of data is kept and how it is
@@ -25,6 +30,8 @@ chat_retention = "3y"   # chats outlive the card they belong to
 
 **How to fix.** Set `retention` (3 years is common for service history) and keep
 `chat_retention` at or below it (90 days is common)."#,
+        ru: "",
+    },
     scope: Scope::Config,
     check,
 };

@@ -1,6 +1,7 @@
 //! P204: the bot asks for consent before it collects personal data.
 
 use crate::diag::{Diagnostic, Severity};
+use crate::i18n::StaticText;
 use crate::lint::bot::strings;
 use crate::lint::json::Json;
 use crate::lint::{Context, Rule, Scope};
@@ -10,8 +11,12 @@ pub const RULE: Rule = Rule {
     code: "P204",
     name: "consent-before-collect",
     severities: &[Severity::Error],
-    summary: "the bot collects personal data before asking consent",
-    explanation: r#"**What it checks.** In the bot config, `consent.before` lists every personal-data slot the
+    summary: StaticText {
+        en: "the bot collects personal data before asking consent",
+        ru: "",
+    },
+    explanation: StaticText {
+        en: r#"**What it checks.** In the bot config, `consent.before` lists every personal-data slot the
 bot asks for (`name`, `phone`, `email`, from `[bot].qualification` and from the branches'
 `ask` steps), and within a branch no step asks for one of them before a consent step
 (a step with `"ask": "consent"` or `"consent": true`).
@@ -30,6 +35,8 @@ reaches 300–700 thousand rubles when written consent was needed.
 
 **How to fix.** List every personal-data slot in `consent.before` and move the consent step
 first in each branch (or regenerate with `regl export`)."#,
+        ru: "",
+    },
     scope: Scope::Bot,
     check,
 };

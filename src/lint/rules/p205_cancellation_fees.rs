@@ -1,14 +1,19 @@
 //! P205: cancellation terms a consumer court would void.
 
 use crate::diag::{Diagnostic, Severity};
+use crate::i18n::StaticText;
 use crate::lint::{Context, Rule, Scope};
 
 pub const RULE: Rule = Rule {
     code: "P205",
     name: "cancellation-fee",
     severities: &[Severity::Warning],
-    summary: "a late-cancellation or no-show fee beyond the provider's actual costs (consumer law)",
-    explanation: r"**What it checks.** `[cancellation].late_fee_percent` and `no_show_fee_percent` are 0.
+    summary: StaticText {
+        en: "a late-cancellation or no-show fee beyond the provider's actual costs (consumer law)",
+        ru: "",
+    },
+    explanation: StaticText {
+        en: r"**What it checks.** `[cancellation].late_fee_percent` and `no_show_fee_percent` are 0.
 
 **Why it matters.** A consumer may refuse a service at any time and pays only the
 provider's actual, documented expenses for that booking (ZoZPP art. 32, Civil Code art.
@@ -25,6 +30,8 @@ no_show_fee_percent = 50
 **How to fix.** Set the fees to 0 and let the cancellation policy say what is lawful:
 refund a prepayment minus documented expenses (materials bought for the visit), free
 rescheduling, prepayment for future bookings after repeated no-shows.",
+        ru: "",
+    },
     scope: Scope::Config,
     check,
 };

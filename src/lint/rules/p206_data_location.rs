@@ -1,6 +1,7 @@
 //! P206: Russian citizens' data is first recorded in Russia.
 
 use crate::diag::{Diagnostic, Severity};
+use crate::i18n::StaticText;
 use crate::lint::{Context, Rule, Scope};
 use crate::model::enums::ProcessorRole;
 
@@ -8,8 +9,12 @@ pub const RULE: Rule = Rule {
     code: "P206",
     name: "data-location",
     severities: &[Severity::Error],
-    summary: "`storage_country` outside Russia, or a processor abroad whose role means client data is first recorded there (crm, ai, hosting): Russian citizens' data must be first recorded in Russia",
-    explanation: r#"**What it checks.** `[pd].storage_country` is `RU`, and no processor with role `crm`, `ai` or
+    summary: StaticText {
+        en: "`storage_country` outside Russia, or a processor abroad whose role means client data is first recorded there (crm, ai, hosting): Russian citizens' data must be first recorded in Russia",
+        ru: "",
+    },
+    explanation: StaticText {
+        en: r#"**What it checks.** `[pd].storage_country` is `RU`, and no processor with role `crm`, `ai` or
 `hosting` has a country other than `RU`.
 
 **Why it matters.** 152-FZ art. 18 p. 5 (tightened 1 July 2025): Russian citizens' data must
@@ -27,6 +32,8 @@ processors = [ { name = "OpenAI", role = "ai", purpose = "ответы асси�
 **How to fix.** Use a CRM, AI service and hosting in Russia (Bitrix24 on a Russian portal,
 YandexGPT or GigaChat, a Russian cloud); a foreign service may get data only after it was
 first recorded in Russia, as a cross-border transfer."#,
+        ru: "",
+    },
     scope: Scope::Config,
     check,
 };

@@ -1,14 +1,19 @@
 //! P207: the policy and the consent document have an address where clients can read them.
 
 use crate::diag::{Diagnostic, Severity};
+use crate::i18n::StaticText;
 use crate::lint::{Context, Rule, Scope};
 
 pub const RULE: Rule = Rule {
     code: "P207",
     name: "published-documents",
     severities: &[Severity::Error],
-    summary: "the personal-data policy or the consent document has no published address",
-    explanation: r#"**What it checks.** The personal-data policy and the consent document each have a web
+    summary: StaticText {
+        en: "the personal-data policy or the consent document has no published address",
+        ru: "",
+    },
+    explanation: StaticText {
+        en: r#"**What it checks.** The personal-data policy and the consent document each have a web
 address: `[pd].policy_url` and `[pd].consent_url`, or `[business].website` (regl then uses
 its `/privacy` and `/consent` pages).
 
@@ -26,6 +31,8 @@ cannot ask for consent lawfully, so regl exports no bot scripts.
 
 **How to fix.** Set `[business].website`, or `policy_url` and `consent_url` in `[pd]`, to the
 pages where the rendered policy and consent are published."#,
+        ru: "",
+    },
     scope: Scope::Config,
     check,
 };

@@ -1,6 +1,7 @@
 //! S501: no secret in `business.toml` or a bot config.
 
 use crate::diag::{Diagnostic, FileId, Severity};
+use crate::i18n::StaticText;
 use crate::lint::bot::BotState;
 use crate::lint::secrets::{random_value, scan, secret_key};
 use crate::lint::{Context, Rule, Scope};
@@ -9,8 +10,12 @@ pub const RULE: Rule = Rule {
     code: "S501",
     name: "secret-in-config",
     severities: &[Severity::Error],
-    summary: "a secret (Bitrix24 webhook token, API key) in `business.toml` or the bot config",
-    explanation: r#"**What it checks.** The text of `business.toml` and of every bot config holds no Bitrix24
+    summary: StaticText {
+        en: "a secret (Bitrix24 webhook token, API key) in `business.toml` or the bot config",
+        ru: "",
+    },
+    explanation: StaticText {
+        en: r#"**What it checks.** The text of `business.toml` and of every bot config holds no Bitrix24
 inbound-webhook URL with its secret (`https://<portal>/rest/<user>/<secret>/`), no
 OpenAI-style `sk-…` key, no Yandex Cloud `AQVN…` key or `y0_…` OAuth token, no Telegram
 bot token (`7012345678:AAH…`), and (in bot configs) no long random value under a key named like `token`, `secret`, `api_key` or
@@ -31,6 +36,8 @@ portal = "https://lada.bitrix24.ru/rest/1/x8k2m9q4w7e1r5t3/"
 **How to fix.** Keep only the portal domain in the file; give the bot its secret through
 the environment (e.g. `BITRIX24_WEBHOOK`). Then revoke the leaked webhook in Bitrix24 and
 create a new one: it stays in the git history."#,
+        ru: "",
+    },
     scope: Scope::Config,
     check,
 };
