@@ -104,3 +104,26 @@ fn every_example_loads() {
     }
     assert!(seen >= 3, "expected the three examples, found {seen}");
 }
+
+/// No source file grows past what a reader takes in at once: the render, export and lint code
+/// stay in pieces each later change can own.
+#[test]
+fn no_source_file_is_over_a_thousand_lines() {
+    let mut long = Vec::new();
+    let mut stack = vec![repo().join("src")];
+    while let Some(dir) = stack.pop() {
+        for entry in fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let lines = fs::read_to_string(&path).unwrap().lines().count();
+                if lines > 1000 {
+                    long.push(format!("{} ({lines} lines)", path.display()));
+                }
+            }
+        }
+    }
+    long.sort();
+    assert!(long.is_empty(), "split these files: {}", long.join(", "));
+}
