@@ -15,7 +15,7 @@ use crate::model::bot::OrderedMap;
 use crate::model::business::{Business, Channel};
 use crate::model::enums::{ChannelKind, CrmMode, FieldType, Lang, Slot, StageSemantics};
 
-use super::texts::Texts;
+use crate::bottext::Texts;
 
 pub const FILE_NAME: &str = "bitrix24-mapping.json";
 /// The version of this file's shape.
@@ -720,8 +720,8 @@ fn encode(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::words;
     use super::*;
+    use crate::bottext::words;
 
     #[test]
     fn query_strings_nest_like_php() {
