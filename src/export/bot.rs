@@ -10,6 +10,7 @@ use crate::model::business::{Business, Location, Service};
 use crate::model::enums::{Branch, Slot};
 
 use super::bitrix24;
+use crate::bitrix24::desired::source_id;
 use crate::bottext::{Replies, Texts, words};
 
 /// Where reminders may go out, local time: nobody wants a reminder at night.
@@ -287,7 +288,7 @@ pub fn bot_config(b: &Business, loc: &Location) -> BotConfig {
             sources: OrderedMap(
                 b.channels
                     .iter()
-                    .map(|c| (c.id.as_str().to_owned(), bitrix24::source_id(c)))
+                    .map(|c| (c.id.as_str().to_owned(), source_id(c)))
                     .collect(),
             ),
             tags: b
