@@ -344,7 +344,7 @@ fn header_text(s: &str, max_chars: usize) -> String {
 /// A channel as the documents name it, capitalised for a table cell; Meta's messengers carry
 /// the footnote mark that explains their status in Russia.
 fn channel_name(kind: ChannelKind, lang: Lang) -> String {
-    let name = super::context::channel_name(kind, lang);
+    let name = super::views::helpers::channel_name(kind, lang);
     let mut chars = name.chars();
     let mut out: String = chars
         .next()
@@ -492,7 +492,7 @@ fn sla_sheet(
         row += 1;
         let sla = b.channel_sla(ch);
         if ch.id.is_meta() {
-            meta.push(super::context::channel_name(*ch.id, lang));
+            meta.push(super::views::helpers::channel_name(*ch.id, lang));
         }
         let dash = "—".to_owned();
         let cells = [
