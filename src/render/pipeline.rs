@@ -117,7 +117,8 @@ pub fn render_location(
         if !kind.is_docx() {
             if formats.xlsx {
                 let file = kind.file_name(id);
-                let bytes = write_sla_sheet(b, loc).map_err(|source| RenderError::Write {
+                let view = views::sla_sheet::build(&shared);
+                let bytes = write_sla_sheet(&view).map_err(|source| RenderError::Write {
                     file: file.clone(),
                     source,
                 })?;
