@@ -1,8 +1,11 @@
 //! regl: regulations as code for small service businesses.
 //!
-//! `business.toml` → [`model`] → (render | lint | export). The verbs in [`cmd`] are the only
+//! `business.toml` → [`model`] → (render | lint | export), with what two of them share
+//! ([`bottext`], [`bitrix24`]) below both. The verbs in [`cmd`] are the only
 //! place that composes the parts; [`report`] is the only code that prints findings.
 
+pub mod bitrix24;
+pub mod bottext;
 pub mod cli;
 pub mod cmd;
 pub mod diag;

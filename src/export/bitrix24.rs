@@ -10,12 +10,11 @@ use std::fmt::Write as _;
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use crate::model::bitrix24::STANDARD_SOURCES;
+use crate::bitrix24::desired::{Desired, Entity, UserField, source_id};
+use crate::bottext::Texts;
 use crate::model::bot::OrderedMap;
-use crate::model::business::{Business, Channel};
-use crate::model::enums::{ChannelKind, CrmMode, FieldType, Lang, Slot, StageSemantics};
-
-use super::texts::Texts;
+use crate::model::business::Business;
+use crate::model::enums::{ChannelKind, FieldType, Lang, Slot, StageSemantics};
 
 pub const FILE_NAME: &str = "bitrix24-mapping.json";
 /// The version of this file's shape.
@@ -26,19 +25,6 @@ pub const BATCH_MAX: usize = 50;
 pub const WEBHOOK_ENV: &str = "BITRIX24_WEBHOOK_URL";
 /// `ORIGINATOR_ID` of every lead the bot creates: with `ORIGIN_ID`, makes creation idempotent.
 pub const ORIGINATOR_ID: &str = "regl-bot";
-
-/// Lead stages every portal has.
-pub const BUILTIN_LEAD_STAGES: &[&str] = &["NEW", "IN_PROCESS", "PROCESSED", "JUNK", "CONVERTED"];
-/// Deal stages of the general funnel every portal has (simple mode).
-pub const BUILTIN_DEAL_STAGES: &[&str] = &[
-    "NEW",
-    "PREPARATION",
-    "PREPAYMENT_INVOICE",
-    "EXECUTING",
-    "FINAL_INVOICE",
-    "WON",
-    "LOSE",
-];
 
 /// The whole mapping file.
 #[derive(Debug, Clone, Serialize)]
@@ -140,36 +126,6 @@ pub struct EscalationTask {
     pub task: Command,
 }
 
-/// Channel display names, for sources the config does not name.
-fn channel_name(kind: ChannelKind, lang: Lang) -> &'static str {
-    match (kind, lang) {
-        (ChannelKind::Whatsapp, _) => "WhatsApp",
-        (ChannelKind::Telegram, _) => "Telegram",
-        (ChannelKind::Instagram, _) => "Instagram",
-        (ChannelKind::Vk, Lang::Ru) => "ВКонтакте",
-        (ChannelKind::Vk, Lang::En) => "VK",
-        (ChannelKind::Website, Lang::Ru) => "Сайт",
-        (ChannelKind::Website, Lang::En) => "Website",
-        (ChannelKind::Phone, Lang::Ru) => "Телефон",
-        (ChannelKind::Phone, Lang::En) => "Phone",
-        (ChannelKind::Sms, _) => "SMS",
-        (ChannelKind::Email, _) => "E-mail",
-    }
-}
-
-/// The `SOURCE_ID` of leads from a channel: its `source_id`, or the natural one.
-pub fn source_id(c: &Channel) -> String {
-    if let Some(s) = &c.source_id {
-        return s.value.clone();
-    }
-    match c.id.value {
-        ChannelKind::Website => "WEB".into(),
-        ChannelKind::Phone => "CALL".into(),
-        ChannelKind::Email => "EMAIL".into(),
-        other => other.as_str().to_uppercase(),
-    }
-}
-
 /// Slot → field code for every slot the bot collects, and `source` → `SOURCE_ID`.
 pub fn writes(b: &Business) -> OrderedMap<String> {
     let mut w = OrderedMap::default();
@@ -189,36 +145,6 @@ pub fn writes(b: &Business) -> OrderedMap<String> {
     w
 }
 
-/// A field's label in `lang`, by what the field holds.
-fn label_other(slot: Slot, lang: Lang) -> &'static str {
-    match (slot, lang) {
-        (Slot::Name, Lang::Ru) => "Имя",
-        (Slot::Name, Lang::En) => "Name",
-        (Slot::Phone, Lang::Ru) => "Телефон",
-        (Slot::Phone, Lang::En) => "Phone",
-        (Slot::Email, _) => "E-mail",
-        (Slot::Service, Lang::Ru) => "Услуга",
-        (Slot::Service, Lang::En) => "Service",
-        (Slot::PreferredTime, Lang::Ru) => "Желаемое время",
-        (Slot::PreferredTime, Lang::En) => "Preferred time",
-        (Slot::Comment, Lang::Ru) => "Комментарий",
-        (Slot::Comment, Lang::En) => "Comment",
-        (Slot::Channel, Lang::Ru) => "Канал",
-        (Slot::Channel, Lang::En) => "Channel",
-        (Slot::Location, Lang::Ru) => "Филиал",
-        (Slot::Location, Lang::En) => "Location",
-        (Slot::Amount, Lang::Ru) => "Сумма заказа",
-        (Slot::Amount, Lang::En) => "Order amount",
-        (Slot::ConsentVersion, Lang::Ru) => "Версия согласия на обработку ПДн",
-        (Slot::ConsentVersion, Lang::En) => "Personal data consent version",
-    }
-}
-
-/// `UF_CRM_REGL_CHANNEL` → `REGL_CHANNEL`: Bitrix24 adds the prefix itself.
-fn field_name(code: &str) -> &str {
-    code.strip_prefix("UF_CRM_").unwrap_or(code)
-}
-
 fn slot_value(slot: Slot, kind: FieldType) -> Value {
     let p = format!("{{{}}}", slot.as_str());
     match kind {
@@ -232,12 +158,9 @@ fn slot_value(slot: Slot, kind: FieldType) -> Value {
 /// for the whole portal, so `--location` never changes it.
 pub fn mapping(b: &Business) -> Mapping {
     let lang = b.lang();
-    let simple = b.crm.mode.value == CrmMode::Simple;
-    let (entity, person) = if simple {
-        ("deal", "contact")
-    } else {
-        ("lead", "lead")
-    };
+    let desired = Desired::new(b);
+    let simple = desired.record == Entity::Deal;
+    let (entity, person) = (desired.record.as_str(), desired.person.as_str());
     let uf_method = format!("crm.{entity}.userfield.add");
 
     let im_by_channel = OrderedMap(
@@ -313,14 +236,14 @@ pub fn mapping(b: &Business) -> Mapping {
         type_id: "crm_status".into(),
         value: json!("{source_id}"),
     });
-    for f in &b.crm.fields {
+    for f in &desired.fields {
         fields.push(FieldMap {
             slot: f.slot.as_str().to_owned(),
-            field: f.code.value.clone(),
-            entity: entity.into(),
+            field: f.code.clone(),
+            entity: f.entity.as_str().into(),
             kind: "user".into(),
             type_id: f.kind.as_str().to_owned(),
-            value: slot_value(f.slot.value, f.kind.value),
+            value: slot_value(f.slot, f.kind),
         });
     }
 
@@ -331,9 +254,10 @@ pub fn mapping(b: &Business) -> Mapping {
     ]);
     let origin_id = "{location}:{channel}:{dialog_id}".to_owned();
 
-    let first_stage = ordered_stages(b)
+    let first_stage = desired
+        .stages
         .first()
-        .map_or_else(|| "NEW".to_owned(), |(id, _, _)| id.clone());
+        .map_or_else(|| "NEW".to_owned(), |s| s.id.clone());
     let title = match lang {
         Lang::Ru => "Заявка из чат-бота: {client_name}",
         Lang::En => "Chat-bot request: {client_name}",
@@ -357,8 +281,8 @@ pub fn mapping(b: &Business) -> Mapping {
     }
     record.insert("ORIGINATOR_ID".into(), json!(ORIGINATOR_ID));
     record.insert("ORIGIN_ID".into(), json!(origin_id));
-    for f in &b.crm.fields {
-        record.insert(f.code.value.clone(), slot_value(f.slot.value, f.kind.value));
+    for f in &desired.fields {
+        record.insert(f.code.clone(), slot_value(f.slot, f.kind));
     }
     if simple {
         record.insert("CONTACT_ID".into(), json!("{contact_id}"));
@@ -368,113 +292,63 @@ pub fn mapping(b: &Business) -> Mapping {
         params: json!({ "fields": Value::Object(record), "params": { "REGISTER_SONET_EVENT": "Y" } }),
     };
 
-    let userfields: Vec<Command> = b
-        .crm
+    let userfields: Vec<Command> = desired
         .fields
         .iter()
-        .map(|f| {
-            // The config gives the label in the business's language; the other comes from
-            // what the field holds.
-            let own = f.label.value.clone();
-            let (ru, en) = match lang {
-                Lang::Ru => (own, label_other(f.slot.value, Lang::En).to_owned()),
-                Lang::En => (label_other(f.slot.value, Lang::Ru).to_owned(), own),
-            };
-            let label = json!({ "ru": ru, "en": en });
-            let code = f.code.as_str();
-            let mut uf = serde_json::Map::new();
-            uf.insert("FIELD_NAME".into(), json!(field_name(code)));
-            uf.insert("USER_TYPE_ID".into(), json!(f.kind.as_str()));
-            uf.insert("XML_ID".into(), json!(code));
-            uf.insert("EDIT_FORM_LABEL".into(), label.clone());
-            uf.insert("LIST_COLUMN_LABEL".into(), label.clone());
-            uf.insert("LIST_FILTER_LABEL".into(), label);
-            uf.insert("MULTIPLE".into(), json!("N"));
-            // Staff also create leads by hand: a mandatory field would block them, so the
-            // bot enforces `[crm].required` itself.
-            uf.insert("MANDATORY".into(), json!("N"));
-            uf.insert("SHOW_FILTER".into(), json!("Y"));
-            if f.kind.value == FieldType::Enumeration {
-                let items: Vec<Value> = f
-                    .values
-                    .as_ref()
-                    .map(|v| v.iter().collect::<Vec<_>>())
-                    .unwrap_or_default()
-                    .iter()
-                    .enumerate()
-                    .map(|(i, v)| {
-                        json!({
-                            "VALUE": v.value,
-                            "SORT": (i + 1) * 10,
-                            "DEF": "N",
-                            "XML_ID": format!("{}_{}", field_name(code), i + 1),
-                        })
-                    })
-                    .collect();
-                uf.insert("LIST".into(), Value::Array(items));
-            }
-            Command {
-                method: uf_method.clone(),
-                params: json!({ "fields": Value::Object(uf) }),
-            }
-        })
+        .map(|f| userfield_add(f, &uf_method))
         .collect();
 
-    let (stage_entity, builtin_stages) = if simple {
-        ("DEAL_STAGE", BUILTIN_DEAL_STAGES)
-    } else {
-        ("STATUS", BUILTIN_LEAD_STAGES)
-    };
-    let stages: Vec<StatusMap> = ordered_stages(b)
-        .into_iter()
-        .enumerate()
-        .map(|(i, (id, name, sem))| {
-            let color = match sem {
+    let stage_entity = desired.stage_entity_id();
+    let stages: Vec<StatusMap> = desired
+        .stages
+        .iter()
+        .map(|s| {
+            let color = match s.semantics {
                 StageSemantics::InProgress => "#39A8EF",
                 StageSemantics::Success => "#7BD500",
                 StageSemantics::Failure => "#FF5752",
             };
             StatusMap {
-                create: !builtin_stages.contains(&id.as_str()),
+                create: !s.builtin,
                 payload: Command {
                     method: "crm.status.add".into(),
                     params: json!({ "fields": {
                         "ENTITY_ID": stage_entity,
-                        "STATUS_ID": id,
-                        "NAME": name,
-                        "SORT": (i + 1) * 10,
+                        "STATUS_ID": s.id,
+                        "NAME": s.name,
+                        "SORT": s.sort,
                         "COLOR": color,
-                        "SEMANTICS": sem.as_str(),
+                        "SEMANTICS": s.semantics.as_str(),
                     }}),
                 },
-                id,
-                name,
+                id: s.id.clone(),
+                name: s.name.clone(),
             }
         })
         .collect();
 
-    let sources: Vec<StatusMap> = all_sources(b)
-        .into_iter()
-        .enumerate()
-        .map(|(i, (id, name))| StatusMap {
-            create: !STANDARD_SOURCES.contains(&id.as_str()),
+    let sources: Vec<StatusMap> = desired
+        .sources
+        .iter()
+        .map(|s| StatusMap {
+            create: !s.builtin,
             payload: Command {
                 method: "crm.status.add".into(),
                 params: json!({ "fields": {
                     "ENTITY_ID": "SOURCE",
-                    "STATUS_ID": id,
-                    "NAME": name,
-                    "SORT": (i + 1) * 10,
+                    "STATUS_ID": s.id,
+                    "NAME": s.name,
+                    "SORT": s.sort,
                 }}),
             },
-            id,
-            name,
+            id: s.id.clone(),
+            name: s.name.clone(),
         })
         .collect();
 
     let mut commands: Vec<(String, Command)> = Vec::new();
-    for (f, c) in b.crm.fields.iter().zip(&userfields) {
-        commands.push((format!("uf_{}", field_name(f.code.as_str())), c.clone()));
+    for (f, c) in desired.fields.iter().zip(&userfields) {
+        commands.push((format!("uf_{}", f.name), c.clone()));
     }
     for s in stages.iter().filter(|s| s.create) {
         commands.push((format!("stage_{}", s.id), s.payload.clone()));
@@ -586,8 +460,8 @@ pub fn mapping(b: &Business) -> Mapping {
     Mapping {
         regl_bitrix24_mapping: MAPPING_SCHEMA_VERSION,
         system: b.crm.system.as_str().to_owned(),
-        portal: b.crm.portal.value.clone(),
-        mode: b.crm.mode.as_str().to_owned(),
+        portal: desired.portal.clone(),
+        mode: desired.mode.as_str().to_owned(),
         entity: entity.to_owned(),
         webhook: Webhook {
             env: WEBHOOK_ENV.to_owned(),
@@ -622,56 +496,41 @@ pub fn mapping(b: &Business) -> Mapping {
     }
 }
 
-/// Stages with their meaning, in progress first, then success, then failure, each group in
-/// the config's order: Bitrix24 sorts the funnel by SORT and expects that shape.
-pub fn ordered_stages(b: &Business) -> Vec<(String, String, StageSemantics)> {
-    let sem = |id: &str, s: Option<StageSemantics>| {
-        s.unwrap_or(match id {
-            "CONVERTED" | "WON" => StageSemantics::Success,
-            "JUNK" | "LOSE" => StageSemantics::Failure,
-            _ => StageSemantics::InProgress,
-        })
-    };
-    let all: Vec<(String, String, StageSemantics)> = b
-        .crm
-        .stages
-        .iter()
-        .map(|s| {
-            (
-                s.id.value.clone(),
-                s.name.value.clone(),
-                sem(s.id.as_str(), s.semantics.as_ref().map(|x| x.value)),
-            )
-        })
-        .collect();
-    let mut out = Vec::with_capacity(all.len());
-    for group in [
-        StageSemantics::InProgress,
-        StageSemantics::Success,
-        StageSemantics::Failure,
-    ] {
-        out.extend(all.iter().filter(|s| s.2 == group).cloned());
+/// The `*.userfield.add` call that creates `f`.
+fn userfield_add(f: &UserField, method: &str) -> Command {
+    let label = json!({ "ru": f.label.ru, "en": f.label.en });
+    let mut uf = serde_json::Map::new();
+    uf.insert("FIELD_NAME".into(), json!(f.name));
+    uf.insert("USER_TYPE_ID".into(), json!(f.kind.as_str()));
+    uf.insert("XML_ID".into(), json!(f.code));
+    uf.insert("EDIT_FORM_LABEL".into(), label.clone());
+    uf.insert("LIST_COLUMN_LABEL".into(), label.clone());
+    uf.insert("LIST_FILTER_LABEL".into(), label);
+    uf.insert("MULTIPLE".into(), json!("N"));
+    // Staff also create leads by hand: a mandatory field would block them, so the bot
+    // enforces `[crm].required` itself.
+    uf.insert("MANDATORY".into(), json!("N"));
+    uf.insert("SHOW_FILTER".into(), json!("Y"));
+    if f.kind == FieldType::Enumeration {
+        // Version 1 of this file numbers the items' XML_ID by position; the stable
+        // `REGL_<FIELD>_<KEY>` of `Desired` is what the portal client matches items by.
+        let items: Vec<Value> = (1u32..)
+            .zip(&f.items)
+            .map(|(n, item)| {
+                json!({
+                    "VALUE": item.label,
+                    "SORT": item.sort,
+                    "DEF": "N",
+                    "XML_ID": format!("{}_{n}", f.name),
+                })
+            })
+            .collect();
+        uf.insert("LIST".into(), Value::Array(items));
     }
-    out
-}
-
-/// `[crm].sources`, then the channels' sources not listed there.
-fn all_sources(b: &Business) -> Vec<(String, String)> {
-    let lang = b.lang();
-    let mut out: Vec<(String, String)> = b
-        .crm
-        .sources
-        .iter()
-        .flatten()
-        .map(|s| (s.id.value.clone(), s.name.value.clone()))
-        .collect();
-    for c in &b.channels {
-        let id = source_id(c);
-        if !out.iter().any(|(x, _)| *x == id) {
-            out.push((id, channel_name(c.id.value, lang).to_owned()));
-        }
+    Command {
+        method: method.to_owned(),
+        params: json!({ "fields": Value::Object(uf) }),
     }
-    out
 }
 
 /// Parameters as a query string in PHP's nested form (`fields[LIST][0][VALUE]=…`), which is
@@ -720,8 +579,9 @@ fn encode(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::words;
     use super::*;
+    use crate::bitrix24::desired::field_name;
+    use crate::bottext::words;
 
     #[test]
     fn query_strings_nest_like_php() {

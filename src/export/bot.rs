@@ -1,5 +1,5 @@
 //! Builds a location's [`BotConfig`] from the validated business: every number from
-//! `business.toml`, every text from [`super::texts`].
+//! `business.toml`, every text from [`crate::bottext`].
 
 use crate::model::bot::{
     Assistant, BOT_SCHEMA_VERSION, BotConfig, BranchScript, CancellationTerms, Consent, CrmWrites,
@@ -9,8 +9,9 @@ use crate::model::bot::{
 use crate::model::business::{Business, Location, Service};
 use crate::model::enums::{Branch, Slot};
 
-use super::texts::Texts;
-use super::{bitrix24, words};
+use super::bitrix24;
+use crate::bitrix24::desired::source_id;
+use crate::bottext::{Replies, Texts, words};
 
 /// Where reminders may go out, local time: nobody wants a reminder at night.
 pub const REMINDER_WINDOW: &str = "08:00-22:00";
@@ -180,22 +181,12 @@ pub fn bot_config(b: &Business, loc: &Location) -> BotConfig {
         })
         .collect();
 
-    // Every slot any script asks for is personal data collected only after consent.
-    let mut before: Vec<String> = Vec::new();
-    let asked = qualification
-        .iter()
-        .chain(branches.iter().flat_map(|br| br.steps.iter()))
-        .filter_map(|s| s.ask.as_deref())
-        .filter(|a| *a != "consent");
-    for a in asked {
-        if !before.iter().any(|x| x == a) {
-            before.push(a.to_owned());
-        }
-    }
-    let consent_text = t.consent(&before);
+    // Every slot any script asks for is personal data collected only after consent; the
+    // consent request names them all (a test below holds the scripts to that list).
+    let replies = Replies::from_texts(&t);
     for st in branches.iter_mut().flat_map(|br| br.steps.iter_mut()) {
         if st.ask.as_deref() == Some("consent") {
-            st.say.clone_from(&consent_text);
+            st.say.clone_from(&replies.consent.say);
         }
     }
 
@@ -208,17 +199,13 @@ pub fn bot_config(b: &Business, loc: &Location) -> BotConfig {
             .map(|c| c.id.as_str().to_owned())
             .collect(),
         send_between: REMINDER_WINDOW.to_owned(),
-        texts: b
-            .sla
+        texts: replies
             .reminders
-            .iter()
-            .map(|d| {
-                let (say, buttons) = t.reminder(d.value);
-                ReminderText {
-                    offset_s: d.secs(),
-                    say,
-                    buttons,
-                }
+            .into_iter()
+            .map(|r| ReminderText {
+                offset_s: r.offset_s,
+                say: r.say,
+                buttons: r.buttons,
             })
             .collect(),
     };
@@ -238,7 +225,7 @@ pub fn bot_config(b: &Business, loc: &Location) -> BotConfig {
             email: loc.duty.email.as_ref().map(|m| m.0.clone()),
         },
         response_s: b.sla.escalation_response.secs(),
-        say: t.handoff(),
+        say: replies.handoff,
         reasons: OrderedMap(t.reasons()),
         messages: EscalationMessages {
             task_title,
@@ -267,18 +254,18 @@ pub fn bot_config(b: &Business, loc: &Location) -> BotConfig {
             max_bot_turns: *e.max_bot_turns,
         },
         consent: Consent {
-            before,
-            text: consent_text,
+            before: replies.consent.before,
+            text: replies.consent.say,
             policy_url: t.policy_url.clone(),
             consent_url: t.consent_url.clone(),
             moment: b.pd.consent.as_str().to_owned(),
             version: b.document.version.value.clone(),
-            buttons: t.consent_buttons(),
-            declined: t.consent_declined(),
+            buttons: replies.consent.buttons,
+            declined: replies.consent.declined,
         },
         branches,
         fallback: Fallback {
-            say: t.fallback(),
+            say: replies.fallback,
             handoff: true,
         },
         escalation,
@@ -301,7 +288,7 @@ pub fn bot_config(b: &Business, loc: &Location) -> BotConfig {
             sources: OrderedMap(
                 b.channels
                     .iter()
-                    .map(|c| (c.id.as_str().to_owned(), bitrix24::source_id(c)))
+                    .map(|c| (c.id.as_str().to_owned(), source_id(c)))
                     .collect(),
             ),
             tags: b
@@ -321,8 +308,8 @@ pub fn bot_config(b: &Business, loc: &Location) -> BotConfig {
             website: b.business.website.as_ref().map(|w| w.0.clone()),
         },
         greeting: Greeting {
-            say: t.greeting(),
-            buttons: t.greeting_buttons(),
+            say: replies.greeting.say,
+            buttons: replies.greeting.buttons,
             after_hours: t.after_hours(),
         },
         qualification,
@@ -421,4 +408,49 @@ fn cancel_steps(b: &Business, t: &Texts<'_>, consent: Step) -> Vec<Step> {
             .action("handoff"),
     );
     steps
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(path: &str) -> Business {
+        let text =
+            std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        crate::model::load::parse(&text, crate::diag::FileId(0)).unwrap()
+    }
+
+    /// The consent request names the slots from [`crate::bottext::consent_slots`]: they must
+    /// be the very slots the scripts ask, or a client would be asked for data the consent
+    /// does not cover.
+    #[test]
+    fn the_consent_names_exactly_the_slots_the_scripts_ask() {
+        let mut businesses = vec![
+            load("examples/salon-ufa-omsk/business.toml"),
+            load("examples/clinic-omsk/business.toml"),
+            load("examples/fitness-novosibirsk/business.toml"),
+        ];
+        for seg in ["salon", "clinic", "fitness", "education", "other"] {
+            for lang in ["ru", "en"] {
+                businesses.push(load(&format!("presets/{seg}.{lang}.toml")));
+            }
+        }
+        let mut no_reschedule = businesses[0].clone();
+        no_reschedule.cancellation.reschedule_max.value = 0;
+        businesses.push(no_reschedule);
+        for b in &businesses {
+            let config = bot_config(b, &b.locations[0]);
+            let mut asked: Vec<&str> = Vec::new();
+            let steps = config
+                .qualification
+                .iter()
+                .chain(config.branches.iter().flat_map(|br| br.steps.iter()));
+            for a in steps.filter_map(|s| s.ask.as_deref()) {
+                if a != "consent" && !asked.contains(&a) {
+                    asked.push(a);
+                }
+            }
+            assert_eq!(asked, config.consent.before, "{}", b.business.name.as_str());
+        }
+    }
 }

@@ -7,8 +7,6 @@
 
 pub mod bitrix24;
 pub mod bot;
-pub mod texts;
-pub mod words;
 
 use std::path::PathBuf;
 

@@ -432,7 +432,7 @@ fn lowercase_first(s: &str) -> String {
 mod tests {
     use super::*;
     use crate::model::business::Business;
-    use crate::render::context;
+    use crate::render::views::{self, Shared};
 
     /// The examples shipped with regl, as the documents are rendered from them.
     pub(crate) fn example(name: &str) -> Business {
@@ -472,9 +472,9 @@ mod tests {
         for (name, b) in businesses() {
             let lang = b.lang();
             let one = Engine::for_lang(None, lang).unwrap();
-            let loc = &b.locations[0];
-            let ctx = context::build(&b, loc);
+            let shared = Shared::new(&b, &b.locations[0]);
             for kind in DocKind::ALL.into_iter().filter(|k| k.is_docx()) {
+                let ctx = views::context(kind, &shared);
                 assert_eq!(
                     one.render(kind, lang, &ctx).unwrap(),
                     full.render(kind, lang, &ctx).unwrap(),
@@ -492,8 +492,9 @@ mod tests {
         for (name, b) in businesses() {
             let lang = b.lang();
             for loc in &b.locations {
-                let ctx = context::build(&b, loc);
+                let shared = Shared::new(&b, loc);
                 for kind in DocKind::ALL.into_iter().filter(|k| k.is_docx()) {
+                    let ctx = views::context(kind, &shared);
                     let md = engine
                         .render(kind, lang, &ctx)
                         .unwrap_or_else(|e| panic!("{name}/{}: {e}", loc.id.as_str()));
@@ -517,7 +518,7 @@ mod tests {
         std::fs::write(dir.path().join("ru/cancellation-policy.md"), override_text).unwrap();
         let engine = Engine::new(Some(dir.path())).unwrap();
         let b = example("salon-ufa-omsk");
-        let ctx = context::build(&b, &b.locations[0]);
+        let ctx = views::context(DocKind::Cancellation, &Shared::new(&b, &b.locations[0]));
         let md = engine
             .render(DocKind::Cancellation, Lang::Ru, &ctx)
             .unwrap();
@@ -552,7 +553,8 @@ mod tests {
         b.business.legal_name.value = "1. *ООО* | «Лада» _x_ <b>".into();
         b.locations[0].value.escalation_tag.value = "# тег | [x](y)".into();
         let engine = Engine::new(None).unwrap();
-        let ctx = context::build(&b, &b.locations[0]);
+        let shared = Shared::new(&b, &b.locations[0]);
+        let ctx = views::context(DocKind::PdPolicy, &shared);
         let md = engine.render(DocKind::PdPolicy, Lang::Ru, &ctx).unwrap();
         let blocks = crate::render::markdown::parse(&md);
         let table = blocks
@@ -566,6 +568,7 @@ mod tests {
         assert!(table.iter().all(|r| r.len() == 2));
         let name = crate::render::doc::plain_text(&table[0][1]);
         assert_eq!(name, "1. *ООО* | «Лада» _x_ <b>");
+        let ctx = views::context(DocKind::AiEscalation, &shared);
         let md = engine
             .render(DocKind::AiEscalation, Lang::Ru, &ctx)
             .unwrap();

@@ -1,6 +1,6 @@
-//! Rendering: Tera templates → Markdown → document model → .docx, and the SLA sheet → .xlsx.
+//! Rendering: each document's view → Tera templates → Markdown → document model → .docx, and
+//! the SLA sheet's view → .xlsx.
 
-pub mod context;
 pub mod doc;
 pub mod docx;
 pub mod engine;
@@ -9,4 +9,5 @@ pub mod markdown;
 pub mod meta;
 pub mod pipeline;
 pub mod typography;
+pub mod views;
 pub mod xlsx;

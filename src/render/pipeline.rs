@@ -14,6 +14,7 @@ use super::engine::{Engine, TemplateError};
 use super::kind::DocKind;
 use super::markdown;
 use super::meta::doc_meta;
+use super::views::{self, Shared};
 use super::xlsx::write_sla_sheet;
 use crate::model::business::{Business, Location};
 
@@ -109,13 +110,15 @@ pub fn render_location(
     formats: Formats,
 ) -> Result<Vec<Output>, RenderError> {
     let id = loc.id.as_str();
-    let ctx = super::context::build(b, loc);
+    // What the documents share is built once for all six.
+    let shared = Shared::new(b, loc);
     let mut out = Vec::with_capacity(DocKind::ALL.len() * 2);
     for kind in DocKind::ALL {
         if !kind.is_docx() {
             if formats.xlsx {
                 let file = kind.file_name(id);
-                let bytes = write_sla_sheet(b, loc).map_err(|source| RenderError::Write {
+                let view = views::sla_sheet::build(&shared);
+                let bytes = write_sla_sheet(&view).map_err(|source| RenderError::Write {
                     file: file.clone(),
                     source,
                 })?;
@@ -131,7 +134,7 @@ pub fn render_location(
         if !formats.docx && !formats.md {
             continue;
         }
-        let md = markdown_of(engine, &ctx, b, kind)?;
+        let md = markdown_of(engine, &views::context(kind, &shared), b, kind)?;
         if formats.docx {
             let file = kind.file_name(id);
             let bytes = docx_of(&md, b, loc, kind).map_err(|source| RenderError::Write {

@@ -192,7 +192,7 @@ fn check_bot(bot: &Value, b: &regl::model::Business, loc: &regl::model::business
             "price list lacks {}",
             s.name.as_str()
         );
-        let p = regl::export::words::price_from(b.lang(), s.price_from.0);
+        let p = regl::bottext::words::price_from(b.lang(), s.price_from.0);
         assert!(price.contains(&p), "price list lacks {p}");
     }
     // Upsell offers follow services.upsell.

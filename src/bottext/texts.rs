@@ -1,7 +1,7 @@
 //! The bot's built-in texts in Russian and English: what a careful salon or clinic
 //! administrator would write, filled with the business's own names, prices and terms.
 //!
-//! Everything known at export time is written in; only what the runtime learns in the
+//! Everything `business.toml` says is written in; only what the runtime learns in the
 //! dialogue stays a placeholder (`{client_name}`, `{visit_time}`, … — see
 //! [`crate::model::bot::PLACEHOLDERS`]). Reply buttons keep to WhatsApp's limits: at most
 //! three, at most 20 characters each.

@@ -1,0 +1,236 @@
+//! What every document of a location prints: the language, who the business is in law, the
+//! document control, the location with its hours and duty contact, and where the AI
+//! assistant answers. Built once per location and flattened into each document's view, so
+//! `{{ business.name }}` or `{{ location.city }}` mean the same in every template.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::helpers::{DurationWords, channel_names, closed_days, fmt_hours, pick, utc_offset};
+use crate::model::business::{Business, Channel, Location};
+use crate::model::enums::Lang;
+use crate::render::meta::next_review;
+use crate::words::fmt_date;
+
+/// The part of every document's view that is the same for all of them.
+#[derive(Debug, Clone, Serialize)]
+pub struct Common<'a> {
+    pub lang: Lang,
+    pub business: BusinessView<'a>,
+    pub document: DocumentView<'a>,
+    pub location: LocationView<'a>,
+    /// The channels where the AI assistant answers, by name: every document says where it
+    /// works.
+    pub bot_channels: Vec<&'static str>,
+}
+
+/// The operator, as its documents name it.
+#[derive(Debug, Clone, Serialize)]
+pub struct BusinessView<'a> {
+    pub name: &'a str,
+    pub legal_name: &'a str,
+    pub inn: &'a str,
+    pub ogrn: &'a str,
+    /// «ОГРН», or «ОГРНИП» for a sole trader.
+    pub ogrn_label: String,
+    pub sole_trader: bool,
+    /// "" for a sole trader, who has none.
+    pub kpp: &'a str,
+    pub legal_address: &'a str,
+    pub segment: &'static str,
+    pub website: &'a str,
+    pub pd_officer: PdOfficer<'a>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PdOfficer<'a> {
+    pub name: &'a str,
+    pub email: &'a str,
+    pub phone: String,
+}
+
+/// `[document]`, dates spelt out.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentView<'a> {
+    pub version: &'a str,
+    pub effective_date: String,
+    pub effective_date_iso: String,
+    pub review_every: DurationWords,
+    pub owner: &'a str,
+    pub approved_by: &'a str,
+    pub next_review: String,
+    /// The revision history, oldest first, each with who approved it.
+    pub changes: Vec<Revision<'a>>,
+    /// The effective date itself, for writers that store it as a date.
+    #[serde(skip)]
+    pub effective_on: NaiveDate,
+}
+
+/// One entry of the revision history.
+#[derive(Debug, Clone, Serialize)]
+pub struct Revision<'a> {
+    pub version: &'a str,
+    pub date: String,
+    pub summary: &'a str,
+    /// The entry's own approver, or `[document].approved_by`.
+    pub approved_by: &'a str,
+}
+
+/// One location: address, local time, hours, who is on duty.
+#[derive(Debug, Clone, Serialize)]
+pub struct LocationView<'a> {
+    pub id: &'a str,
+    pub city: &'a str,
+    pub address: &'a str,
+    pub timezone: &'a str,
+    /// «UTC+5» on the effective date.
+    pub utc_offset: String,
+    /// «МСК+2».
+    pub msk_offset: String,
+    pub phone: String,
+    /// One line per `hours` entry: «пн–пт 09:00–21:00».
+    pub hours: Vec<String>,
+    pub hours_text: String,
+    /// The days no entry covers, «вс»; "" when open every day.
+    pub closed_days: String,
+    pub night_mode: bool,
+    pub duty: DutyView<'a>,
+    pub escalation_tag: &'a str,
+}
+
+/// The person on duty; a contact not given is "".
+#[derive(Debug, Clone, Serialize)]
+pub struct DutyView<'a> {
+    pub name: &'a str,
+    pub phone: String,
+    pub telegram: &'a str,
+    pub email: &'a str,
+}
+
+impl<'a> Common<'a> {
+    pub fn new(b: &'a Business, loc: &'a Location) -> Self {
+        let lang = b.lang();
+        Self {
+            lang,
+            business: BusinessView::new(b),
+            document: DocumentView::new(b),
+            location: LocationView::new(b, loc),
+            bot_channels: channel_names(b, Channel::bot),
+        }
+    }
+}
+
+impl<'a> BusinessView<'a> {
+    fn new(b: &'a Business) -> Self {
+        let lang = b.lang();
+        let info = &b.business;
+        // OGRNIP has 15 digits: a sole trader, whose documents say so.
+        let sole_trader = info.ogrn.0.len() == 15;
+        Self {
+            name: info.name.as_str(),
+            legal_name: info.legal_name.as_str(),
+            inn: info.inn.0.as_str(),
+            ogrn: info.ogrn.0.as_str(),
+            ogrn_label: if sole_trader {
+                pick(lang, "ОГРНИП", "OGRNIP")
+            } else {
+                pick(lang, "ОГРН", "OGRN")
+            },
+            sole_trader,
+            kpp: info.kpp.as_ref().map_or("", |k| k.as_str()),
+            legal_address: info.legal_address.as_str(),
+            segment: info.segment.as_str(),
+            website: info.website.as_ref().map_or("", |w| w.0.as_str()),
+            pd_officer: PdOfficer {
+                name: info.pd_officer.name.as_str(),
+                email: info.pd_officer.email.0.as_str(),
+                phone: info.pd_officer.phone.pretty(),
+            },
+        }
+    }
+}
+
+impl<'a> DocumentView<'a> {
+    fn new(b: &'a Business) -> Self {
+        let lang = b.lang();
+        let doc = &b.document;
+        let approved_by = doc.approved_by.as_str();
+        Self {
+            version: doc.version.as_str(),
+            effective_date: fmt_date(*doc.effective_date, lang),
+            effective_date_iso: doc.effective_date.to_string(),
+            review_every: DurationWords::new(*doc.review_every, lang),
+            owner: doc.owner.as_str(),
+            approved_by,
+            next_review: fmt_date(next_review(doc), lang),
+            changes: doc
+                .changes
+                .iter()
+                .map(|c| Revision {
+                    version: c.version.as_str(),
+                    date: fmt_date(*c.date, lang),
+                    summary: c.summary.as_str(),
+                    approved_by: c.approved_by.as_ref().map_or(approved_by, |a| a.as_str()),
+                })
+                .collect(),
+            effective_on: *doc.effective_date,
+        }
+    }
+}
+
+impl<'a> LocationView<'a> {
+    fn new(b: &Business, loc: &'a Location) -> Self {
+        let lang = b.lang();
+        let hours: Vec<String> = loc.hours.iter().map(|h| fmt_hours(h, lang)).collect();
+        let (utc, msk) = utc_offset(loc, *b.document.effective_date, lang);
+        let duty = &loc.duty;
+        Self {
+            id: loc.id.as_str(),
+            city: loc.city.as_str(),
+            address: loc.address.as_str(),
+            timezone: loc.timezone.0.as_str(),
+            utc_offset: utc,
+            msk_offset: msk,
+            phone: loc.phone.pretty(),
+            hours_text: hours.join("; "),
+            hours,
+            closed_days: closed_days(&loc.hours, lang),
+            night_mode: loc.night_mode(),
+            duty: DutyView {
+                name: duty.name.as_str(),
+                phone: duty.phone.as_ref().map_or(String::new(), |p| p.pretty()),
+                telegram: duty.telegram.as_ref().map_or("", |t| t.as_str()),
+                email: duty.email.as_ref().map_or("", |e| e.0.as_str()),
+            },
+            escalation_tag: loc.escalation_tag.as_str(),
+        }
+    }
+}
+
+/// The assistant by its name alone: what the policies and the consent say of it.
+#[derive(Debug, Clone, Serialize)]
+pub struct BotName<'a> {
+    pub name: &'a str,
+}
+
+impl<'a> BotName<'a> {
+    pub fn new(b: &'a Business) -> Self {
+        Self {
+            name: b.bot.name.as_str(),
+        }
+    }
+}
+
+/// The CRM by its name alone: «Битрикс24».
+#[derive(Debug, Clone, Serialize)]
+pub struct CrmName {
+    pub system: &'static str,
+}
+
+impl CrmName {
+    pub fn new(b: &Business) -> Self {
+        Self {
+            system: super::helpers::crm_system(b.lang()),
+        }
+    }
+}

@@ -1,0 +1,140 @@
+//! `[pd]` as the personal-data documents state it: purposes, categories, retention, where the
+//! data is stored, the processors and which of them are abroad, and the Meta services the
+//! business uses. The policy and the consent print all of it; the SOP and the escalation
+//! rules borrow a part, so it is built once per location.
+
+use serde::Serialize;
+
+use super::helpers::{DurationWords, channel_name, country_name, is_meta_name, pick, role_name};
+use crate::model::business::{Business, Processor};
+use crate::model::enums::{ConsentMoment, Lang};
+
+/// Personal-data processing, in the business's language.
+// Templates test each of these flags by name: they are the template contract.
+#[allow(clippy::struct_excessive_bools)]
+#[derive(Debug, Clone, Serialize)]
+pub struct PdView<'a> {
+    pub purposes: Vec<&'a str>,
+    pub categories: Vec<&'a str>,
+    pub special_categories: Vec<&'a str>,
+    pub has_special: bool,
+    pub written_consent: bool,
+    pub retention: Option<DurationWords>,
+    pub has_retention: bool,
+    pub chat_retention: DurationWords,
+    pub storage_country: &'a str,
+    pub storage_country_name: String,
+    pub breach_notice: DurationWords,
+    pub consent_first_message: bool,
+    pub policy_url: &'a str,
+    pub consent_url: &'a str,
+    pub processors: Vec<ProcessorView<'a>>,
+    pub foreign_processors: Vec<ProcessorView<'a>>,
+    #[serde(flatten)]
+    pub meta: MetaServices,
+    /// «в Российской Федерации», «in the Russian Federation».
+    pub storage_in: String,
+}
+
+/// The Meta services the business uses, named as the documents name them: the channels
+/// that are Meta's, or else the processors named like one.
+#[derive(Debug, Clone, Serialize)]
+pub struct MetaServices {
+    pub has_meta: bool,
+    pub meta_services: Vec<String>,
+}
+
+/// A company processing client data on the operator's behalf.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProcessorView<'a> {
+    pub name: &'a str,
+    pub role: &'static str,
+    pub role_name: &'static str,
+    pub purpose: &'a str,
+    pub country: &'a str,
+    pub country_name: String,
+    pub abroad: bool,
+    pub meta: bool,
+}
+
+impl<'a> PdView<'a> {
+    pub fn new(b: &'a Business) -> Self {
+        let lang = b.lang();
+        let d = |x| DurationWords::new(x, lang);
+        let pd = &b.pd;
+        let processors: Vec<ProcessorView<'a>> = pd
+            .processors
+            .iter()
+            .map(|p| ProcessorView::new(p, lang))
+            .collect();
+        let special: Vec<&str> = pd.special_categories().iter().map(|s| s.as_str()).collect();
+        let storage_in = if pd.storage_country.eq_ignore_ascii_case("RU") {
+            pick(lang, "в Российской Федерации", "in the Russian Federation")
+        } else {
+            let name = country_name(&pd.storage_country, lang);
+            match lang {
+                Lang::Ru => format!("в стране: {name}"),
+                Lang::En => format!("in {name}"),
+            }
+        };
+        Self {
+            purposes: pd.purposes.iter().map(|p| p.as_str()).collect(),
+            categories: pd.categories.iter().map(|p| p.as_str()).collect(),
+            has_special: !special.is_empty(),
+            special_categories: special,
+            written_consent: pd.written_consent(),
+            retention: pd.retention.as_ref().map(|r| d(**r)),
+            has_retention: pd.retention.is_some(),
+            chat_retention: d(*pd.chat_retention),
+            storage_country: pd.storage_country.as_str(),
+            storage_country_name: country_name(&pd.storage_country, lang),
+            breach_notice: d(*pd.breach_notice),
+            consent_first_message: *pd.consent == ConsentMoment::FirstMessage,
+            policy_url: pd.policy_url.as_ref().map_or("", |u| u.0.as_str()),
+            consent_url: pd.consent_url.as_ref().map_or("", |u| u.0.as_str()),
+            foreign_processors: processors.iter().filter(|p| p.abroad).cloned().collect(),
+            processors,
+            meta: MetaServices::new(b),
+            storage_in,
+        }
+    }
+}
+
+impl MetaServices {
+    pub fn new(b: &Business) -> Self {
+        let lang = b.lang();
+        let mut meta_services: Vec<String> = b
+            .channels
+            .iter()
+            .filter(|c| c.id.is_meta())
+            .map(|c| channel_name(*c.id, lang).to_owned())
+            .collect();
+        if meta_services.is_empty() {
+            meta_services =
+                b.pd.processors
+                    .iter()
+                    .filter(|p| is_meta_name(&p.name))
+                    .map(|p| p.name.value.clone())
+                    .collect();
+        }
+        Self {
+            has_meta: !meta_services.is_empty(),
+            meta_services,
+        }
+    }
+}
+
+impl<'a> ProcessorView<'a> {
+    fn new(p: &'a Processor, lang: Lang) -> Self {
+        Self {
+            name: p.name.as_str(),
+            role: p.role.as_str(),
+            role_name: role_name(*p.role, lang),
+            purpose: p.purpose.as_str(),
+            country: p.country.as_str(),
+            country_name: country_name(&p.country, lang),
+            abroad: !p.country.eq_ignore_ascii_case("RU"),
+            meta: is_meta_name(&p.name),
+        }
+    }
+}
