@@ -4,16 +4,20 @@
 //! The files are written as one set: a bot runtime that reads its config next to a mapping
 //! from another run would create fields the bot never fills, so a failure on any file
 //! leaves every previous file as it was.
+//!
+//! What was exported is recorded in `OUT/regl-manifest.json` beside what `render` recorded,
+//! written in the same set as the files.
 
 use std::fmt::Write as _;
 use std::io::Write as _;
-use std::path::Path;
+use std::path::{Component, Path};
 
 use anyhow::anyhow;
 
 use crate::cli::ExportArgs;
 use crate::diag::did_you_mean;
 use crate::export;
+use crate::manifest::{self, Entry, InputsDigest, Kind, Manifest, Verb};
 use crate::model::business::{Business, Location};
 use crate::output::write_all_atomic;
 
@@ -48,8 +52,9 @@ pub fn select<'a>(b: &'a Business, ids: &[String]) -> Result<Vec<&'a Location>, 
 }
 
 pub fn run(args: &ExportArgs) -> Outcome {
-    let (_sources, loaded) = super::load_for_output(&args.config)?;
+    let (sources, loaded) = super::load_for_output(&args.config)?;
     let b = &loaded.business;
+    let text = &sources.get(loaded.file).text;
     let locations = select(b, &args.locations)?;
     let out_dir = args.out.clone().unwrap_or_else(|| loaded.dir().join("out"));
     let outputs = export::outputs(b, &locations);
@@ -59,8 +64,25 @@ pub fn run(args: &ExportArgs) -> Outcome {
         .filter(|o| std::fs::read(out_dir.join(&o.path)).ok().as_deref() != Some(&o.bytes[..]))
         .collect();
 
+    let manifest_path = out_dir.join(manifest::FILE_NAME);
+    let digest = InputsDigest::new(&manifest::canonical_config(text, false)?);
+    let mut record = Manifest::continuing(Manifest::read(&manifest_path).ok());
+    record.record_outputs(
+        Verb::Export,
+        outputs.iter().map(|o| entry(&digest, o)).collect(),
+        |e| {
+            e.location
+                .as_deref()
+                .is_none_or(|l| b.location(l).is_some())
+                && out_dir.join(&e.path).is_file()
+        },
+    );
+    let manifest_json = record.to_json();
+    let manifest_changed =
+        std::fs::read(&manifest_path).ok().as_deref() != Some(manifest_json.as_bytes());
+
     if args.check {
-        if changed.is_empty() {
+        if changed.is_empty() && !manifest_changed {
             return super::print_stdout(&format!(
                 "export is up to date: {} files in {}\n",
                 outputs.len(),
@@ -71,14 +93,20 @@ pub fn run(args: &ExportArgs) -> Outcome {
         for o in &changed {
             let _ = writeln!(err, "would change: {}", shown(&out_dir, &o.path));
         }
+        if manifest_changed {
+            let _ = writeln!(err, "would change: {}", manifest_path.display());
+        }
         let _ = writeln!(err, "run `regl export` to update them");
         return Err(Failure::Findings);
     }
 
-    let files: Vec<_> = changed
+    let mut files: Vec<_> = changed
         .iter()
         .map(|o| (out_dir.join(&o.path), &o.bytes[..]))
         .collect();
+    if manifest_changed {
+        files.push((manifest_path, manifest_json.as_bytes()));
+    }
     write_all_atomic(&files)?;
     let mut report = String::new();
     for o in &changed {
@@ -96,4 +124,33 @@ pub fn run(args: &ExportArgs) -> Outcome {
 
 fn shown(out_dir: &Path, rel: &Path) -> String {
     out_dir.join(rel).display().to_string()
+}
+
+/// How the manifest records an exported file: a location's bot scripts sit in its folder,
+/// the Bitrix24 mapping (one for the whole business) at the top.
+fn entry(digest: &InputsDigest, o: &export::Output) -> Entry {
+    let parts: Vec<String> = o
+        .path
+        .components()
+        .filter_map(|c| match c {
+            Component::Normal(p) => Some(p.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .collect();
+    let location = (parts.len() > 1).then(|| parts[0].clone());
+    let (kind, document) = if o.path == Path::new(export::bitrix24::FILE_NAME) {
+        (Kind::PortalFile, "bitrix24-mapping")
+    } else {
+        (Kind::BotScripts, "bot-scripts")
+    };
+    Entry {
+        path: parts.join("/"),
+        verb: Verb::Export,
+        kind,
+        inputs_sha256: digest.of(location.as_deref().unwrap_or(""), &[]),
+        location,
+        document: document.to_owned(),
+        templates: Vec::new(),
+        output_sha256: manifest::sha256_hex(&o.bytes),
+    }
 }

@@ -7,6 +7,10 @@
 //! staged files renamed over the old ones and the manifest written; a failure anywhere
 //! removes what was staged and leaves the previous outputs as they were. `--check` does
 //! the same work but compares instead of staging.
+//!
+//! The manifest keeps what earlier runs recorded for what this run did not make: other
+//! locations, other formats, the files `export` wrote, and the section digests of earlier
+//! document versions.
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -20,7 +24,9 @@ use anyhow::{Context, anyhow};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::cli::{OutputFormat, RenderArgs};
-use crate::manifest::{self, Entry, Manifest};
+use crate::manifest::{
+    self, ConfigDigests, Entry, Kind, LocationInputs, Manifest, SectionDigests, Verb,
+};
 use crate::model::business::{Business, Location};
 use crate::output::write_atomic;
 use crate::render::engine::Engine;
@@ -33,7 +39,11 @@ use super::{Failure, Outcome};
 struct Job<'a> {
     business: &'a Business,
     engine: &'a Engine,
+    /// What the pipeline makes: the Markdown of every Word document too, for its section
+    /// digests, even when it is not written.
     formats: Formats,
+    /// Whether the Markdown is written (`--format md`).
+    write_md: bool,
     out_dir: &'a Path,
     check: bool,
     /// The config's part of every output's inputs digest, hashed once.
@@ -49,6 +59,16 @@ struct Done {
     staged: Option<PathBuf>,
     /// Under `--check`: why the file would change.
     drift: Option<&'static str>,
+}
+
+/// What became of one location.
+struct LocationDone {
+    id: String,
+    files: Vec<Done>,
+    /// The location's folder, when this run created it.
+    new_dir: Option<PathBuf>,
+    /// Per Word document (by stem), the digests of its Markdown's sections.
+    sections: Vec<(&'static str, SectionDigests)>,
 }
 
 pub fn run(args: &RenderArgs) -> Outcome {
@@ -67,6 +87,7 @@ pub fn run(args: &RenderArgs) -> Outcome {
     .map_err(|e| Failure::Other(anyhow::Error::new(e)))?;
     let canonical = manifest::canonical_config(text, false)?;
     let content_sha256 = manifest::content_digest(text)?;
+    let config_digests = ConfigDigests::of(text)?;
     let templates: Vec<Vec<(String, String)>> = DocKind::ALL
         .iter()
         .map(|&k| {
@@ -87,28 +108,36 @@ pub fn run(args: &RenderArgs) -> Outcome {
     let job = Job {
         business: b,
         engine: &engine,
-        formats,
+        formats: Formats {
+            md: formats.md || formats.docx,
+            ..formats
+        },
+        write_md: formats.md,
         out_dir: &out_dir,
         check: args.check,
         digest: &manifest::InputsDigest::new(&canonical),
         templates: &templates,
     };
-    let (done, new_dirs, failure) = render_all(&job, &locations);
-    created_dirs.extend(new_dirs);
+    let (mut rendered, failure) = render_all(&job, &locations);
+    created_dirs.extend(rendered.iter().filter_map(|l| l.new_dir.clone()));
+    let done: Vec<Done> = rendered
+        .iter_mut()
+        .flat_map(|l| l.files.drain(..))
+        .collect();
     if let Some(e) = failure {
         discard(&done, &created_dirs);
         return Err(Failure::Other(e));
     }
 
     let manifest_path = out_dir.join(manifest::FILE_NAME);
-    let previous = Manifest::read(&manifest_path).ok();
-    let manifest = Manifest {
-        regl_manifest: manifest::MANIFEST_VERSION,
-        generator: format!("regl {}", env!("CARGO_PKG_VERSION")),
-        document_version: b.document.version.to_string(),
-        content_sha256,
-        outputs: merged_entries(b, &out_dir, previous.as_ref(), &done),
+    let mut manifest = Manifest::continuing(Manifest::read(&manifest_path).ok());
+    let run = Run {
+        business: b,
+        out_dir: &out_dir,
+        digests: &config_digests,
+        version: b.document.version.to_string(),
     };
+    run.record(&mut manifest, &content_sha256, &done, rendered);
     let manifest_json = manifest.to_json();
 
     if args.check {
@@ -171,7 +200,7 @@ fn formats_of(list: &[OutputFormat]) -> Formats {
 fn render_all(
     job: &Job<'_>,
     locations: &[&Location],
-) -> (Vec<Done>, Vec<PathBuf>, Option<anyhow::Error>) {
+) -> (Vec<LocationDone>, Option<anyhow::Error>) {
     let workers = std::thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
         .min(locations.len())
@@ -180,7 +209,6 @@ fn render_all(
     let next = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
     let mut done = Vec::new();
-    let mut dirs = Vec::new();
     let mut failure: Option<(usize, anyhow::Error)> = None;
     std::thread::scope(|scope| {
         let (tx, rx) = mpsc::sync_channel(workers * 2);
@@ -207,10 +235,7 @@ fn render_all(
         for (i, result) in rx {
             progress.inc(1);
             match result {
-                Ok((files, new_dir)) => {
-                    done.extend(files);
-                    dirs.extend(new_dir);
-                }
+                Ok(location) => done.push((i, location)),
                 Err(e) => {
                     if failure.as_ref().is_none_or(|(at, _)| i < *at) {
                         failure = Some((i, e));
@@ -220,7 +245,12 @@ fn render_all(
         }
     });
     progress.finish_and_clear();
-    (done, dirs, failure.map(|(_, e)| e))
+    // In the config's order, whichever worker finished first.
+    done.sort_by_key(|(i, _)| *i);
+    (
+        done.into_iter().map(|(_, l)| l).collect(),
+        failure.map(|(_, e)| e),
+    )
 }
 
 /// An indicatif bar on a terminal; nothing when stderr is piped or captured.
@@ -238,7 +268,7 @@ fn progress_bar(len: usize) -> ProgressBar {
 
 /// One location: render in memory, then stage (or compare) each file. On failure, what
 /// this location staged is removed before returning.
-fn location(job: &Job<'_>, loc: &Location) -> anyhow::Result<(Vec<Done>, Option<PathBuf>)> {
+fn location(job: &Job<'_>, loc: &Location) -> anyhow::Result<LocationDone> {
     let id = loc.id.as_str();
     let outputs = render_location(job.engine, job.business, loc, job.formats)?;
     let dir = job.out_dir.join(id);
@@ -249,7 +279,17 @@ fn location(job: &Job<'_>, loc: &Location) -> anyhow::Result<(Vec<Done>, Option<
         new_dir = Some(dir.clone());
     }
     let mut done: Vec<Done> = Vec::with_capacity(outputs.len());
+    let mut sections = Vec::new();
     for out in outputs {
+        if out.format == FileFormat::Markdown {
+            sections.push((
+                out.kind.stem(),
+                manifest::digest_sections(&String::from_utf8_lossy(&out.bytes)),
+            ));
+            if !job.write_md {
+                continue;
+            }
+        }
         let target = dir.join(&out.file_name);
         let kind_index = DocKind::ALL
             .iter()
@@ -266,7 +306,13 @@ fn location(job: &Job<'_>, loc: &Location) -> anyhow::Result<(Vec<Done>, Option<
             .collect();
         let entry = Entry {
             path: format!("{id}/{}", out.file_name),
-            location: id.to_owned(),
+            verb: Verb::Render,
+            kind: if out.format == FileFormat::Markdown {
+                Kind::Markdown
+            } else {
+                Kind::Document
+            },
+            location: Some(id.to_owned()),
             document: out.kind.stem().to_owned(),
             templates: templates.iter().map(|(n, _)| n.clone()).collect(),
             inputs_sha256: job.digest.of(id, &refs),
@@ -300,7 +346,12 @@ fn location(job: &Job<'_>, loc: &Location) -> anyhow::Result<(Vec<Done>, Option<
             drift,
         });
     }
-    Ok((done, new_dir))
+    Ok(LocationDone {
+        id: id.to_owned(),
+        files: done,
+        new_dir,
+        sections,
+    })
 }
 
 /// Writes `bytes` to a hidden temporary sibling of `target` and returns its path.
@@ -362,28 +413,93 @@ fn commit(done: &[Done], created_dirs: &[PathBuf]) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The manifest's entries: this run's, plus earlier ones for files this run did not make
-/// (other locations or formats) that still exist and still belong to a location.
-fn merged_entries(
-    b: &Business,
-    out_dir: &Path,
-    previous: Option<&Manifest>,
-    done: &[Done],
-) -> Vec<Entry> {
-    let mut entries: Vec<Entry> = done.iter().map(|d| d.entry.clone()).collect();
-    let made: BTreeSet<&str> = done.iter().map(|d| d.entry.path.as_str()).collect();
-    if let Some(prev) = previous {
-        for e in &prev.outputs {
-            if !made.contains(e.path.as_str())
-                && b.location(&e.location).is_some()
-                && out_dir.join(&e.path).is_file()
-            {
-                entries.push(e.clone());
+/// What a render records in the manifest besides its files.
+struct Run<'a> {
+    business: &'a Business,
+    out_dir: &'a Path,
+    digests: &'a ConfigDigests,
+    version: String,
+}
+
+impl Run<'_> {
+    fn record(
+        &self,
+        m: &mut Manifest,
+        content_sha256: &str,
+        done: &[Done],
+        rendered: Vec<LocationDone>,
+    ) {
+        let b = self.business;
+        let ids: BTreeSet<&str> = b.locations.iter().map(|l| l.id.as_str()).collect();
+        let listed = |loc: &str| ids.contains(loc);
+        let earlier_content = m.content_sha256.replace(content_sha256.to_owned());
+        let earlier_version = m.document_version.replace(self.version.clone());
+        m.record_outputs(
+            Verb::Render,
+            done.iter().map(|d| d.entry.clone()).collect(),
+            |e| e.location.as_deref().is_none_or(listed) && self.out_dir.join(&e.path).is_file(),
+        );
+        m.inputs.retain(|loc, _| listed(loc));
+        m.sections.retain_locations(listed);
+        // The locations with documents this run did not re-make, as the manifest lists them.
+        // The Markdown is a reading aid beside the documents and does not count.
+        let remade: BTreeSet<&str> = done.iter().map(|d| d.entry.path.as_str()).collect();
+        let kept: BTreeSet<String> = m
+            .outputs
+            .iter()
+            .filter(|e| {
+                e.verb == Verb::Render && e.kind != Kind::Markdown && !remade.contains(&*e.path)
+            })
+            .filter_map(|e| e.location.clone())
+            .collect();
+        // A version 1 manifest recorded one digest of the whole config and none per
+        // location. Its documents this run leaves were made from the current inputs when
+        // that digest is the current one; otherwise from inputs no current digest matches,
+        // which its own digest stands for, so lint keeps calling them stale.
+        let earlier_current = earlier_content.as_deref() == Some(content_sha256)
+            && earlier_version.as_deref() == Some(self.version.as_str());
+        for id in &kept {
+            if m.inputs.contains_key(id) || !listed(id) {
+                continue;
+            }
+            let inputs = if earlier_current {
+                self.inputs_of(id)
+            } else {
+                let digest = earlier_content.clone().unwrap_or_default();
+                LocationInputs {
+                    business_sha256: digest.clone(),
+                    location_sha256: digest,
+                    document_version: earlier_version.clone().unwrap_or_default(),
+                }
+            };
+            m.inputs.insert(id.clone(), inputs);
+        }
+        for l in rendered {
+            // A location's inputs are what *all* its documents were made from: when this run
+            // re-made only some (`--format xlsx`), the rest still come from the earlier
+            // inputs, and the earlier record stays.
+            if !kept.contains(&l.id) {
+                m.inputs.insert(l.id.clone(), self.inputs_of(&l.id));
+            }
+            for (document, sections) in l.sections {
+                m.sections.record(document, &self.version, &l.id, sections);
             }
         }
     }
-    entries.sort_by(|a, b| a.path.cmp(&b.path));
-    entries
+
+    /// What `location`'s documents are made from now.
+    fn inputs_of(&self, location: &str) -> LocationInputs {
+        LocationInputs {
+            business_sha256: self.digests.business_sha256.clone(),
+            location_sha256: self
+                .digests
+                .locations
+                .get(location)
+                .cloned()
+                .unwrap_or_default(),
+            document_version: self.version.clone(),
+        }
+    }
 }
 
 /// `--check`: lists every file that would change and fails when there is one.

@@ -1,14 +1,16 @@
-//! What the D-rules read: the manifest `render` wrote (`OUT/regl-manifest.json`), the files
-//! it lists, and the user's templates. No manifest means nothing was rendered: the D-rules
-//! are then silent.
+//! What the D-rules read: the manifest `render` and `export` wrote
+//! (`OUT/regl-manifest.json`, any version regl reads), the files it lists, the digests of
+//! the current `business.toml` to judge them by, and the user's templates. No manifest means
+//! nothing was rendered: the D-rules are then silent.
 
 use std::path::{Component, Path, PathBuf};
 
 use super::json::{self, Json};
 use crate::diag::{FileId, Sources};
-use crate::manifest::{self, Manifest};
+use crate::manifest::{self, ConfigDigests, Manifest};
 
-/// A manifest of a thousand locations is under 5 MiB; a larger file is not one of ours.
+/// A manifest of a thousand locations is about 4 MiB, and a little over 1 MiB more for each
+/// document version whose section digests it keeps; a file this large is not one of ours.
 const MAX_MANIFEST_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Whether a path from the manifest names a file inside the output folder. The manifest is
@@ -38,6 +40,8 @@ pub struct Documents {
     pub unreadable: Option<(PathBuf, String)>,
     /// Digest of `business.toml` without `[document]`, as `render` records it.
     pub content_sha256: Option<String>,
+    /// The digests of `business.toml` per location, as `render` records them.
+    pub inputs: Option<ConfigDigests>,
     /// The user's templates: file and text registered in the sources.
     pub templates: Vec<(String, FileId)>,
 }
@@ -63,6 +67,15 @@ impl Rendered {
     pub fn span_of(&self, key: &str) -> std::ops::Range<usize> {
         self.json.get(key).map_or(0..0, |v| v.span.clone())
     }
+
+    /// The span of `location`'s key in the manifest's `inputs`, for findings about what its
+    /// documents were made from.
+    pub fn inputs_span(&self, location: &str) -> std::ops::Range<usize> {
+        self.json
+            .get("inputs")
+            .and_then(|i| i.member(location))
+            .map_or(0..0, |m| m.key_span.clone())
+    }
 }
 
 /// Reads the manifest and the user's templates. `config_text` is `business.toml`'s text.
@@ -78,6 +91,7 @@ pub fn read(
         manifest: None,
         unreadable: None,
         content_sha256: manifest::content_digest(config_text).ok(),
+        inputs: ConfigDigests::of(config_text).ok(),
         templates: Vec::new(),
     };
     let size = std::fs::metadata(&path).map(|m| (m.is_file(), m.len()));

@@ -1,141 +1,119 @@
-//! `OUT/regl-manifest.json`: what `render` wrote and from which inputs. Render writes it;
-//! lint reads it (D401 stale or missing, D403 edited by hand, D404 version not bumped).
+//! `OUT/regl-manifest.json`: what each file in the output folder was made from. `render` and
+//! `export` write it, each keeping the other's entries; lint reads it (D401 stale or missing,
+//! D403 edited by hand, D404 version not bumped).
 //!
-//! Input digests are taken over the *meaning* of `business.toml` (its parsed value, with
-//! keys sorted), not its bytes, so fixing a comment does not make every document stale.
+//! Version 2 records, besides each file's digests, the verb that wrote it and its kind; per
+//! location, the digests of the inputs its documents were made from (the business-level part
+//! and the location's own), so a render of one location cannot hide that another's documents
+//! are stale; per document and version, a digest of each section; and the files regl must
+//! never prune. Version 1 manifests are still read ([`v1`]). The file is deterministic: maps
+//! are sorted, entries sorted by path, and nothing records a time.
 
-use std::collections::BTreeMap;
+mod digest;
+pub mod entry;
+pub mod never_pruned;
+pub mod sections;
+pub mod v1;
+
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
+
+pub use digest::{
+    ConfigDigests, InputsDigest, canonical_config, content_digest, inputs_digest, sha256_hex,
+};
+pub use entry::{Entry, Kind, Verb};
+pub use never_pruned::NEVER_PRUNED;
+pub use sections::{SectionDigests, Sections, digest_sections};
 
 pub const FILE_NAME: &str = "regl-manifest.json";
-pub const MANIFEST_VERSION: u32 = 1;
+pub const MANIFEST_VERSION: u32 = 2;
 
-/// The manifest of one render.
+/// What every file in the output folder was made from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Manifest {
     pub regl_manifest: u32,
     /// `regl X.Y.Z` that wrote it.
     pub generator: String,
-    /// `[document].version` at render time.
-    pub document_version: String,
-    /// Digest of the config without `[document]`: what the documents say.
-    pub content_sha256: String,
+    /// `[document].version` at the last render; absent until something is rendered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document_version: Option<String>,
+    /// Digest of the config without `[document]` at the last render: what the documents say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content_sha256: Option<String>,
+    /// Per location: what its documents were made from when it was last rendered.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub inputs: BTreeMap<String, LocationInputs>,
     /// Every file written, sorted by path.
     pub outputs: Vec<Entry>,
+    /// Per document and version, a digest of each section.
+    #[serde(default, skip_serializing_if = "Sections::is_empty")]
+    pub sections: Sections,
+    /// The paths regl never deletes ([`NEVER_PRUNED`], `<loc>` standing for a location id).
+    #[serde(default)]
+    pub never_pruned: Vec<String>,
 }
 
-/// One written file.
+/// The inputs of one location's documents, as of its last render.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Entry {
-    /// Relative to the output folder, with `/` separators: `omsk/pd-policy-omsk.docx`.
-    pub path: String,
-    pub location: String,
-    /// The document's kind: `lead-handling`, `sla-response-times`, `pd-policy`, …
-    pub document: String,
-    /// The templates it was made from, by name (`ru/pd-policy.md`, or a user override).
-    pub templates: Vec<String>,
-    /// Digest of everything the file was made from.
-    pub inputs_sha256: String,
-    /// Digest of the bytes written.
-    pub output_sha256: String,
+pub struct LocationInputs {
+    /// What every location's documents share ([`ConfigDigests::business_sha256`]).
+    pub business_sha256: String,
+    /// The location's own `[[locations]]` entry.
+    pub location_sha256: String,
+    /// The version its documents carry.
+    pub document_version: String,
 }
 
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    let mut s = String::with_capacity(64);
-    for b in digest {
-        use std::fmt::Write;
-        let _ = write!(s, "{b:02x}");
-    }
-    s
-}
-
-/// What the documents say, as a digest: the config's meaning without `[document]`. Render
-/// records it and lint compares it (D404: content changed but the version did not).
-pub fn content_digest(text: &str) -> Result<String> {
-    Ok(sha256_hex(canonical_config(text, true)?.as_bytes()))
-}
-
-/// The parsed value of a `business.toml` as canonical JSON (keys sorted, no formatting).
-/// With `without_document`, the `[document]` table is left out.
-pub fn canonical_config(text: &str, without_document: bool) -> Result<String> {
-    let mut value: toml::Table = toml::from_str(text).context("business.toml does not parse")?;
-    if without_document {
-        value.remove("document");
-    }
-    let json = serde_json::to_value(&value).context("business.toml as JSON")?;
-    Ok(sort_keys(json).to_string())
-}
-
-fn sort_keys(v: serde_json::Value) -> serde_json::Value {
-    use serde_json::Value;
-    match v {
-        Value::Object(map) => {
-            let sorted: BTreeMap<String, Value> =
-                map.into_iter().map(|(k, v)| (k, sort_keys(v))).collect();
-            Value::Object(sorted.into_iter().collect())
-        }
-        Value::Array(items) => Value::Array(items.into_iter().map(sort_keys).collect()),
-        other => other,
-    }
-}
-
-/// Digest of the inputs of one output: the regl version, the config's meaning, the location
-/// and the text of each template used, in order.
-pub fn inputs_digest(canonical_config: &str, location: &str, templates: &[(&str, &str)]) -> String {
-    InputsDigest::new(canonical_config).of(location, templates)
-}
-
-/// [`inputs_digest`] for many outputs of one config: the config is hashed once and the
-/// hasher's state reused, so a business with many locations is not hashed once per output
-/// (its config grows with the locations, which made rendering quadratic).
-#[derive(Clone)]
-pub struct InputsDigest {
-    prefix: Sha256,
-}
-
-fn digest_part(h: &mut Sha256, bytes: &[u8]) {
-    h.update((bytes.len() as u64).to_le_bytes());
-    h.update(bytes);
-}
-
-impl InputsDigest {
-    pub fn new(canonical_config: &str) -> Self {
-        let mut prefix = Sha256::new();
-        digest_part(&mut prefix, env!("CARGO_PKG_VERSION").as_bytes());
-        digest_part(&mut prefix, canonical_config.as_bytes());
-        Self { prefix }
-    }
-
-    /// The digest of one output: this config, `location` and the templates, in order.
-    pub fn of(&self, location: &str, templates: &[(&str, &str)]) -> String {
-        let mut h = self.prefix.clone();
-        digest_part(&mut h, location.as_bytes());
-        for (name, text) in templates {
-            digest_part(&mut h, name.as_bytes());
-            digest_part(&mut h, text.as_bytes());
-        }
-        sha256_hex(&h.finalize())
-    }
+/// Just the version, read before the rest so each version is read by its own shape.
+#[derive(Deserialize)]
+struct Probe {
+    regl_manifest: u32,
 }
 
 impl Manifest {
+    /// `previous` (or an empty manifest) about to be written by this regl: its version,
+    /// generator and never-pruned list are this regl's.
+    pub fn continuing(previous: Option<Self>) -> Self {
+        let mut m = previous.unwrap_or_else(|| Self {
+            regl_manifest: MANIFEST_VERSION,
+            generator: String::new(),
+            document_version: None,
+            content_sha256: None,
+            inputs: BTreeMap::new(),
+            outputs: Vec::new(),
+            sections: Sections::default(),
+            never_pruned: Vec::new(),
+        });
+        m.regl_manifest = MANIFEST_VERSION;
+        m.generator = format!("regl {}", env!("CARGO_PKG_VERSION"));
+        m.never_pruned = never_pruned::list();
+        m
+    }
+
     pub fn read(path: &Path) -> Result<Self> {
         let text = std::fs::read_to_string(path)
             .with_context(|| format!("cannot read `{}`", path.display()))?;
-        let m: Self = serde_json::from_str(&text)
-            .with_context(|| format!("`{}` is not a regl manifest", path.display()))?;
-        anyhow::ensure!(
-            m.regl_manifest == MANIFEST_VERSION,
-            "`{}` has manifest version {}, this regl reads {MANIFEST_VERSION}",
-            path.display(),
-            m.regl_manifest
-        );
-        Ok(m)
+        Self::from_json(&text).with_context(|| format!("`{}`", path.display()))
+    }
+
+    /// A manifest of any version this regl reads, in the current form.
+    pub fn from_json(text: &str) -> Result<Self> {
+        let probe: Probe = serde_json::from_str(text).context("not a regl manifest")?;
+        match probe.regl_manifest {
+            v1::VERSION => {
+                let old: v1::Manifest =
+                    serde_json::from_str(text).context("not a regl manifest")?;
+                Ok(old.upgrade())
+            }
+            MANIFEST_VERSION => serde_json::from_str(text).context("not a regl manifest"),
+            other => anyhow::bail!(
+                "manifest version {other}: this regl reads versions {} and {MANIFEST_VERSION}",
+                v1::VERSION
+            ),
+        }
     }
 
     /// Pretty JSON with a trailing newline: stable bytes for identical manifests.
@@ -148,67 +126,152 @@ impl Manifest {
     pub fn entry(&self, path: &str) -> Option<&Entry> {
         self.outputs.iter().find(|e| e.path == path)
     }
+
+    /// Whether anything was ever rendered into this folder (`export` alone records no
+    /// documents).
+    pub fn rendered(&self) -> bool {
+        self.content_sha256.is_some()
+    }
+
+    /// Makes `entries` the record of what `verb` wrote this run. Each replaces the entry of
+    /// its path; an earlier entry of `verb` for a file this run did not write stays while
+    /// `keep` says so (the file still exists, its location is still in `business.toml`);
+    /// other verbs' entries stay as they are.
+    pub fn record_outputs(
+        &mut self,
+        verb: Verb,
+        entries: Vec<Entry>,
+        keep: impl Fn(&Entry) -> bool,
+    ) {
+        let made: BTreeSet<&str> = entries.iter().map(|e| e.path.as_str()).collect();
+        self.outputs
+            .retain(|e| !made.contains(e.path.as_str()) && (e.verb != verb || keep(e)));
+        self.outputs.extend(entries);
+        self.outputs.sort_by(|a, b| a.path.cmp(&b.path));
+    }
+
+    /// The headings of `document` whose text changed between versions `from` and `to`
+    /// ([`Sections::changed`]).
+    pub fn sections_changed(&self, document: &str, from: &str, to: &str) -> Option<Vec<String>> {
+        self.sections.changed(document, from, to)
+    }
+
+    /// Whether the file at `path` (relative to the output folder) must never be pruned.
+    pub fn is_never_pruned(&self, path: &str) -> bool {
+        never_pruned::never_pruned(&self.never_pruned, path, self.entry(path))
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn comments_and_layout_do_not_change_the_digest() {
-        let a = "a = 1\n[t]\nx = \"y\" # note\n";
-        let b = "# header\n[t]\nx   =   \"y\"\n\na = 1\n";
-        assert_eq!(
-            canonical_config(a, false).unwrap(),
-            canonical_config("a = 1\n[t]\nx = \"y\"\n", false).unwrap()
-        );
-        // Key order does not matter either (a top-level key after a table is another table's
-        // key in TOML, so compare with `a` moved before the table).
-        let b = b.replace(
-            "# header\n[t]\nx   =   \"y\"\n\na = 1\n",
-            "a = 1 # moved\n[t]\nx   =   \"y\"\n",
-        );
-        assert_eq!(
-            canonical_config(a, false).unwrap(),
-            canonical_config(&b, false).unwrap()
-        );
-    }
+    /// What `regl render` wrote for `examples/salon-ufa-omsk` before version 2.
+    const VERSION_1: &str = include_str!("../../tests/fixtures/regl-manifest-v1.json");
 
-    #[test]
-    fn the_document_table_is_left_out_on_request() {
-        let a = "[document]\nversion = \"1.0\"\n[x]\ny = 1\n";
-        let b = "[document]\nversion = \"1.1\"\n[x]\ny = 1\n";
-        assert_ne!(
-            canonical_config(a, false).unwrap(),
-            canonical_config(b, false).unwrap()
-        );
-        assert_eq!(
-            canonical_config(a, true).unwrap(),
-            canonical_config(b, true).unwrap()
-        );
-    }
-
-    #[test]
-    fn digests_depend_on_every_input() {
-        let base = inputs_digest("{}", "ufa", &[("ru/a.md", "x")]);
-        assert_eq!(base.len(), 64);
-        assert_ne!(base, inputs_digest("{}", "omsk", &[("ru/a.md", "x")]));
-        assert_ne!(base, inputs_digest("{}", "ufa", &[("ru/a.md", "y")]));
-        assert_ne!(base, inputs_digest("{\"a\":1}", "ufa", &[("ru/a.md", "x")]));
-    }
-
-    #[test]
-    fn the_reusable_digest_is_the_same_digest() {
-        let many = InputsDigest::new("{\"a\":1}");
-        for loc in ["ufa", "omsk"] {
-            assert_eq!(
-                many.of(loc, &[("ru/a.md", "x"), ("builtin/ru/a.md", "y")]),
-                inputs_digest(
-                    "{\"a\":1}",
-                    loc,
-                    &[("ru/a.md", "x"), ("builtin/ru/a.md", "y")]
-                )
-            );
+    fn entry(path: &str, verb: Verb, location: Option<&str>) -> Entry {
+        Entry {
+            path: path.into(),
+            verb,
+            kind: Kind::Document,
+            location: location.map(str::to_owned),
+            document: "d".into(),
+            templates: Vec::new(),
+            inputs_sha256: "i".into(),
+            output_sha256: "o".into(),
         }
+    }
+
+    #[test]
+    fn a_version_1_manifest_reads_as_rendered_documents_of_its_locations() {
+        let m = Manifest::from_json(VERSION_1).unwrap();
+        assert_eq!(m.regl_manifest, MANIFEST_VERSION);
+        assert_eq!(m.document_version.as_deref(), Some("1.0"));
+        assert!(m.rendered());
+        assert!(m.inputs.is_empty(), "version 1 knew no per-location inputs");
+        assert_eq!(m.outputs.len(), 12);
+        assert!(m.outputs.iter().all(|e| e.verb == Verb::Render));
+        assert!(m.outputs.iter().all(|e| e.kind == Kind::Document));
+        let policy = m.entry("omsk/pd-policy-omsk.docx").unwrap();
+        assert!(policy.belongs_to("omsk"));
+        assert_eq!(policy.templates, ["ru/pd-policy.md"]);
+        assert_eq!(m.never_pruned, never_pruned::list());
+        // Its own shape reads back byte for byte.
+        let old: v1::Manifest = serde_json::from_str(VERSION_1).unwrap();
+        assert_eq!(old.to_json(), VERSION_1);
+    }
+
+    #[test]
+    fn other_versions_and_other_files_are_refused() {
+        let e = Manifest::from_json("{\"regl_manifest\": 3}").unwrap_err();
+        assert!(format!("{e:#}").contains("version 3"), "{e:#}");
+        assert!(Manifest::from_json("{\"outputs\": []}").is_err());
+        assert!(Manifest::from_json("[]").is_err());
+    }
+
+    #[test]
+    fn the_written_form_reads_back_to_the_same_bytes() {
+        let mut m = Manifest::continuing(Some(Manifest::from_json(VERSION_1).unwrap()));
+        m.inputs.insert(
+            "ufa".into(),
+            LocationInputs {
+                business_sha256: "b".into(),
+                location_sha256: "l".into(),
+                document_version: "1.0".into(),
+            },
+        );
+        m.sections.record(
+            "pd-policy",
+            "1.0",
+            "ufa",
+            digest_sections("# A\nx\n# B\ny\n"),
+        );
+        let json = m.to_json();
+        let back = Manifest::from_json(&json).unwrap();
+        assert_eq!(back, m);
+        assert_eq!(back.to_json(), json);
+        assert!(json.find("\"inputs\"") < json.find("\"outputs\""));
+    }
+
+    #[test]
+    fn each_verb_replaces_only_its_own_entries() {
+        let mut m = Manifest::continuing(None);
+        assert!(!m.rendered());
+        m.record_outputs(
+            Verb::Render,
+            vec![
+                entry("ufa/a.docx", Verb::Render, Some("ufa")),
+                entry("omsk/a.docx", Verb::Render, Some("omsk")),
+            ],
+            |_| true,
+        );
+        m.record_outputs(
+            Verb::Export,
+            vec![entry("map.json", Verb::Export, None)],
+            |_| true,
+        );
+        // Render again for Ufa only; Omsk's file is gone from disk.
+        m.record_outputs(
+            Verb::Render,
+            vec![entry("ufa/a.docx", Verb::Render, Some("ufa"))],
+            |e| e.path != "omsk/a.docx",
+        );
+        let paths: Vec<&str> = m.outputs.iter().map(|e| e.path.as_str()).collect();
+        assert_eq!(paths, ["map.json", "ufa/a.docx"]);
+        // Export's entries are not render's to drop, whatever `keep` says.
+        m.record_outputs(Verb::Render, Vec::new(), |_| false);
+        assert_eq!(m.outputs.len(), 1);
+        assert_eq!(m.outputs[0].verb, Verb::Export);
+    }
+
+    #[test]
+    fn the_never_pruned_list_is_in_every_manifest_and_answers_for_paths() {
+        let m = Manifest::continuing(None);
+        assert_eq!(m.never_pruned.len(), NEVER_PRUNED.len());
+        assert!(m.to_json().contains("\"bitrix24-portal.json\""));
+        assert!(m.is_never_pruned("bitrix24-portal.json"));
+        assert!(m.is_never_pruned("ufa/test-plan-ufa.xlsx"));
+        assert!(!m.is_never_pruned("ufa/pd-policy-ufa.docx"));
+        assert!(!m.is_never_pruned("bitrix24-mapping.json"));
     }
 }

@@ -917,7 +917,8 @@ fn every_rule_is_documented_and_codes_are_unique() {
 
 /// A business with a manifest as `render` writes it: one file per location, all current.
 fn rendered() -> tempfile::TempDir {
-    use regl::manifest::{Entry, MANIFEST_VERSION, Manifest, canonical_config, sha256_hex};
+    use regl::manifest::v1::{Entry, Manifest, VERSION as MANIFEST_VERSION};
+    use regl::manifest::{canonical_config, sha256_hex};
     let dir = business("salon-ufa-omsk");
     let text = fs::read_to_string(dir.path().join("business.toml")).unwrap();
     let mut outputs = Vec::new();

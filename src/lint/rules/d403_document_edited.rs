@@ -3,7 +3,7 @@
 use crate::diag::{Diagnostic, Severity};
 use crate::i18n::StaticText;
 use crate::lint::{Context, Rule, Scope};
-use crate::manifest::sha256_hex;
+use crate::manifest::{Verb, sha256_hex};
 
 pub const RULE: Rule = Rule {
     code: "D403",
@@ -14,16 +14,19 @@ pub const RULE: Rule = Rule {
         ru: "",
     },
     explanation: StaticText {
-        en: r"**What it checks.** Each file the manifest lists still has the digest `regl render` recorded.
+        en: r"**What it checks.** Each file the manifest lists still has the digest `regl render` (or
+`regl export`) recorded. Working copies — the sheets people fill in — are not judged: what
+people entered is their work, not an edit to undo.
 
 **Why it matters.** The documents are generated: the next `regl render` writes over a hand
 edit, silently undoing it. An edit to a policy is a change of regulations and belongs in
-`business.toml` (or a template), where it is reviewed and versioned.
+`business.toml` (or a template), where it is reviewed and versioned. The same holds for the
+bot scripts and the Bitrix24 mapping `regl export` writes.
 
 **Example.** Someone fixed a phone number in `out/ufa/pd-policy-ufa.docx` in Word.
 
 **How to fix.** Make the change in `business.toml` or in a template under `templates/`, then
-run `regl render`.",
+run `regl render` (`regl export` for an exported file).",
         ru: "",
     },
     scope: Scope::Documents,
@@ -34,6 +37,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some(docs) = cx.documents else { return };
     let Some(r) = &docs.manifest else { return };
     for (i, e) in r.manifest.outputs.iter().enumerate() {
+        // A working copy is filled in by people: its changed bytes are their work.
+        if !e.kind.judged_for_edits() {
+            continue;
+        }
         let path = docs.out_dir.join(&e.path);
         if !crate::lint::documents::regular_file(&path) {
             continue;
@@ -42,11 +49,16 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         };
         if sha256_hex(&bytes) != e.output_sha256 {
-            out.push(
+            out.push(if e.verb == Verb::Render {
                 Diagnostic::finding("D403", Severity::Warning, format!("`{}` was changed after render: the next render will undo the edit", e.path))
                     .at(r.file, r.entry_span(i), "differs from what was rendered")
-                    .hint("make the change in business.toml or a template under templates/, then run `regl render`"),
-            );
+                    .hint("make the change in business.toml or a template under templates/, then run `regl render`")
+            } else {
+                let verb = e.verb.command();
+                Diagnostic::finding("D403", Severity::Warning, format!("`{}` was changed after `{verb}`: the next `{verb}` will undo the edit", e.path))
+                    .at(r.file, r.entry_span(i), format!("differs from what `{verb}` wrote"))
+                    .hint(format!("make the change in business.toml, then run `{verb}`"))
+            });
         }
     }
 }

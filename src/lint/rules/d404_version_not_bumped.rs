@@ -34,11 +34,18 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some(docs) = cx.documents else { return };
     let Some(r) = &docs.manifest else { return };
     let version = &cx.business.document.version;
+    let (Some(rendered), Some(rendered_version)) = (
+        r.manifest.content_sha256.as_deref(),
+        r.manifest.document_version.as_deref(),
+    ) else {
+        // Nothing rendered yet (`export` alone): no documents whose version to judge.
+        return;
+    };
     let changed = docs
         .content_sha256
         .as_deref()
-        .is_some_and(|c| c != r.manifest.content_sha256);
-    if changed && r.manifest.document_version == version.as_str() {
+        .is_some_and(|c| c != rendered);
+    if changed && rendered_version == version.as_str() {
         out.push(
             Diagnostic::finding(
                 "D404",
