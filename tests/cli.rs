@@ -14,6 +14,8 @@ mod init;
 mod lint;
 #[path = "cli/load_errors.rs"]
 mod load_errors;
+#[path = "cli/manifest.rs"]
+mod manifest;
 #[path = "cli/render.rs"]
 mod render;
 #[path = "cli/repo_assets.rs"]
