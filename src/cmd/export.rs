@@ -7,6 +7,9 @@
 //!
 //! What was exported is recorded in `OUT/regl-manifest.json` beside what `render` recorded,
 //! written in the same set as the files.
+//!
+//! Each file's line (`would change: PATH`, `wrote PATH`) reads the same in every language,
+//! for the scripts and CI that read it; the sentences around it are in the user's.
 
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -17,6 +20,7 @@ use anyhow::anyhow;
 use crate::cli::ExportArgs;
 use crate::diag::did_you_mean;
 use crate::export;
+use crate::i18n::{self, Lang, Text, t};
 use crate::manifest::{self, Entry, InputsDigest, Kind, Manifest, Verb};
 use crate::model::business::{Business, Location};
 use crate::output::write_all_atomic;
@@ -24,7 +28,11 @@ use crate::output::write_all_atomic;
 use super::{Failure, Outcome};
 
 /// The locations named by `--location`, or all of them; an unknown id is a usage error.
-pub fn select<'a>(b: &'a Business, ids: &[String]) -> Result<Vec<&'a Location>, Failure> {
+pub fn select<'a>(
+    b: &'a Business,
+    ids: &[String],
+    lang: Lang,
+) -> Result<Vec<&'a Location>, Failure> {
     if ids.is_empty() {
         return Ok(b.locations.iter().map(|l| &l.value).collect());
     }
@@ -37,12 +45,17 @@ pub fn select<'a>(b: &'a Business, ids: &[String]) -> Result<Vec<&'a Location>, 
                 .map(|k| format!("`{k}`"))
                 .collect::<Vec<_>>()
                 .join(", ");
-            let near = did_you_mean(id, known.iter().copied())
-                .map(|n| format!(" (did you mean `{n}`?)"))
-                .unwrap_or_default();
-            return Err(Failure::Other(anyhow!(
-                "unknown location `{id}`{near}: business.toml has {all}"
-            )));
+            let near = did_you_mean(id, known.iter().copied()).map_or_else(Text::default, |n| {
+                t!(" (did you mean `{n}`?)", " (может быть, `{n}`?)")
+            });
+            let message = t!(
+                "unknown location `{id}`{near}: business.toml has {all}",
+                "неизвестный филиал `{id}`{near}: в business.toml есть {all}",
+                id = id,
+                near = near,
+                all = all,
+            );
+            return Err(Failure::Other(anyhow!("{}", message.get(lang))));
         };
         if !picked.iter().any(|p| p.id.as_str() == id) {
             picked.push(loc);
@@ -55,7 +68,8 @@ pub fn run(args: &ExportArgs) -> Outcome {
     let (sources, loaded) = super::load_for_output(&args.config)?;
     let b = &loaded.business;
     let text = &sources.get(loaded.file).text;
-    let locations = select(b, &args.locations)?;
+    let lang = i18n::choose(Some(b.lang()));
+    let locations = select(b, &args.locations, lang)?;
     let out_dir = args.out.clone().unwrap_or_else(|| loaded.dir().join("out"));
     let outputs = export::outputs(b, &locations);
 
@@ -83,11 +97,12 @@ pub fn run(args: &ExportArgs) -> Outcome {
 
     if args.check {
         if changed.is_empty() && !manifest_changed {
-            return super::print_stdout(&format!(
-                "export is up to date: {} files in {}\n",
-                outputs.len(),
-                out_dir.display()
-            ));
+            let (files, out) = (outputs.len(), out_dir.display());
+            let summary = t!(
+                "export is up to date: {files} files in {out}\n",
+                "экспорт актуален: файлов в {out}: {files}\n"
+            );
+            return super::print_stdout(summary.get(lang));
         }
         let mut err = std::io::stderr().lock();
         for o in &changed {
@@ -96,7 +111,11 @@ pub fn run(args: &ExportArgs) -> Outcome {
         if manifest_changed {
             let _ = writeln!(err, "would change: {}", manifest_path.display());
         }
-        let _ = writeln!(err, "run `regl export` to update them");
+        let hint = t!(
+            "run `regl export` to update them",
+            "запустите `regl export`, чтобы обновить их"
+        );
+        let _ = writeln!(err, "{}", hint.get(lang));
         return Err(Failure::Findings);
     }
 
@@ -112,13 +131,12 @@ pub fn run(args: &ExportArgs) -> Outcome {
     for o in &changed {
         let _ = writeln!(report, "wrote {}", shown(&out_dir, &o.path));
     }
-    let _ = writeln!(
-        report,
-        "exported {} files to {} ({} changed)",
-        outputs.len(),
-        out_dir.display(),
-        changed.len()
+    let (files, out, changed) = (outputs.len(), out_dir.display(), changed.len());
+    let summary = t!(
+        "exported {files} files to {out} ({changed} changed)",
+        "экспортировано файлов: {files}, в {out} (изменено: {changed})"
     );
+    let _ = writeln!(report, "{}", summary.get(lang));
     super::print_stdout(&report)
 }
 

@@ -24,6 +24,7 @@ use anyhow::{Context, anyhow};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::cli::{OutputFormat, RenderArgs};
+use crate::i18n::{self, Lang, Text, t};
 use crate::manifest::{
     self, ConfigDigests, Entry, Kind, LocationInputs, Manifest, SectionDigests, Verb,
 };
@@ -46,6 +47,8 @@ struct Job<'a> {
     write_md: bool,
     out_dir: &'a Path,
     check: bool,
+    /// The language of the messages.
+    lang: Lang,
     /// The config's part of every output's inputs digest, hashed once.
     digest: &'a manifest::InputsDigest,
     /// Template (name, text) pairs per document kind, in `DocKind::ALL` order.
@@ -76,7 +79,8 @@ pub fn run(args: &RenderArgs) -> Outcome {
     let b = &loaded.business;
     let text = &sources.get(loaded.file).text;
 
-    let locations = select_locations(b, &args.locations)?;
+    let lang = i18n::choose(Some(b.lang()));
+    let locations = select_locations(b, &args.locations, lang)?;
     let formats = formats_of(&args.format);
     let out_dir = args.out.clone().unwrap_or_else(|| loaded.dir().join("out"));
     let user_templates = loaded.dir().join("templates");
@@ -101,8 +105,7 @@ pub fn run(args: &RenderArgs) -> Outcome {
 
     let mut created_dirs = Vec::new();
     if !args.check && !out_dir.exists() {
-        fs::create_dir_all(&out_dir)
-            .with_context(|| format!("cannot create folder `{}`", out_dir.display()))?;
+        fs::create_dir_all(&out_dir).with_context(|| cannot_create(&out_dir, lang))?;
         created_dirs.push(out_dir.clone());
     }
     let job = Job {
@@ -115,6 +118,7 @@ pub fn run(args: &RenderArgs) -> Outcome {
         write_md: formats.md,
         out_dir: &out_dir,
         check: args.check,
+        lang,
         digest: &manifest::InputsDigest::new(&canonical),
         templates: &templates,
     };
@@ -141,23 +145,44 @@ pub fn run(args: &RenderArgs) -> Outcome {
     let manifest_json = manifest.to_json();
 
     if args.check {
-        return report_drift(&out_dir, &done, &manifest_path, &manifest_json);
+        return report_drift(&out_dir, &done, &manifest_path, &manifest_json, lang);
     }
-    commit(&done, &created_dirs)?;
+    commit(&done, &created_dirs, lang)?;
     write_atomic(&manifest_path, manifest_json.as_bytes())?;
     let written = done.iter().filter(|d| d.staged.is_some()).count();
-    super::print_stdout(&format!(
-        "rendered {} files for {} location{} into {} ({written} written, {} unchanged)\n",
-        done.len(),
-        locations.len(),
-        if locations.len() == 1 { "" } else { "s" },
-        out_dir.display(),
-        done.len() - written,
-    ))
+    let (files, places, unchanged) = (done.len(), locations.len(), done.len() - written);
+    let s = if places == 1 { "" } else { "s" };
+    let out = out_dir.display();
+    let summary = t!(
+        "rendered {files} files for {places} location{s} into {out} ({written} written, {unchanged} unchanged)\n",
+        "сформировано файлов: {files}, филиалов: {places}, в {out} (записано: {written}, без изменений: {unchanged})\n"
+    );
+    super::print_stdout(summary.get(lang))
+}
+
+fn cannot_create(dir: &Path, lang: Lang) -> String {
+    let dir = dir.display();
+    t!(
+        "cannot create folder `{dir}`",
+        "не удаётся создать папку `{dir}`"
+    )
+    .get(lang)
+    .to_owned()
+}
+
+fn cannot_write(target: &Path, lang: Lang) -> String {
+    let target = target.display();
+    t!("cannot write `{target}`", "не удаётся записать `{target}`")
+        .get(lang)
+        .to_owned()
 }
 
 /// The locations asked for, in the config's order; an unknown id is a usage error.
-fn select_locations<'b>(b: &'b Business, ids: &[String]) -> Result<Vec<&'b Location>, Failure> {
+fn select_locations<'b>(
+    b: &'b Business,
+    ids: &[String],
+    lang: Lang,
+) -> Result<Vec<&'b Location>, Failure> {
     if ids.is_empty() {
         return Ok(b.locations.iter().map(|l| &**l).collect());
     }
@@ -165,12 +190,18 @@ fn select_locations<'b>(b: &'b Business, ids: &[String]) -> Result<Vec<&'b Locat
         if b.location(id).is_none() {
             let known: Vec<&str> = b.locations.iter().map(|l| l.id.as_str()).collect();
             let hint = crate::diag::did_you_mean(id, known.iter().copied())
-                .map(|near| format!(": did you mean `{near}`?"))
-                .unwrap_or_default();
-            return Err(Failure::Other(anyhow!(
-                "business.toml has no location `{id}`{hint} (locations: {})",
-                known.join(", ")
-            )));
+                .map_or_else(Text::default, |near| {
+                    t!(": did you mean `{near}`?", ": может быть, `{near}`?")
+                });
+            let known = known.join(", ");
+            let message = t!(
+                "business.toml has no location `{id}`{hint} (locations: {known})",
+                "в business.toml нет филиала `{id}`{hint} (филиалы: {known})",
+                id = id,
+                hint = hint,
+                known = known,
+            );
+            return Err(Failure::Other(anyhow!("{}", message.get(lang))));
         }
     }
     Ok(b.locations
@@ -205,7 +236,7 @@ fn render_all(
         .map_or(1, std::num::NonZero::get)
         .min(locations.len())
         .max(1);
-    let progress = progress_bar(locations.len());
+    let progress = progress_bar(locations.len(), job.lang);
     let next = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
     let mut done = Vec::new();
@@ -254,15 +285,19 @@ fn render_all(
 }
 
 /// An indicatif bar on a terminal; nothing when stderr is piped or captured.
-fn progress_bar(len: usize) -> ProgressBar {
+fn progress_bar(len: usize, lang: Lang) -> ProgressBar {
     if !std::io::stderr().is_terminal() || len < 2 {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
-    if let Ok(style) = ProgressStyle::with_template("{prefix} [{bar:30}] {pos}/{len} locations") {
+    let template = Text::new(
+        "{prefix} [{bar:30}] {pos}/{len} locations",
+        "{prefix} [{bar:30}] {pos}/{len} филиалов",
+    );
+    if let Ok(style) = ProgressStyle::with_template(template.get(lang)) {
         bar.set_style(style.progress_chars("=> "));
     }
-    bar.set_prefix("rendering");
+    bar.set_prefix(Text::new("rendering", "формирование").get(lang).to_owned());
     bar
 }
 
@@ -274,8 +309,7 @@ fn location(job: &Job<'_>, loc: &Location) -> anyhow::Result<LocationDone> {
     let dir = job.out_dir.join(id);
     let mut new_dir = None;
     if !job.check && !dir.exists() {
-        fs::create_dir_all(&dir)
-            .with_context(|| format!("cannot create folder `{}`", dir.display()))?;
+        fs::create_dir_all(&dir).with_context(|| cannot_create(&dir, job.lang))?;
         new_dir = Some(dir.clone());
     }
     let mut done: Vec<Done> = Vec::with_capacity(outputs.len());
@@ -332,7 +366,7 @@ fn location(job: &Job<'_>, loc: &Location) -> anyhow::Result<LocationDone> {
         let staged = if current || job.check {
             None
         } else {
-            match stage(&target, &out.bytes) {
+            match stage(&target, &out.bytes, job.lang) {
                 Ok(tmp) => Some(tmp),
                 Err(e) => {
                     discard(&done, &[]);
@@ -355,11 +389,16 @@ fn location(job: &Job<'_>, loc: &Location) -> anyhow::Result<LocationDone> {
 }
 
 /// Writes `bytes` to a hidden temporary sibling of `target` and returns its path.
-fn stage(target: &Path, bytes: &[u8]) -> anyhow::Result<PathBuf> {
+fn stage(target: &Path, bytes: &[u8], lang: Lang) -> anyhow::Result<PathBuf> {
     // Found now, before any file is renamed into place, rather than half-way through
     // `commit` with some documents already replaced.
     if target.is_dir() {
-        anyhow::bail!("cannot write `{}`: it is a folder", target.display());
+        let shown = target.display();
+        let message = t!(
+            "cannot write `{shown}`: it is a folder",
+            "не удаётся записать `{shown}`: это папка"
+        );
+        anyhow::bail!("{}", message.get(lang));
     }
     let name = target
         .file_name()
@@ -376,7 +415,7 @@ fn stage(target: &Path, bytes: &[u8]) -> anyhow::Result<PathBuf> {
     let result = fs::write(&tmp, bytes);
     if let Err(e) = result {
         let _ = fs::remove_file(&tmp);
-        return Err(e).with_context(|| format!("cannot write `{}`", target.display()));
+        return Err(e).with_context(|| cannot_write(target, lang));
     }
     Ok(tmp)
 }
@@ -395,7 +434,7 @@ fn discard(done: &[Done], created_dirs: &[PathBuf]) {
 }
 
 /// Renames every staged file over its target.
-fn commit(done: &[Done], created_dirs: &[PathBuf]) -> anyhow::Result<()> {
+fn commit(done: &[Done], created_dirs: &[PathBuf], lang: Lang) -> anyhow::Result<()> {
     for (i, d) in done.iter().enumerate() {
         let Some(tmp) = &d.staged else { continue };
         let target = tmp.with_file_name(
@@ -407,7 +446,7 @@ fn commit(done: &[Done], created_dirs: &[PathBuf]) -> anyhow::Result<()> {
         );
         if let Err(e) = fs::rename(tmp, &target) {
             discard(&done[i..], created_dirs);
-            return Err(e).with_context(|| format!("cannot write `{}`", target.display()));
+            return Err(e).with_context(|| cannot_write(&target, lang));
         }
     }
     Ok(())
@@ -502,8 +541,16 @@ impl Run<'_> {
     }
 }
 
-/// `--check`: lists every file that would change and fails when there is one.
-fn report_drift(out_dir: &Path, done: &[Done], manifest_path: &Path, manifest: &str) -> Outcome {
+/// `--check`: lists every file that would change and fails when there is one. Each file's
+/// line (`changed: PATH`, `missing: PATH`) reads the same in every language: scripts and CI
+/// read it; the sentence after it is the user's.
+fn report_drift(
+    out_dir: &Path,
+    done: &[Done],
+    manifest_path: &Path,
+    manifest: &str,
+    lang: Lang,
+) -> Outcome {
     let mut drift: Vec<(String, &str)> = done
         .iter()
         .filter_map(|d| {
@@ -517,23 +564,25 @@ fn report_drift(out_dir: &Path, done: &[Done], manifest_path: &Path, manifest: &
         Ok(_) => drift.push((manifest_path.display().to_string(), "changed")),
         Err(_) => drift.push((manifest_path.display().to_string(), "missing")),
     }
+    let files = done.len() + 1;
     if drift.is_empty() {
-        return super::print_stdout(&format!(
-            "{} files in {} are up to date\n",
-            done.len() + 1,
-            out_dir.display()
-        ));
+        let out = out_dir.display();
+        let summary = t!(
+            "{files} files in {out} are up to date\n",
+            "файлы в {out} актуальны: {files}\n"
+        );
+        return super::print_stdout(summary.get(lang));
     }
     let mut text = String::new();
     for (path, why) in &drift {
         let _ = writeln!(text, "{why}: {path}");
     }
-    let _ = writeln!(
-        text,
-        "{} of {} files would change: run `regl render` and commit them",
-        drift.len(),
-        done.len() + 1
+    let changing = drift.len();
+    let summary = t!(
+        "{changing} of {files} files would change: run `regl render` and commit them",
+        "изменятся файлы: {changing} из {files}; запустите `regl render` и закоммитьте их"
     );
+    let _ = writeln!(text, "{}", summary.get(lang));
     super::print_stdout(&text)?;
     Err(Failure::Findings)
 }

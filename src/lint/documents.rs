@@ -7,7 +7,8 @@ use std::path::{Component, Path, PathBuf};
 
 use super::json::{self, Json};
 use crate::diag::{FileId, Sources};
-use crate::manifest::{self, ConfigDigests, Manifest};
+use crate::i18n::{Text, t};
+use crate::manifest::{self, ConfigDigests, Manifest, ReadError};
 
 /// A manifest of a thousand locations is about 4 MiB, and a little over 1 MiB more for each
 /// document version whose section digests it keeps; a file this large is not one of ours.
@@ -37,7 +38,7 @@ pub struct Documents {
     pub out_dir: PathBuf,
     pub manifest: Option<Rendered>,
     /// A manifest that exists but cannot be read: its path and why.
-    pub unreadable: Option<(PathBuf, String)>,
+    pub unreadable: Option<(PathBuf, Text)>,
     /// Digest of `business.toml` without `[document]`, as `render` records it.
     pub content_sha256: Option<String>,
     /// The digests of `business.toml` per location, as `render` records them.
@@ -96,13 +97,19 @@ pub fn read(
     };
     let size = std::fs::metadata(&path).map(|m| (m.is_file(), m.len()));
     if let Ok((false, _)) = size {
-        docs.unreadable = Some((path.clone(), "it is not a regular file".into()));
+        docs.unreadable = Some((
+            path.clone(),
+            t!("it is not a regular file", "это не обычный файл"),
+        ));
     } else if let Ok((true, len)) = size
         && len > MAX_MANIFEST_BYTES
     {
         docs.unreadable = Some((
             path.clone(),
-            format!("{len} bytes: too large for a manifest"),
+            t!(
+                "{len} bytes: too large for a manifest",
+                "{len} байт: слишком велик для манифеста"
+            ),
         ));
     } else if path.exists() {
         match (Manifest::read(&path), std::fs::read_to_string(&path)) {
@@ -111,7 +118,10 @@ pub fn read(
                 let shown = bad.map_or("", |e| e.path.as_str());
                 docs.unreadable = Some((
                     path,
-                    format!("its entry `{shown}` points outside the output folder"),
+                    t!(
+                        "its entry `{shown}` points outside the output folder",
+                        "его запись `{shown}` указывает за пределы папки с документами"
+                    ),
                 ));
             }
             (Ok(m), Ok(text)) => {
@@ -126,8 +136,8 @@ pub fn read(
                     json: parsed,
                 });
             }
-            (Err(e), _) => docs.unreadable = Some((path, format!("{e:#}"))),
-            (_, Err(e)) => docs.unreadable = Some((path, e.to_string())),
+            (Err(e), _) => docs.unreadable = Some((path, why_unreadable(&e))),
+            (_, Err(e)) => docs.unreadable = Some((path, why_unreadable(&ReadError::Io(e)))),
         }
     }
     let tdir = config_dir.join(USER_TEMPLATES);
@@ -161,4 +171,23 @@ pub fn read(
         }
     }
     docs
+}
+
+/// Why the manifest cannot be read, for D401. The reader's own detail (an I/O error, where
+/// the JSON broke) is quoted as it comes.
+fn why_unreadable(e: &ReadError) -> Text {
+    match e {
+        ReadError::Io(e) => Text::same(e.to_string()),
+        ReadError::NotAManifest(e) => t!(
+            "it is not a regl manifest ({e})",
+            "это не манифест regl ({e})"
+        ),
+        ReadError::Version(v) => {
+            let (old, new) = (manifest::v1::VERSION, manifest::MANIFEST_VERSION);
+            t!(
+                "it has manifest version {v}: this regl reads versions {old} and {new}",
+                "у него версия манифеста {v}, а эта версия regl читает версии {old} и {new}"
+            )
+        }
+    }
 }

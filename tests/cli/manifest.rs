@@ -95,7 +95,31 @@ fn rendering_one_location_does_not_hide_that_another_is_stale() {
     );
     assert!(message.contains("`omsk`"), "{message}");
 
-    run(dir.path(), &["render", "--location", "omsk"]).expect_code(0);
+    // In the business's language, when the user has not chosen one.
+    let ru = regl_env(
+        dir.path(),
+        &["lint", "--format", "json"],
+        &[("REGL_TODAY", "2026-12-10"), ("REGL_LANG", "")],
+    );
+    assert!(
+        ru.stdout.contains("документы филиала `omsk` устарели"),
+        "{}",
+        ru.stdout
+    );
+
+    let rendered = regl_env(
+        dir.path(),
+        &["render", "--location", "omsk"],
+        &[("REGL_LANG", "ru")],
+    )
+    .expect_code(0);
+    assert!(
+        rendered
+            .stdout
+            .starts_with("сформировано файлов: 6, филиалов: 1"),
+        "{}",
+        rendered.stdout
+    );
     assert_eq!(d_findings(dir.path()), vec![]);
 }
 

@@ -1,7 +1,7 @@
 //! D401: every rendered document is there and made from the current inputs.
 
 use crate::diag::{Diagnostic, Severity};
-use crate::i18n::StaticText;
+use crate::i18n::{StaticText, t};
 use crate::lint::documents::{Documents, Rendered};
 use crate::lint::{Context, Rule, Scope};
 use crate::manifest::Verb;
@@ -12,7 +12,7 @@ pub const RULE: Rule = Rule {
     severities: &[Severity::Error],
     summary: StaticText {
         en: "a document listed in the manifest is missing or stale (its inputs changed since render, judged per location); silent where nothing was ever rendered (no manifest)",
-        ru: "",
+        ru: "документа из манифеста нет на диске или он устарел (его исходные данные изменились после `regl render`, по каждому филиалу отдельно); молчит, если документы ещё не формировались (манифеста нет)",
     },
     explanation: StaticText {
         en: r#"**What it checks.** With an `OUT/regl-manifest.json` (written by `regl render` and
@@ -35,7 +35,27 @@ still says 24, the business is bound by a document it no longer means.
 **How to fix.** Run `regl render` (or `regl render --location ID` for the location named)
 and commit the documents with the config change; for a missing exported file, `regl
 export`."#,
-        ru: "",
+        ru: r#"**Что проверяет.** Если есть `OUT/regl-manifest.json` (его пишут `regl render` и
+`regl export`): каждый указанный в нём файл существует, для каждого филиала из
+`business.toml` документы сформированы, и документы каждого филиала сделаны из текущих
+`business.toml` и `[document].version`. Каждый филиал сверяется со своими исходными
+данными — общими для всех филиалов и своей записью `[[locations]]`, — поэтому
+`regl render --location ufa` не скроет, что документы Омска устарели. Изменение, общее для
+всех филиалов, — одна находка; изменение, не попавшее в документы одного филиала, —
+находка для этого филиала. Без манифеста документы не формировались, и правило молчит; в
+манифесте, который записал только `regl export`, документов для проверки нет.
+
+**Почему это важно.** Документы в git — это то, что читают сотрудники и что видит
+проверяющий. Если в `business.toml` теперь бесплатная отмена за 12 часов, а в
+опубликованных правилах всё ещё 24, бизнес связан документом, которого уже не имеет в виду.
+
+**Пример.** `[cancellation].free_until` изменили с "24h" на "12h" после последнего
+`regl render`; или изменился адрес в Омске, а с тех пор запускали только
+`regl render --location ufa`.
+
+**Как исправить.** Запустите `regl render` (или `regl render --location ID` для названного
+филиала) и закоммитьте документы вместе с изменением конфигурации; для отсутствующего
+файла экспорта — `regl export`."#,
     },
     scope: Scope::Documents,
     check,
@@ -44,13 +64,22 @@ export`."#,
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some(docs) = cx.documents else { return };
     if let Some((path, why)) = &docs.unreadable {
+        let path = path.display();
         out.push(
             Diagnostic::finding(
                 "D401",
                 Severity::Error,
-                format!("`{}` cannot be read: {why}", path.display()),
+                t!(
+                    "`{path}` cannot be read: {why}",
+                    "`{path}` не удаётся прочитать: {why}",
+                    path = path,
+                    why = *why,
+                ),
             )
-            .hint("run `regl render` to write it again"),
+            .hint(t!(
+                "run `regl render` to write it again",
+                "запустите `regl render`, чтобы записать его заново"
+            )),
         );
         return;
     }
@@ -58,15 +87,32 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let m = &r.manifest;
     for (i, e) in m.outputs.iter().enumerate() {
         if !docs.out_dir.join(&e.path).exists() {
+            let (path, command) = (&e.path, e.verb.command());
             let message = if e.verb == Verb::Render {
-                format!("rendered document `{}` is missing", e.path)
+                t!(
+                    "rendered document `{path}` is missing",
+                    "сформированного документа `{path}` нет на диске"
+                )
             } else {
-                format!("`{}` written by `{}` is missing", e.path, e.verb.command())
+                t!(
+                    "`{path}` written by `{command}` is missing",
+                    "файла `{path}`, записанного `{command}`, нет на диске"
+                )
             };
             out.push(
                 Diagnostic::finding("D401", Severity::Error, message)
-                    .at(r.file, r.entry_span(i), "listed here, not on disk")
-                    .hint(format!("run `{}` to write it again", e.verb.command())),
+                    .at(
+                        r.file,
+                        r.entry_span(i),
+                        t!(
+                            "listed here, not on disk",
+                            "указан здесь, но на диске его нет"
+                        ),
+                    )
+                    .hint(t!(
+                        "run `{command}` to write it again",
+                        "запустите `{command}`, чтобы записать его заново"
+                    )),
             );
         }
     }
@@ -85,10 +131,17 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 Diagnostic::finding(
                     "D401",
                     Severity::Error,
-                    format!("location `{id}` has no rendered documents"),
+                    t!(
+                        "location `{id}` has no rendered documents",
+                        "для филиала `{id}` документы не сформированы"
+                    ),
                 )
-                .at(cx.file, loc.id.span.clone(), "never rendered")
-                .hint(format!("run `regl render --location {id}`")),
+                .at(
+                    cx.file,
+                    loc.id.span.clone(),
+                    t!("never rendered", "документы не формировались"),
+                )
+                .hint(render_location(id)),
             );
         }
     }
@@ -97,6 +150,13 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     } else {
         per_location(cx, docs, r, out);
     }
+}
+
+fn render_location(id: &str) -> crate::i18n::Text {
+    t!(
+        "run `regl render --location {id}`",
+        "запустите `regl render --location {id}`"
+    )
 }
 
 /// A version 1 manifest records one digest for the whole config: any change makes every
@@ -124,33 +184,50 @@ fn config_changed(r: &Rendered) -> Diagnostic {
     Diagnostic::finding(
         "D401",
         Severity::Error,
-        "business.toml changed since the documents were rendered: they are stale",
+        t!(
+            "business.toml changed since the documents were rendered: they are stale",
+            "business.toml изменился после формирования документов: они устарели"
+        ),
     )
     .at(
         r.file,
         r.span_of("content_sha256"),
-        "rendered from another business.toml",
+        t!(
+            "rendered from another business.toml",
+            "сформированы из другого business.toml"
+        ),
     )
-    .hint("run `regl render` and commit the documents together with the config")
+    .hint(t!(
+        "run `regl render` and commit the documents together with the config",
+        "запустите `regl render` и закоммитьте документы вместе с конфигурацией"
+    ))
 }
 
 fn version_differs(cx: &Context<'_>, r: &Rendered, rendered: &str) -> Diagnostic {
-    let version = &cx.business.document.version;
+    let version = &cx.business.document.version.value;
     Diagnostic::finding(
         "D401",
         Severity::Error,
-        format!(
-            "the documents carry version {rendered}, business.toml says {}",
-            version.value
+        t!(
+            "the documents carry version {rendered}, business.toml says {version}",
+            "у документов версия {rendered}, а в business.toml — {version}"
         ),
     )
-    .at(cx.file, version.span.clone(), "not rendered yet")
+    .at(
+        cx.file,
+        cx.business.document.version.span.clone(),
+        not_rendered_yet(),
+    )
     .also(
         r.file,
         r.span_of("document_version"),
-        "the rendered version",
+        t!("the rendered version", "версия сформированных документов"),
     )
-    .hint("run `regl render`")
+    .hint(t!("run `regl render`", "запустите `regl render`"))
+}
+
+fn not_rendered_yet() -> crate::i18n::Text {
+    t!("not rendered yet", "ещё не сформирована")
 }
 
 /// Why a location's documents are stale.
@@ -206,41 +283,78 @@ fn per_location(cx: &Context<'_>, docs: &Documents, r: &Rendered, out: &mut Vec<
     }
     for (loc, why) in stale {
         let at = r.inputs_span(loc);
-        let listed = cx.business.location(loc);
         let finding = match why {
             Stale::Removed => Diagnostic::finding(
                 "D401",
                 Severity::Error,
-                format!("location `{loc}` is no longer in business.toml: its documents are stale"),
+                t!(
+                    "location `{loc}` is no longer in business.toml: its documents are stale",
+                    "филиала `{loc}` больше нет в business.toml: его документы устарели"
+                ),
             )
-            .at(r.file, at, "rendered for a location since removed")
-            .hint("run `regl render` to take it out of the manifest"),
+            .at(
+                r.file,
+                at,
+                t!(
+                    "rendered for a location since removed",
+                    "сформированы для филиала, которого больше нет"
+                ),
+            )
+            .hint(t!(
+                "run `regl render` to take it out of the manifest",
+                "запустите `regl render`, чтобы убрать его из манифеста"
+            )),
             Stale::Content { own } => {
                 let d = Diagnostic::finding(
                     "D401",
                     Severity::Error,
-                    format!(
-                        "the documents of location `{loc}` are stale: business.toml changed since they were rendered"
+                    t!(
+                        "the documents of location `{loc}` are stale: business.toml changed since they were rendered",
+                        "документы филиала `{loc}` устарели: business.toml изменился после их формирования"
                     ),
                 )
-                .at(r.file, at, "rendered from an earlier business.toml");
-                match listed {
-                    Some(l) if own => d.also(cx.file, l.id.span.clone(), "its entry changed since the render"),
+                .at(
+                    r.file,
+                    at,
+                    t!(
+                        "rendered from an earlier business.toml",
+                        "сформированы из прежнего business.toml"
+                    ),
+                );
+                match cx.business.location(loc) {
+                    Some(l) if own => d.also(
+                        cx.file,
+                        l.id.span.clone(),
+                        t!(
+                            "its entry changed since the render",
+                            "запись филиала изменилась после формирования"
+                        ),
+                    ),
                     _ => d,
                 }
-                .hint(format!("run `regl render --location {loc}`"))
+                .hint(render_location(loc))
             }
-            Stale::Version(rendered) => Diagnostic::finding(
-                "D401",
-                Severity::Error,
-                format!(
-                    "the documents of location `{loc}` carry version {rendered}, business.toml says {}",
-                    version.value
-                ),
-            )
-            .at(r.file, at, "rendered at another version")
-            .also(cx.file, version.span.clone(), "not rendered yet")
-            .hint(format!("run `regl render --location {loc}`")),
+            Stale::Version(rendered) => {
+                let now = &version.value;
+                Diagnostic::finding(
+                    "D401",
+                    Severity::Error,
+                    t!(
+                        "the documents of location `{loc}` carry version {rendered}, business.toml says {now}",
+                        "у документов филиала `{loc}` версия {rendered}, а в business.toml — {now}"
+                    ),
+                )
+                .at(
+                    r.file,
+                    at,
+                    t!(
+                        "rendered at another version",
+                        "сформированы в другой версии"
+                    ),
+                )
+                .also(cx.file, version.span.clone(), not_rendered_yet())
+                .hint(render_location(loc))
+            }
         };
         out.push(finding);
     }

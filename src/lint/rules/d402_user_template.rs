@@ -1,7 +1,7 @@
 //! D402: the business's own templates parse and use only known variables.
 
 use crate::diag::{Diagnostic, Severity};
-use crate::i18n::StaticText;
+use crate::i18n::{StaticText, Text, t};
 use crate::lint::{Context, Rule, Scope};
 
 pub const RULE: Rule = Rule {
@@ -10,7 +10,7 @@ pub const RULE: Rule = Rule {
     severities: &[Severity::Error],
     summary: StaticText {
         en: "a user template fails to render or uses an unknown variable",
-        ru: "",
+        ru: "пользовательский шаблон не разбирается или использует неизвестную переменную",
     },
     explanation: StaticText {
         en: r"**What it checks.** Each Markdown template under `templates/` next to `business.toml` (a
@@ -28,7 +28,21 @@ templates/ru/pd-policy.md:  {{ business.name }  — the closing brace is missing
 
 **How to fix.** Fix the template at the line shown; `regl render --format md` shows what it
 produces.",
-        ru: "",
+        ru: r"**Что проверяет.** Каждый Markdown-шаблон в `templates/` рядом с `business.toml`
+(пользовательская замена встроенного шаблона с тем же именем) — правильный шаблон Tera.
+
+**Почему это важно.** Сломанная замена останавливает `regl render` для всех филиалов — в тот
+день, когда пора открывать новый город; проверка при коммите находит ошибку, пока автор ещё
+помнит правку.
+
+**Пример.**
+
+```text
+templates/ru/pd-policy.md:  {{ business.name }  — нет закрывающей скобки
+```
+
+**Как исправить.** Исправьте шаблон в указанной строке; `regl render --format md` покажет,
+что он выдаёт.",
     },
     scope: Scope::Documents,
     check,
@@ -46,14 +60,21 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 }
                 other => (other.to_string(), 0..0),
             };
+            // Tera's own words are quoted as they come.
             out.push(
                 Diagnostic::finding(
                     "D402",
                     Severity::Error,
-                    format!("template `{name}` does not parse: {message}"),
+                    t!(
+                        "template `{name}` does not parse: {message}",
+                        "шаблон `{name}` не разбирается: {message}"
+                    ),
                 )
-                .at(*file, span, message)
-                .hint("fix the template; Tera syntax: {{ value }}, {% if … %}…{% endif %}"),
+                .at(*file, span, Text::same(message))
+                .hint(t!(
+                    "fix the template; Tera syntax: {{{{ value }}}}, {{% if … %}}…{{% endif %}}",
+                    "исправьте шаблон; синтаксис Tera: {{{{ value }}}}, {{% if … %}}…{{% endif %}}"
+                )),
             );
         }
     }

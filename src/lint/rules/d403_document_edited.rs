@@ -1,7 +1,7 @@
 //! D403: nobody edited a rendered document by hand.
 
 use crate::diag::{Diagnostic, Severity};
-use crate::i18n::StaticText;
+use crate::i18n::{StaticText, t};
 use crate::lint::{Context, Rule, Scope};
 use crate::manifest::{Verb, sha256_hex};
 
@@ -11,7 +11,7 @@ pub const RULE: Rule = Rule {
     severities: &[Severity::Warning],
     summary: StaticText {
         en: "a rendered document was edited by hand after render (the edit will be lost)",
-        ru: "",
+        ru: "сформированный документ отредактирован вручную после `regl render` (правка будет потеряна)",
     },
     explanation: StaticText {
         en: r"**What it checks.** Each file the manifest lists still has the digest `regl render` (or
@@ -27,7 +27,19 @@ bot scripts and the Bitrix24 mapping `regl export` writes.
 
 **How to fix.** Make the change in `business.toml` or in a template under `templates/`, then
 run `regl render` (`regl export` for an exported file).",
-        ru: "",
+        ru: r"**Что проверяет.** Контрольная сумма каждого файла из манифеста та же, что записал
+`regl render` (или `regl export`). Рабочие копии — таблицы, которые заполняют люди, — не
+проверяются: внесённое людьми — их работа, а не правка, которую надо отменить.
+
+**Почему это важно.** Документы генерируются: следующий `regl render` запишет поверх ручной
+правки и молча её отменит. Правка политики — это изменение регламентов, и её место в
+`business.toml` (или в шаблоне), где её проверяют и ведут версии. То же касается сценариев
+бота и карты полей Битрикс24, которые пишет `regl export`.
+
+**Пример.** Кто-то исправил номер телефона в `out/ufa/pd-policy-ufa.docx` в Word.
+
+**Как исправить.** Внесите изменение в `business.toml` или в шаблон в `templates/`, затем
+запустите `regl render` (для файла экспорта — `regl export`).",
     },
     scope: Scope::Documents,
     check,
@@ -49,15 +61,47 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         };
         if sha256_hex(&bytes) != e.output_sha256 {
+            let path = &e.path;
             out.push(if e.verb == Verb::Render {
-                Diagnostic::finding("D403", Severity::Warning, format!("`{}` was changed after render: the next render will undo the edit", e.path))
-                    .at(r.file, r.entry_span(i), "differs from what was rendered")
-                    .hint("make the change in business.toml or a template under templates/, then run `regl render`")
+                Diagnostic::finding(
+                    "D403",
+                    Severity::Warning,
+                    t!(
+                        "`{path}` was changed after render: the next render will undo the edit",
+                        "`{path}` изменён после `regl render`: следующий `regl render` отменит правку"
+                    ),
+                )
+                .at(
+                    r.file,
+                    r.entry_span(i),
+                    t!("differs from what was rendered", "отличается от сформированного"),
+                )
+                .hint(t!(
+                    "make the change in business.toml or a template under templates/, then run `regl render`",
+                    "внесите изменение в business.toml или в шаблон в templates/, затем запустите `regl render`"
+                ))
             } else {
                 let verb = e.verb.command();
-                Diagnostic::finding("D403", Severity::Warning, format!("`{}` was changed after `{verb}`: the next `{verb}` will undo the edit", e.path))
-                    .at(r.file, r.entry_span(i), format!("differs from what `{verb}` wrote"))
-                    .hint(format!("make the change in business.toml, then run `{verb}`"))
+                Diagnostic::finding(
+                    "D403",
+                    Severity::Warning,
+                    t!(
+                        "`{path}` was changed after `{verb}`: the next `{verb}` will undo the edit",
+                        "`{path}` изменён после `{verb}`: следующий `{verb}` отменит правку"
+                    ),
+                )
+                .at(
+                    r.file,
+                    r.entry_span(i),
+                    t!(
+                        "differs from what `{verb}` wrote",
+                        "отличается от записанного `{verb}`"
+                    ),
+                )
+                .hint(t!(
+                    "make the change in business.toml, then run `{verb}`",
+                    "внесите изменение в business.toml, затем запустите `{verb}`"
+                ))
             });
         }
     }

@@ -1,7 +1,7 @@
 //! D404: changed documents carry a new version.
 
 use crate::diag::{Diagnostic, Severity};
-use crate::i18n::StaticText;
+use crate::i18n::{StaticText, t};
 use crate::lint::{Context, Rule, Scope};
 
 pub const RULE: Rule = Rule {
@@ -10,7 +10,7 @@ pub const RULE: Rule = Rule {
     severities: &[Severity::Warning],
     summary: StaticText {
         en: "the documents' content changed since the last render but `[document].version` was not bumped",
-        ru: "",
+        ru: "содержание документов изменилось после последнего `regl render`, а `[document].version` не повышена",
     },
     explanation: StaticText {
         en: r#"**What it checks.** When the content of `business.toml` (everything but `[document]`)
@@ -24,7 +24,17 @@ apart — and the consent's version is what proves which text a client agreed to
 
 **How to fix.** Bump `[document].version`, add a `changes` entry saying what changed, then
 run `regl render`."#,
-        ru: "",
+        ru: r#"**Что проверяет.** Если содержание `business.toml` (всё, кроме `[document]`) отличается
+от последнего формирования документов, то отличается и `[document].version`.
+
+**Почему это важно.** Управление документами (ISO 9001, п. 7.5): каждая выпущенная версия
+обозначена, её изменения записаны. Две разные политики под одним номером версии не
+различить — а версия согласия доказывает, какой текст принял клиент.
+
+**Пример.** В `[escalation].keywords` добавилось «аллергия», а `version` всё ещё "1.0".
+
+**Как исправить.** Повысьте `[document].version`, добавьте в `changes` запись о том, что
+изменилось, затем запустите `regl render`."#,
     },
     scope: Scope::Documents,
     check,
@@ -46,17 +56,25 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         .as_deref()
         .is_some_and(|c| c != rendered);
     if changed && rendered_version == version.as_str() {
+        let version_now = &version.value;
         out.push(
             Diagnostic::finding(
                 "D404",
                 Severity::Warning,
-                format!(
-                    "the documents' content changed but the version is still {}",
-                    version.value
+                t!(
+                    "the documents' content changed but the version is still {version_now}",
+                    "содержание документов изменилось, а версия всё ещё {version_now}"
                 ),
             )
-            .at(cx.file, version.span.clone(), "bump this version")
-            .hint("bump [document].version and add a `changes` entry, then run `regl render`"),
+            .at(
+                cx.file,
+                version.span.clone(),
+                t!("bump this version", "повысьте эту версию"),
+            )
+            .hint(t!(
+                "bump [document].version and add a `changes` entry, then run `regl render`",
+                "повысьте [document].version и добавьте запись в `changes`, затем запустите `regl render`"
+            )),
         );
     }
 }
