@@ -211,6 +211,7 @@ fn regl_with_file_limit(dir: &Path, kib: u32, args: &[&str]) -> Run {
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
+        .env("REGL_LANG", "en")
         .output()
         .expect("bash runs");
     Run {
