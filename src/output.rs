@@ -7,7 +7,33 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::Result;
+
+use crate::i18n::localized::{Localized, TextContext};
+use crate::i18n::{Text, t};
+
+fn cannot_create(dir: &Path) -> Text {
+    let shown = dir.display();
+    t!(
+        "cannot create folder `{shown}`",
+        "не удаётся создать папку `{shown}`"
+    )
+}
+
+fn cannot_write(path: &Path) -> Text {
+    let shown = path.display();
+    t!("cannot write `{shown}`", "не удаётся записать `{shown}`")
+}
+
+/// A folder stands where a file is to be written: it is left alone.
+fn a_folder_in_the_way(path: &Path) -> anyhow::Error {
+    let shown = path.display();
+    Localized::new(t!(
+        "cannot write `{shown}`: it is a folder",
+        "не удаётся записать `{shown}`: это папка"
+    ))
+    .into()
+}
 
 /// Writes `bytes` to `path` atomically, creating parent folders.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
@@ -15,9 +41,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    fs::create_dir_all(dir).with_context(|| format!("cannot create folder `{}`", dir.display()))?;
+    fs::create_dir_all(dir).with_text(|| cannot_create(dir))?;
     if path.is_dir() {
-        anyhow::bail!("cannot write `{}`: it is a folder", path.display());
+        return Err(a_folder_in_the_way(path));
     }
     let tmp = temp_path(path);
     let result = (|| -> std::io::Result<()> {
@@ -28,7 +54,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     })();
     if let Err(e) = result {
         let _ = fs::remove_file(&tmp);
-        return Err(e).with_context(|| format!("cannot write `{}`", path.display()));
+        return Err(e).with_text(|| cannot_write(path));
     }
     Ok(())
 }
@@ -48,7 +74,7 @@ pub fn write_all_atomic(files: &[(PathBuf, &[u8])]) -> Result<()> {
                 .unwrap_or(Path::new("."));
             create_dirs(dir, &mut created)?;
             if path.is_dir() {
-                anyhow::bail!("cannot write `{}`: it is a folder", path.display());
+                return Err(a_folder_in_the_way(path));
             }
             let tmp = temp_path(path);
             let written = (|| -> std::io::Result<()> {
@@ -58,7 +84,7 @@ pub fn write_all_atomic(files: &[(PathBuf, &[u8])]) -> Result<()> {
             })();
             if let Err(e) = written {
                 let _ = fs::remove_file(&tmp);
-                return Err(e).with_context(|| format!("cannot write `{}`", path.display()));
+                return Err(e).with_text(|| cannot_write(path));
             }
             staged.push((tmp, path.as_path()));
         }
@@ -79,7 +105,7 @@ pub fn write_all_atomic(files: &[(PathBuf, &[u8])]) -> Result<()> {
             for (rest, _) in &staged[i..] {
                 let _ = fs::remove_file(rest);
             }
-            return Err(e).with_context(|| format!("cannot write `{}`", path.display()));
+            return Err(e).with_text(|| cannot_write(path));
         }
     }
     Ok(())
@@ -94,7 +120,7 @@ fn create_dirs(dir: &Path, created: &mut Vec<PathBuf>) -> Result<()> {
         at = d.parent();
     }
     for d in missing.into_iter().rev() {
-        fs::create_dir(&d).with_context(|| format!("cannot create folder `{}`", d.display()))?;
+        fs::create_dir(&d).with_text(|| cannot_create(&d))?;
         created.push(d);
     }
     Ok(())

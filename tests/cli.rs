@@ -14,6 +14,8 @@ mod init;
 mod lint;
 #[path = "cli/load_errors.rs"]
 mod load_errors;
+#[path = "cli/load_errors_ru.rs"]
+mod load_errors_ru;
 #[path = "cli/manifest.rs"]
 mod manifest;
 #[path = "cli/render.rs"]

@@ -178,7 +178,7 @@ fn exported_bots_lint_clean(loaded: &Loaded, sources: &Sources) {
                     || (c == "S501" && d.labels.iter().any(|l| l.file != loaded.file))
             })
         })
-        .map(|d| format!("{:?}: {}", d.code, d.message))
+        .map(|d| format!("{:?}: {}", d.code, d.message.en()))
         .collect();
     assert!(
         bad.is_empty(),

@@ -7,11 +7,12 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use anyhow::{Context, anyhow, bail};
 use toml_edit::{DocumentMut, Item, Table};
 
 use crate::cli::InitArgs;
 use crate::diag::Sources;
+use crate::i18n::localized::{Localized, TextContext};
+use crate::i18n::{self, Text, t};
 use crate::model::city;
 use crate::model::enums::{Lang, Segment};
 use crate::model::id::Id;
@@ -58,20 +59,33 @@ impl NewLocation {
         let timezone = match (timezone, known) {
             (Some(tz), _) => tz.to_owned(),
             (None, Some(c)) => c.timezone.to_owned(),
-            (None, None) => bail!(
-                "regl does not know the time zone of «{city_name}»: pass it with `--timezone`, e.g. --timezone Asia/Omsk"
-            ),
+            (None, None) => {
+                return Err(Localized::new(t!(
+                    "regl does not know the time zone of «{city_name}»: pass it with `--timezone`, e.g. --timezone Asia/Omsk",
+                    "regl не знает часовой пояс города «{city_name}»: укажите его через `--timezone`, например --timezone Asia/Omsk"
+                ))
+                .into());
+            }
         };
         if timezone.parse::<chrono_tz::Tz>().is_err() {
-            bail!("`{timezone}` is not an IANA time zone (e.g. Europe/Moscow, Asia/Omsk)");
+            return Err(Localized::new(t!(
+                "`{timezone}` is not an IANA time zone (e.g. Europe/Moscow, Asia/Omsk)",
+                "`{timezone}` — не часовой пояс IANA (например, Europe/Moscow, Asia/Omsk)"
+            ))
+            .into());
         }
         let id = match (id, known) {
             (Some(id), _) => id.to_owned(),
             (None, Some(c)) => c.id.to_owned(),
             (None, None) => city::slug(city_name),
         };
-        Id::parse_str(&id)
-            .map_err(|e| anyhow!("location id: {e}; choose one with `--location`"))?;
+        Id::parse_str(&id).map_err(|e| {
+            Localized::new(t!(
+                "location id: {e}; choose one with `--location`",
+                "идентификатор филиала: {e}; задайте его через `--location`",
+                e = e,
+            ))
+        })?;
         let city = match (known, lang) {
             (Some(c), Lang::Ru) => c.ru.to_owned(),
             (Some(c), Lang::En) => c.en.to_owned(),
@@ -158,10 +172,14 @@ pub fn run(args: &InitArgs) -> Outcome {
         .map(str::trim)
         .filter(|n| !n.is_empty())
     else {
-        return Err(Failure::Other(anyhow!(
-            "a new business needs a name: `regl init --name \"Студия «Лада»\" --city {}`",
-            args.city
-        )));
+        let city = &args.city;
+        return Err(Failure::Other(
+            Localized::new(t!(
+                "a new business needs a name: `regl init --name \"Студия «Лада»\" --city {city}`",
+                "новому бизнесу нужно название: `regl init --name \"Студия «Лада»\" --city {city}`"
+            ))
+            .into(),
+        ));
     };
     let (segment, lang) = (Segment::from(args.segment), Lang::from(args.lang));
     let loc = NewLocation::resolve(
@@ -175,15 +193,29 @@ pub fn run(args: &InitArgs) -> Outcome {
     write_atomic(&path, text.as_bytes())?;
     let loaded = check_loads(&path)?;
     let bot = write_bot_config(&loaded, &loc.id)?;
-    println!(
-        "created {} — {segment} ({lang}), location `{}` ({}, {})",
-        path.display(),
-        loc.id,
-        loc.city,
-        loc.timezone
+    let (shown, id, city, tz) = (path.display(), &loc.id, &loc.city, &loc.timezone);
+    let created = t!(
+        "created {shown} — {segment} ({lang}), location `{id}` ({city}, {tz})",
+        "создан {shown} — {segment} ({lang}), филиал `{id}` ({city}, {tz})"
     );
-    println!("wrote the bot config {}", bot.display());
+    say(&[created, wrote_bot_config(&bot)], i18n::choose(Some(lang)));
     Ok(())
+}
+
+/// "wrote the bot config bot/omsk.json".
+fn wrote_bot_config(path: &Path) -> Text {
+    let shown = path.display();
+    t!(
+        "wrote the bot config {shown}",
+        "записана конфигурация бота {shown}"
+    )
+}
+
+/// What `init` did, one line each, on stdout.
+fn say(lines: &[Text], lang: i18n::Lang) {
+    for l in lines {
+        println!("{}", l.get(lang));
+    }
 }
 
 /// The preset with the business's name and its first location filled in.
@@ -193,10 +225,14 @@ pub fn new_business(
     lang: Lang,
     loc: &NewLocation,
 ) -> anyhow::Result<String> {
-    let mut doc: DocumentMut = preset.parse().context("a built-in preset does not parse")?;
-    let business = doc["business"]
-        .as_table_mut()
-        .context("a built-in preset lacks [business]")?;
+    let mut doc: DocumentMut = preset.parse().text_context(Text::new(
+        "a built-in preset does not parse",
+        "встроенный образец не читается как TOML",
+    ))?;
+    let business = doc["business"].as_table_mut().text_context(Text::new(
+        "a built-in preset lacks [business]",
+        "во встроенном образце нет [business]",
+    ))?;
     set_str(business, "name", name);
     let legal = match lang {
         Lang::Ru => format!("ООО «{name}»"),
@@ -206,7 +242,10 @@ pub fn new_business(
     let first = doc["locations"]
         .as_array_of_tables_mut()
         .and_then(|a| a.get_mut(0))
-        .context("a built-in preset lacks [[locations]]")?;
+        .text_context(Text::new(
+            "a built-in preset lacks [[locations]]",
+            "во встроенном образце нет [[locations]]",
+        ))?;
     loc.apply(first);
     let text = doc.to_string();
     // The preset's title line names the sample business; the file now belongs to this one.
@@ -236,10 +275,11 @@ fn add_location(args: &InitArgs, path: &Path) -> Outcome {
     if let Some(name) = args.name.as_deref().map(str::trim) {
         let existing = loaded.business.business.name.as_str();
         if name != existing {
-            return Err(Failure::Other(anyhow!(
-                "{} already exists, for «{existing}»: run without `--name` to add a location to it, or with `--force` to replace it with a new business",
-                path.display()
-            )));
+            let shown = path.display();
+            return Err(Failure::Other(Localized::new(t!(
+                "{shown} already exists, for «{existing}»: run without `--name` to add a location to it, or with `--force` to replace it with a new business",
+                "{shown} уже есть, для «{existing}»: запустите без `--name`, чтобы добавить в него филиал, или с `--force`, чтобы заменить его новым бизнесом"
+            )).into()));
         }
     }
     let lang = loaded.business.lang();
@@ -249,28 +289,29 @@ fn add_location(args: &InitArgs, path: &Path) -> Outcome {
         args.timezone.as_deref(),
         lang,
     )?;
-    if loaded.business.location(&loc.id).is_some() {
-        return Err(Failure::Other(anyhow!(
-            "{} already has a location `{}`; pick another id with `--location`",
-            path.display(),
-            loc.id
-        )));
+    let (shown, id) = (path.display(), &loc.id);
+    if loaded.business.location(id).is_some() {
+        return Err(Failure::Other(
+            Localized::new(t!(
+                "{shown} already has a location `{id}`; pick another id with `--location`",
+                "в {shown} уже есть филиал `{id}`; выберите другой идентификатор через `--location`"
+            ))
+            .into(),
+        ));
     }
     refuse_existing_bot_config(loaded.dir(), &loc, false)?;
     let text = std::fs::read_to_string(path)
-        .with_context(|| format!("cannot read `{}`", path.display()))?;
+        .with_text(|| t!("cannot read `{shown}`", "не удаётся прочитать `{shown}`"))?;
     let updated = insert_location(&text, &loc, lang)?;
     write_atomic(path, updated.as_bytes())?;
     let reloaded = check_loads(path)?;
-    let bot = write_bot_config(&reloaded, &loc.id)?;
-    println!(
-        "added location `{}` ({}, {}) to {}",
-        loc.id,
-        loc.city,
-        loc.timezone,
-        path.display()
+    let bot = write_bot_config(&reloaded, id)?;
+    let (city, tz) = (&loc.city, &loc.timezone);
+    let added = t!(
+        "added location `{id}` ({city}, {tz}) to {shown}",
+        "в {shown} добавлен филиал `{id}` ({city}, {tz})"
     );
-    println!("wrote the bot config {}", bot.display());
+    say(&[added, wrote_bot_config(&bot)], i18n::choose(Some(lang)));
     Ok(())
 }
 
@@ -278,10 +319,14 @@ fn add_location(args: &InitArgs, path: &Path) -> Outcome {
 fn refuse_existing_bot_config(dir: &Path, loc: &NewLocation, force: bool) -> Outcome {
     let path = dir.join(loc.bot_config());
     if path.exists() && !force {
-        return Err(Failure::Other(anyhow!(
-            "{} already exists: move it away first (or pass `--force` to replace the whole business)",
-            path.display()
-        )));
+        let shown = path.display();
+        return Err(Failure::Other(
+            Localized::new(t!(
+                "{shown} already exists: move it away first (or pass `--force` to replace the whole business)",
+                "{shown} уже есть: сначала уберите его (или передайте `--force`, чтобы заменить весь бизнес)"
+            ))
+            .into(),
+        ));
     }
     Ok(())
 }
@@ -290,9 +335,12 @@ fn refuse_existing_bot_config(dir: &Path, loc: &NewLocation, force: bool) -> Out
 /// fresh business lints clean.
 fn write_bot_config(loaded: &Loaded, id: &str) -> Result<std::path::PathBuf, Failure> {
     let b = &loaded.business;
-    let loc = b
-        .location(id)
-        .ok_or_else(|| anyhow!("location `{id}` vanished from business.toml"))?;
+    let loc = b.location(id).with_text(|| {
+        t!(
+            "location `{id}` vanished from business.toml",
+            "филиал `{id}` пропал из business.toml"
+        )
+    })?;
     let path = loaded.dir().join(loc.bot_config.as_str());
     write_atomic(
         &path,
@@ -304,18 +352,29 @@ fn write_bot_config(loaded: &Loaded, id: &str) -> Result<std::path::PathBuf, Fai
 /// The file's text with a new `[[locations]]` entry after the last one, modelled on the
 /// first; everything else byte for byte as it was.
 pub fn insert_location(text: &str, loc: &NewLocation, lang: Lang) -> anyhow::Result<String> {
-    let spanned =
-        toml_edit::Document::parse(text.to_owned()).context("business.toml does not parse")?;
+    let does_not_parse = || {
+        Text::new(
+            "business.toml does not parse",
+            "business.toml не читается как TOML",
+        )
+    };
+    let spanned = toml_edit::Document::parse(text.to_owned()).with_text(does_not_parse)?;
     let locations = spanned
         .get("locations")
         .and_then(Item::as_array_of_tables)
         .filter(|a| !a.is_empty())
-        .context("business.toml has no [[locations]] to model the new one on")?;
+        .text_context(Text::new(
+            "business.toml has no [[locations]] to model the new one on",
+            "в business.toml нет [[locations]], по образцу которых можно добавить новый филиал",
+        ))?;
     let last = locations.get(locations.len() - 1).expect("not empty");
-    let end = table_end(last).context("cannot find where the last location ends")?;
+    let end = table_end(last).text_context(Text::new(
+        "cannot find where the last location ends",
+        "не удаётся найти, где кончается последний филиал",
+    ))?;
     let insert_at = text[end..].find('\n').map_or(text.len(), |i| end + i + 1);
 
-    let mut model: DocumentMut = text.parse().context("business.toml does not parse")?;
+    let mut model: DocumentMut = text.parse().with_text(does_not_parse)?;
     let template = model["locations"]
         .as_array_of_tables_mut()
         .and_then(|a| a.get_mut(0))

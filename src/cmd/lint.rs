@@ -16,7 +16,7 @@ pub fn run(args: &LintArgs) -> Outcome {
         Ok(l) => l,
         Err(diags) => return Err(Failure::Input(sources, diags)),
     };
-    let today = lint::today(&loaded.business).map_err(|e| Failure::Other(anyhow::anyhow!(e)))?;
+    let today = lint::today(&loaded.business).map_err(|e| Failure::Other(e.into()))?;
     let bots = lint::bot::read_all(&loaded, &mut sources, &args.bot);
     let out_dir = args.out.clone().unwrap_or_else(|| loaded.dir().join("out"));
     let config_text = sources.get(loaded.file).text.clone();

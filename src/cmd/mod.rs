@@ -9,11 +9,12 @@ mod render;
 mod schema;
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::cli::{Cli, Command};
 use crate::diag::{Diagnostic, Sources};
+use crate::i18n::{self, Lang, localized};
 use crate::model::Loaded;
 
 /// How a verb ended, beyond plain success.
@@ -43,6 +44,7 @@ pub type Outcome = Result<(), Failure>;
 
 /// Runs a parsed command line and returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
+    let business = Whose::of(&cli.command);
     let result = match cli.command {
         Command::Init(args) => init::run(&args),
         Command::Export(args) => export::run(&args),
@@ -63,8 +65,13 @@ pub fn run(cli: Cli) -> ExitCode {
             if is_broken_pipe(&e) {
                 return ExitCode::SUCCESS;
             }
+            let lang = business.lang();
+            let word = match lang {
+                Lang::En => "error",
+                Lang::Ru => "ошибка",
+            };
             let mut err = std::io::stderr().lock();
-            let _ = writeln!(err, "error: {e:#}");
+            let _ = writeln!(err, "{word}: {}", localized::render(&e, lang));
             ExitCode::from(2)
         }
     }
@@ -80,8 +87,7 @@ pub(crate) fn load_for_output(path: &Path) -> Result<(Sources, Loaded), Failure>
         Ok(l) => l,
         Err(diags) => return Err(Failure::Input(sources, diags)),
     };
-    let today =
-        crate::lint::today(&loaded.business).map_err(|e| Failure::Other(anyhow::anyhow!(e)))?;
+    let today = crate::lint::today(&loaded.business).map_err(|e| Failure::Other(e.into()))?;
     let findings = crate::lint::config_findings(&loaded, &sources, today);
     let (errors, warnings): (Vec<_>, Vec<_>) = findings
         .into_iter()
@@ -99,8 +105,53 @@ pub(crate) fn load_for_output(path: &Path) -> Result<(Sources, Loaded), Failure>
 /// The language of the messages about the inputs in `sources`: `REGL_LANG`, else the `lang`
 /// its `business.toml` (the first file read) declares, even when that file does not load,
 /// else the locale.
-pub(crate) fn message_lang(sources: &Sources) -> crate::i18n::Lang {
-    crate::i18n::choose(sources.first().and_then(|f| crate::i18n::sniff(&f.text)))
+pub(crate) fn message_lang(sources: &Sources) -> Lang {
+    i18n::choose(sources.first().and_then(|f| i18n::sniff(&f.text)))
+}
+
+/// The business a command works on, known before it runs, so that an error which comes
+/// with no diagnostics (a file that cannot be written, an unknown city) is still printed in
+/// that business's language.
+enum Whose {
+    /// Its `business.toml`, which may not exist or load.
+    File(PathBuf),
+    /// One `init` is about to create, in the language it was asked for.
+    New(Lang),
+    Nobody,
+}
+
+impl Whose {
+    fn of(command: &Command) -> Self {
+        match command {
+            Command::Init(a) => {
+                let path = a.dir.join("business.toml");
+                if path.exists() && !a.force {
+                    Whose::File(path)
+                } else {
+                    Whose::New(Lang::from(a.lang))
+                }
+            }
+            Command::Render(a) => Whose::File(a.config.clone()),
+            Command::Export(a) => Whose::File(a.config.clone()),
+            Command::Lint(a) => Whose::File(a.config.clone()),
+            // As `explain` itself: the business in the current folder stands for the user's.
+            Command::Explain(_) => Whose::File(PathBuf::from("business.toml")),
+            Command::Schema(_) | Command::Completions(_) => Whose::Nobody,
+        }
+    }
+
+    /// `REGL_LANG`, else this business's `lang`, else the locale.
+    fn lang(&self) -> Lang {
+        let declared = match self {
+            // The beginning is enough for `lang`, and a huge file is not read whole.
+            Whose::File(path) => crate::model::load::read_at_most(path, 64 * 1024)
+                .ok()
+                .and_then(|b| i18n::sniff(&String::from_utf8_lossy(&b))),
+            Whose::New(lang) => Some(*lang),
+            Whose::Nobody => None,
+        };
+        i18n::choose(declared)
+    }
 }
 
 /// A closed pipe (`regl schema | head`) is the reader's choice, not a failure.

@@ -12,6 +12,7 @@
 //! rule, written through [`t!`].
 
 pub mod law;
+pub mod localized;
 pub mod phrases;
 
 use std::borrow::Cow;

@@ -7,9 +7,11 @@ use std::path::{Path, PathBuf};
 
 use super::json::{self, Json};
 use crate::diag::{Diagnostic, FileId, Severity, Sources};
+use crate::i18n::{Text, t};
 use crate::model::business::Location;
 use crate::model::read::Sp;
 use crate::model::{Business, Loaded};
+use crate::words::plural_ru;
 
 /// The schema version of the bot config this regl reads.
 pub const BOT_SCHEMA: u64 = 1;
@@ -30,13 +32,13 @@ pub struct BotInput {
 #[derive(Debug)]
 pub enum BotState {
     Missing,
-    /// Not readable as text.
-    Unreadable(String),
+    /// Not readable as text: why.
+    Unreadable(Text),
     /// Read, but not JSON: where and why.
     Syntax {
         file: FileId,
         span: Range<usize>,
-        message: String,
+        message: Text,
     },
     Parsed {
         file: FileId,
@@ -67,41 +69,45 @@ pub fn read_all(loaded: &Loaded, sources: &mut Sources, explicit: &[PathBuf]) ->
 }
 
 fn read(path: &Path, owner: Option<usize>, sources: &mut Sources) -> BotInput {
+    let mib = MAX_BOT_BYTES / (1024 * 1024);
     let state = match std::fs::metadata(path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => BotState::Missing,
-        Err(e) => BotState::Unreadable(e.to_string()),
-        Ok(m) if m.len() > MAX_BOT_BYTES as u64 => BotState::Unreadable(format!(
-            "{} bytes: a bot config is at most {} MiB",
-            m.len(),
-            MAX_BOT_BYTES / (1024 * 1024)
-        )),
-        Ok(_) => match crate::model::load::read_at_most(path, MAX_BOT_BYTES)
-            .and_then(|b| {
-                if b.len() > MAX_BOT_BYTES {
-                    Err(std::io::Error::other(format!(
-                        "more than {} MiB: not a bot config",
-                        MAX_BOT_BYTES / (1024 * 1024)
-                    )))
-                } else {
-                    Ok(b)
+        Err(e) => BotState::Unreadable(crate::model::load::io_reason(&e)),
+        Ok(m) if m.len() > MAX_BOT_BYTES as u64 => {
+            let n = m.len();
+            BotState::Unreadable(Text::new(
+                format!("{n} bytes: a bot config is at most {mib} MiB"),
+                format!(
+                    "{n} {}: конфигурация бота не может быть больше {mib} МиБ",
+                    plural_ru(n, "байт", "байта", "байт")
+                ),
+            ))
+        }
+        Ok(_) => match crate::model::load::read_at_most(path, MAX_BOT_BYTES) {
+            Err(e) => BotState::Unreadable(crate::model::load::io_reason(&e)),
+            // It grew after it was measured, or is a device that never ends.
+            Ok(b) if b.len() > MAX_BOT_BYTES => BotState::Unreadable(t!(
+                "more than {mib} MiB: not a bot config",
+                "больше {mib} МиБ: это не конфигурация бота"
+            )),
+            Ok(b) => match String::from_utf8(b) {
+                Err(_) => BotState::Unreadable(Text::new(
+                    "it is not UTF-8 text",
+                    "это не текст в кодировке UTF-8",
+                )),
+                Ok(text) => {
+                    let parsed = json::parse(&text);
+                    let file = sources.add(path, text);
+                    match parsed {
+                        Ok(root) => BotState::Parsed { file, root },
+                        Err(e) => BotState::Syntax {
+                            file,
+                            span: e.span,
+                            message: e.message,
+                        },
+                    }
                 }
-            })
-            .map(String::from_utf8)
-        {
-            Err(e) => BotState::Unreadable(e.to_string()),
-            Ok(Err(_)) => BotState::Unreadable("it is not UTF-8 text".into()),
-            Ok(Ok(text)) => {
-                let parsed = json::parse(&text);
-                let file = sources.add(path, text);
-                match parsed {
-                    Ok(root) => BotState::Parsed { file, root },
-                    Err(e) => BotState::Syntax {
-                        file,
-                        span: e.span,
-                        message: e.message,
-                    },
-                }
-            }
+            },
         },
     };
     BotInput {
@@ -160,11 +166,11 @@ impl BotDoc<'_> {
     pub fn drift(
         &self,
         code: &'static str,
-        message: String,
+        message: impl Into<Text>,
         bot_span: Range<usize>,
-        bot_label: String,
-        toml: (FileId, Range<usize>, String),
-        hint: String,
+        bot_label: impl Into<Text>,
+        toml: (FileId, Range<usize>, Text),
+        hint: impl Into<Text>,
     ) -> Diagnostic {
         Diagnostic::finding(code, Severity::Error, message)
             .at(self.file, bot_span, bot_label)
@@ -173,46 +179,79 @@ impl BotDoc<'_> {
     }
 
     /// A key SPEC §4 names is missing or has the wrong type: `Err` carries the finding.
+    /// `expected` names the value in the nominative («целое число секунд»).
     pub fn need<'j>(
         &'j self,
         code: &'static str,
         path: &[&str],
-        expected: &str,
+        expected: impl Into<Text>,
         ok: impl Fn(&Json) -> bool,
     ) -> Result<&'j Json, Diagnostic> {
+        let expected = expected.into();
         let dotted = path.join(".");
+        let id = self.location.id.as_str();
         match self.find(path) {
             Ok(v) if ok(v) => Ok(v),
             Ok(v) => Err(Diagnostic::finding(
                 code,
                 Severity::Error,
-                format!(
-                    "`{dotted}` in the bot config of `{}` is {}, expected {expected}",
-                    self.location.id.as_str(),
-                    v.kind_name()
+                t!(
+                    "`{dotted}` in the bot config of `{id}` is {kind}, expected {expected}",
+                    "`{dotted}` в конфигурации бота филиала `{id}` — {kind}, а ожидается {expected}",
+                    dotted = dotted,
+                    id = id,
+                    kind = v.kind_name(),
+                    expected = expected,
                 ),
             )
-            .at(self.file, v.span.clone(), format!("expected {expected}"))
-            .hint("regenerate the bot config with `regl export`, or fix this value by hand")),
+            .at(
+                self.file,
+                v.span.clone(),
+                t!(
+                    "expected {expected}",
+                    "ожидается {expected}",
+                    expected = expected
+                ),
+            )
+            .hint(t!(
+                "regenerate the bot config with `regl export`, or fix this value by hand",
+                "пересоздайте конфигурацию бота командой `regl export` или исправьте это значение вручную"
+            ))),
             Err(span) => Err(Diagnostic::finding(
                 code,
                 Severity::Error,
-                format!(
-                    "the bot config of `{}` lacks `{dotted}`",
-                    self.location.id.as_str()
+                t!(
+                    "the bot config of `{id}` lacks `{dotted}`",
+                    "в конфигурации бота филиала `{id}` нет `{dotted}`"
                 ),
             )
-            .at(self.file, span, format!("`{dotted}` is missing"))
-            .hint(format!(
-                "add `{dotted}` ({expected}) as SPEC §4 describes, or regenerate the file with `regl export`"
+            .at(
+                self.file,
+                span,
+                t!("`{dotted}` is missing", "нет `{dotted}`"),
+            )
+            .hint(t!(
+                "add `{dotted}` ({expected}) as SPEC §4 describes, or regenerate the file with `regl export`",
+                "добавьте `{dotted}` ({expected}), как описано в SPEC §4, или пересоздайте файл командой `regl export`",
+                dotted = dotted,
+                expected = expected,
             ))),
         }
     }
 }
 
-/// Seconds as people read them: 86400 → "86400 s (24h)".
-pub fn secs(n: u64) -> String {
-    format!("{n} s ({})", crate::model::Duration::from_secs(n))
+/// Seconds as people read them: 86400 → "86400 s (24h)", «86400 с (24h)».
+pub fn secs(n: u64) -> Text {
+    let d = crate::model::Duration::from_secs(n);
+    t!("{n} s ({d})", "{n} с ({d})")
+}
+
+/// The hint most bot findings end with: the config is `regl export`'s to write.
+pub fn regenerate() -> Text {
+    Text::new(
+        "regenerate the bot config with `regl export`",
+        "пересоздайте конфигурацию бота командой `regl export`",
+    )
 }
 
 /// A list of strings from a JSON array, with each item's span; non-strings are skipped.

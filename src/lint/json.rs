@@ -4,6 +4,8 @@
 
 use std::ops::Range;
 
+use crate::i18n::Text;
+
 /// A JSON value and where it is written.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Json {
@@ -33,7 +35,7 @@ pub struct Member {
 #[derive(Debug, Clone)]
 pub struct SyntaxError {
     pub span: Range<usize>,
-    pub message: String,
+    pub message: Text,
 }
 
 /// Parses `text` as strict JSON.
@@ -54,12 +56,61 @@ pub fn parse(text: &str) -> Result<Json, SyntaxError> {
     let parsed =
         parse_to_ast(text, &CollectOptions::default(), &strict).map_err(|e| SyntaxError {
             span: e.range().start..e.range().end,
-            message: e.kind().to_string(),
+            message: Text::new(e.kind().to_string(), kind_ru(e.kind())),
         })?;
-    parsed.value.as_ref().map(convert).ok_or(SyntaxError {
-        span: 0..0,
-        message: "the file is empty".into(),
-    })
+    parsed
+        .value
+        .as_ref()
+        .map(convert)
+        .ok_or_else(|| SyntaxError {
+            span: 0..0,
+            message: Text::new("the file is empty", "файл пуст"),
+        })
+}
+
+/// The parser's reason in Russian (its own English is kept as the English message).
+fn kind_ru(kind: &jsonc_parser::errors::ParseErrorKind) -> String {
+    use jsonc_parser::ParseStringErrorKind as S;
+    use jsonc_parser::errors::ParseErrorKind as K;
+    let ru = match kind {
+        K::BareDecimalPointNumbersNotAllowed => "у числа не может быть точки в начале или в конце",
+        K::CommentsNotAllowed => "комментарии в JSON недопустимы",
+        K::ExpectedColonAfterObjectKey => "после ключа объекта нужно двоеточие",
+        K::ExpectedObjectValue => "после двоеточия нужно значение",
+        K::ExpectedDigit => "ожидается цифра",
+        K::ExpectedDigitFollowingNegativeSign => "после знака минус нужна цифра",
+        K::ExpectedPlusMinusOrDigitInNumberLiteral => "в числе ожидается плюс, минус или цифра",
+        K::ExpectedStringObjectProperty => "ключ объекта должен быть строкой в двойных кавычках",
+        K::HexadecimalNumbersNotAllowed => "шестнадцатеричные числа в JSON недопустимы",
+        K::ExpectedComma => "ожидается запятая",
+        K::MultipleRootJsonValues => "в файле больше одного значения JSON",
+        K::NonFiniteNumbersNotAllowed => "Infinity и NaN в JSON недопустимы",
+        K::SingleQuotedStringsNotAllowed => "строки в одинарных кавычках в JSON недопустимы",
+        K::TrailingCommasNotAllowed => "висячие запятые в JSON недопустимы",
+        K::UnaryPlusNumbersNotAllowed => "знак плюс перед числом в JSON недопустим",
+        K::UnexpectedCloseBrace => "лишняя закрывающая фигурная скобка",
+        K::UnexpectedCloseBracket => "лишняя закрывающая квадратная скобка",
+        K::UnexpectedColon => "лишнее двоеточие",
+        K::UnexpectedComma => "лишняя запятая",
+        K::UnexpectedToken => "неожиданный символ",
+        K::UnexpectedTokenInObject => "неожиданный символ в объекте",
+        K::UnexpectedWord => "неожиданное слово (строки берутся в двойные кавычки)",
+        K::UnterminatedArray => "массив не закрыт: нет `]`",
+        K::UnterminatedCommentBlock => "блочный комментарий не закрыт",
+        K::UnterminatedObject => "объект не закрыт: нет `}`",
+        K::NestingDepthExceeded => "слишком глубокая вложенность",
+        K::String(S::UnterminatedStringLiteral) => "строка не закрыта: нет `\"`",
+        K::String(S::InvalidEscape) => "недопустимая escape-последовательность",
+        K::String(S::InvalidEscapeInSingleQuoteString | S::InvalidEscapeInDoubleQuoteString) => {
+            "недопустимая escape-последовательность в строке"
+        }
+        K::String(S::ExpectedFourHexDigits) => "после `\\u` нужны четыре шестнадцатеричные цифры",
+        K::String(S::ExpectedTwoHexDigits) => "нужны две шестнадцатеричные цифры",
+        K::String(S::InvalidUnicodeEscapeSequence(value)) => {
+            return format!("недопустимый код символа Юникода: «{value}»");
+        }
+    };
+    ru.to_owned()
 }
 
 fn convert(v: &jsonc_parser::ast::Value<'_>) -> Json {
@@ -155,15 +206,15 @@ impl Json {
         matches!(self.kind, Kind::Object(_))
     }
 
-    /// What kind of value this is, for "expected …, found …" messages.
-    pub fn kind_name(&self) -> &'static str {
+    /// What kind of value this is, for "expected …, found …" messages (in the nominative).
+    pub fn kind_name(&self) -> Text {
         match self.kind {
-            Kind::Null => "null",
-            Kind::Bool(_) => "true/false",
-            Kind::Number(_) => "a number",
-            Kind::String(_) => "a string",
-            Kind::Array(_) => "a list",
-            Kind::Object(_) => "an object",
+            Kind::Null => Text::same("null"),
+            Kind::Bool(_) => Text::same("true/false"),
+            Kind::Number(_) => Text::new("a number", "число"),
+            Kind::String(_) => Text::new("a string", "строка"),
+            Kind::Array(_) => Text::new("a list", "список"),
+            Kind::Object(_) => Text::new("an object", "объект"),
         }
     }
 

@@ -18,7 +18,8 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use crate::diag::{Diagnostic, FileId, Severity, Sources};
-use crate::i18n::StaticText;
+use crate::i18n::localized::Localized;
+use crate::i18n::{StaticText, t};
 use crate::model::{Business, Loaded};
 
 pub use bot::{BotInput, BotState};
@@ -94,11 +95,15 @@ impl Context<'_> {
 
 /// Today's date: `REGL_TODAY` (YYYY-MM-DD, for tests and reproducible CI) or the calendar
 /// date where the business's first location is (its documents speak that local date).
-pub fn today(business: &Business) -> Result<NaiveDate, String> {
+pub fn today(business: &Business) -> Result<NaiveDate, Localized> {
     if let Some(v) = std::env::var_os("REGL_TODAY").filter(|v| !v.is_empty()) {
         let s = v.to_string_lossy();
-        return NaiveDate::parse_from_str(&s, "%Y-%m-%d")
-            .map_err(|_| format!("REGL_TODAY=`{s}` is not a date: write YYYY-MM-DD"));
+        return NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|_| {
+            Localized::new(t!(
+                "REGL_TODAY=`{s}` is not a date: write YYYY-MM-DD",
+                "REGL_TODAY=`{s}` — не дата: пишите ГГГГ-ММ-ДД"
+            ))
+        });
     }
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)

@@ -43,6 +43,9 @@ pub const STANDARD_SOURCES: &[&str] = &[
     "OTHER",
 ];
 
+use crate::i18n::{Text, t};
+use crate::words::plural_ru;
+
 pub const USER_FIELD_PREFIX: &str = "UF_CRM_";
 pub const USER_FIELD_MAX: usize = 20;
 pub const STAGE_ID_MAX: usize = 21;
@@ -51,11 +54,21 @@ pub fn is_standard_field(code: &str) -> bool {
     STANDARD_LEAD_FIELDS.contains(&code)
 }
 
-/// Why a user-field code is refused by `crm.lead.userfield.add`, if it is.
-pub fn user_field_problem(code: &str) -> Option<String> {
+/// «21 символ», «25 символов».
+fn chars_ru(n: usize) -> String {
+    format!(
+        "{n} {}",
+        plural_ru(n as u64, "символ", "символа", "символов")
+    )
+}
+
+/// Why a user-field code is refused by `crm.lead.userfield.add`, if it is: a clause that
+/// reads after "Bitrix24 will refuse user field" and after a colon alike.
+pub fn user_field_problem(code: &str) -> Option<Text> {
     let Some(rest) = code.strip_prefix(USER_FIELD_PREFIX) else {
-        return Some(format!(
-            "`{code}` does not start with `{USER_FIELD_PREFIX}`"
+        return Some(t!(
+            "`{code}` does not start with `{USER_FIELD_PREFIX}`",
+            "`{code}` не начинается с `{USER_FIELD_PREFIX}`"
         ));
     };
     if rest.is_empty()
@@ -63,25 +76,42 @@ pub fn user_field_problem(code: &str) -> Option<String> {
             .chars()
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
     {
-        return Some(format!(
-            "`{code}`: after `{USER_FIELD_PREFIX}` only Latin capitals, digits and `_` are allowed"
+        return Some(t!(
+            "`{code}`: after `{USER_FIELD_PREFIX}` only Latin capitals, digits and `_` are allowed",
+            "`{code}`: после `{USER_FIELD_PREFIX}` допустимы только заглавные латинские буквы, цифры и `_`"
         ));
     }
     let n = code.chars().count();
     (n > USER_FIELD_MAX).then(|| {
-        format!("`{code}` is {n} characters: Bitrix24 allows {USER_FIELD_MAX} including `{USER_FIELD_PREFIX}`")
+        let (max, prefix) = (USER_FIELD_MAX, USER_FIELD_PREFIX);
+        Text::new(
+            format!("`{code}` is {n} characters: Bitrix24 allows {max} including `{prefix}`"),
+            format!(
+                "`{code}` — {}, а Bitrix24 допускает не больше {max} вместе с `{prefix}`",
+                chars_ru(n)
+            ),
+        )
     })
 }
 
 /// Why a stage id is refused by `crm.status.add`, if it is.
-pub fn stage_id_problem(id: &str) -> Option<String> {
+pub fn stage_id_problem(id: &str) -> Option<Text> {
     let n = id.chars().count();
     if n > STAGE_ID_MAX {
-        return Some(format!(
-            "stage id `{id}` is {n} characters: Bitrix24 allows {STAGE_ID_MAX}"
+        return Some(Text::new(
+            format!("stage id `{id}` is {n} characters: Bitrix24 allows {STAGE_ID_MAX}"),
+            format!(
+                "id стадии `{id}` — {}, а Bitrix24 допускает не больше {STAGE_ID_MAX}",
+                chars_ru(n)
+            ),
         ));
     }
     (!id.chars()
         .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-'))
-    .then(|| format!("stage id `{id}` may hold only Latin letters, digits, `_` and `-`"))
+    .then(|| {
+        t!(
+            "stage id `{id}` may hold only Latin letters, digits, `_` and `-`",
+            "id стадии `{id}` может содержать только латинские буквы, цифры, `_` и `-`"
+        )
+    })
 }

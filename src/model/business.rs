@@ -15,6 +15,7 @@ use super::phone::Phone;
 use super::read::{Cx, FromToml, Sp, Table, Val, read_uint};
 use super::registry_ids::{Inn, Ogrn};
 use super::values::{Email, Money, Percent, Share, TimeZoneName, Url};
+use crate::i18n::{Text, t};
 
 /// The schema version this regl reads and writes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -432,8 +433,8 @@ pub struct SlaFor {
 macro_rules! read_table {
     ($t:ty, $what:literal, |$tb:ident| $body:block) => {
         impl FromToml for $t {
-            fn expected() -> String {
-                format!("a table ({})", $what)
+            fn expected() -> Text {
+                super::read::table_expected($what)
             }
             fn from_toml(v: &Val<'_>, cx: &mut Cx) -> Option<Self> {
                 let mut tb = Table::open(v, cx, $what)?;
@@ -650,7 +651,8 @@ read_table!(Escalation, "[escalation]", |tb| {
             notify: req
         },
         max_bot_turns = tb.with("max_bot_turns", true, |v, cx| {
-            read_uint(v, cx, "a number of turns", 100).and_then(|n| u32::try_from(n).ok())
+            let what = Text::new("a number of turns", "число реплик бота");
+            read_uint(v, cx, &what, 100).and_then(|n| u32::try_from(n).ok())
         })?
     )
 });
@@ -664,7 +666,8 @@ read_table!(Cancellation, "[cancellation]", |tb| {
             no_show_fee_percent: opt
         },
         reschedule_max = tb.with("reschedule_max", true, |v, cx| {
-            read_uint(v, cx, "a number of reschedules", 100).and_then(|n| u32::try_from(n).ok())
+            let what = Text::new("a number of reschedules", "число переносов");
+            read_uint(v, cx, &what, 100).and_then(|n| u32::try_from(n).ok())
         })?
     )
 });
@@ -762,13 +765,16 @@ read_table!(LintConfig, "[lint]", |tb| {
 
 read_table!(Business, "business.toml", |tb| {
     let schema_version = tb.with("schema_version", true, |v, cx| {
-        let n = read_uint(v, cx, "a schema version", 1_000)?;
+        let n = read_uint(v, cx, &Text::new("a schema version", "версия схемы"), 1_000)?;
         if n == u64::from(SCHEMA_VERSION) {
             Some(SCHEMA_VERSION)
         } else {
             cx.error(
                 v.span(),
-                format!("schema_version {n} is not supported: this regl reads schema_version = {SCHEMA_VERSION}"),
+                t!(
+                    "schema_version {n} is not supported: this regl reads schema_version = {SCHEMA_VERSION}",
+                    "schema_version {n} не поддерживается: эта версия regl читает schema_version = {SCHEMA_VERSION}"
+                ),
                 None,
             );
             None

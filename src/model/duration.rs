@@ -3,6 +3,7 @@
 use std::fmt;
 
 use super::read::ParseStr;
+use crate::i18n::{Text, t};
 
 /// A span of time in whole seconds. A year is 365 days and a week 7, so "3y" means what a
 /// retention clause means by three years.
@@ -48,18 +49,24 @@ impl Duration {
 }
 
 impl ParseStr for Duration {
-    fn expected() -> String {
-        "a duration such as \"3s\", \"3m\", \"1h30m\", \"24h\", \"90d\" or \"3y\"".into()
+    fn expected() -> Text {
+        Text::new(
+            "a duration such as \"3s\", \"3m\", \"1h30m\", \"24h\", \"90d\" or \"3y\"",
+            "длительность, например \"3s\", \"3m\", \"1h30m\", \"24h\", \"90d\" или \"3y\"",
+        )
     }
 
-    fn parse_str(s: &str) -> Result<Self, String> {
-        let bad = |why: &str| {
-            Err(format!(
-                "`{s}` is not a duration: {why} (write e.g. \"3s\", \"3m\", \"1h30m\", \"24h\", \"90d\", \"3y\")"
+    fn parse_str(s: &str) -> Result<Self, Text> {
+        let bad = |why: Text| {
+            Err(t!(
+                "`{s}` is not a duration: {why} (write e.g. \"3s\", \"3m\", \"1h30m\", \"24h\", \"90d\", \"3y\")",
+                "`{s}` — не длительность: {why} (пишите, например, \"3s\", \"3m\", \"1h30m\", \"24h\", \"90d\", \"3y\")",
+                s = s,
+                why = why,
             ))
         };
         if s.is_empty() {
-            return bad("it is empty");
+            return bad(Text::new("it is empty", "значение пустое"));
         }
         let mut secs: u64 = 0;
         let mut last_unit = usize::MAX;
@@ -67,30 +74,47 @@ impl ParseStr for Duration {
         while !rest.is_empty() {
             let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
             if digits == 0 {
-                return bad("a number must come before each unit");
+                return bad(Text::new(
+                    "a number must come before each unit",
+                    "перед каждой единицей нужно число",
+                ));
             }
             let (num, tail) = rest.split_at(digits);
             let letters = tail.bytes().take_while(u8::is_ascii_alphabetic).count();
             let (unit, tail) = tail.split_at(letters);
             let Some(idx) = UNITS.iter().position(|(u, _)| *u == unit) else {
                 return if unit.is_empty() {
-                    bad("the unit is missing")
+                    bad(Text::new("the unit is missing", "не указана единица"))
                 } else {
-                    bad(&format!("unknown unit `{unit}` (use s, m, h, d, w or y)"))
+                    bad(t!(
+                        "unknown unit `{unit}` (use s, m, h, d, w or y)",
+                        "неизвестная единица `{unit}` (используйте s, m, h, d, w или y)"
+                    ))
                 };
             };
             if last_unit != usize::MAX && idx <= last_unit {
-                return bad("units must go from the largest to the smallest, each once");
+                return bad(Text::new(
+                    "units must go from the largest to the smallest, each once",
+                    "единицы идут от большей к меньшей, каждая не больше одного раза",
+                ));
             }
             last_unit = idx;
-            let n: u64 = num
-                .parse()
-                .map_err(|_| format!("`{s}` is too long a duration"))?;
+            let n: u64 = num.parse().map_err(|_| {
+                t!(
+                    "`{s}` is too long a duration",
+                    "`{s}` — слишком большая длительность"
+                )
+            })?;
             secs = n
                 .checked_mul(UNITS[idx].1)
                 .and_then(|x| x.checked_add(secs))
                 .filter(|&x| x <= 100 * 365 * 86_400)
-                .ok_or_else(|| format!("`{s}` is too long a duration (100 years at most)"))?;
+                .ok_or_else(|| {
+                    t!(
+                        "`{s}` is too long a duration (100 years at most)",
+                        "`{s}` — слишком большая длительность (не больше 100 лет)"
+                    )
+                })?;
             rest = tail;
         }
         Ok(Self { secs })

@@ -5,7 +5,8 @@
 
 use std::fmt;
 
-use super::read::ParseStr;
+use super::read::{ParseStr, did_you_mean_text};
+use crate::i18n::{Text, t};
 
 pub const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
@@ -19,17 +20,30 @@ pub struct WorkingHours {
     text: String,
 }
 
-fn day(s: &str) -> Result<usize, String> {
+fn day(s: &str) -> Result<usize, Text> {
     DAYS.iter()
         .position(|d| *d == s)
         .ok_or_else(|| match crate::diag::did_you_mean(s, DAYS) {
-            Some(near) => format!("unknown day `{s}`: did you mean `{near}`?"),
-            None => format!("unknown day `{s}`: use mon, tue, wed, thu, fri, sat, sun"),
+            Some(near) => t!(
+                "unknown day `{s}`: {mean}",
+                "неизвестный день `{s}`: {mean}",
+                s = s,
+                mean = did_you_mean_text(near),
+            ),
+            None => t!(
+                "unknown day `{s}`: use mon, tue, wed, thu, fri, sat, sun",
+                "неизвестный день `{s}`: используйте mon, tue, wed, thu, fri, sat, sun"
+            ),
         })
 }
 
-fn time(s: &str) -> Result<u16, String> {
-    let bad = || format!("`{s}` is not a time of day: write HH:MM, e.g. 09:00");
+fn time(s: &str) -> Result<u16, Text> {
+    let bad = || {
+        t!(
+            "`{s}` is not a time of day: write HH:MM, e.g. 09:00",
+            "`{s}` — не время суток: пишите ЧЧ:ММ, например 09:00"
+        )
+    };
     let (h, m) = s.split_once(':').ok_or_else(bad)?;
     if h.len() != 2 || m.len() != 2 {
         return Err(bad());
@@ -58,16 +72,28 @@ impl WorkingHours {
 }
 
 impl ParseStr for WorkingHours {
-    fn expected() -> String {
-        "working hours such as \"mon-fri 09:00-21:00\"".into()
+    fn expected() -> Text {
+        Text::new(
+            "working hours such as \"mon-fri 09:00-21:00\"",
+            "часы работы, например \"mon-fri 09:00-21:00\"",
+        )
     }
 
-    fn parse_str(s: &str) -> Result<Self, String> {
-        let wrap = |e: String| format!("cannot read working hours `{s}`: {e}");
-        let (days_part, times) = s
-            .trim()
-            .split_once(' ')
-            .ok_or_else(|| wrap("expected days and times, e.g. \"mon-fri 09:00-21:00\"".into()))?;
+    fn parse_str(s: &str) -> Result<Self, Text> {
+        let wrap = |e: Text| {
+            t!(
+                "cannot read working hours `{s}`: {e}",
+                "не удаётся прочитать часы работы `{s}`: {e}",
+                s = s,
+                e = e,
+            )
+        };
+        let (days_part, times) = s.trim().split_once(' ').ok_or_else(|| {
+            wrap(Text::new(
+                "expected days and times, e.g. \"mon-fri 09:00-21:00\"",
+                "нужны дни и время, например \"mon-fri 09:00-21:00\"",
+            ))
+        })?;
         let mut days = 0u8;
         if days_part == "daily" {
             days = 0x7f;
@@ -89,10 +115,12 @@ impl ParseStr for WorkingHours {
                 }
             }
         }
-        let (a, b) = times
-            .trim()
-            .split_once('-')
-            .ok_or_else(|| wrap("expected a time range, e.g. 09:00-21:00".into()))?;
+        let (a, b) = times.trim().split_once('-').ok_or_else(|| {
+            wrap(Text::new(
+                "expected a time range, e.g. 09:00-21:00",
+                "нужен интервал времени, например 09:00-21:00",
+            ))
+        })?;
         Ok(Self {
             days,
             start: time(a.trim()).map_err(wrap)?,

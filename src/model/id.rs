@@ -4,6 +4,7 @@
 use std::fmt;
 
 use super::read::ParseStr;
+use crate::i18n::{Text, t};
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 #[serde(transparent)]
@@ -16,11 +17,14 @@ impl Id {
 }
 
 impl ParseStr for Id {
-    fn expected() -> String {
-        "an id of lowercase Latin letters, digits and `-`, e.g. \"omsk\"".into()
+    fn expected() -> Text {
+        Text::new(
+            "an id of lowercase Latin letters, digits and `-`, e.g. \"omsk\"",
+            "идентификатор из строчных латинских букв, цифр и `-`, например \"omsk\"",
+        )
     }
 
-    fn parse_str(s: &str) -> Result<Self, String> {
+    fn parse_str(s: &str) -> Result<Self, Text> {
         let ok = !s.is_empty()
             && s.len() <= 40
             && s.bytes()
@@ -30,8 +34,9 @@ impl ParseStr for Id {
         if ok {
             Ok(Self(s.to_owned()))
         } else {
-            Err(format!(
-                "`{s}` is not a valid id: use 1–40 lowercase Latin letters, digits and `-` (not at the ends), e.g. \"omsk\""
+            Err(t!(
+                "`{s}` is not a valid id: use 1–40 lowercase Latin letters, digits and `-` (not at the ends), e.g. \"omsk\"",
+                "`{s}` — недопустимый идентификатор: используйте от 1 до 40 строчных латинских букв, цифр и `-` (не в начале и не в конце), например \"omsk\""
             ))
         }
     }
@@ -63,11 +68,14 @@ impl RelPath {
 }
 
 impl ParseStr for RelPath {
-    fn expected() -> String {
-        "a relative path such as \"bot/ufa.json\"".into()
+    fn expected() -> Text {
+        Text::new(
+            "a relative path such as \"bot/ufa.json\"",
+            "относительный путь, например \"bot/ufa.json\"",
+        )
     }
 
-    fn parse_str(s: &str) -> Result<Self, String> {
+    fn parse_str(s: &str) -> Result<Self, Text> {
         let p = std::path::Path::new(s);
         let escapes = p.components().any(|c| {
             !matches!(
@@ -76,8 +84,9 @@ impl ParseStr for RelPath {
             )
         });
         if s.is_empty() || escapes || s.contains('\\') || s.contains(':') {
-            return Err(format!(
-                "`{s}` must be a path inside the business folder, such as \"bot/ufa.json\" (no `..`, no absolute path)"
+            return Err(t!(
+                "`{s}` must be a path inside the business folder, such as \"bot/ufa.json\" (no `..`, no absolute path)",
+                "`{s}` должен быть путём внутри папки бизнеса, например \"bot/ufa.json\" (без `..` и без абсолютного пути)"
             ));
         }
         Ok(Self(s.to_owned()))

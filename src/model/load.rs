@@ -7,6 +7,8 @@ use toml::de::DeTable;
 use super::business::Business;
 use super::read::{Cx, FromToml};
 use crate::diag::{Diagnostic, FileId, Sources};
+use crate::i18n::{Text, t};
+use crate::words::plural_ru;
 
 /// Larger than any real business; refusing early keeps a stray file from eating memory.
 pub const MAX_CONFIG_BYTES: usize = 4 * 1024 * 1024;
@@ -33,22 +35,37 @@ pub fn load(path: &Path, sources: &mut Sources) -> Result<Loaded, Vec<Diagnostic
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return Err(vec![
-                Diagnostic::error(format!("`{shown}` does not exist")).hint(
+                Diagnostic::error(t!(
+                    "`{shown}` does not exist",
+                    "файл `{shown}` не найден"
+                ))
+                .hint(t!(
                     "create one with `regl init --name NAME --city CITY`, or point at it with `-c`",
-                ),
+                    "создайте его командой `regl init --name NAME --city CITY` или укажите путь к нему через `-c`"
+                )),
             ]);
         }
         Err(e) => {
-            return Err(vec![Diagnostic::error(format!(
-                "cannot read `{shown}`: {e}"
+            return Err(vec![Diagnostic::error(t!(
+                "cannot read `{shown}`: {why}",
+                "не удаётся прочитать `{shown}`: {why}",
+                shown = shown,
+                why = io_reason(&e),
             ))]);
         }
     };
     if bytes.len() > MAX_CONFIG_BYTES {
-        return Err(vec![Diagnostic::error(format!(
-            "`{shown}` is {} bytes: a business.toml is at most {} MiB",
-            bytes.len(),
-            MAX_CONFIG_BYTES / (1024 * 1024)
+        // Only the beginning is kept, for the `lang` the messages are printed in.
+        let start = &bytes[..bytes.len().min(64 * 1024)];
+        let valid = std::str::from_utf8(start).map_or_else(|e| e.valid_up_to(), str::len);
+        sources.add(path, String::from_utf8_lossy(&start[..valid]).into_owned());
+        let (n, mib) = (bytes.len(), MAX_CONFIG_BYTES / (1024 * 1024));
+        return Err(vec![Diagnostic::error(Text::new(
+            format!("`{shown}` is {n} bytes: a business.toml is at most {mib} MiB"),
+            format!(
+                "`{shown}` занимает {n} {}: business.toml не может быть больше {mib} МиБ",
+                plural_ru(n as u64, "байт", "байта", "байт")
+            ),
         ))]);
     }
     let text = match String::from_utf8(bytes) {
@@ -58,9 +75,19 @@ pub fn load(path: &Path, sources: &mut Sources) -> Result<Loaded, Vec<Diagnostic
             let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
             let file = sources.add(path, prefix);
             return Err(vec![
-                Diagnostic::error(format!("`{shown}` is not UTF-8 text"))
-                    .at(file, valid..valid, "this byte is not UTF-8")
-                    .hint("save the file as UTF-8 (most editors: «Save with encoding» → UTF-8)"),
+                Diagnostic::error(t!(
+                    "`{shown}` is not UTF-8 text",
+                    "`{shown}` — не текст в кодировке UTF-8"
+                ))
+                .at(
+                    file,
+                    valid..valid,
+                    t!("this byte is not UTF-8", "этот байт — не UTF-8"),
+                )
+                .hint(t!(
+                    "save the file as UTF-8 (most editors: «Save with encoding» → UTF-8)",
+                    "сохраните файл в кодировке UTF-8 (в большинстве редакторов: «Сохранить в кодировке» → UTF-8)"
+                )),
             ]);
         }
     };
@@ -71,6 +98,21 @@ pub fn load(path: &Path, sources: &mut Sources) -> Result<Loaded, Vec<Diagnostic
         file,
         path: path.to_path_buf(),
     })
+}
+
+/// Why a file could not be read: the system's own words, and in Russian what they mean
+/// when it is one of the common reasons.
+pub fn io_reason(e: &std::io::Error) -> Text {
+    use std::io::ErrorKind;
+    let en = e.to_string();
+    let ru = match e.kind() {
+        ErrorKind::PermissionDenied => "нет прав на чтение",
+        ErrorKind::IsADirectory => "это папка, а не файл",
+        ErrorKind::NotFound => "файл не найден",
+        ErrorKind::InvalidData => "данные не читаются",
+        _ => return Text::same(en),
+    };
+    Text::new(en.clone(), format!("{ru} ({en})"))
 }
 
 /// Reads at most `max + 1` bytes: enough to tell a file is too large without reading a
@@ -92,8 +134,11 @@ pub fn parse(text: &str, file: FileId) -> Result<Business, Vec<Diagnostic>> {
             .into_iter()
             .map(|e| {
                 let span = e.span().unwrap_or(0..0);
-                let msg = e.message().trim().to_owned();
-                Diagnostic::error(format!("TOML syntax: {msg}")).at(file, span, "")
+                Diagnostic::error(super::toml_syntax::message(e.message())).at(
+                    file,
+                    span,
+                    Text::default(),
+                )
             })
             .collect());
     }
@@ -106,11 +151,13 @@ pub fn parse(text: &str, file: FileId) -> Result<Business, Vec<Diagnostic>> {
             let mut errors = cx.errors;
             errors.sort_by_key(|d| d.primary().map(|l| l.span.start));
             if errors.is_empty() {
-                errors.push(Diagnostic::error("business.toml could not be read").at(
-                    file,
-                    0..0,
-                    "",
-                ));
+                errors.push(
+                    Diagnostic::error(Text::new(
+                        "business.toml could not be read",
+                        "не удалось прочитать business.toml",
+                    ))
+                    .at(file, 0..0, Text::default()),
+                );
             }
             Err(errors)
         }

@@ -13,6 +13,7 @@ pub mod load;
 pub mod phone;
 pub mod read;
 pub mod registry_ids;
+pub mod toml_syntax;
 pub mod values;
 
 pub use business::Business;

@@ -3,6 +3,7 @@
 use std::fmt;
 
 use super::read::ParseStr;
+use crate::i18n::{Text, t};
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Phone {
@@ -23,18 +24,25 @@ impl Phone {
 }
 
 impl ParseStr for Phone {
-    fn expected() -> String {
-        "a Russian phone number such as \"+7 917 000-00-00\"".into()
+    fn expected() -> Text {
+        Text::new(
+            "a Russian phone number such as \"+7 917 000-00-00\"",
+            "российский номер телефона, например \"+7 917 000-00-00\"",
+        )
     }
 
-    fn parse_str(s: &str) -> Result<Self, String> {
+    fn parse_str(s: &str) -> Result<Self, Text> {
         let allowed = |c: char| c.is_ascii_digit() || " +-()\u{a0}".contains(c);
         if let Some(c) = s.chars().find(|&c| !allowed(c)) {
-            return Err(format!("`{s}` is not a phone number: unexpected `{c}`"));
+            return Err(t!(
+                "`{s}` is not a phone number: unexpected `{c}`",
+                "`{s}` — не номер телефона: лишний символ `{c}`"
+            ));
         }
         if s.chars().skip(1).any(|c| c == '+') {
-            return Err(format!(
-                "`{s}` is not a phone number: `+` only at the start"
+            return Err(t!(
+                "`{s}` is not a phone number: `+` only at the start",
+                "`{s}` — не номер телефона: `+` допустим только в начале"
             ));
         }
         let mut digits: String = s.chars().filter(char::is_ascii_digit).collect();
@@ -44,13 +52,15 @@ impl ParseStr for Phone {
             digits.insert(0, '7');
         }
         if digits.len() != 11 || !digits.starts_with('7') {
-            return Err(format!(
-                "`{s}` is not a Russian phone number: expected 11 digits starting with +7 or 8"
+            return Err(t!(
+                "`{s}` is not a Russian phone number: expected 11 digits starting with +7 or 8",
+                "`{s}` — не российский номер телефона: нужно 11 цифр, начиная с +7 или 8"
             ));
         }
         if matches!(digits.as_bytes()[1], b'6' | b'7') {
-            return Err(format!(
-                "`{s}` is a Kazakhstan number (+7 6xx / +7 7xx): regl serves Russian businesses"
+            return Err(t!(
+                "`{s}` is a Kazakhstan number (+7 6xx / +7 7xx): regl serves Russian businesses",
+                "`{s}` — казахстанский номер (+7 6xx / +7 7xx): regl работает с российским бизнесом"
             ));
         }
         Ok(Self {

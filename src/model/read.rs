@@ -11,7 +11,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::diag::{Diagnostic, FileId, did_you_mean};
-use crate::i18n::Text;
+use crate::i18n::{Text, t};
 
 /// A value of the parsed tree, with its byte span in the file.
 pub type Val<'i> = Spanned<DeValue<'i>>;
@@ -72,40 +72,54 @@ impl Cx {
     }
 
     /// "expected X, found Y" at the value.
-    pub fn wrong_type(&mut self, v: &Val<'_>, expected: &str) {
+    pub fn wrong_type(&mut self, v: &Val<'_>, expected: &Text) {
         let found = match v.get_ref() {
-            DeValue::String(_) => "a string",
-            DeValue::Integer(_) => "an integer",
-            DeValue::Float(_) => "a number with a fraction",
-            DeValue::Boolean(_) => "true/false",
-            DeValue::Datetime(_) => "a date",
-            DeValue::Array(_) => "a list",
-            DeValue::Table(_) => "a table",
+            DeValue::String(_) => Text::new("a string", "строка"),
+            DeValue::Integer(_) => Text::new("an integer", "целое число"),
+            DeValue::Float(_) => Text::new("a number with a fraction", "дробное число"),
+            DeValue::Boolean(_) => Text::new("true/false", "true/false"),
+            DeValue::Datetime(_) => Text::new("a date", "дата"),
+            DeValue::Array(_) => Text::new("a list", "список"),
+            DeValue::Table(_) => Text::new("a table", "таблица"),
         };
-        self.error(
-            v.span(),
-            format!("expected {expected}, found {found}"),
-            None,
-        );
+        self.error(v.span(), expected_found(expected, &found), None);
     }
+}
+
+/// "expected X, found Y": «ожидается X, а здесь Y», both in the nominative.
+pub fn expected_found(expected: &Text, found: &Text) -> Text {
+    t!(
+        "expected {expected}, found {found}",
+        "ожидается {expected}, а здесь {found}",
+        expected = *expected,
+        found = *found,
+    )
+}
+
+/// "did you mean `x`?", after an unknown key, value or day.
+pub fn did_you_mean_text(near: &str) -> Text {
+    t!(
+        "did you mean `{near}`?",
+        "возможно, имелось в виду `{near}`?"
+    )
 }
 
 /// A type that can be read from one TOML value.
 pub trait FromToml: Sized {
-    /// What the user should have written, for "expected …" messages.
-    fn expected() -> String;
+    /// What the user should have written, for "expected …" messages (in the nominative).
+    fn expected() -> Text;
     /// Reads `v`; on failure records the reason in `cx` and returns `None`.
     fn from_toml(v: &Val<'_>, cx: &mut Cx) -> Option<Self>;
 }
 
 /// A type read from a TOML string by a parser that explains its refusals.
 pub trait ParseStr: Sized {
-    fn expected() -> String;
-    fn parse_str(s: &str) -> Result<Self, String>;
+    fn expected() -> Text;
+    fn parse_str(s: &str) -> Result<Self, Text>;
 }
 
 impl<T: ParseStr> FromToml for T {
-    fn expected() -> String {
+    fn expected() -> Text {
         <T as ParseStr>::expected()
     }
     fn from_toml(v: &Val<'_>, cx: &mut Cx) -> Option<Self> {
@@ -124,19 +138,22 @@ impl<T: ParseStr> FromToml for T {
 }
 
 impl ParseStr for String {
-    fn expected() -> String {
-        "a string".into()
+    fn expected() -> Text {
+        Text::new("a string", "строка")
     }
-    fn parse_str(s: &str) -> Result<Self, String> {
+    fn parse_str(s: &str) -> Result<Self, Text> {
         if s.trim().is_empty() {
-            return Err("this text must not be empty".into());
+            return Err(Text::new(
+                "this text must not be empty",
+                "этот текст не может быть пустым",
+            ));
         }
         Ok(s.to_owned())
     }
 }
 
 impl<T: FromToml> FromToml for Sp<T> {
-    fn expected() -> String {
+    fn expected() -> Text {
         T::expected()
     }
     fn from_toml(v: &Val<'_>, cx: &mut Cx) -> Option<Self> {
@@ -145,8 +162,12 @@ impl<T: FromToml> FromToml for Sp<T> {
 }
 
 impl<T: FromToml> FromToml for Vec<T> {
-    fn expected() -> String {
-        format!("a list of {}", T::expected())
+    fn expected() -> Text {
+        t!(
+            "a list of {item}",
+            "список, каждый элемент которого — {item}",
+            item = T::expected(),
+        )
     }
     fn from_toml(v: &Val<'_>, cx: &mut Cx) -> Option<Self> {
         let Some(items) = v.get_ref().as_array() else {
@@ -166,20 +187,20 @@ impl<T: FromToml> FromToml for Vec<T> {
 }
 
 impl FromToml for bool {
-    fn expected() -> String {
-        "true or false".into()
+    fn expected() -> Text {
+        Text::new("true or false", "true или false")
     }
     fn from_toml(v: &Val<'_>, cx: &mut Cx) -> Option<Self> {
         let b = v.get_ref().as_bool();
         if b.is_none() {
-            cx.wrong_type(v, "true or false");
+            cx.wrong_type(v, &Self::expected());
         }
         b
     }
 }
 
-/// Reads a whole non-negative number within `max`.
-pub fn read_uint(v: &Val<'_>, cx: &mut Cx, what: &str, max: u64) -> Option<u64> {
+/// Reads a whole non-negative number within `max`; `what` names it in the nominative.
+pub fn read_uint(v: &Val<'_>, cx: &mut Cx, what: &Text, max: u64) -> Option<u64> {
     let Some(i) = v.get_ref().as_integer() else {
         cx.wrong_type(v, what);
         return None;
@@ -188,11 +209,15 @@ pub fn read_uint(v: &Val<'_>, cx: &mut Cx, what: &str, max: u64) -> Option<u64> 
     match parsed.ok().and_then(|n| u64::try_from(n).ok()) {
         Some(n) if n <= max => Some(n),
         _ => {
+            let n = i.as_str();
             cx.error(
                 v.span(),
-                format!(
-                    "`{}` is out of range: expected {what} from 0 to {max}",
-                    i.as_str()
+                t!(
+                    "`{n}` is out of range: expected {what} from 0 to {max}",
+                    "`{n}` вне допустимого диапазона: ожидается {what} от 0 до {max}",
+                    n = n,
+                    what = *what,
+                    max = max,
                 ),
                 None,
             );
@@ -202,16 +227,16 @@ pub fn read_uint(v: &Val<'_>, cx: &mut Cx, what: &str, max: u64) -> Option<u64> 
 }
 
 impl FromToml for u32 {
-    fn expected() -> String {
-        "a whole number".into()
+    fn expected() -> Text {
+        Text::new("a whole number", "целое число")
     }
     fn from_toml(v: &Val<'_>, cx: &mut Cx) -> Option<Self> {
-        read_uint(v, cx, "a whole number", 1_000_000).and_then(|n| u32::try_from(n).ok())
+        read_uint(v, cx, &Self::expected(), 1_000_000).and_then(|n| u32::try_from(n).ok())
     }
 }
 
-/// Reads a number (integer or float) as f64.
-pub fn read_number(v: &Val<'_>, cx: &mut Cx, what: &str) -> Option<f64> {
+/// Reads a number (integer or float) as f64; `what` names it in the nominative.
+pub fn read_number(v: &Val<'_>, cx: &mut Cx, what: &Text) -> Option<f64> {
     let n = match v.get_ref() {
         DeValue::Float(f) => f.as_str().replace('_', "").parse::<f64>().ok(),
         DeValue::Integer(i) if i.radix() == 10 => i.as_str().replace('_', "").parse::<f64>().ok(),
@@ -221,15 +246,19 @@ pub fn read_number(v: &Val<'_>, cx: &mut Cx, what: &str) -> Option<f64> {
         }
     };
     if n.is_none_or(|n| !n.is_finite()) {
-        cx.error(v.span(), format!("expected {what}"), None);
+        cx.error(
+            v.span(),
+            t!("expected {what}", "ожидается {what}", what = *what),
+            None,
+        );
         return None;
     }
     n
 }
 
 impl FromToml for chrono::NaiveDate {
-    fn expected() -> String {
-        "a date such as 2026-12-01".into()
+    fn expected() -> Text {
+        Text::new("a date such as 2026-12-01", "дата, например 2026-12-01")
     }
     fn from_toml(v: &Val<'_>, cx: &mut Cx) -> Option<Self> {
         let expected = Self::expected();
@@ -237,11 +266,16 @@ impl FromToml for chrono::NaiveDate {
             if let Some(s) = v.get_ref().as_str() {
                 let hint = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
                     .ok()
-                    .map(|_| format!("write it without quotes: {s}"));
+                    .map(|_| {
+                        t!(
+                            "write it without quotes: {s}",
+                            "напишите её без кавычек: {s}"
+                        )
+                    });
                 cx.error(
                     v.span(),
-                    format!("expected {expected}, found a string"),
-                    hint.map(Into::into),
+                    expected_found(&expected, &Text::new("a string", "строка")),
+                    hint,
                 );
             } else {
                 cx.wrong_type(v, &expected);
@@ -255,18 +289,35 @@ impl FromToml for chrono::NaiveDate {
                 u32::from(d.day),
             );
             if date.is_none() {
-                cx.error(v.span(), format!("`{dt}` is not a calendar date"), None);
+                cx.error(
+                    v.span(),
+                    t!(
+                        "`{dt}` is not a calendar date",
+                        "`{dt}` — несуществующая дата"
+                    ),
+                    None,
+                );
             }
             date
         } else {
             cx.error(
                 v.span(),
-                format!("expected {expected} (a date only, without a time), found `{dt}`"),
+                t!(
+                    "expected {expected} (a date only, without a time), found `{dt}`",
+                    "ожидается {expected} (только дата, без времени), а здесь `{dt}`",
+                    expected = expected,
+                    dt = dt,
+                ),
                 None,
             );
             None
         }
     }
+}
+
+/// "a table ([business])": what a table key should hold.
+pub fn table_expected(name: &str) -> Text {
+    t!("a table ({name})", "таблица ({name})")
 }
 
 /// A TOML table being read: tracks which keys were asked for, so the rest are unknown.
@@ -284,7 +335,7 @@ impl<'a, 'i> Table<'a, 'i> {
     /// Opens `v` as a table named `name` (as the user wrote it: `[business]`, `[[locations]]`).
     pub fn open(v: &'a Val<'i>, cx: &'a mut Cx, name: &str) -> Option<Self> {
         let Some(table) = v.get_ref().as_table() else {
-            cx.wrong_type(v, &format!("a table ({name})"));
+            cx.wrong_type(v, &table_expected(name));
             return None;
         };
         Some(Self {
@@ -315,15 +366,25 @@ impl<'a, 'i> Table<'a, 'i> {
         if let Some(v) = self.raw(key) {
             return T::from_toml(v, self.cx);
         }
-        self.report_missing(key, Some(format!("add `{key} = …` ({})", T::expected())));
+        let hint = t!(
+            "add `{key} = …` ({expected})",
+            "добавьте `{key} = …` ({expected})",
+            key = key,
+            expected = T::expected(),
+        );
+        self.report_missing(key, Some(hint));
         None
     }
 
-    fn report_missing(&mut self, key: &'static str, hint: Option<String>) {
+    fn report_missing(&mut self, key: &'static str, hint: Option<Text>) {
         let span = self.span.start..self.span.start;
-        let msg = format!("missing key `{key}` in {}", self.name);
+        let name = &self.name;
+        let msg = t!(
+            "missing key `{key}` in {name}",
+            "нет ключа `{key}` в {name}"
+        );
         self.missing.push((key, self.cx.errors.len()));
-        self.cx.error(span, msg, hint.map(Into::into));
+        self.cx.error(span, msg, hint);
     }
 
     /// A key that may be left out.
@@ -362,13 +423,24 @@ impl<'a, 'i> Table<'a, 'i> {
             if let Some(&(_, idx)) = self.missing.iter().find(|(m, _)| Some(*m) == near) {
                 withdrawn.push(idx);
             }
-            let hint = near
-                .map(|s| format!("did you mean `{s}`?"))
-                .or_else(|| Some(format!("known keys here: {}", self.known.join(", "))));
+            let known = self.known.join(", ");
+            let hint = near.map_or_else(
+                || {
+                    t!(
+                        "known keys here: {known}",
+                        "допустимые ключи здесь: {known}"
+                    )
+                },
+                did_you_mean_text,
+            );
+            let name = &self.name;
             self.cx.error(
                 key.span(),
-                format!("unknown key `{k}` in {}", self.name),
-                hint.map(Into::into),
+                t!(
+                    "unknown key `{k}` in {name}",
+                    "неизвестный ключ `{k}` в {name}"
+                ),
+                Some(hint),
             );
         }
         withdrawn.sort_unstable();
@@ -405,19 +477,26 @@ macro_rules! string_enum {
         }
 
         impl $crate::model::read::ParseStr for $name {
-            fn expected() -> String {
+            fn expected() -> $crate::i18n::Text {
                 let all: Vec<String> = Self::ALL.iter().map(|v| format!("\"{}\"", v.as_str())).collect();
-                format!("one of {}", all.join(", "))
+                let all = all.join(", ");
+                $crate::i18n::t!("one of {all}", "одно из значений {all}")
             }
-            fn parse_str(s: &str) -> Result<Self, String> {
+            fn parse_str(s: &str) -> Result<Self, $crate::i18n::Text> {
                 if let Some(v) = Self::ALL.iter().find(|v| v.as_str() == s) {
                     return Ok(*v);
                 }
                 let names = Self::ALL.iter().map(|v| v.as_str());
-                let all: Vec<&str> = names.clone().collect();
+                let all = names.clone().collect::<Vec<&str>>().join(", ");
                 Err(match $crate::diag::did_you_mean(s, names) {
-                    Some(near) => format!("unknown value \"{s}\": did you mean \"{near}\"? (one of {})", all.join(", ")),
-                    None => format!("unknown value \"{s}\": expected one of {}", all.join(", ")),
+                    Some(near) => $crate::i18n::t!(
+                        "unknown value \"{s}\": did you mean \"{near}\"? (one of {all})",
+                        "неизвестное значение \"{s}\": возможно, имелось в виду \"{near}\"? (допустимы: {all})"
+                    ),
+                    None => $crate::i18n::t!(
+                        "unknown value \"{s}\": expected one of {all}",
+                        "неизвестное значение \"{s}\": ожидается одно из значений {all}"
+                    ),
                 })
             }
         }

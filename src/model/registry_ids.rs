@@ -4,6 +4,8 @@
 //! says which digit sequence is wrong. So these types keep the text and check on demand.
 
 use super::read::ParseStr;
+use crate::i18n::{Text, t};
+use crate::words::plural_ru;
 
 /// Taxpayer number: 10 digits for a company, 12 for a sole trader.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -17,21 +19,37 @@ fn digits(s: &str) -> Option<Vec<u32>> {
     s.chars().map(|c| c.to_digit(10)).collect()
 }
 
+/// «13 цифр», «1 цифра».
+fn digits_ru(n: usize) -> String {
+    format!("{n} {}", plural_ru(n as u64, "цифра", "цифры", "цифр"))
+}
+
 fn weighted(d: &[u32], w: &[u32]) -> u32 {
     d.iter().zip(w).map(|(a, b)| a * b).sum::<u32>() % 11 % 10
 }
 
 impl Inn {
     /// `Ok(true)` for a company, `Ok(false)` for a sole trader, or why it is invalid.
-    pub fn check(&self) -> Result<bool, String> {
+    pub fn check(&self) -> Result<bool, Text> {
         let s = &self.0;
-        let d = digits(s).ok_or_else(|| format!("INN `{s}` must contain digits only"))?;
+        let wrong_check = || {
+            t!(
+                "INN `{s}` has a wrong check digit",
+                "в ИНН `{s}` неверная контрольная цифра"
+            )
+        };
+        let d = digits(s).ok_or_else(|| {
+            t!(
+                "INN `{s}` must contain digits only",
+                "ИНН `{s}` должен состоять только из цифр"
+            )
+        })?;
         match d.len() {
             10 => {
                 if weighted(&d[..9], &[2, 4, 10, 3, 5, 9, 4, 6, 8]) == d[9] {
                     Ok(true)
                 } else {
-                    Err(format!("INN `{s}` has a wrong check digit"))
+                    Err(wrong_check())
                 }
             }
             12 => {
@@ -40,11 +58,15 @@ impl Inn {
                 if c11 == d[10] && c12 == d[11] {
                     Ok(false)
                 } else {
-                    Err(format!("INN `{s}` has a wrong check digit"))
+                    Err(wrong_check())
                 }
             }
-            n => Err(format!(
-                "INN `{s}` has {n} digits: a company's has 10, a sole trader's 12"
+            n => Err(Text::new(
+                format!("INN `{s}` has {n} digits: a company's has 10, a sole trader's 12"),
+                format!(
+                    "в ИНН `{s}` {}: у организации их 10, у ИП — 12",
+                    digits_ru(n)
+                ),
             )),
         }
     }
@@ -52,44 +74,59 @@ impl Inn {
 
 impl Ogrn {
     /// `Ok(true)` for OGRN (company), `Ok(false)` for OGRNIP, or why it is invalid.
-    pub fn check(&self) -> Result<bool, String> {
+    pub fn check(&self) -> Result<bool, Text> {
         let s = &self.0;
         if !s.chars().all(|c| c.is_ascii_digit()) {
-            return Err(format!("OGRN `{s}` must contain digits only"));
+            return Err(t!(
+                "OGRN `{s}` must contain digits only",
+                "ОГРН `{s}` должен состоять только из цифр"
+            ));
         }
         let (body, modulus, company) = match s.len() {
             13 => (&s[..12], 11, true),
             15 => (&s[..14], 13, false),
             n => {
-                return Err(format!("OGRN `{s}` has {n} digits: OGRN has 13, OGRNIP 15"));
+                return Err(Text::new(
+                    format!("OGRN `{s}` has {n} digits: OGRN has 13, OGRNIP 15"),
+                    format!("в ОГРН `{s}` {}: в ОГРН их 13, в ОГРНИП — 15", digits_ru(n)),
+                ));
             }
         };
         let n: u64 = body
             .parse()
-            .map_err(|_| format!("OGRN `{s}` is not a number"))?;
+            .map_err(|_| t!("OGRN `{s}` is not a number", "ОГРН `{s}` — не число"))?;
         let check = u64::from(s.as_bytes()[s.len() - 1] - b'0');
         if n % modulus % 10 == check {
             Ok(company)
         } else {
-            Err(format!("OGRN `{s}` has a wrong check digit"))
+            Err(t!(
+                "OGRN `{s}` has a wrong check digit",
+                "в ОГРН `{s}` неверная контрольная цифра"
+            ))
         }
     }
 }
 
 impl ParseStr for Inn {
-    fn expected() -> String {
-        "an INN as a string of 10 or 12 digits".into()
+    fn expected() -> Text {
+        Text::new(
+            "an INN as a string of 10 or 12 digits",
+            "ИНН строкой из 10 или 12 цифр",
+        )
     }
-    fn parse_str(s: &str) -> Result<Self, String> {
+    fn parse_str(s: &str) -> Result<Self, Text> {
         Ok(Self(s.trim().to_owned()))
     }
 }
 
 impl ParseStr for Ogrn {
-    fn expected() -> String {
-        "an OGRN (13 digits) or OGRNIP (15 digits) as a string".into()
+    fn expected() -> Text {
+        Text::new(
+            "an OGRN (13 digits) or OGRNIP (15 digits) as a string",
+            "ОГРН (13 цифр) или ОГРНИП (15 цифр) строкой",
+        )
     }
-    fn parse_str(s: &str) -> Result<Self, String> {
+    fn parse_str(s: &str) -> Result<Self, Text> {
         Ok(Self(s.trim().to_owned()))
     }
 }

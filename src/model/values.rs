@@ -1,6 +1,7 @@
 //! Small value types of `business.toml`: money, percents, shares, time zones, e-mail.
 
 use super::read::{Cx, FromToml, ParseStr, Val, read_number, read_uint};
+use crate::i18n::{Text, t};
 
 /// Whole rubles.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -8,11 +9,15 @@ use super::read::{Cx, FromToml, ParseStr, Val, read_number, read_uint};
 pub struct Money(pub u64);
 
 impl FromToml for Money {
-    fn expected() -> String {
-        "a sum in whole rubles, e.g. 1500".into()
+    fn expected() -> Text {
+        Text::new(
+            "a sum in whole rubles, e.g. 1500",
+            "сумма в целых рублях, например 1500",
+        )
     }
     fn from_toml(v: &Val<'_>, cx: &mut Cx) -> Option<Self> {
-        read_uint(v, cx, "a sum in whole rubles", 1_000_000_000).map(Money)
+        let what = Text::new("a sum in whole rubles", "сумма в целых рублях");
+        read_uint(v, cx, &what, 1_000_000_000).map(Money)
     }
 }
 
@@ -22,11 +27,15 @@ impl FromToml for Money {
 pub struct Percent(pub u8);
 
 impl FromToml for Percent {
-    fn expected() -> String {
-        "a whole percent from 0 to 100".into()
+    fn expected() -> Text {
+        Text::new(
+            "a whole percent from 0 to 100",
+            "целое число процентов от 0 до 100",
+        )
     }
     fn from_toml(v: &Val<'_>, cx: &mut Cx) -> Option<Self> {
-        read_uint(v, cx, "a whole percent", 100).and_then(|n| u8::try_from(n).ok().map(Percent))
+        let what = Text::new("a whole percent", "целое число процентов");
+        read_uint(v, cx, &what, 100).and_then(|n| u8::try_from(n).ok().map(Percent))
     }
 }
 
@@ -36,21 +45,31 @@ impl FromToml for Percent {
 pub struct Share(pub f64);
 
 impl FromToml for Share {
-    fn expected() -> String {
-        "a share from 0 to 1, e.g. 0.6".into()
+    fn expected() -> Text {
+        Text::new(
+            "a share from 0 to 1, e.g. 0.6",
+            "доля от 0 до 1, например 0.6",
+        )
     }
     fn from_toml(v: &Val<'_>, cx: &mut Cx) -> Option<Self> {
-        let n = read_number(v, cx, "a share from 0 to 1")?;
+        let n = read_number(v, cx, &Text::new("a share from 0 to 1", "доля от 0 до 1"))?;
         if (0.0..=1.0).contains(&n) {
             Some(Share(n))
         } else {
-            let hint = (1.0..=100.0)
-                .contains(&n)
-                .then(|| format!("a share is a fraction: write {} for {n} %", n / 100.0));
+            let hint = (1.0..=100.0).contains(&n).then(|| {
+                let share = n / 100.0;
+                t!(
+                    "a share is a fraction: write {share} for {n} %",
+                    "доля — это дробь: для {n} % напишите {share}"
+                )
+            });
             cx.error(
                 v.span(),
-                format!("`{n}` is not a share from 0 to 1"),
-                hint.map(Into::into),
+                t!(
+                    "`{n}` is not a share from 0 to 1",
+                    "`{n}` — не доля от 0 до 1"
+                ),
+                hint,
             );
             None
         }
@@ -68,10 +87,13 @@ impl TimeZoneName {
 }
 
 impl ParseStr for TimeZoneName {
-    fn expected() -> String {
-        "an IANA time zone such as \"Asia/Omsk\"".into()
+    fn expected() -> Text {
+        Text::new(
+            "an IANA time zone such as \"Asia/Omsk\"",
+            "часовой пояс IANA, например \"Asia/Omsk\"",
+        )
     }
-    fn parse_str(s: &str) -> Result<Self, String> {
+    fn parse_str(s: &str) -> Result<Self, Text> {
         Ok(Self(s.to_owned()))
     }
 }
@@ -81,10 +103,10 @@ impl ParseStr for TimeZoneName {
 pub struct Email(pub String);
 
 impl ParseStr for Email {
-    fn expected() -> String {
-        "an e-mail address".into()
+    fn expected() -> Text {
+        Text::new("an e-mail address", "адрес электронной почты")
     }
-    fn parse_str(s: &str) -> Result<Self, String> {
+    fn parse_str(s: &str) -> Result<Self, Text> {
         let ok = s.split_once('@').is_some_and(|(user, domain)| {
             !user.is_empty()
                 && domain.contains('.')
@@ -95,7 +117,10 @@ impl ParseStr for Email {
         if ok {
             Ok(Self(s.to_owned()))
         } else {
-            Err(format!("`{s}` is not an e-mail address"))
+            Err(t!(
+                "`{s}` is not an e-mail address",
+                "`{s}` — не адрес электронной почты"
+            ))
         }
     }
 }
@@ -105,10 +130,13 @@ impl ParseStr for Email {
 pub struct Url(pub String);
 
 impl ParseStr for Url {
-    fn expected() -> String {
-        "a web address starting with https://".into()
+    fn expected() -> Text {
+        Text::new(
+            "a web address starting with https://",
+            "веб-адрес, начинающийся с https://",
+        )
     }
-    fn parse_str(s: &str) -> Result<Self, String> {
+    fn parse_str(s: &str) -> Result<Self, Text> {
         let rest = s
             .strip_prefix("https://")
             .or_else(|| s.strip_prefix("http://"));
@@ -116,7 +144,10 @@ impl ParseStr for Url {
             Some(r) if !r.is_empty() && !s.chars().any(char::is_whitespace) => {
                 Ok(Self(s.to_owned()))
             }
-            _ => Err(format!("`{s}` is not a web address: write it as https://…")),
+            _ => Err(t!(
+                "`{s}` is not a web address: write it as https://…",
+                "`{s}` — не веб-адрес: напишите его в виде https://…"
+            )),
         }
     }
 }

@@ -83,7 +83,7 @@ pub fn render(sources: &Sources, diags: &[Diagnostic], rules: &[RuleInfo], lang:
             r
         })
         .collect();
-    let doc = json!({
+    let mut doc = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
@@ -95,6 +95,11 @@ pub fn render(sources: &Sources, diags: &[Diagnostic], rules: &[RuleInfo], lang:
             "results": results,
         }],
     });
+    // SARIF's `language` says which language the messages are in; its default is en-US, so
+    // it is written only when they are not.
+    if lang == Lang::Ru {
+        doc["runs"][0]["language"] = json!("ru-RU");
+    }
     let mut s = serde_json::to_string_pretty(&doc).expect("SARIF serialises");
     s.push('\n');
     s

@@ -1,7 +1,7 @@
 //! B301: each location's bot config exists, reads, has the known schema and is its own.
 
 use crate::diag::{Diagnostic, Severity};
-use crate::i18n::StaticText;
+use crate::i18n::{StaticText, Text, t};
 use crate::lint::bot::{BOT_SCHEMA, BotInput, BotState};
 use crate::lint::json::Json;
 use crate::lint::{Context, Rule, Scope};
@@ -12,7 +12,7 @@ pub const RULE: Rule = Rule {
     severities: &[Severity::Error],
     summary: StaticText {
         en: "bot config missing, unreadable, wrong schema version, or for another location",
-        ru: "",
+        ru: "конфигурации бота нет, она не читается, у неё другая версия схемы или она от другого филиала",
     },
     explanation: StaticText {
         en: r#"**What it checks.** For each location, the file named by `bot_config` (or each `--bot FILE`)
@@ -30,7 +30,24 @@ phone; every other bot check (B302–B310) depends on reading it.
 
 **How to fix.** Run `regl export` and copy `OUT/<loc>/bot-scripts-<loc>.json` to the
 `bot_config` path (or point `bot_config` at it); keep one file per location."#,
-        ru: "",
+        ru: r#"**Что проверяет.** Для каждого филиала файл, указанный в `bot_config` (или каждый
+`--bot FILE`), существует, является JSON, содержит `"regl_bot_schema": 1` и `"location"`,
+равный идентификатору филиала.
+
+**Почему это важно.** По этому файлу среда выполнения бота отвечает клиентам. Если его нет
+или это копия другого города, бот называет омским клиентам часы работы Уфы и передаёт
+эскалации на дежурный телефон Уфы; все остальные проверки бота (B302–B310) опираются на
+этот файл.
+
+**Пример.**
+
+```json
+{ "regl_bot_schema": 1, "location": "ufa", … }   // в bot/omsk.json
+```
+
+**Как исправить.** Запустите `regl export` и скопируйте `OUT/<loc>/bot-scripts-<loc>.json`
+по пути `bot_config` (или укажите этот файл в `bot_config`); держите по одному файлу на
+филиал."#,
     },
     scope: Scope::Bot,
     check,
@@ -47,21 +64,38 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 fn problem(cx: &Context<'_>, input: &BotInput) -> Option<Diagnostic> {
     let shown = input.path.display();
     let owner = input.owner.map(|i| &cx.business.locations[i]);
-    let at_owner = |d: Diagnostic, label: &str| match owner {
+    let at_owner = |d: Diagnostic, label: Text| match owner {
         Some(l) => d.at(cx.file, l.bot_config.span.clone(), label),
         None => d,
     };
-    let finding = |msg: String| Diagnostic::finding("B301", Severity::Error, msg);
+    let finding = |msg: Text| Diagnostic::finding("B301", Severity::Error, msg);
+    let regenerate = || {
+        t!(
+            "regenerate it with `regl export`",
+            "пересоздайте её командой `regl export`"
+        )
+    };
     let (file, root) = match &input.state {
         BotState::Missing => {
-            let d = finding(format!("bot config `{shown}` does not exist"));
-            return Some(at_owner(d, "this file is missing").hint(
-                "run `regl export` and put the location's bot-scripts JSON here, or fix the path",
+            let d = finding(t!(
+                "bot config `{shown}` does not exist",
+                "конфигурации бота `{shown}` нет"
             ));
+            return Some(
+                at_owner(d, t!("this file is missing", "этого файла нет")).hint(t!(
+                    "run `regl export` and put the location's bot-scripts JSON here, or fix the path",
+                    "запустите `regl export` и положите сюда JSON со сценариями бота этого филиала или исправьте путь"
+                )),
+            );
         }
         BotState::Unreadable(why) => {
-            let d = finding(format!("bot config `{shown}` cannot be read: {why}"));
-            return Some(at_owner(d, "unreadable").hint("regenerate it with `regl export`"));
+            let d = finding(t!(
+                "bot config `{shown}` cannot be read: {why}",
+                "конфигурацию бота `{shown}` не удаётся прочитать: {why}",
+                shown = shown,
+                why = *why,
+            ));
+            return Some(at_owner(d, t!("unreadable", "не читается")).hint(regenerate()));
         }
         BotState::Syntax {
             file,
@@ -69,42 +103,73 @@ fn problem(cx: &Context<'_>, input: &BotInput) -> Option<Diagnostic> {
             message,
         } => {
             return Some(
-                finding(format!("bot config `{shown}` is not valid JSON: {message}"))
-                    .at(*file, span.clone(), message.clone())
-                    .hint("fix the JSON (no comments or trailing commas), or regenerate it with `regl export`"),
+                finding(t!(
+                    "bot config `{shown}` is not valid JSON: {message}",
+                    "конфигурация бота `{shown}` — не корректный JSON: {message}",
+                    shown = shown,
+                    message = *message,
+                ))
+                .at(*file, span.clone(), message.clone())
+                .hint(t!(
+                    "fix the JSON (no comments or trailing commas), or regenerate it with `regl export`",
+                    "исправьте JSON (без комментариев и висячих запятых) или пересоздайте её командой `regl export`"
+                )),
             );
         }
         BotState::Parsed { file, root } => (*file, root),
     };
     if !root.is_object() {
         return Some(
-            finding(format!(
-                "bot config `{shown}` is {}, not a JSON object",
-                root.kind_name()
+            finding(t!(
+                "bot config `{shown}` is {kind}, not a JSON object",
+                "конфигурация бота `{shown}` — {kind}, а не объект JSON",
+                shown = shown,
+                kind = root.kind_name(),
             ))
-            .at(file, root.span.start..root.span.start + 1, "expected `{`")
-            .hint("regenerate it with `regl export`"),
+            .at(
+                file,
+                root.span.start..root.span.start + 1,
+                t!("expected `{{`", "ожидается `{{`"),
+            )
+            .hint(regenerate()),
         );
     }
     let brace = root.span.start..root.span.start + 1;
     match root.member("regl_bot_schema") {
         None => {
             return Some(
-                finding(format!("bot config `{shown}` has no `regl_bot_schema`"))
-                    .at(file, brace, "not a regl bot config")
-                    .hint(format!(
-                        "add \"regl_bot_schema\": {BOT_SCHEMA}, or regenerate it with `regl export`"
-                    )),
+                finding(t!(
+                    "bot config `{shown}` has no `regl_bot_schema`",
+                    "в конфигурации бота `{shown}` нет `regl_bot_schema`"
+                ))
+                .at(
+                    file,
+                    brace,
+                    t!("not a regl bot config", "это не конфигурация бота regl"),
+                )
+                .hint(t!(
+                    "add \"regl_bot_schema\": {BOT_SCHEMA}, or regenerate it with `regl export`",
+                    "добавьте \"regl_bot_schema\": {BOT_SCHEMA} или пересоздайте её командой `regl export`"
+                )),
             );
         }
         Some(m) if m.value.as_u64() != Some(BOT_SCHEMA) => {
             return Some(
-                finding(format!(
-                    "bot config `{shown}` has schema version {}, this regl reads {BOT_SCHEMA}",
-                    text(&m.value)
+                finding(t!(
+                    "bot config `{shown}` has schema version {version}, this regl reads {BOT_SCHEMA}",
+                    "у конфигурации бота `{shown}` версия схемы {version}, а эта версия regl читает {BOT_SCHEMA}",
+                    shown = shown,
+                    version = text(&m.value),
                 ))
-                .at(file, m.value.span.clone(), "unsupported schema version")
-                .hint("regenerate it with this regl's `regl export`"),
+                .at(
+                    file,
+                    m.value.span.clone(),
+                    t!("unsupported schema version", "неподдерживаемая версия схемы"),
+                )
+                .hint(t!(
+                    "regenerate it with this regl's `regl export`",
+                    "пересоздайте её командой `regl export` этой версии regl"
+                )),
             );
         }
         Some(_) => {}
@@ -112,13 +177,20 @@ fn problem(cx: &Context<'_>, input: &BotInput) -> Option<Diagnostic> {
     let Some(loc) = root.member("location") else {
         return Some(
             at_owner(
-                finding(format!(
-                    "bot config `{shown}` does not say which location it is for"
+                finding(t!(
+                    "bot config `{shown}` does not say which location it is for",
+                    "в конфигурации бота `{shown}` не сказано, для какого она филиала"
                 ))
-                .at(file, brace, "no `location`"),
-                "the location it should be for",
+                .at(file, brace, t!("no `location`", "нет `location`")),
+                t!(
+                    "the location it should be for",
+                    "филиал, для которого она должна быть"
+                ),
             )
-            .hint("add \"location\": \"<id>\", or regenerate it with `regl export`"),
+            .hint(t!(
+                "add \"location\": \"<id>\", or regenerate it with `regl export`",
+                "добавьте \"location\": \"<id>\" или пересоздайте её командой `regl export`"
+            )),
         );
     };
     let named = loc.value.as_str().unwrap_or_default();
@@ -135,33 +207,48 @@ fn problem(cx: &Context<'_>, input: &BotInput) -> Option<Diagnostic> {
                 .iter()
                 .map(|l| l.id.as_str())
                 .collect();
+            let ids = ids.join(", ");
             Some(
-                finding(format!("bot config `{shown}` is for location `{named}`, which business.toml does not have"))
-                    .at(file, loc.value.span.clone(), "unknown location")
-                    .hint(format!("the locations are: {}", ids.join(", "))),
+                finding(t!(
+                    "bot config `{shown}` is for location `{named}`, which business.toml does not have",
+                    "конфигурация бота `{shown}` — для филиала `{named}`, которого нет в business.toml"
+                ))
+                .at(
+                    file,
+                    loc.value.span.clone(),
+                    t!("unknown location", "неизвестный филиал"),
+                )
+                .hint(t!("the locations are: {ids}", "филиалы: {ids}")),
             )
         }
-        (Some(i), Some(o)) if cx.business.locations[i].id.as_str() != o.id.as_str() => Some(
-            finding(format!(
-                "bot config `{shown}` is for `{named}` but location `{}` uses it",
-                o.id.as_str()
-            ))
-            .at(file, loc.value.span.clone(), format!("`{named}`'s config"))
-            .also(
-                cx.file,
-                o.bot_config.span.clone(),
-                format!("`{}` points here", o.id.as_str()),
+        (Some(i), Some(o)) if cx.business.locations[i].id.as_str() != o.id.as_str() => {
+            let user = o.id.as_str();
+            Some(
+                finding(t!(
+                    "bot config `{shown}` is for `{named}` but location `{user}` uses it",
+                    "конфигурация бота `{shown}` — для `{named}`, а использует её филиал `{user}`"
+                ))
+                .at(
+                    file,
+                    loc.value.span.clone(),
+                    t!("`{named}`'s config", "конфигурация `{named}`"),
+                )
+                .also(
+                    cx.file,
+                    o.bot_config.span.clone(),
+                    t!("`{user}` points here", "`{user}` ссылается сюда"),
+                )
+                .hint(t!(
+                    "give `{user}` its own bot config (`regl export` writes one per location)",
+                    "дайте `{user}` собственную конфигурацию бота (`regl export` пишет по одной на филиал)"
+                )),
             )
-            .hint(format!(
-                "give `{}` its own bot config (`regl export` writes one per location)",
-                o.id.as_str()
-            )),
-        ),
+        }
         _ => None,
     }
 }
 
-fn text(v: &Json) -> String {
+fn text(v: &Json) -> Text {
     v.as_f64()
-        .map_or_else(|| v.kind_name().to_owned(), |n| n.to_string())
+        .map_or_else(|| v.kind_name(), |n| Text::same(n.to_string()))
 }

@@ -1,7 +1,7 @@
 //! B302: the bot answers at least as fast as the SLA promises.
 
 use crate::diag::{Diagnostic, Severity};
-use crate::i18n::StaticText;
+use crate::i18n::{StaticText, Text, t};
 use crate::lint::bot::secs;
 use crate::lint::{Context, Rule, Scope};
 
@@ -11,7 +11,7 @@ pub const RULE: Rule = Rule {
     severities: &[Severity::Error],
     summary: StaticText {
         en: "the bot's first-response limit is slower than the SLA",
-        ru: "",
+        ru: "предел первого ответа бота медленнее, чем обещает SLA",
     },
     explanation: StaticText {
         en: r#"**What it checks.** `limits.first_response_s` of the bot config is not longer than the
@@ -30,7 +30,22 @@ whole setup is measured by (first response time).
 
 **How to fix.** Set `first_response_s` to the SLA (or regenerate with `regl export`); if the
 bot really cannot answer that fast, change the SLA instead."#,
-        ru: "",
+        ru: r#"**Что проверяет.** `limits.first_response_s` в конфигурации бота не дольше первого
+ответа ИИ ни в одном канале, где работает бот (`[sla].ai_first_response` или собственное
+переопределение канала).
+
+**Почему это важно.** Лист SLA обещает клиентам ответ за секунды, а предел в среде
+выполнения — это то, что происходит на самом деле. Среда, настроенная медленнее обещания,
+нарушает KPI, по которому оценивается вся система, — время первого ответа.
+
+**Пример.**
+
+```json
+"limits": { "first_response_s": 30 }    // [sla].ai_first_response = "3s"
+```
+
+**Как исправить.** Задайте `first_response_s` по SLA (или пересоздайте конфигурацию командой
+`regl export`); если бот действительно не может ответить так быстро, измените SLA."#,
     },
     scope: Scope::Bot,
     check,
@@ -61,7 +76,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let v = match doc.need(
             "B302",
             &["limits", "first_response_s"],
-            "whole seconds",
+            Text::new("whole seconds", "целое число секунд"),
             |v| v.as_u64().is_some(),
         ) {
             Ok(v) => v,
@@ -72,20 +87,22 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         };
         let bot = v.as_u64().unwrap_or_default();
         if bot > strictest.0.secs() {
+            let (id, sla, n) = (doc.location.id.as_str(), strictest.0, strictest.0.secs());
             out.push(doc.drift(
                 "B302",
-                format!(
-                    "the bot of `{}` may take {} to answer, the SLA promises {}",
-                    doc.location.id.as_str(),
-                    secs(bot),
-                    strictest.0
+                t!(
+                    "the bot of `{id}` may take {bot} to answer, the SLA promises {sla}",
+                    "бот филиала `{id}` может отвечать {bot}, а SLA обещает {sla}",
+                    id = id,
+                    bot = secs(bot),
+                    sla = sla,
                 ),
                 v.span.clone(),
-                "the bot's limit".into(),
-                (cx.file, strictest.1.clone(), "the SLA".into()),
-                format!(
-                    "set \"first_response_s\": {} (or regenerate with `regl export`)",
-                    strictest.0.secs()
+                t!("the bot's limit", "предел бота"),
+                (cx.file, strictest.1.clone(), Text::new("the SLA", "SLA")),
+                t!(
+                    "set \"first_response_s\": {n} (or regenerate with `regl export`)",
+                    "задайте \"first_response_s\": {n} (или пересоздайте конфигурацию командой `regl export`)"
                 ),
             ));
         }

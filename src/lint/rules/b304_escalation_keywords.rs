@@ -2,7 +2,7 @@
 //! escalates on more.
 
 use crate::diag::{Diagnostic, Severity};
-use crate::i18n::StaticText;
+use crate::i18n::{StaticText, Text, t};
 use crate::lint::bot::strings;
 use crate::lint::{Context, Rule, Scope};
 
@@ -12,7 +12,7 @@ pub const RULE: Rule = Rule {
     severities: &[Severity::Error, Severity::Warning],
     summary: StaticText {
         en: "an escalation keyword missing from the bot (error) or one the rules don't list (warning)",
-        ru: "",
+        ru: "у бота нет ключевого слова эскалации (ошибка) или есть слово, которого нет в правилах (предупреждение)",
     },
     explanation: StaticText {
         en: r#"**What it checks.** Every keyword of `[escalation].keywords` is in `escalation.keywords` of
@@ -33,7 +33,24 @@ describe what the bot does.
 
 **How to fix.** Add the keyword to `business.toml` and regenerate the bot config with
 `regl export`: the rules and the bot then say the same."#,
-        ru: "",
+        ru: r#"**Что проверяет.** Каждое ключевое слово из `[escalation].keywords` есть в
+`escalation.keywords` конфигурации бота (ошибка, если какого-то нет), и у бота нет ключевых
+слов, которых нет в правилах (предупреждение). Регистр букв не учитывается.
+
+**Почему это важно.** Жалоба («жалоба», «претензия») должна дойти до человека — это обещают
+правила эскалации. Если ключевое слово пропало у бота, рассерженный клиент остаётся
+разговаривать с ботом. Лишнее ключевое слово клиенту не вредит, но нигде не описано: правила
+эскалации больше не говорят, что делает бот.
+
+**Пример.**
+
+```json
+"escalation": { "keywords": ["жалоба", "возврат"] }
+// в [escalation].keywords есть ещё «претензия» и «срочно»
+```
+
+**Как исправить.** Добавьте ключевое слово в `business.toml` и пересоздайте конфигурацию бота
+командой `regl export`: тогда правила и бот говорят одно и то же."#,
     },
     scope: Scope::Bot,
     check,
@@ -49,7 +66,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let v = match doc.need(
             "B304",
             &["escalation", "keywords"],
-            "a list of keywords",
+            Text::new("a list of keywords", "список ключевых слов"),
             |v| v.as_array().is_some(),
         ) {
             Ok(v) => v,
@@ -58,22 +75,27 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 continue;
             }
         };
+        let loc = doc.location.id.as_str();
         let have = strings(v);
         for k in rules.iter() {
             if !have.iter().any(|(h, _)| norm(h) == norm(k)) {
+                let (k, span) = (&k.value, &k.span);
                 out.push(doc.drift(
                     "B304",
-                    format!(
-                        "the bot of `{}` does not escalate on «{}»",
-                        doc.location.id.as_str(),
-                        k.value
+                    t!(
+                        "the bot of `{loc}` does not escalate on «{k}»",
+                        "бот филиала `{loc}` не передаёт диалог сотруднику по слову «{k}»"
                     ),
                     v.span.clone(),
-                    format!("«{}» missing", k.value),
-                    (cx.file, k.span.clone(), "an escalation keyword".into()),
-                    format!(
-                        "add \"{}\" to escalation.keywords (or regenerate with `regl export`)",
-                        k.value
+                    t!("«{k}» missing", "нет «{k}»"),
+                    (
+                        cx.file,
+                        span.clone(),
+                        t!("an escalation keyword", "ключевое слово эскалации"),
+                    ),
+                    t!(
+                        "add \"{k}\" to escalation.keywords (or regenerate with `regl export`)",
+                        "добавьте \"{k}\" в escalation.keywords (или пересоздайте конфигурацию командой `regl export`)"
                     ),
                 ));
             }
@@ -84,11 +106,25 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     Diagnostic::finding(
                         "B304",
                         Severity::Warning,
-                        format!("the bot of `{}` escalates on «{h}», which the escalation rules do not list", doc.location.id.as_str()),
+                        t!(
+                            "the bot of `{loc}` escalates on «{h}», which the escalation rules do not list",
+                            "бот филиала `{loc}` передаёт диалог сотруднику по слову «{h}», которого нет в правилах эскалации"
+                        ),
                     )
-                    .at(doc.file, span.clone(), "not in [escalation].keywords")
-                    .also(cx.file, rules.span.clone(), "the documented keywords")
-                    .hint(format!("add \"{h}\" to [escalation].keywords so the documents say so, or remove it from the bot")),
+                    .at(
+                        doc.file,
+                        span.clone(),
+                        t!("not in [escalation].keywords", "нет в [escalation].keywords"),
+                    )
+                    .also(
+                        cx.file,
+                        rules.span.clone(),
+                        t!("the documented keywords", "ключевые слова из документов"),
+                    )
+                    .hint(t!(
+                        "add \"{h}\" to [escalation].keywords so the documents say so, or remove it from the bot",
+                        "добавьте \"{h}\" в [escalation].keywords, чтобы это было в документах, или уберите его из бота"
+                    )),
                 );
             }
         }

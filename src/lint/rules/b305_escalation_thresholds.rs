@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use crate::diag::{Diagnostic, Severity};
-use crate::i18n::StaticText;
+use crate::i18n::{StaticText, Text, t};
 use crate::lint::bot::{BotDoc, secs, strings};
 use crate::lint::json::Json;
 use crate::lint::{Context, Rule, Scope};
@@ -17,7 +17,7 @@ pub const RULE: Rule = Rule {
     severities: &[Severity::Error],
     summary: StaticText {
         en: "bot thresholds differ (min confidence, max bot turns, amount, urgent-cancel window)",
-        ru: "",
+        ru: "пороги бота расходятся с правилами (минимальная уверенность, предел реплик, сумма, окно срочной отмены)",
     },
     explanation: StaticText {
         en: r#"**What it checks.** The bot config's `limits.min_confidence`, `limits.max_bot_turns`,
@@ -41,7 +41,27 @@ escalation to nobody.
 
 **How to fix.** Regenerate the bot config with `regl export`, or change `[escalation]` (and
 so the documents) if the new threshold is intended."#,
-        ru: "",
+        ru: r#"**Что проверяет.** `limits.min_confidence`, `limits.max_bot_turns`,
+`escalation.amount_over` и `escalation.urgent_cancel_within_s` в конфигурации бота равны
+`min_confidence`, `max_bot_turns`, `amount_over` и `urgent_cancel_within` из `[escalation]`.
+Проверяется и то, кого вызывают: `escalation.notify` (тот же набор, что в
+`[escalation].notify`), `escalation.tag` (`escalation_tag` филиала) и `escalation.duty`
+(дежурный телефон и Telegram филиала).
+
+**Почему это важно.** Правила эскалации ИИ обещают, когда диалог переходит к человеку и как
+с ним связаться. Бот с более низким порогом уверенности продолжает гадать; бот с более
+высоким порогом суммы сам ведёт крупные заказы; неверный тег или дежурный телефон отправляют
+ночную эскалацию в никуда.
+
+**Пример.**
+
+```json
+"escalation": { "amount_over": 50000, "tag": "эскалация-УФА" }
+// [escalation].amount_over = 20000
+```
+
+**Как исправить.** Пересоздайте конфигурацию бота командой `regl export` или измените
+`[escalation]` (а с ним и документы), если новый порог задуман."#,
     },
     scope: Scope::Bot,
     check,
@@ -50,15 +70,15 @@ so the documents) if the new threshold is intended."#,
 #[allow(clippy::struct_field_names)]
 struct Want {
     path: &'static [&'static str],
-    label: &'static str,
-    expected: &'static str,
+    label: Text,
+    expected: Text,
     want: f64,
-    shown: String,
+    shown: Text,
     toml_span: Range<usize>,
 }
 
 fn compare(cx: &Context<'_>, doc: &BotDoc<'_>, w: &Want, out: &mut Vec<Diagnostic>) {
-    match doc.need("B305", w.path, w.expected, |v| v.as_f64().is_some()) {
+    match doc.need("B305", w.path, w.expected.clone(), |v| v.as_f64().is_some()) {
         Err(d) => out.push(d),
         Ok(v) => {
             let have = v.as_f64().unwrap_or_default();
@@ -68,23 +88,29 @@ fn compare(cx: &Context<'_>, doc: &BotDoc<'_>, w: &Want, out: &mut Vec<Diagnosti
                     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
                     secs(have as u64)
                 } else {
-                    have.to_string()
+                    Text::same(have.to_string())
                 };
+                let (key, want) = (w.path.last().unwrap_or(&""), w.want);
                 out.push(doc.drift(
                     "B305",
-                    format!(
-                        "the bot of `{}` has {} {have_shown}, the escalation rules {}",
-                        doc.location.id.as_str(),
-                        w.label,
-                        w.shown
+                    t!(
+                        "the bot of `{loc}` has {label} {have}, the escalation rules {shown}",
+                        "у бота филиала `{loc}` {label} — {have}, а в правилах эскалации — {shown}",
+                        loc = doc.location.id.as_str(),
+                        label = w.label,
+                        have = have_shown,
+                        shown = w.shown,
                     ),
                     v.span.clone(),
-                    format!("`{dotted}`"),
-                    (cx.file, w.toml_span.clone(), "the escalation rules".into()),
-                    format!(
-                        "set \"{}\": {} (or regenerate with `regl export`)",
-                        w.path.last().unwrap_or(&""),
-                        w.want
+                    Text::same(format!("`{dotted}`")),
+                    (
+                        cx.file,
+                        w.toml_span.clone(),
+                        t!("the escalation rules", "правила эскалации"),
+                    ),
+                    t!(
+                        "set \"{key}\": {want} (or regenerate with `regl export`)",
+                        "задайте \"{key}\": {want} (или пересоздайте конфигурацию командой `regl export`)"
                     ),
                 ));
             }
@@ -98,32 +124,32 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let wants = [
         Want {
             path: &["limits", "min_confidence"],
-            label: "minimum confidence",
-            expected: "a number from 0 to 1",
+            label: Text::new("minimum confidence", "минимальная уверенность"),
+            expected: Text::new("a number from 0 to 1", "число от 0 до 1"),
             want: e.min_confidence.0,
-            shown: e.min_confidence.0.to_string(),
+            shown: Text::same(e.min_confidence.0.to_string()),
             toml_span: e.min_confidence.span.clone(),
         },
         Want {
             path: &["limits", "max_bot_turns"],
-            label: "max bot turns",
-            expected: "a whole number",
+            label: Text::new("max bot turns", "предел реплик"),
+            expected: Text::new("a whole number", "целое число"),
             want: f64::from(e.max_bot_turns.value),
-            shown: e.max_bot_turns.value.to_string(),
+            shown: Text::same(e.max_bot_turns.value.to_string()),
             toml_span: e.max_bot_turns.span.clone(),
         },
         Want {
             path: &["escalation", "amount_over"],
-            label: "order threshold",
-            expected: "rubles",
+            label: Text::new("order threshold", "порог суммы заказа"),
+            expected: Text::new("rubles", "сумма в рублях"),
             want: e.amount_over.0 as f64,
-            shown: e.amount_over.0.to_string(),
+            shown: Text::same(e.amount_over.0.to_string()),
             toml_span: e.amount_over.span.clone(),
         },
         Want {
             path: &["escalation", "urgent_cancel_within_s"],
-            label: "urgent-cancel window",
-            expected: "whole seconds",
+            label: Text::new("urgent-cancel window", "окно срочной отмены"),
+            expected: Text::new("whole seconds", "целое число секунд"),
             want: e.urgent_cancel_within.secs() as f64,
             shown: secs(e.urgent_cancel_within.secs()),
             toml_span: e.urgent_cancel_within.span.clone(),
@@ -143,7 +169,10 @@ fn notify(cx: &Context<'_>, doc: &BotDoc<'_>, out: &mut Vec<Diagnostic>) {
     match doc.need(
         "B305",
         &["escalation", "notify"],
-        "a list such as [\"bitrix_task\", \"telegram\"]",
+        Text::new(
+            "a list such as [\"bitrix_task\", \"telegram\"]",
+            "список, например [\"bitrix_task\", \"telegram\"]",
+        ),
         |v| v.as_array().is_some(),
     ) {
         Err(d) => out.push(d),
@@ -156,13 +185,28 @@ fn notify(cx: &Context<'_>, doc: &BotDoc<'_>, out: &mut Vec<Diagnostic>) {
             have_ids.dedup();
             want_ids.dedup();
             if have_ids != want_ids {
+                let (loc, have, rules) = (
+                    doc.location.id.as_str(),
+                    have_ids.join(", "),
+                    want_ids.join(", "),
+                );
                 out.push(doc.drift(
                     "B305",
-                    format!("the bot of `{}` notifies [{}], the escalation rules [{}]", doc.location.id.as_str(), have_ids.join(", "), want_ids.join(", ")),
+                    t!(
+                        "the bot of `{loc}` notifies [{have}], the escalation rules [{rules}]",
+                        "бот филиала `{loc}` оповещает [{have}], а правила эскалации — [{rules}]"
+                    ),
                     v.span.clone(),
-                    "the bot's notify list".into(),
-                    (cx.file, want.span.clone(), "the escalation rules".into()),
-                    "make escalation.notify the same as [escalation].notify (or regenerate with `regl export`)".into(),
+                    t!("the bot's notify list", "список оповещений бота"),
+                    (
+                        cx.file,
+                        want.span.clone(),
+                        t!("the escalation rules", "правила эскалации"),
+                    ),
+                    t!(
+                        "make escalation.notify the same as [escalation].notify (or regenerate with `regl export`)",
+                        "сделайте escalation.notify таким же, как [escalation].notify (или пересоздайте конфигурацию командой `regl export`)"
+                    ),
                 ));
             }
         }
@@ -171,33 +215,35 @@ fn notify(cx: &Context<'_>, doc: &BotDoc<'_>, out: &mut Vec<Diagnostic>) {
 
 fn tag_and_duty(cx: &Context<'_>, doc: &BotDoc<'_>, out: &mut Vec<Diagnostic>) {
     let loc = doc.location;
+    let id = loc.id.as_str();
     match doc.need(
         "B305",
         &["escalation", "tag"],
-        "the location's escalation tag",
+        Text::new("the location's escalation tag", "тег эскалации филиала"),
         |v| v.as_str().is_some(),
     ) {
         Err(d) => out.push(d),
-        Ok(v) if v.as_str() != Some(loc.escalation_tag.as_str()) => out.push(doc.drift(
-            "B305",
-            format!(
-                "the bot of `{}` tags escalations «{}», the location's tag is «{}»",
-                loc.id.as_str(),
-                v.as_str().unwrap_or_default(),
-                loc.escalation_tag.value
-            ),
-            v.span.clone(),
-            "the bot's tag".into(),
-            (
-                cx.file,
-                loc.escalation_tag.span.clone(),
-                "the location's tag".into(),
-            ),
-            format!(
-                "set \"tag\": \"{}\" (or regenerate with `regl export`)",
-                loc.escalation_tag.value
-            ),
-        )),
+        Ok(v) if v.as_str() != Some(loc.escalation_tag.as_str()) => {
+            let (bot, tag) = (v.as_str().unwrap_or_default(), &loc.escalation_tag.value);
+            out.push(doc.drift(
+                "B305",
+                t!(
+                    "the bot of `{id}` tags escalations «{bot}», the location's tag is «{tag}»",
+                    "бот филиала `{id}` помечает эскалации тегом «{bot}», а тег филиала — «{tag}»"
+                ),
+                v.span.clone(),
+                t!("the bot's tag", "тег бота"),
+                (
+                    cx.file,
+                    loc.escalation_tag.span.clone(),
+                    t!("the location's tag", "тег филиала"),
+                ),
+                t!(
+                    "set \"tag\": \"{tag}\" (or regenerate with `regl export`)",
+                    "задайте \"tag\": \"{tag}\" (или пересоздайте конфигурацию командой `regl export`)"
+                ),
+            ));
+        }
         Ok(_) => {}
     }
     let duty = &loc.duty;
@@ -210,26 +256,32 @@ fn tag_and_duty(cx: &Context<'_>, doc: &BotDoc<'_>, out: &mut Vec<Diagnostic>) {
         match doc.need(
             "B305",
             &["escalation", "duty", "phone"],
-            "the duty phone",
+            Text::new("the duty phone", "дежурный телефон"),
             |v| v.as_str().is_some(),
         ) {
             Err(d) => out.push(d),
-            Ok(v) if !same(v) => out.push(doc.drift(
-                "B305",
-                format!(
-                    "the bot of `{}` calls {} on escalation, the duty phone is {}",
-                    loc.id.as_str(),
-                    v.as_str().unwrap_or_default(),
-                    phone.value
-                ),
-                v.span.clone(),
-                "the bot's duty phone".into(),
-                (cx.file, phone.span.clone(), "the duty phone".into()),
-                format!(
-                    "set \"phone\": \"{}\" (or regenerate with `regl export`)",
-                    phone.e164()
-                ),
-            )),
+            Ok(v) if !same(v) => {
+                let (bot, duty, e164) =
+                    (v.as_str().unwrap_or_default(), &phone.value, phone.e164());
+                out.push(doc.drift(
+                    "B305",
+                    t!(
+                        "the bot of `{id}` calls {bot} on escalation, the duty phone is {duty}",
+                        "при эскалации бот филиала `{id}` звонит на {bot}, а дежурный телефон — {duty}"
+                    ),
+                    v.span.clone(),
+                    t!("the bot's duty phone", "дежурный телефон у бота"),
+                    (
+                        cx.file,
+                        phone.span.clone(),
+                        t!("the duty phone", "дежурный телефон"),
+                    ),
+                    t!(
+                        "set \"phone\": \"{e164}\" (or regenerate with `regl export`)",
+                        "задайте \"phone\": \"{e164}\" (или пересоздайте конфигурацию командой `regl export`)"
+                    ),
+                ));
+            }
             Ok(_) => {}
         }
     }
@@ -237,26 +289,31 @@ fn tag_and_duty(cx: &Context<'_>, doc: &BotDoc<'_>, out: &mut Vec<Diagnostic>) {
         match doc.need(
             "B305",
             &["escalation", "duty", "telegram"],
-            "the duty Telegram",
+            Text::new("the duty Telegram", "Telegram дежурного"),
             |v| v.as_str().is_some(),
         ) {
             Err(d) => out.push(d),
-            Ok(v) if v.as_str().map(str::trim) != Some(tg.trim()) => out.push(doc.drift(
-                "B305",
-                format!(
-                    "the bot of `{}` escalates to Telegram {}, the duty's is {}",
-                    loc.id.as_str(),
-                    v.as_str().unwrap_or_default(),
-                    tg.value
-                ),
-                v.span.clone(),
-                "the bot's duty Telegram".into(),
-                (cx.file, tg.span.clone(), "the duty's Telegram".into()),
-                format!(
-                    "set \"telegram\": \"{}\" (or regenerate with `regl export`)",
-                    tg.value
-                ),
-            )),
+            Ok(v) if v.as_str().map(str::trim) != Some(tg.trim()) => {
+                let (bot, duty) = (v.as_str().unwrap_or_default(), &tg.value);
+                out.push(doc.drift(
+                    "B305",
+                    t!(
+                        "the bot of `{id}` escalates to Telegram {bot}, the duty's is {duty}",
+                        "бот филиала `{id}` передаёт эскалации в Telegram {bot}, а у дежурного — {duty}"
+                    ),
+                    v.span.clone(),
+                    t!("the bot's duty Telegram", "Telegram дежурного у бота"),
+                    (
+                        cx.file,
+                        tg.span.clone(),
+                        t!("the duty's Telegram", "Telegram дежурного"),
+                    ),
+                    t!(
+                        "set \"telegram\": \"{duty}\" (or regenerate with `regl export`)",
+                        "задайте \"telegram\": \"{duty}\" (или пересоздайте конфигурацию командой `regl export`)"
+                    ),
+                ));
+            }
             Ok(_) => {}
         }
     }

@@ -1,7 +1,7 @@
 //! B308: the bot has every branch and a fallback that hands over to a person.
 
 use crate::diag::{Diagnostic, Severity};
-use crate::i18n::StaticText;
+use crate::i18n::{StaticText, Text, t};
 use crate::lint::json::Json;
 use crate::lint::{Context, Rule, Scope};
 
@@ -11,7 +11,7 @@ pub const RULE: Rule = Rule {
     severities: &[Severity::Error],
     summary: StaticText {
         en: "a branch missing in the bot, or no fallback with hand-off",
-        ru: "",
+        ru: "у бота нет одной из веток или нет запасного ответа с передачей сотруднику",
     },
     explanation: StaticText {
         en: r#"**What it checks.** The bot config's `branches` has an entry (by `id`) for every branch of
@@ -30,7 +30,22 @@ hand-off leaves the client in a loop.
 
 **How to fix.** Regenerate the bot config with `regl export` and re-apply your text edits;
 keep `handoff: true`."#,
-        ru: "",
+        ru: r#"**Что проверяет.** В `branches` конфигурации бота есть запись (по `id`) для каждой
+ветки из `[bot].branches`, а `fallback.handoff` равен `true`.
+
+**Почему это важно.** Регламент обработки заявок описывает, что делает бот при записи,
+отмене, вопросах о цене, акциях и обратных звонках; правила эскалации обещают, что диалог,
+который бот не понимает, переходит к человеку. Бот без ветки или без передачи оставляет
+клиента ходить по кругу.
+
+**Пример.**
+
+```json
+"fallback": { "say": "Не понял вас", "handoff": false }
+```
+
+**Как исправить.** Пересоздайте конфигурацию бота командой `regl export` и заново внесите
+свои правки текстов; оставьте `handoff: true`."#,
     },
     scope: Scope::Bot,
     check,
@@ -39,9 +54,13 @@ keep `handoff: true`."#,
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let want = &cx.business.bot.branches;
     for doc in cx.bot_docs() {
-        match doc.need("B308", &["branches"], "a list of branches", |v| {
-            v.as_array().is_some()
-        }) {
+        let loc = doc.location.id.as_str();
+        match doc.need(
+            "B308",
+            &["branches"],
+            Text::new("a list of branches", "список веток"),
+            |v| v.as_array().is_some(),
+        ) {
             Err(d) => out.push(d),
             Ok(v) => {
                 let ids: Vec<&str> = v
@@ -51,26 +70,59 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     .filter_map(|b| b.get("id").and_then(Json::as_str))
                     .collect();
                 for w in want.iter() {
-                    if !ids.contains(&w.value.as_str()) {
+                    let branch = w.value.as_str();
+                    if !ids.contains(&branch) {
                         out.push(doc.drift(
                             "B308",
-                            format!("the bot of `{}` has no `{}` branch", doc.location.id.as_str(), w.value.as_str()),
+                            t!(
+                                "the bot of `{loc}` has no `{branch}` branch",
+                                "у бота филиала `{loc}` нет ветки `{branch}`"
+                            ),
                             v.span.start..v.span.start + 1,
-                            format!("`{}` missing", w.value.as_str()),
-                            (cx.file, w.span.clone(), "a required branch".into()),
-                            "regenerate the bot config with `regl export` and re-apply your text edits".into(),
+                            t!("`{branch}` missing", "нет `{branch}`"),
+                            (
+                                cx.file,
+                                w.span.clone(),
+                                t!("a required branch", "обязательная ветка"),
+                            ),
+                            t!(
+                                "regenerate the bot config with `regl export` and re-apply your text edits",
+                                "пересоздайте конфигурацию бота командой `regl export` и заново внесите свои правки текстов"
+                            ),
                         ));
                     }
                 }
             }
         }
-        match doc.need("B308", &["fallback", "handoff"], "true", |v| v.as_bool().is_some()) {
+        match doc.need(
+            "B308",
+            &["fallback", "handoff"],
+            Text::same("true"),
+            |v| v.as_bool().is_some(),
+        ) {
             Err(d) => out.push(d),
             Ok(v) if v.as_bool() == Some(false) => out.push(
-                Diagnostic::finding("B308", Severity::Error, format!("the bot of `{}` does not hand a dialogue it cannot handle to a person", doc.location.id.as_str()))
-                    .at(doc.file, v.span.clone(), "must be true")
-                    .also(cx.file, cx.business.escalation.min_confidence.span.clone(), "below this confidence a person takes over")
-                    .hint("set \"handoff\": true: the escalation rules promise a person when the bot is unsure"),
+                Diagnostic::finding(
+                    "B308",
+                    Severity::Error,
+                    t!(
+                        "the bot of `{loc}` does not hand a dialogue it cannot handle to a person",
+                        "бот филиала `{loc}` не передаёт сотруднику диалог, с которым не справляется"
+                    ),
+                )
+                .at(doc.file, v.span.clone(), t!("must be true", "должно быть true"))
+                .also(
+                    cx.file,
+                    cx.business.escalation.min_confidence.span.clone(),
+                    t!(
+                        "below this confidence a person takes over",
+                        "ниже этой уверенности диалог переходит к сотруднику"
+                    ),
+                )
+                .hint(t!(
+                    "set \"handoff\": true: the escalation rules promise a person when the bot is unsure",
+                    "задайте \"handoff\": true: правила эскалации обещают сотрудника, когда бот не уверен"
+                )),
             ),
             Ok(_) => {}
         }

@@ -1,7 +1,7 @@
 //! B309: the bot's free-cancellation window is the policy's.
 
 use crate::diag::{Diagnostic, Severity};
-use crate::i18n::StaticText;
+use crate::i18n::{StaticText, Text, t};
 use crate::lint::bot::secs;
 use crate::lint::{Context, Rule, Scope};
 
@@ -11,7 +11,7 @@ pub const RULE: Rule = Rule {
     severities: &[Severity::Error],
     summary: StaticText {
         en: "the bot's free-cancellation window differs from the policy",
-        ru: "",
+        ru: "срок бесплатной отмены у бота расходится с политикой",
     },
     explanation: StaticText {
         en: r#"**What it checks.** `cancellation.free_until_s` of the bot config equals
@@ -29,7 +29,22 @@ business must honour the more generous word — or argue with a client in a cons
 
 **How to fix.** Regenerate the bot config with `regl export`, or change the policy in
 `business.toml` and re-render the documents."#,
-        ru: "",
+        ru: r#"**Что проверяет.** `cancellation.free_until_s` в конфигурации бота равно
+`[cancellation].free_until` в секундах.
+
+**Почему это важно.** Бот говорит клиентам, можно ли отменить запись бесплатно. Если он
+говорит «за 12 часов», а опубликованная политика отмены — «за 24», клиент полагается на бота,
+и бизнесу приходится держать более щедрое слово — или спорить с клиентом в потребительском
+споре.
+
+**Пример.**
+
+```json
+"cancellation": { "free_until_s": 43200 }   // [cancellation].free_until = "24h"
+```
+
+**Как исправить.** Пересоздайте конфигурацию бота командой `regl export` или измените
+политику в `business.toml` и заново сформируйте документы."#,
     },
     scope: Scope::Bot,
     check,
@@ -41,20 +56,34 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         match doc.need(
             "B309",
             &["cancellation", "free_until_s"],
-            "whole seconds",
+            Text::new("whole seconds", "целое число секунд"),
             |v| v.as_u64().is_some(),
         ) {
             Err(d) => out.push(d),
             Ok(v) => {
                 let have = v.as_u64().unwrap_or_default();
                 if have != want.secs() {
+                    let (policy, n) = (want.value, want.secs());
                     out.push(doc.drift(
                         "B309",
-                        format!("the bot of `{}` allows free cancellation up to {} before the visit, the policy {}", doc.location.id.as_str(), secs(have), want.value),
+                        t!(
+                            "the bot of `{loc}` allows free cancellation up to {bot} before the visit, the policy {policy}",
+                            "бот филиала `{loc}` разрешает бесплатную отмену не позже чем за {bot} до визита, а политика — за {policy}",
+                            loc = doc.location.id.as_str(),
+                            bot = secs(have),
+                            policy = policy,
+                        ),
                         v.span.clone(),
-                        "the bot's window".into(),
-                        (cx.file, want.span.clone(), "the policy's window".into()),
-                        format!("set \"free_until_s\": {} (or regenerate with `regl export`)", want.secs()),
+                        t!("the bot's window", "срок у бота"),
+                        (
+                            cx.file,
+                            want.span.clone(),
+                            t!("the policy's window", "срок по политике"),
+                        ),
+                        t!(
+                            "set \"free_until_s\": {n} (or regenerate with `regl export`)",
+                            "задайте \"free_until_s\": {n} (или пересоздайте конфигурацию командой `regl export`)"
+                        ),
                     ));
                 }
             }

@@ -1,7 +1,7 @@
 //! B310: the bot keeps the location's hours, night mode, time zone and language.
 
 use crate::diag::{Diagnostic, Severity};
-use crate::i18n::StaticText;
+use crate::i18n::{StaticText, Text, t};
 use crate::lint::bot::strings;
 use crate::lint::{Context, Rule, Scope};
 use crate::model::hours::WorkingHours;
@@ -13,7 +13,7 @@ pub const RULE: Rule = Rule {
     severities: &[Severity::Error],
     summary: StaticText {
         en: "the bot's hours, night mode or time zone differ from the location's",
-        ru: "",
+        ru: "часы работы, ночной режим или часовой пояс бота расходятся с филиалом",
     },
     explanation: StaticText {
         en: r#"**What it checks.** The bot config's `hours` cover the same days and times as the
@@ -33,7 +33,23 @@ and the response SLA.
 
 **How to fix.** Regenerate the bot config with `regl export`, or change the location in
 `business.toml` if its hours really changed."#,
-        ru: "",
+        ru: r#"**Что проверяет.** `hours` в конфигурации бота покрывают те же дни и часы, что и
+`hours` филиала; `night_mode` совпадает с филиалом, `timezone` — с `timezone` филиала, а
+`lang` — с `[business].lang`.
+
+**Почему это важно.** По этим значениям бот решает, есть ли сотрудник на смене (а значит,
+обещать ли перезвонить сейчас или утром) и когда отправить напоминание. Часы, сдвинутые на
+час разницы между Омском и Уфой, или бот, который считает ночной режим выключенным, ломают
+раздел регламента о ночном режиме и SLA ответа.
+
+**Пример.**
+
+```json
+"timezone": "Asia/Yekaterinburg"    // в bot/omsk.json; у Омска — Asia/Omsk
+```
+
+**Как исправить.** Пересоздайте конфигурацию бота командой `regl export` или измените филиал
+в `business.toml`, если его часы действительно изменились."#,
     },
     scope: Scope::Bot,
     check,
@@ -42,81 +58,112 @@ and the response SLA.
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for doc in cx.bot_docs() {
         let loc = doc.location;
-        match doc.need("B310", &["timezone"], "an IANA time zone", |v| {
-            v.as_str().is_some()
-        }) {
+        let id = loc.id.as_str();
+        match doc.need(
+            "B310",
+            &["timezone"],
+            Text::new("an IANA time zone", "часовой пояс IANA"),
+            |v| v.as_str().is_some(),
+        ) {
             Err(d) => out.push(d),
-            Ok(v) if v.as_str() != Some(loc.timezone.0.as_str()) => out.push(doc.drift(
-                "B310",
-                format!(
-                    "the bot of `{}` keeps time in {}, the location in {}",
-                    loc.id.as_str(),
-                    v.as_str().unwrap_or_default(),
-                    loc.timezone.0
-                ),
-                v.span.clone(),
-                "the bot's time zone".into(),
-                (cx.file, loc.timezone.span.clone(), "the location's".into()),
-                format!(
-                    "set \"timezone\": \"{}\" (or regenerate with `regl export`)",
-                    loc.timezone.0
-                ),
-            )),
-            Ok(_) => {}
-        }
-        match doc.need("B310", &["night_mode"], "true or false", |v| {
-            v.as_bool().is_some()
-        }) {
-            Err(d) => out.push(d),
-            Ok(v) if v.as_bool() != Some(loc.night_mode()) => out.push(
-                doc.drift(
+            Ok(v) if v.as_str() != Some(loc.timezone.0.as_str()) => {
+                let (bot, tz) = (v.as_str().unwrap_or_default(), &loc.timezone.0);
+                out.push(doc.drift(
                     "B310",
-                    format!(
-                        "the bot of `{}` has night mode {}, the location {}",
-                        loc.id.as_str(),
-                        if loc.night_mode() { "off" } else { "on" },
-                        if loc.night_mode() { "on" } else { "off" }
+                    t!(
+                        "the bot of `{id}` keeps time in {bot}, the location in {tz}",
+                        "бот филиала `{id}` считает время по {bot}, а филиал — по {tz}"
                     ),
                     v.span.clone(),
-                    "the bot's night mode".into(),
+                    t!("the bot's time zone", "часовой пояс бота"),
+                    (
+                        cx.file,
+                        loc.timezone.span.clone(),
+                        t!("the location's", "часовой пояс филиала"),
+                    ),
+                    t!(
+                        "set \"timezone\": \"{tz}\" (or regenerate with `regl export`)",
+                        "задайте \"timezone\": \"{tz}\" (или пересоздайте конфигурацию командой `regl export`)"
+                    ),
+                ));
+            }
+            Ok(_) => {}
+        }
+        match doc.need(
+            "B310",
+            &["night_mode"],
+            Text::new("true or false", "true или false"),
+            |v| v.as_bool().is_some(),
+        ) {
+            Err(d) => out.push(d),
+            Ok(v) if v.as_bool() != Some(loc.night_mode()) => {
+                let on = Text::new("on", "включён");
+                let off = Text::new("off", "выключен");
+                let (bot, location) = if loc.night_mode() {
+                    (off, on)
+                } else {
+                    (on, off)
+                };
+                let want = loc.night_mode();
+                out.push(doc.drift(
+                    "B310",
+                    t!(
+                        "the bot of `{id}` has night mode {bot}, the location {location}",
+                        "у бота филиала `{id}` ночной режим {bot}, а у филиала — {location}",
+                        id = id,
+                        bot = bot,
+                        location = location,
+                    ),
+                    v.span.clone(),
+                    t!("the bot's night mode", "ночной режим бота"),
                     (
                         cx.file,
                         loc.night_mode
                             .as_ref()
                             .map_or(loc.id.span.clone(), |n| n.span.clone()),
-                        "the location's".into(),
+                        t!("the location's", "ночной режим филиала"),
                     ),
-                    format!(
-                        "set \"night_mode\": {} (or regenerate with `regl export`)",
-                        loc.night_mode()
+                    t!(
+                        "set \"night_mode\": {want} (or regenerate with `regl export`)",
+                        "задайте \"night_mode\": {want} (или пересоздайте конфигурацию командой `regl export`)"
                     ),
-                ),
-            ),
+                ));
+            }
             Ok(_) => {}
         }
-        let lang = cx.business.lang();
-        match doc.need("B310", &["lang"], "\"ru\" or \"en\"", |v| {
-            v.as_str().is_some()
-        }) {
+        let lang = cx.business.lang().as_str();
+        match doc.need(
+            "B310",
+            &["lang"],
+            Text::new("\"ru\" or \"en\"", "\"ru\" или \"en\""),
+            |v| v.as_str().is_some(),
+        ) {
             Err(d) => out.push(d),
-            Ok(v) if v.as_str() != Some(lang.as_str()) => {
+            Ok(v) if v.as_str() != Some(lang) => {
+                let bot = v.as_str().unwrap_or_default();
                 let mut d = Diagnostic::finding(
                     "B310",
                     Severity::Error,
-                    format!(
-                        "the bot of `{}` speaks `{}`, the documents `{}`",
-                        loc.id.as_str(),
-                        v.as_str().unwrap_or_default(),
-                        lang.as_str()
+                    t!(
+                        "the bot of `{id}` speaks `{bot}`, the documents `{lang}`",
+                        "бот филиала `{id}` говорит на `{bot}`, а документы написаны на `{lang}`"
                     ),
                 )
-                .at(doc.file, v.span.clone(), "the bot's language");
+                .at(
+                    doc.file,
+                    v.span.clone(),
+                    t!("the bot's language", "язык бота"),
+                );
                 if let Some(l) = &cx.business.business.lang {
-                    d = d.also(cx.file, l.span.clone(), "the documents' language");
+                    d = d.also(
+                        cx.file,
+                        l.span.clone(),
+                        t!("the documents' language", "язык документов"),
+                    );
                 }
-                out.push(d.hint(format!(
-                    "set \"lang\": \"{}\" (or regenerate with `regl export`)",
-                    lang.as_str()
+                out.push(d.hint(t!(
+                    "set \"lang\": \"{lang}\" (or regenerate with `regl export`)",
+                    "задайте \"lang\": \"{lang}\" (или пересоздайте конфигурацию командой `regl export`)"
                 )));
             }
             Ok(_) => {}
@@ -124,7 +171,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         match doc.need(
             "B310",
             &["hours"],
-            "a list such as [\"mon-fri 09:00-21:00\"]",
+            Text::new(
+                "a list such as [\"mon-fri 09:00-21:00\"]",
+                "список, например [\"mon-fri 09:00-21:00\"]",
+            ),
             |v| v.as_array().is_some(),
         ) {
             Err(d) => out.push(d),
@@ -138,9 +188,25 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                         Ok(h) => have.push((h.days, h.start, h.end)),
                         Err(e) => {
                             out.push(
-                                Diagnostic::finding("B310", Severity::Error, format!("the bot of `{}` has unreadable hours: {e}", loc.id.as_str()))
-                                    .at(doc.file, span, "not a working-hours range")
-                                    .hint("write ranges as in business.toml, e.g. \"mon-fri 09:00-21:00\""),
+                                Diagnostic::finding(
+                                    "B310",
+                                    Severity::Error,
+                                    t!(
+                                        "the bot of `{id}` has unreadable hours: {e}",
+                                        "у бота филиала `{id}` нечитаемые часы работы: {e}",
+                                        id = id,
+                                        e = e,
+                                    ),
+                                )
+                                .at(
+                                    doc.file,
+                                    span,
+                                    t!("not a working-hours range", "это не интервал часов работы"),
+                                )
+                                .hint(t!(
+                                    "write ranges as in business.toml, e.g. \"mon-fri 09:00-21:00\"",
+                                    "пишите интервалы как в business.toml, например \"mon-fri 09:00-21:00\""
+                                )),
                             );
                             differs = true;
                         }
@@ -148,21 +214,24 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 }
                 if !differs && coverage(&have) != coverage(&want) {
                     let want_text: Vec<&str> = loc.hours.iter().map(|h| h.as_str()).collect();
+                    let listed = want_text.join(", ");
                     out.push(doc.drift(
                         "B310",
-                        format!(
-                            "the bot of `{}` keeps other working hours than the location ({})",
-                            loc.id.as_str(),
-                            want_text.join(", ")
+                        t!(
+                            "the bot of `{id}` keeps other working hours than the location ({listed})",
+                            "у бота филиала `{id}` другие часы работы, чем у филиала ({listed})"
                         ),
                         v.span.clone(),
-                        "the bot's hours".into(),
+                        t!("the bot's hours", "часы работы бота"),
                         (
                             cx.file,
                             loc.hours.span.clone(),
-                            "the location's hours".into(),
+                            t!("the location's hours", "часы работы филиала"),
                         ),
-                        "copy the location's hours (or regenerate with `regl export`)".into(),
+                        t!(
+                            "copy the location's hours (or regenerate with `regl export`)",
+                            "скопируйте часы работы филиала (или пересоздайте конфигурацию командой `regl export`)"
+                        ),
                     ));
                 }
             }

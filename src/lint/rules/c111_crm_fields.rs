@@ -54,7 +54,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for f in &crm.fields {
         if let Some(problem) = user_field_problem(f.code.as_str()) {
             out.push(
-                Diagnostic::finding("C111", Severity::Error, format!("Bitrix24 will refuse user field {problem}"))
+                Diagnostic::finding("C111", Severity::Error, crate::i18n::t!("Bitrix24 will refuse user field {problem}", "Bitrix24 отклонит пользовательское поле: {problem}", problem = problem))
                     .at(cx.file, f.code.span.clone(), "not a valid user field code")
                     .hint("user field codes are `UF_CRM_` + Latin capitals, digits and `_`, 20 characters at most, e.g. UF_CRM_REGL_TIME"),
             );
