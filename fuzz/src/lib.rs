@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use regl::cmd::init::{NewLocation, insert_location};
 use regl::diag::{Diagnostic, FileId, Sources};
+use regl::i18n::Lang;
 use regl::lint::bot::{BotInput, BotState};
 use regl::lint::{self, Context, RULES};
 use regl::model::duration::Duration;
@@ -17,7 +18,6 @@ use regl::model::phone::Phone;
 use regl::model::read::ParseStr;
 use regl::model::registry_ids::{Inn, Ogrn};
 use regl::model::{Business, Loaded};
-use regl::i18n::Lang;
 use regl::report;
 
 /// A fixed "today", so a run does not depend on the calendar.
@@ -255,8 +255,9 @@ pub fn duration(data: &[u8]) {
     match Duration::parse_str(s) {
         Ok(d) => {
             let printed = d.to_string();
-            let back = Duration::parse_str(&printed)
-                .unwrap_or_else(|e| panic!("`{s}` prints as `{printed}`, which is refused: {e}"));
+            let back = Duration::parse_str(&printed).unwrap_or_else(|e| {
+                panic!("`{s}` prints as `{printed}`, which is refused: {}", e.en())
+            });
             assert_eq!(back, d, "`{s}` → `{printed}`");
             let sum: u64 = d
                 .parts()
