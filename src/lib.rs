@@ -14,6 +14,7 @@ pub mod model;
 pub mod output;
 pub mod render;
 pub mod report;
+pub mod semantics;
 pub mod words;
 
 pub use cmd::run;
