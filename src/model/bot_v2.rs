@@ -220,7 +220,8 @@ pub enum When {
     Reschedule,
     /// Reschedule inside the urgent window: hand over, reason urgent_cancel.
     UrgentReschedule,
-    /// Reschedule when the booking was moved reschedule_max times already: hand over.
+    /// Reschedule when the booking was moved reschedule_max times already: hand over,
+    /// reason reschedule_limit.
     RescheduleLimit,
 }
 
@@ -793,5 +794,33 @@ mod tests {
         );
         let w: Result<When, _> = serde_json::from_str(r#""late-cancel""#);
         assert!(w.is_err());
+    }
+}
+
+#[cfg(test)]
+mod docs_example {
+    use super::*;
+
+    /// docs/bot-runtime.md's full example is a valid version-2 file: the page and the types
+    /// cannot drift apart.
+    #[test]
+    fn the_documented_example_reads_as_version_2() {
+        let doc =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/bot-runtime.md"))
+                .unwrap();
+        let start = doc.find("<!-- bot-v2-example -->\n```json\n").unwrap();
+        let body = &doc[start..];
+        let body = &body[body.find('{').unwrap()..];
+        let body = &body[..body.find("\n```").unwrap()];
+        let config: BotConfigV2 = serde_json::from_str(body).unwrap();
+        assert_eq!(config.regl_bot_schema, BOT_SCHEMA_VERSION_2);
+        assert_eq!(config.branches.len(), 5);
+        for action in Action::ALL {
+            assert!(
+                config.actions.get(action.as_str()).is_some(),
+                "{}",
+                action.as_str()
+            );
+        }
     }
 }

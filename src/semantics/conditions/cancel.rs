@@ -23,7 +23,8 @@ pub enum CancelWhen {
 pub enum RescheduleWhen {
     /// Inside the urgent window: a person decides (reason `urgent_cancel`).
     UrgentReschedule,
-    /// The booking was moved `reschedule_max` times already: a person decides.
+    /// The booking was moved `reschedule_max` times already: a person decides (reason
+    /// `reschedule_limit`).
     RescheduleLimit,
     /// Moved by the bot: it asks the new `preferred_time`.
     Reschedule,

@@ -23,17 +23,20 @@ pub enum HandoffReason {
     AmountOver,
     /// A cancellation or reschedule inside the urgent window.
     UrgentCancel,
+    /// A reschedule asked for when the booking was moved `reschedule_max` times already.
+    RescheduleLimit,
     /// An NPS score at or below `detractor_max`.
     NpsDetractor,
 }
 
 impl HandoffReason {
-    pub const ALL: [HandoffReason; 6] = [
+    pub const ALL: [HandoffReason; 7] = [
         HandoffReason::Keyword,
         HandoffReason::LowConfidence,
         HandoffReason::MaxBotTurns,
         HandoffReason::AmountOver,
         HandoffReason::UrgentCancel,
+        HandoffReason::RescheduleLimit,
         HandoffReason::NpsDetractor,
     ];
 
@@ -44,6 +47,7 @@ impl HandoffReason {
             HandoffReason::MaxBotTurns => "max_bot_turns",
             HandoffReason::AmountOver => "amount_over",
             HandoffReason::UrgentCancel => "urgent_cancel",
+            HandoffReason::RescheduleLimit => "reschedule_limit",
             HandoffReason::NpsDetractor => "nps_detractor",
         }
     }
