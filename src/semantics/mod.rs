@@ -10,6 +10,7 @@
 pub mod choice;
 pub mod conditions;
 pub mod confidence;
+pub mod consent;
 pub mod edit;
 pub mod hours;
 pub mod message;

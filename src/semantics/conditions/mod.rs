@@ -3,6 +3,7 @@
 
 pub mod amount;
 pub mod cancel;
+pub mod handoff;
 pub mod night;
 pub mod nps;
 pub mod reminders;
