@@ -169,6 +169,7 @@ pub struct Limits {
 #[serde(deny_unknown_fields)]
 pub struct Button {
     /// What the button shows: at most 20 characters (WhatsApp's limit).
+    #[schemars(length(min = 1, max = 20))]
     pub text: String,
     /// Other whole messages that press it, e.g. "да", "согласна" for the consent button.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -311,9 +312,11 @@ pub struct StepV2 {
     pub ask: Option<Ask>,
     /// At most 3 (WhatsApp's limit).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 3))]
     pub buttons: Vec<Button>,
     /// List rows to pick from: at most 10, titles at most 24 characters.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 10))]
     pub options: Vec<ListRowV2>,
     /// Run after the step is said and its slot filled: its CRM effect is actions[action].
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -347,7 +350,8 @@ pub struct GreetingV2 {
     pub say: String,
     /// Said first outside working hours (night mode).
     pub after_hours: String,
-    /// Each names the branch it starts.
+    /// Each names the branch it starts; at most 3.
+    #[schemars(length(max = 3))]
     pub buttons: Vec<Button>,
 }
 
@@ -377,6 +381,7 @@ pub struct ConsentV2 {
     /// The consent request; names the buttons by their text.
     pub text: String,
     /// Two buttons: choice agreed, then choice declined, each with the words that press it.
+    #[schemars(length(min = 2, max = 2))]
     pub buttons: Vec<Button>,
     /// Said when the client refuses: the bot goes on with what rests on another legal
     /// basis, and writes nothing the refusal covers.
@@ -515,8 +520,10 @@ pub struct RemindersV2 {
 pub struct ReminderTextV2 {
     pub offset_s: u64,
     pub say: String,
-    /// Each names its choice: confirm, or cancel / reschedule with branch "cancel".
+    /// Each names its choice: confirm, or cancel / reschedule with branch "cancel"; at
+    /// most 3.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 3))]
     pub buttons: Vec<Button>,
 }
 
@@ -572,7 +579,8 @@ pub struct UpsellOfferV2 {
     /// Ids of the services added when the client agrees.
     pub offer: Vec<String>,
     pub say: String,
-    /// Choice agreed, then choice declined.
+    /// Choice agreed, then choice declined; at most 3.
+    #[schemars(length(max = 3))]
     pub buttons: Vec<Button>,
 }
 
@@ -713,8 +721,10 @@ pub struct ListRowV2 {
     /// The value put into the slot (a service id); a client typing it picks the row.
     pub id: String,
     /// At most 24 characters; a client typing it picks the row.
+    #[schemars(length(min = 1, max = 24))]
     pub title: String,
     /// At most 72 characters.
+    #[schemars(length(max = 72))]
     pub description: String,
 }
 
@@ -782,6 +792,13 @@ mod tests {
         let s = serde_json::to_value(schema()).unwrap();
         assert_eq!(s["properties"]["regl_bot_schema"]["const"], 2);
         assert_eq!(s["additionalProperties"], false);
+        let button = &s["$defs"]["Button"]["properties"]["text"];
+        assert_eq!(button["maxLength"], 20);
+        let step = &s["$defs"]["StepV2"]["properties"];
+        assert_eq!(step["buttons"]["maxItems"], 3);
+        assert_eq!(step["options"]["maxItems"], 10);
+        let when = &s["$defs"]["When"];
+        assert!(when.to_string().contains("late_cancel"), "{when}");
     }
 
     #[test]

@@ -49,13 +49,19 @@ fn to_words(text: &str, stemmer: Stemmer) -> Vec<Word> {
 /// buttons first, then its list rows). Two choices said by the same message pick neither:
 /// the bot cannot tell which was meant.
 pub fn pick(choices: &[Choice], message: &Message) -> Option<usize> {
+    pick_among(choices.iter(), message)
+}
+
+/// [`pick`] over choices held elsewhere (a step's rows inside their slot entries), without
+/// copying them.
+pub fn pick_among<'c>(
+    choices: impl ExactSizeIterator<Item = &'c Choice>,
+    message: &Message,
+) -> Option<usize> {
     if let Some(n) = message.number() {
         return (1..=choices.len()).contains(&n).then(|| n - 1);
     }
-    let mut said = choices
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.said_by(message));
+    let mut said = choices.enumerate().filter(|(_, c)| c.said_by(message));
     match (said.next(), said.next()) {
         (Some((i, _)), None) => Some(i),
         _ => None,

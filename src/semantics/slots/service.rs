@@ -74,8 +74,7 @@ pub fn read(
     offered: &[Offered],
     catalogue: &Catalogue,
 ) -> Result<String, ServiceError> {
-    let choices: Vec<Choice> = offered.iter().map(|o| o.choice.clone()).collect();
-    if let Some(i) = choice::pick(&choices, message) {
+    if let Some(i) = choice::pick_among(offered.iter().map(|o| &o.choice), message) {
         return Ok(offered[i].id.clone());
     }
     let typed = message.normalized();
