@@ -14,6 +14,7 @@
 // plain text, so they name values without Markdown.
 #![allow(clippy::doc_markdown)]
 
+pub mod defaults;
 pub mod upgrade;
 
 use schemars::{JsonSchema, Schema};
