@@ -17,6 +17,7 @@ pub mod model;
 pub mod output;
 pub mod render;
 pub mod report;
+pub mod semantics;
 pub mod words;
 
 pub use cmd::run;

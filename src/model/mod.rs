@@ -3,6 +3,7 @@
 
 pub mod bitrix24;
 pub mod bot;
+pub mod bot_v2;
 pub mod business;
 pub mod city;
 pub mod duration;
