@@ -47,7 +47,7 @@ impl OpeningHours {
 
     /// From lines as written (`"mon-fri 09:00-13:00,14:00-21:00"`, `"sat 10:00-18:00"`):
     /// several ranges after the days are a break between them.
-    pub fn parse(lines: &[&str]) -> Result<Self, String> {
+    pub fn parse(lines: &[&str]) -> Result<Self, crate::i18n::Text> {
         let mut parsed = Vec::new();
         for line in lines {
             let line = line.trim();

@@ -37,7 +37,7 @@ pub enum SlotValue {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SlotError {
     /// Why the text is not a Russian phone number.
-    Phone(String),
+    Phone(crate::i18n::Text),
     Name,
     Email,
     Comment,

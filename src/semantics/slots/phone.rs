@@ -12,7 +12,7 @@ fn phone_char(c: char) -> bool {
 
 /// The phone number in `raw`: the first run of phone characters with at least ten digits,
 /// read as `business.toml` reads one. `Err` says why the best candidate is not one.
-pub fn read(raw: &str) -> Result<Phone, String> {
+pub fn read(raw: &str) -> Result<Phone, crate::i18n::Text> {
     let mut first_error = None;
     let mut rest = raw;
     while let Some(start) = rest.find(|c: char| c.is_ascii_digit() || c == '+' || c == '(') {
@@ -30,7 +30,13 @@ pub fn read(raw: &str) -> Result<Phone, String> {
         }
         rest = &rest[start + run_len.max(1)..];
     }
-    Err(first_error.unwrap_or_else(|| format!("`{}` holds no phone number", raw.trim())))
+    Err(first_error.unwrap_or_else(|| {
+        let raw = raw.trim();
+        crate::t!(
+            "`{raw}` holds no phone number",
+            "в `{raw}` нет номера телефона"
+        )
+    }))
 }
 
 #[cfg(test)]
