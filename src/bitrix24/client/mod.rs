@@ -107,6 +107,15 @@ struct State {
     usage: Usage,
 }
 
+impl std::fmt::Debug for Client {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Client")
+            .field("webhook", &self.webhook)
+            .field("options", &self.options)
+            .finish_non_exhaustive()
+    }
+}
+
 /// What to do after one exchange.
 enum Step {
     Done(Result<Reply, Error>),

@@ -135,6 +135,10 @@ fn failure(e: ureq::Error) -> Failure {
         ureq::Error::Timeout(_) => Failure::Timeout(TimeoutPhase::Answer),
         ureq::Error::HostNotFound => Failure::Unreachable(Unreachable::NoSuchHost),
         ureq::Error::ConnectionFailed => Failure::Unreachable(Unreachable::Network),
+        // A failed handshake reaches us as an I/O error wrapping rustls's own.
+        ureq::Error::Io(io) if io.get_ref().is_some_and(is_rustls) => {
+            Failure::Tls(io.get_ref().map(ToString::to_string).unwrap_or_default())
+        }
         ureq::Error::Io(io) => match io.kind() {
             io::ErrorKind::TimedOut | io::ErrorKind::WouldBlock => {
                 Failure::Timeout(TimeoutPhase::Answer)
@@ -154,6 +158,10 @@ fn failure(e: ureq::Error) -> Failure {
         ureq::Error::Tls(e) => Failure::Tls(e.to_owned()),
         other => Failure::Other(other.to_string()),
     }
+}
+
+fn is_rustls(e: &(dyn std::error::Error + Send + Sync + 'static)) -> bool {
+    e.is::<rustls::Error>()
 }
 
 /// The host of a `Location` value, lower case; the path (which may hold the secret) is dropped.
