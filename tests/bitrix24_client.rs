@@ -9,8 +9,8 @@ use std::fmt::{Debug, Display};
 use std::time::{Duration, Instant};
 
 use regl::bitrix24::client::{
-    Client, Command, CommandFailure, Error, Options, RateLimit, TimeoutPhase, Timeouts,
-    Unreachable, WebhookUrl,
+    Client, Command, CommandError, CommandFailure, Error, Options, RateLimit, TimeoutPhase,
+    Timeouts, Unreachable, WebhookUrl,
 };
 use serde_json::{Value, json};
 use standin::{RateBucket, SECRET, Standin};
@@ -33,11 +33,44 @@ fn client(s: &Standin) -> Client {
     Client::new(WebhookUrl::parse(&s.url()).unwrap(), fast())
 }
 
-/// Everything a person could be shown of `x`, checked for the secret.
-fn shown<T: Debug + Display>(x: &T) -> String {
-    let text = format!("{x}\n{x:?}\n{x:#?}");
+/// Everything a person could be shown of `x` — its message in both languages, `Display`,
+/// `Debug` — checked for the secret.
+fn shown<T: Debug + Display + Bilingual>(x: &T) -> String {
+    let text = format!("{}\n{}\n{x}\n{x:?}\n{x:#?}", x.en(), x.ru());
     assert!(!text.contains(SECRET), "the secret is shown: {text}");
     text
+}
+
+trait Bilingual {
+    fn en(&self) -> String;
+    fn ru(&self) -> String;
+}
+
+impl Bilingual for Error {
+    fn en(&self) -> String {
+        self.text().en().to_owned()
+    }
+    fn ru(&self) -> String {
+        self.text().ru().to_owned()
+    }
+}
+
+impl Bilingual for CommandError {
+    fn en(&self) -> String {
+        self.text().en().to_owned()
+    }
+    fn ru(&self) -> String {
+        self.text().ru().to_owned()
+    }
+}
+
+impl Bilingual for WebhookUrl {
+    fn en(&self) -> String {
+        self.masked()
+    }
+    fn ru(&self) -> String {
+        self.masked()
+    }
 }
 
 fn add_source(id: &str) -> Command {
@@ -295,6 +328,11 @@ fn a_missing_scope_names_the_scope_to_add() {
         "{e:?}"
     );
     assert!(shown(&e).contains("add `imopenlines`"));
+    assert!(
+        e.text().ru().contains("добавьте `imopenlines`"),
+        "{}",
+        e.text().ru()
+    );
     let answers = c.batch(&[
         Command::new("lines", "imopenlines.config.list.get", json!({})),
         Command::new("mode", "crm.settings.mode.get", json!({})),

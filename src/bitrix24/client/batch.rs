@@ -15,6 +15,7 @@ use super::codes::PortalError;
 use super::envelope::{Reply, TimeBlock, count};
 use super::error::Error;
 use super::query::command_line;
+use crate::i18n::{Text, t};
 
 /// The most commands one `batch` takes; beyond it the portal refuses each extra one with
 /// `ERROR_BATCH_LENGTH_EXCEEDED`.
@@ -72,18 +73,30 @@ impl CommandError {
         matches!(self.failure, CommandFailure::MaybeRun(_))
     }
 
-    pub fn message(&self) -> String {
+    /// What became of the command and why, in English and Russian.
+    pub fn text(&self) -> Text {
+        let id = &self.id;
         match &self.failure {
-            CommandFailure::NotRun(e) => e.message(),
-            CommandFailure::MaybeRun(e) => format!("`{}` may or may not have run: {e}", self.id),
-            CommandFailure::NotSent(e) => format!("`{}` was not sent: {e}", self.id),
+            CommandFailure::NotRun(e) => e.text(),
+            CommandFailure::MaybeRun(e) => t!(
+                "`{id}` may or may not have run: {e}",
+                "`{id}` мог выполниться, а мог и нет: {e}",
+                id = id,
+                e = e.text()
+            ),
+            CommandFailure::NotSent(e) => t!(
+                "`{id}` was not sent: {e}",
+                "`{id}` не отправлен: {e}",
+                id = id,
+                e = e.text()
+            ),
         }
     }
 }
 
 impl fmt::Display for CommandError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message())
+        f.write_str(self.text().en())
     }
 }
 
