@@ -1,7 +1,9 @@
-//! Bitrix24 as regl wants a portal to be: computed from `business.toml` alone, below
-//! `export` (which writes it as `bitrix24-mapping.json`) and the portal client (which
-//! compares it with what a portal has).
+//! Bitrix24 as regl wants a portal to be, and the portal as it is: the desired state,
+//! computed from `business.toml` alone, below `export` (which writes it as
+//! `bitrix24-mapping.json`); and the REST [`client`] that reads and changes a portal, below
+//! the `push` verb that compares the two.
 
+pub mod client;
 pub mod desired;
 
 pub use desired::Desired;

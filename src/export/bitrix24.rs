@@ -5,11 +5,11 @@
 //! The webhook URL carries a secret, so it is never read or written here: the file names the
 //! environment variable the sender takes it from.
 
-use std::fmt::Write as _;
-
 use serde::Serialize;
 use serde_json::{Value, json};
 
+// One encoding of a batch command's parameters, shared with the client push sends them with.
+use crate::bitrix24::client::query_string;
 use crate::bitrix24::desired::{Desired, Entity, UserField, source_id};
 use crate::bottext::Texts;
 use crate::model::bot::OrderedMap;
@@ -531,50 +531,6 @@ fn userfield_add(f: &UserField, method: &str) -> Command {
         method: method.to_owned(),
         params: json!({ "fields": Value::Object(uf) }),
     }
-}
-
-/// Parameters as a query string in PHP's nested form (`fields[LIST][0][VALUE]=…`), which is
-/// how a `batch` command carries them.
-pub fn query_string(v: &Value) -> String {
-    fn walk(prefix: &str, v: &Value, out: &mut Vec<String>) {
-        match v {
-            Value::Object(m) => {
-                for (k, x) in m {
-                    let key = if prefix.is_empty() {
-                        encode(k)
-                    } else {
-                        format!("{prefix}[{}]", encode(k))
-                    };
-                    walk(&key, x, out);
-                }
-            }
-            Value::Array(a) => {
-                for (i, x) in a.iter().enumerate() {
-                    walk(&format!("{prefix}[{i}]"), x, out);
-                }
-            }
-            Value::Null => {}
-            Value::Bool(b) => out.push(format!("{prefix}={}", u8::from(*b))),
-            Value::Number(n) => out.push(format!("{prefix}={n}")),
-            Value::String(s) => out.push(format!("{prefix}={}", encode(s))),
-        }
-    }
-    let mut out = Vec::new();
-    walk("", v, &mut out);
-    out.join("&")
-}
-
-/// Percent-encodes everything but RFC 3986's unreserved characters.
-fn encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-            out.push(char::from(b));
-        } else {
-            let _ = write!(out, "%{b:02X}");
-        }
-    }
-    out
 }
 
 #[cfg(test)]
