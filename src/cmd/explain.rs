@@ -1,29 +1,54 @@
-//! `regl explain CODE`: a rule's documentation, and the generator of `docs/rules.md`.
-
-use std::fmt::Write;
+//! `regl explain CODE`: a rule's documentation in the user's language, and the generator of
+//! `docs/rules.md` (English) and `docs/rules.ru.md` (Russian).
 
 use super::{Failure, Outcome, print_stdout};
 use crate::cli::ExplainArgs;
-use crate::i18n::{self, Lang};
+use crate::diag::Severity;
+use crate::i18n::localized::Localized;
+use crate::i18n::{self, Lang, StaticText, Text, t};
 use crate::lint::{RULES, Rule, rule};
 
 pub fn run(args: &ExplainArgs) -> Outcome {
-    // No `-c` here: the business in the current folder, if any, stands for the user's.
-    let here = std::fs::read_to_string("business.toml").ok();
-    let lang = i18n::choose(here.as_deref().and_then(i18n::sniff));
+    // No `-c` here: the business in the current folder, if any, stands for the user's. Its
+    // beginning is enough for `lang`, as for `cmd`'s errors.
+    let here = crate::model::load::read_at_most("business.toml".as_ref(), 64 * 1024).ok();
+    let lang = i18n::choose(here.and_then(|b| i18n::sniff(&String::from_utf8_lossy(&b))));
     if args.code.eq_ignore_ascii_case("all") || args.code == "--markdown" {
         return print_stdout(&catalogue(lang));
     }
     let Some(r) = rule(&args.code) else {
-        let near: Vec<&str> = near_codes(&args.code);
-        let mut msg = format!("`{}` is not a regl rule code", args.code);
-        if !near.is_empty() {
-            let _ = write!(msg, "; near: {}", near.join(", "));
-        }
-        let _ = write!(msg, " (`regl explain all` lists every rule)");
-        return Err(Failure::Other(anyhow::anyhow!(msg)));
+        // `cmd` prints it in the language it chooses from the same `business.toml`.
+        return Err(Failure::Other(
+            Localized::new(not_a_code(&args.code)).into(),
+        ));
     };
     print_stdout(&page(r, "#", lang))
+}
+
+/// "`C199` is not a regl rule code; near: C109 (…)".
+fn not_a_code(code: &str) -> Text {
+    let near = near_codes(code);
+    let mut msg = t!(
+        "`{code}` is not a regl rule code",
+        "`{code}` — не код правила regl"
+    );
+    if !near.is_empty() {
+        msg = msg.join(
+            "",
+            &t!(
+                "; near: {near}",
+                "; похожие: {near}",
+                near = near.join(", ")
+            ),
+        );
+    }
+    msg.join(
+        " ",
+        &t!(
+            "(`regl explain all` lists every rule)",
+            "(все правила перечисляет `regl explain all`)"
+        ),
+    )
 }
 
 /// Codes that share the letter (the family), or are one edit away.
@@ -46,16 +71,38 @@ fn near_codes(code: &str) -> Vec<&'static str> {
     near
 }
 
+/// "error", "warning" or "error / warning", in `lang`.
+fn severities(r: &Rule, lang: Lang) -> String {
+    r.severities
+        .iter()
+        .map(|s| match s {
+            Severity::Error => Text::new("error", "ошибка"),
+            Severity::Warning => Text::new("warning", "предупреждение"),
+        })
+        .map(|s| s.get(lang).to_owned())
+        .collect::<Vec<_>>()
+        .join(" / ")
+}
+
 /// One rule's page in Markdown; `h` is the heading marker of its title.
 pub fn page(r: &Rule, h: &str, lang: Lang) -> String {
     format!(
         "{h} {code} `{name}` ({sev})\n\n{summary}.\n\n{body}\n",
         code = r.code,
         name = r.name,
-        sev = r.severity_text(),
-        summary = capitalise(r.summary.get(lang)),
-        body = r.explanation.get(lang)
+        sev = severities(r, lang),
+        summary = capitalise(in_lang(r.summary, lang)),
+        body = in_lang(r.explanation, lang)
     )
+}
+
+/// The text in `lang`, or the English one while a rule has no translation yet (the registry
+/// test in `tests/cli/messages_ru.rs` says which).
+fn in_lang(s: StaticText, lang: Lang) -> &'static str {
+    match s.get(lang) {
+        "" => s.en,
+        t => t,
+    }
 }
 
 fn capitalise(s: &str) -> String {
@@ -65,14 +112,31 @@ fn capitalise(s: &str) -> String {
         .unwrap_or_default()
 }
 
-/// `docs/rules.md`: the table of codes, then every rule's page.
+/// The catalogue's opening, up to and including the table's heading row.
+fn preamble(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => {
+            "# regl lint rules\n\n<!-- Generated from the rule metadata by `regl explain all`; do not edit. -->\n\n\
+             `regl explain CODE` prints one of these pages. Waive a code on purpose with\n\
+             `[[lint.waive]]` (`code`, `reason`, optional `until`).\n\n\
+             These pages in Russian: [rules.ru.md](rules.ru.md).\n\n\
+             | code | name | severity | fires when |\n| --- | --- | --- | --- |\n"
+        }
+        Lang::Ru => {
+            "# Правила regl lint\n\n<!-- Создано из описаний правил командой `regl explain all`; не редактируйте вручную. -->\n\n\
+             `regl explain CODE` печатает одну из этих страниц. Сознательно отключить код можно\n\
+             записью `[[lint.waive]]` (`code`, `reason`, необязательная дата `until`).\n\n\
+             Эти страницы по-английски: [rules.md](rules.md).\n\n\
+             | код | название | уровень | когда срабатывает |\n| --- | --- | --- | --- |\n"
+        }
+    }
+}
+
+/// `docs/rules.md` (or `docs/rules.ru.md`): the table of codes, then every rule's page.
 pub fn catalogue(lang: Lang) -> String {
-    let mut out = String::from(
-        "# regl lint rules\n\n<!-- Generated from the rule metadata by `regl explain all`; do not edit. -->\n\n\
-         `regl explain CODE` prints one of these pages. Waive a code on purpose with\n\
-         `[[lint.waive]]` (`code`, `reason`, optional `until`).\n\n\
-         | code | name | severity | fires when |\n| --- | --- | --- | --- |\n",
-    );
+    use std::fmt::Write;
+
+    let mut out = String::from(preamble(lang));
     for r in RULES {
         let _ = writeln!(
             out,
@@ -80,8 +144,8 @@ pub fn catalogue(lang: Lang) -> String {
             c = r.code,
             l = r.code.to_ascii_lowercase(),
             n = r.name,
-            s = r.severity_text(),
-            sum = r.summary.get(lang).replace('|', "\\|")
+            s = severities(r, lang),
+            sum = in_lang(r.summary, lang).replace('|', "\\|")
         );
     }
     for r in RULES {

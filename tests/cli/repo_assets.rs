@@ -4,11 +4,16 @@
 use std::fs;
 use std::path::Path;
 
-use crate::common::{regl, repo};
+use crate::common::{regl, regl_env, repo};
 
 /// Compares a committed file with what `regl args…` prints now (or rewrites it on request).
 fn fresh(rel: &str, args: &[&str]) {
-    let run = regl(&repo(), args).expect_code(0);
+    fresh_in(rel, args, "en");
+}
+
+/// [`fresh`] for a file generated in the language `lang` (`REGL_LANG`).
+fn fresh_in(rel: &str, args: &[&str], lang: &str) {
+    let run = regl_env(&repo(), args, &[("REGL_LANG", lang)]).expect_code(0);
     let path = repo().join(rel);
     if std::env::var_os("REGL_UPDATE_ASSETS").is_some() {
         fs::create_dir_all(path.parent().unwrap()).unwrap();
@@ -36,8 +41,9 @@ fn completions_are_fresh() {
 }
 
 #[test]
-fn docs_rules_md_is_fresh() {
-    fresh("docs/rules.md", &["explain", "all"]);
+fn docs_rules_md_is_fresh_in_both_languages() {
+    fresh_in("docs/rules.md", &["explain", "all"], "en");
+    fresh_in("docs/rules.ru.md", &["explain", "all"], "ru");
 }
 
 #[test]
