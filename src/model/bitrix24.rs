@@ -87,7 +87,7 @@ pub fn user_field_problem(code: &str) -> Option<Text> {
         Text::new(
             format!("`{code}` is {n} characters: Bitrix24 allows {max} including `{prefix}`"),
             format!(
-                "`{code}` — {}, а Bitrix24 допускает не больше {max} вместе с `{prefix}`",
+                "`{code}` — {}, а Битрикс24 допускает не больше {max} вместе с `{prefix}`",
                 chars_ru(n)
             ),
         )
@@ -101,7 +101,7 @@ pub fn stage_id_problem(id: &str) -> Option<Text> {
         return Some(Text::new(
             format!("stage id `{id}` is {n} characters: Bitrix24 allows {STAGE_ID_MAX}"),
             format!(
-                "id стадии `{id}` — {}, а Bitrix24 допускает не больше {STAGE_ID_MAX}",
+                "id стадии `{id}` — {}, а Битрикс24 допускает не больше {STAGE_ID_MAX}",
                 chars_ru(n)
             ),
         ));

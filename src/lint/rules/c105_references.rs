@@ -1,7 +1,7 @@
 //! C105: every id one part of the config names is defined (and switched on) in another.
 
 use crate::diag::{Diagnostic, Severity};
-use crate::i18n::StaticText;
+use crate::i18n::{StaticText, phrases, t};
 use crate::lint::{Context, Rule, Scope};
 use crate::model::bitrix24::STANDARD_SOURCES;
 
@@ -11,7 +11,7 @@ pub const RULE: Rule = Rule {
     severities: &[Severity::Error],
     summary: StaticText {
         en: "a reference to an undefined or disabled id (upsell service, notify channel, reminder channel)",
-        ru: "",
+        ru: "ссылка на необъявленный или выключенный id (услуга в upsell, канал уведомлений, канал напоминаний)",
     },
     explanation: StaticText {
         en: r#"**What it checks.** Each `upsell` id is a defined service other than the service itself; a
@@ -33,7 +33,25 @@ upsell = ["styling", "hair-care"]   # no service has id "hair-care"
 ```
 
 **How to fix.** Define the missing id, or remove the reference."#,
-        ru: "",
+        ru: r#"**Что проверяет.** Каждый id в `upsell` — объявленная услуга, и не та же самая; `source_id`
+канала — стандартный источник Битрикс24 или объявленный в `[crm].sources`; для напоминаний
+из `[sla].reminders` есть хотя бы один канал с `reminders = true`, через который они
+уходят; для `[escalation].notify = ["sms"]` или `["telegram"]` объявлен канал этого вида
+или есть контакт дежурного, до которого можно дойти (см. также C109).
+
+**Почему это важно.** Из-за висячего id бот предлагает услугу, которой нет в прайсе, или
+заводит лиды под источником, которого нет на портале, или обещает напоминания, которые
+никогда не уходят: документы описывают процесс, который не работает.
+
+**Пример.**
+
+```toml
+[[services]]
+id = "haircut"
+upsell = ["styling", "hair-care"]   # нет услуги с id "hair-care"
+```
+
+**Как исправить.** Объявите недостающий id или уберите ссылку на него."#,
     },
     scope: Scope::Config,
     check,
@@ -48,10 +66,21 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     Diagnostic::finding(
                         "C105",
                         Severity::Error,
-                        format!("service `{}` offers itself as an upsell", s.id.as_str()),
+                        t!(
+                            "service `{id}` offers itself as an upsell",
+                            "услуга `{id}` предлагает в допродажу саму себя",
+                            id = s.id.as_str(),
+                        ),
                     )
-                    .at(cx.file, u.span.clone(), "the service itself")
-                    .hint("upsell lists other services offered on top of this one"),
+                    .at(
+                        cx.file,
+                        u.span.clone(),
+                        t!("the service itself", "та же самая услуга"),
+                    )
+                    .hint(t!(
+                        "upsell lists other services offered on top of this one",
+                        "в upsell перечисляют другие услуги, которые предлагают в дополнение к этой"
+                    )),
                 );
             } else if !b.services.iter().any(|x| x.id.as_str() == u.as_str()) {
                 let near =
@@ -60,21 +89,30 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     Diagnostic::finding(
                         "C105",
                         Severity::Error,
-                        format!(
-                            "upsell of `{}` names service `{}`, which is not defined",
-                            s.id.as_str(),
-                            u.as_str()
+                        t!(
+                            "upsell of `{id}` names service `{upsell}`, which is not defined",
+                            "в upsell услуги `{id}` указана услуга `{upsell}`, которая не объявлена",
+                            id = s.id.as_str(),
+                            upsell = u.as_str(),
                         ),
                     )
-                    .at(cx.file, u.span.clone(), "no `[[services]]` has this id")
+                    .at(
+                        cx.file,
+                        u.span.clone(),
+                        t!(
+                            "no `[[services]]` has this id",
+                            "ни у одной `[[services]]` нет такого id"
+                        ),
+                    )
                     .hint(near.map_or_else(
                         || {
-                            format!(
-                                "add a `[[services]]` with id = \"{}\", or remove it from upsell",
-                                u.as_str()
+                            t!(
+                                "add a `[[services]]` with id = \"{upsell}\", or remove it from upsell",
+                                "добавьте `[[services]]` с id = \"{upsell}\" или уберите её из upsell",
+                                upsell = u.as_str(),
                             )
                         },
-                        |n| format!("did you mean `{n}`?"),
+                        |n| phrases::did_you_mean(&format!("`{n}`")),
                     )),
                 );
             }
@@ -96,13 +134,26 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 Diagnostic::finding(
                     "C105",
                     Severity::Error,
-                    format!("channel `{}` files leads under source `{}`, which the portal does not have", c.id.value, src.value),
+                    t!(
+                        "channel `{id}` files leads under source `{src}`, which the portal does not have",
+                        "канал `{id}` заводит лиды с источником `{src}`, которого нет на портале",
+                        id = c.id.value,
+                        src = src.value,
+                    ),
                 )
-                .at(cx.file, src.span.clone(), "not a standard source nor in `[crm].sources`")
-                .hint(format!(
-                    "declare it in `[crm].sources` ({{ id = \"{}\", name = \"…\" }}) or use a standard source: {}",
-                    src.value,
-                    STANDARD_SOURCES.join(", ")
+                .at(
+                    cx.file,
+                    src.span.clone(),
+                    t!(
+                        "not a standard source nor in `[crm].sources`",
+                        "не стандартный источник и не из `[crm].sources`"
+                    ),
+                )
+                .hint(t!(
+                    "declare it in `[crm].sources` ({{ id = \"{src}\", name = \"…\" }}) or use a standard source: {standard}",
+                    "объявите его в `[crm].sources` ({{ id = \"{src}\", name = \"…\" }}) или укажите стандартный источник: {standard}",
+                    src = src.value,
+                    standard = STANDARD_SOURCES.join(", "),
                 )),
             );
         }
@@ -112,16 +163,23 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             Diagnostic::finding(
                 "C105",
                 Severity::Error,
-                "reminders are scheduled but no channel sends them",
+                t!(
+                    "reminders are scheduled but no channel sends them",
+                    "напоминания запланированы, но ни один канал их не отправляет"
+                ),
             )
             .at(
                 cx.file,
                 b.sla.reminders.span.clone(),
-                "reminders with nowhere to go",
+                t!(
+                    "reminders with nowhere to go",
+                    "напоминаниям некуда уходить"
+                ),
             )
-            .hint(
+            .hint(t!(
                 "set `reminders = true` on the channel(s) reminders go out through, e.g. whatsapp",
-            ),
+                "поставьте `reminders = true` каналам, через которые уходят напоминания, например whatsapp"
+            )),
         );
     }
 }

@@ -1,7 +1,7 @@
 //! C108: the bot has all five main branches.
 
 use crate::diag::{Diagnostic, Severity};
-use crate::i18n::StaticText;
+use crate::i18n::{StaticText, Text, t};
 use crate::lint::{Context, Rule, Scope};
 use crate::model::enums::Branch;
 
@@ -11,7 +11,7 @@ pub const RULE: Rule = Rule {
     severities: &[Severity::Error],
     summary: StaticText {
         en: "one of the five bot branches is missing",
-        ru: "",
+        ru: "у бота нет одной из пяти основных веток",
     },
     explanation: StaticText {
         en: r#"**What it checks.** `[bot].branches` lists all five main branches: `booking`, `cancel`,
@@ -30,7 +30,22 @@ branches = ["booking", "price", "promo", "callback"]   # no "cancel"
 
 **How to fix.** List all five; turn a branch's texts down in the bot config rather than
 removing the branch."#,
-        ru: "",
+        ru: r#"**Что проверяет.** В `[bot].branches` перечислены все пять основных веток: `booking`,
+`cancel`, `price`, `promo`, `callback`.
+
+**Почему это важно.** Именно об этом клиенты и пишут. Бот без `cancel` не может ночью
+освободить время записи; бот без `callback` теряет клиентов, которым удобнее поговорить.
+Регламент обработки лидов и правила эскалации описывают все пять веток.
+
+**Пример.**
+
+```toml
+[bot]
+branches = ["booking", "price", "promo", "callback"]   # нет "cancel"
+```
+
+**Как исправить.** Перечислите все пять; если ветка не нужна, сократите её тексты в
+конфигурации бота, а не удаляйте саму ветку."#,
     },
     scope: Scope::Config,
     check,
@@ -48,10 +63,30 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             Diagnostic::finding(
                 "C108",
                 Severity::Error,
-                format!("the bot lacks the branch{} {}", if missing.len() > 1 { "es" } else { "" }, missing.join(", ")),
+                t!(
+                    "the bot lacks the {word} {list}",
+                    "у бота нет {word} {list}",
+                    word = if missing.len() > 1 {
+                        Text::new("branches", "веток")
+                    } else {
+                        Text::new("branch", "ветки")
+                    },
+                    list = missing.join(", "),
+                ),
             )
-            .at(cx.file, branches.span.clone(), format!("missing: {}", missing.join(", ")))
-            .hint("list all five: branches = [\"booking\", \"cancel\", \"price\", \"promo\", \"callback\"]"),
+            .at(
+                cx.file,
+                branches.span.clone(),
+                t!(
+                    "missing: {list}",
+                    "не хватает: {list}",
+                    list = missing.join(", "),
+                ),
+            )
+            .hint(t!(
+                "list all five: branches = [\"booking\", \"cancel\", \"price\", \"promo\", \"callback\"]",
+                "перечислите все пять: branches = [\"booking\", \"cancel\", \"price\", \"promo\", \"callback\"]"
+            )),
         );
     }
 }

@@ -1,7 +1,7 @@
 //! C109: a location whose bot works at night has someone the bot can call.
 
 use crate::diag::{Diagnostic, Severity};
-use crate::i18n::StaticText;
+use crate::i18n::{StaticText, t};
 use crate::lint::{Context, Rule, Scope};
 use crate::model::enums::Notify;
 
@@ -11,7 +11,7 @@ pub const RULE: Rule = Rule {
     severities: &[Severity::Error],
     summary: StaticText {
         en: "a night-mode location lacks a duty contact for a notify channel it uses",
-        ru: "",
+        ru: "у филиала с ночным режимом нет контакта дежурного для канала уведомлений, который он использует",
     },
     explanation: StaticText {
         en: r#"**What it checks.** For each location with `night_mode = true`, every person-reaching entry
@@ -35,7 +35,27 @@ duty = { name = "Дежурный администратор", telegram = "@lada
 
 **How to fix.** Add the missing contact to the location's `duty`, or drop the notify
 channel."#,
-        ru: "",
+        ru: r#"**Что проверяет.** Для каждого филиала с `night_mode = true` у каждого пункта
+`[escalation].notify`, который должен дойти до человека, есть контакт дежурного: для
+`telegram` нужен `duty.telegram`, для `sms` — `duty.phone`, для `email` — `duty.email`.
+
+**Почему это важно.** Ночью бот работает один. Эскалация (жалоба, срочная отмена, крупный
+заказ) должна дойти до дежурного в срок, заданный SLA эскалации; канал уведомлений без
+адреса не доходит ни до кого, а правила эскалации описывали бы порядок, который невозможно
+выполнить.
+
+**Пример.**
+
+```toml
+[escalation]
+notify = ["bitrix_task", "telegram", "sms"]
+[[locations]]
+night_mode = true
+duty = { name = "Дежурный администратор", telegram = "@lada_duty" }   # нет телефона для SMS
+```
+
+**Как исправить.** Добавьте недостающий контакт в `duty` филиала или уберите этот канал
+уведомлений."#,
     },
     scope: Scope::Config,
     check,
@@ -58,15 +78,29 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 Diagnostic::finding(
                     "C109",
                     Severity::Error,
-                    format!(
-                        "location `{}` works at night and escalates by {}, but its duty has no {key}",
-                        loc.id.as_str(),
-                        n.value.as_str()
+                    t!(
+                        "location `{id}` works at night and escalates by {by}, but its duty has no {key}",
+                        "филиал `{id}` работает ночью и передаёт эскалации через {by}, но у его дежурного не указан {key}",
+                        id = loc.id.as_str(),
+                        by = n.value.as_str(),
                     ),
                 )
-                .at(cx.file, loc.duty.name.span.clone(), format!("this duty has no `{key}`"))
-                .also(cx.file, n.span.clone(), "escalations go out this way")
-                .hint(format!("add `{key} = …` to the duty of `{}`, or remove \"{}\" from `[escalation].notify`", loc.id.as_str(), n.value.as_str())),
+                .at(
+                    cx.file,
+                    loc.duty.name.span.clone(),
+                    t!("this duty has no `{key}`", "у этого дежурного нет `{key}`"),
+                )
+                .also(
+                    cx.file,
+                    n.span.clone(),
+                    t!("escalations go out this way", "эскалации уходят этим путём"),
+                )
+                .hint(t!(
+                    "add `{key} = …` to the duty of `{id}`, or remove \"{by}\" from `[escalation].notify`",
+                    "добавьте `{key} = …` дежурному филиала `{id}` или уберите \"{by}\" из `[escalation].notify`",
+                    id = loc.id.as_str(),
+                    by = n.value.as_str(),
+                )),
             );
         }
     }
