@@ -1,7 +1,7 @@
 //! P202: a cross-border channel's provider is declared as a processor with its country.
 
 use crate::diag::{Diagnostic, Severity};
-use crate::i18n::StaticText;
+use crate::i18n::{StaticText, t};
 use crate::lint::{Context, Rule, Scope};
 use crate::model::enums::ChannelKind;
 
@@ -11,7 +11,7 @@ pub const RULE: Rule = Rule {
     severities: &[Severity::Error],
     summary: StaticText {
         en: "a cross-border channel whose provider is not declared as a processor with its country",
-        ru: "",
+        ru: "трансграничный канал, провайдер которого не указан среди обработчиков вместе со своей страной",
     },
     explanation: StaticText {
         en: r#"**What it checks.** Each channel with `cross_border = true` has its provider in
@@ -33,7 +33,26 @@ cross_border = true
 
 **How to fix.** Add the provider: `{ name = "Telegram", role = "messenger", purpose =
 "переписка с клиентами", country = "AE" }`."#,
-        ru: "",
+        ru: r#"**Что проверяет.** Для каждого канала с `cross_border = true` его провайдер есть в
+`[pd].processors` (WhatsApp, Telegram, Instagram, VK, …, сверяется по названию) вместе со
+страной.
+
+**Почему это важно.** Политика обработки персональных данных должна называть каждого
+обработчика и каждую трансграничную передачу, а о трансграничной передаче нужно отдельно
+уведомить Роскомнадзор до её начала (ст. 12 152‑ФЗ). Канал, которого нет в политике, — это
+обработка, которую политика не покрывает.
+
+**Пример.**
+
+```toml
+[[channels]]
+id = "telegram"
+cross_border = true
+# …а в [pd].processors нет записи о Telegram
+```
+
+**Как исправить.** Добавьте провайдера: `{ name = "Telegram", role = "messenger", purpose =
+"переписка с клиентами", country = "AE" }`."#,
     },
     scope: Scope::Config,
     check,
@@ -70,23 +89,41 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 Diagnostic::finding(
                     "P202",
                     Severity::Error,
-                    format!("channel `{}` transfers data abroad, but its provider is not a declared processor", c.id.value),
+                    t!(
+                        "channel `{id}` transfers data abroad, but its provider is not a declared processor",
+                        "канал `{id}` передаёт данные за границу, но его провайдер не указан среди обработчиков",
+                        id = c.id.value,
+                    ),
                 )
-                .at(cx.file, span, "cross-border channel")
-                .hint(format!(
-                    "add it to [pd].processors: {{ name = \"{}\", role = \"messenger\", purpose = \"…\", country = \"…\" }}",
-                    c.id.value
+                .at(cx.file, span, t!("cross-border channel", "трансграничный канал"))
+                .hint(t!(
+                    "add it to [pd].processors: {{ name = \"{id}\", role = \"messenger\", purpose = \"…\", country = \"…\" }}",
+                    "добавьте его в [pd].processors: {{ name = \"{id}\", role = \"messenger\", purpose = \"…\", country = \"…\" }}",
+                    id = c.id.value,
                 )),
             ),
             Some(p) if p.country.trim().is_empty() || p.country.eq_ignore_ascii_case("RU") => out.push(
                 Diagnostic::finding(
                     "P202",
                     Severity::Error,
-                    format!("channel `{}` transfers data abroad, but processor «{}» is declared in `{}`", c.id.value, p.name.value, p.country.value),
+                    t!(
+                        "channel `{id}` transfers data abroad, but processor «{name}» is declared in `{country}`",
+                        "канал `{id}` передаёт данные за границу, но для обработчика «{name}» указана страна `{country}`",
+                        id = c.id.value,
+                        name = p.name.value,
+                        country = p.country.value,
+                    ),
                 )
-                .at(cx.file, p.country.span.clone(), "the provider's country")
-                .also(cx.file, span, "declared cross-border")
-                .hint("give the country the data goes to (e.g. \"US\" for Meta), or set `cross_border = false` if it stays in Russia"),
+                .at(
+                    cx.file,
+                    p.country.span.clone(),
+                    t!("the provider's country", "страна провайдера"),
+                )
+                .also(cx.file, span, t!("declared cross-border", "объявлен трансграничным"))
+                .hint(t!(
+                    "give the country the data goes to (e.g. \"US\" for Meta), or set `cross_border = false` if it stays in Russia",
+                    "укажите страну, куда уходят данные (например, \"US\" для Meta), или поставьте `cross_border = false`, если данные остаются в России"
+                )),
             ),
             Some(_) => {}
         }

@@ -1,7 +1,7 @@
 //! P204: the bot asks for consent before it collects personal data.
 
 use crate::diag::{Diagnostic, Severity};
-use crate::i18n::StaticText;
+use crate::i18n::{StaticText, Text, t};
 use crate::lint::bot::strings;
 use crate::lint::json::Json;
 use crate::lint::{Context, Rule, Scope};
@@ -13,7 +13,7 @@ pub const RULE: Rule = Rule {
     severities: &[Severity::Error],
     summary: StaticText {
         en: "the bot collects personal data before asking consent",
-        ru: "",
+        ru: "бот собирает персональные данные раньше, чем запрашивает согласие",
     },
     explanation: StaticText {
         en: r#"**What it checks.** In the bot config, `consent.before` lists every personal-data slot the
@@ -35,7 +35,26 @@ reaches 300–700 thousand rubles when written consent was needed.
 
 **How to fix.** List every personal-data slot in `consent.before` and move the consent step
 first in each branch (or regenerate with `regl export`)."#,
-        ru: "",
+        ru: r#"**Что проверяет.** В конфигурации бота `consent.before` перечисляет каждый слот
+персональных данных, который запрашивает бот (`name`, `phone`, `email` — из
+`[bot].qualification` и из шагов `ask` в ветках), и ни в одной ветке шаг не запрашивает
+такой слот раньше шага согласия (шага с `"ask": "consent"` или `"consent": true`).
+
+**Почему это важно.** Согласие нужно получить до начала обработки (ст. 9 152‑ФЗ), а с
+1 сентября 2025 года — отдельным документом, который клиент принимает явно: то, что он
+написал боту, согласием не считается. Имя или телефон, полученные до согласия,
+обрабатываются без правового основания; если требовалось письменное согласие, штраф
+доходит до 300–700 тысяч рублей.
+
+**Пример.**
+
+```json
+"consent": { "before": ["name"] },
+"branches": [ { "id": "callback", "steps": [ { "ask": "phone" }, { "ask": "consent" } ] } ]
+```
+
+**Как исправить.** Перечислите все слоты персональных данных в `consent.before` и поставьте
+шаг согласия первым в каждой ветке (или пересоздайте конфигурацию через `regl export`)."#,
     },
     scope: Scope::Bot,
     check,
@@ -51,9 +70,12 @@ fn is_consent_step(step: &Json) -> bool {
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let qual = &cx.business.bot.qualification;
     for doc in cx.bot_docs() {
-        let before = match doc.need("P204", &["consent", "before"], "a list of slots", |v| {
-            v.as_array().is_some()
-        }) {
+        let before = match doc.need(
+            "P204",
+            &["consent", "before"],
+            Text::new("a list of slots", "список слотов"),
+            |v| v.as_array().is_some(),
+        ) {
             Ok(v) => v,
             Err(d) => {
                 out.push(d);
@@ -67,14 +89,22 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             {
                 out.push(doc.drift(
                     "P204",
-                    format!(
-                        "the bot of `{}` asks for `{slot}` without asking consent first",
-                        doc.location.id.as_str()
+                    t!(
+                        "the bot of `{loc}` asks for `{slot}` without asking consent first",
+                        "бот филиала `{loc}` запрашивает `{slot}`, не спросив сначала согласия",
+                        loc = doc.location.id.as_str(),
                     ),
                     before.span.clone(),
-                    format!("`{slot}` missing"),
-                    (cx.file, q.span.clone(), "the bot collects this".into()),
-                    format!("add \"{slot}\" to consent.before (or regenerate with `regl export`)"),
+                    t!("`{slot}` missing", "нет `{slot}`"),
+                    (
+                        cx.file,
+                        q.span.clone(),
+                        t!("the bot collects this", "это собирает бот"),
+                    ),
+                    t!(
+                        "add \"{slot}\" to consent.before (or regenerate with `regl export`)",
+                        "добавьте \"{slot}\" в consent.before (или пересоздайте конфигурацию через `regl export`)"
+                    ),
                 ));
             }
         }
@@ -97,32 +127,49 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 let early = consent_at.is_some_and(|c| i < c);
                 let unlisted = !listed.contains(&slot);
                 if early || unlisted {
+                    // The Russian clause brings its own comma: «…`name`, а в consent.before…».
                     let why = if early {
-                        "before the consent step"
+                        Text::new(" before the consent step", " до шага согласия")
                     } else {
-                        "and consent.before does not list it"
+                        Text::new(
+                            " and consent.before does not list it",
+                            ", а в consent.before его нет",
+                        )
                     };
                     let mut d = Diagnostic::finding(
                         "P204",
                         Severity::Error,
-                        format!(
-                            "branch `{id}` of the bot of `{}` asks for `{slot}` {why}",
-                            doc.location.id.as_str()
+                        t!(
+                            "branch `{id}` of the bot of `{loc}` asks for `{slot}`{why}",
+                            "ветка `{id}` бота филиала `{loc}` запрашивает `{slot}`{why}",
+                            id = id,
+                            slot = slot,
+                            loc = doc.location.id.as_str(),
+                            why = why,
                         ),
                     )
                     .at(
                         doc.file,
                         ask.span.clone(),
-                        "personal data collected here",
+                        t!(
+                            "personal data collected here",
+                            "здесь собираются персональные данные"
+                        ),
                     );
                     if let Some(c) = consent_at.filter(|_| early) {
                         d = d.also(
                             doc.file,
                             steps[c].span.clone(),
-                            "consent is asked only here",
+                            t!(
+                                "consent is asked only here",
+                                "согласие запрашивается только здесь"
+                            ),
                         );
                     }
-                    out.push(d.hint("ask consent first: move the consent step up and list the slot in consent.before"));
+                    out.push(d.hint(t!(
+                        "ask consent first: move the consent step up and list the slot in consent.before",
+                        "сначала запросите согласие: поднимите шаг согласия выше и перечислите слот в consent.before"
+                    )));
                 }
             }
         }

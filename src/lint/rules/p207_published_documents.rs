@@ -1,7 +1,7 @@
 //! P207: the policy and the consent document have an address where clients can read them.
 
 use crate::diag::{Diagnostic, Severity};
-use crate::i18n::StaticText;
+use crate::i18n::{StaticText, Text, t};
 use crate::lint::{Context, Rule, Scope};
 
 pub const RULE: Rule = Rule {
@@ -10,7 +10,7 @@ pub const RULE: Rule = Rule {
     severities: &[Severity::Error],
     summary: StaticText {
         en: "the personal-data policy or the consent document has no published address",
-        ru: "",
+        ru: "у политики обработки персональных данных или у документа согласия нет опубликованного адреса",
     },
     explanation: StaticText {
         en: r#"**What it checks.** The personal-data policy and the consent document each have a web
@@ -31,7 +31,25 @@ cannot ask for consent lawfully, so regl exports no bot scripts.
 
 **How to fix.** Set `[business].website`, or `policy_url` and `consent_url` in `[pd]`, to the
 pages where the rendered policy and consent are published."#,
-        ru: "",
+        ru: r#"**Что проверяет.** У политики обработки персональных данных и у документа согласия есть
+адрес в интернете: `[pd].policy_url` и `[pd].consent_url` или `[business].website` (тогда
+regl использует его страницы `/privacy` и `/consent`).
+
+**Почему это важно.** Оператор, который собирает данные через интернет, обязан
+опубликовать политику в интернете (ч. 2 ст. 18.1 152‑ФЗ; штраф до 60 000 ₽, если её нет), а
+запрос согласия в боте должен ссылаться на оба документа, чтобы согласие клиента было
+информированным. Без адреса бот не может законно запросить согласие, поэтому regl не
+экспортирует сценарии бота.
+
+**Пример.**
+
+```toml
+[business]
+# website = "https://lada.example"   # удалён, а в [pd] нет policy_url
+```
+
+**Как исправить.** Укажите `[business].website` или `policy_url` и `consent_url` в `[pd]` —
+адреса страниц, где опубликованы сформированные политика и согласие."#,
     },
     scope: Scope::Config,
     check,
@@ -40,25 +58,48 @@ pages where the rendered policy and consent are published."#,
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let b = cx.business;
     let (policy, consent) = b.published_urls();
-    let missing: Vec<&str> = [(policy, "the policy"), (consent, "the consent document")]
-        .into_iter()
-        .filter(|(url, _)| url.is_none())
-        .map(|(_, what)| what)
-        .collect();
-    if missing.is_empty() {
+    // Genitive in Russian: «у политики и документа согласия нет…».
+    let missing: Vec<Text> = [
+        (policy, Text::new("the policy", "политики")),
+        (
+            consent,
+            Text::new("the consent document", "документа согласия"),
+        ),
+    ]
+    .into_iter()
+    .filter(|(url, _)| url.is_none())
+    .map(|(_, what)| what)
+    .collect();
+    let Some(mut which) = missing.first().cloned() else {
         return;
+    };
+    for more in &missing[1..] {
+        which = Text::new(
+            format!("{} and {}", which.en(), more.en()),
+            format!("{} и {}", which.ru(), more.ru()),
+        );
     }
     out.push(
         Diagnostic::finding(
             "P207",
             Severity::Error,
-            format!("{} has no published address", missing.join(" and ")),
+            t!(
+                "{which} has no published address",
+                "у {which} нет опубликованного адреса",
+                which = which,
+            ),
         )
         .at(
             cx.file,
             b.business.name.span.clone(),
-            "no `website` for this business",
+            t!(
+                "no `website` for this business",
+                "у этого бизнеса нет `website`"
+            ),
         )
-        .hint("set `[business].website`, or `policy_url` and `consent_url` in [pd]"),
+        .hint(t!(
+            "set `[business].website`, or `policy_url` and `consent_url` in [pd]",
+            "укажите `[business].website` или `policy_url` и `consent_url` в [pd]"
+        )),
     );
 }
