@@ -5,11 +5,13 @@
 
 use std::ops::Range;
 
-/// A secret-looking stretch of text and what it looks like.
+use crate::i18n::StaticText;
+
+/// A secret-looking stretch of text and what it looks like, in both languages.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
     pub span: Range<usize>,
-    pub what: &'static str,
+    pub what: StaticText,
 }
 
 fn token_char(b: u8) -> bool {
@@ -52,14 +54,38 @@ pub fn scan(text: &str) -> Vec<Hit> {
         if len >= 8 {
             hits.push(Hit {
                 span: url_start..secret + len,
-                what: "a Bitrix24 inbound-webhook URL with its secret",
+                what: StaticText {
+                    en: "a Bitrix24 inbound-webhook URL with its secret",
+                    ru: "URL входящего вебхука Битрикс24 вместе с секретом",
+                },
             });
         }
     }
     for (prefix, min, what) in [
-        ("sk-", 20, "an OpenAI-style API key"),
-        ("AQVN", 20, "a Yandex Cloud API key"),
-        ("y0_", 20, "a Yandex OAuth token"),
+        (
+            "sk-",
+            20,
+            StaticText {
+                en: "an OpenAI-style API key",
+                ru: "API-ключ в формате OpenAI",
+            },
+        ),
+        (
+            "AQVN",
+            20,
+            StaticText {
+                en: "a Yandex Cloud API key",
+                ru: "API-ключ Yandex Cloud",
+            },
+        ),
+        (
+            "y0_",
+            20,
+            StaticText {
+                en: "a Yandex OAuth token",
+                ru: "OAuth-токен Яндекса",
+            },
+        ),
     ] {
         for (at, _) in text.match_indices(prefix) {
             if at > 0 && token_char(bytes[at - 1]) {
@@ -103,7 +129,10 @@ fn telegram_bot_tokens(text: &str, hits: &mut Vec<Hit>) {
         if len == 35 && tail.bytes().any(|b| b.is_ascii_alphabetic()) {
             hits.push(Hit {
                 span: start..colon + 1 + len,
-                what: "a Telegram bot token",
+                what: StaticText {
+                    en: "a Telegram bot token",
+                    ru: "токен Telegram-бота",
+                },
             });
         }
     }

@@ -3,6 +3,7 @@
 //! that silences nothing is L902 (the problem was fixed: the waiver should go).
 
 use crate::diag::{Diagnostic, Severity, did_you_mean};
+use crate::i18n::{Text, phrases, t};
 
 use super::{Context, RULES};
 
@@ -40,17 +41,30 @@ pub fn apply(cx: &Context<'_>, diags: Vec<Diagnostic>, report_unused: bool) -> V
                 Diagnostic::finding(
                     "L901",
                     Severity::Warning,
-                    format!(
-                        "the waiver of {} expired on {}: {} is reported again",
-                        w.code.value, until.value, w.code.value
+                    t!(
+                        "the waiver of {code} expired on {until}: {code} is reported again",
+                        "срок исключения для {code} истёк {until}: о {code} снова сообщается",
+                        code = w.code.value,
+                        until = until.value,
                     ),
                 )
-                .at(cx.file, until.span.clone(), "this date has passed")
-                .also(cx.file, w.code.span.clone(), "waived code")
+                .at(
+                    cx.file,
+                    until.span.clone(),
+                    t!("this date has passed", "эта дата прошла"),
+                )
+                .also(
+                    cx.file,
+                    w.code.span.clone(),
+                    t!("waived code", "отключённый код"),
+                )
                 .hint(if rule_on {
-                    "fix what the rule reports and delete the waiver, or move `until` with a new reason"
+                    t!(
+                        "fix what the rule reports and delete the waiver, or move `until` with a new reason",
+                        "исправьте то, о чём сообщает правило, и удалите исключение или перенесите `until`, указав новую причину"
+                    )
                 } else {
-                    "delete this waiver"
+                    delete_it()
                 }),
             );
         } else if report_unused && !used[i] {
@@ -58,25 +72,56 @@ pub fn apply(cx: &Context<'_>, diags: Vec<Diagnostic>, report_unused: bool) -> V
             let known = RULES.iter().any(|r| r.code == code);
             let (message, hint) = if known {
                 (
-                    format!("the waiver of {code} waives nothing: {code} does not fire"),
-                    "the problem is gone: delete this `[[lint.waive]]` entry".to_owned(),
+                    t!(
+                        "the waiver of {code} waives nothing: {code} does not fire",
+                        "исключение для {code} ничего не скрывает: {code} не срабатывает"
+                    ),
+                    t!(
+                        "the problem is gone: delete this `[[lint.waive]]` entry",
+                        "проблемы больше нет: удалите эту запись `[[lint.waive]]`"
+                    ),
                 )
             } else {
                 let near = did_you_mean(code, RULES.iter().map(|r| r.code));
                 (
-                    format!("the waiver names `{code}`, which is not a regl rule"),
-                    match near {
-                        Some(n) => format!("did you mean `{n}`? `regl explain {n}` describes it"),
-                        None => "see `docs/rules.md` for the codes; delete this waiver".to_owned(),
-                    },
+                    t!(
+                        "the waiver names `{code}`, which is not a regl rule",
+                        "исключение называет `{code}`, а такого правила в regl нет"
+                    ),
+                    near.map_or_else(
+                        || {
+                            t!(
+                                "see `docs/rules.md` for the codes; {delete}",
+                                "коды перечислены в `docs/rules.ru.md`; {delete}",
+                                delete = delete_it(),
+                            )
+                        },
+                        |n| {
+                            phrases::did_you_mean(&format!("`{n}`")).join(
+                                " ",
+                                &t!(
+                                    "`regl explain {n}` describes it",
+                                    "Его описывает `regl explain {n}`"
+                                ),
+                            )
+                        },
+                    ),
                 )
             };
             kept.push(
                 Diagnostic::finding("L902", Severity::Warning, message)
-                    .at(cx.file, w.code.span.clone(), "matches no finding")
+                    .at(
+                        cx.file,
+                        w.code.span.clone(),
+                        t!("matches no finding", "не скрывает ни одного замечания"),
+                    )
                     .hint(hint),
             );
         }
     }
     kept
+}
+
+fn delete_it() -> Text {
+    t!("delete this waiver", "удалите это исключение")
 }

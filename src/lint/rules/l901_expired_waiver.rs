@@ -10,7 +10,7 @@ pub const RULE: Rule = Rule {
     severities: &[Severity::Warning],
     summary: StaticText {
         en: "a waiver whose `until` date has passed",
-        ru: "",
+        ru: "исключение, дата `until` которого прошла",
     },
     explanation: StaticText {
         en: r#"**What it checks.** Each `[[lint.waive]]` with an `until` date: once the date has passed
@@ -31,7 +31,24 @@ until = 2027-01-15
 
 **How to fix.** Fix what the waived rule reports and delete the waiver; or, if the delay is
 agreed, move `until` and update `reason`."#,
-        ru: "",
+        ru: r#"**Что проверяет.** Каждое `[[lint.waive]]` с датой `until`: когда дата прошла (сегодня —
+системная дата или `REGL_TODAY`), исключение перестаёт скрывать свой код, а о самом
+исключении сообщается.
+
+**Почему это важно.** Исключение — обещание исправить что-то к сроку. Когда срок прошёл,
+снова видна и сама проблема, и нарушенное обещание, так что она не может прятаться вечно.
+
+**Пример.**
+
+```toml
+[[lint.waive]]
+code = "C110"
+reason = "пересмотр перенесён на январский аудит"
+until = 2027-01-15
+```
+
+**Как исправить.** Исправьте то, о чём сообщает отключённое правило, и удалите исключение;
+или, если отсрочка согласована, перенесите `until` и обновите `reason`."#,
     },
     scope: Scope::Waivers,
     check,

@@ -10,7 +10,7 @@ pub const RULE: Rule = Rule {
     severities: &[Severity::Warning],
     summary: StaticText {
         en: "a waiver for a code that no longer fires",
-        ru: "",
+        ru: "исключение для кода, который больше не срабатывает",
     },
     explanation: StaticText {
         en: r#"**What it checks.** Each `[[lint.waive]]` in force silences at least one finding of a full
@@ -28,7 +28,21 @@ reason = "reminders are being reworked"
 ```
 
 **How to fix.** Delete the waiver."#,
-        ru: "",
+        ru: r#"**Что проверяет.** Каждое действующее `[[lint.waive]]` скрывает хотя бы одно замечание
+полного `regl lint`; об исключении с кодом, которого нет среди правил regl, тоже сообщается.
+
+**Почему это важно.** Исключение, забытое после исправления, молча скрыло бы следующую,
+не связанную с первой проблему того же рода.
+
+**Пример.**
+
+```toml
+[[lint.waive]]
+code = "C107"          # напоминания исправили в прошлом месяце
+reason = "напоминания переделываются"
+```
+
+**Как исправить.** Удалите исключение."#,
     },
     scope: Scope::Waivers,
     check,
