@@ -18,6 +18,8 @@ mod load_errors;
 mod load_errors_ru;
 #[path = "cli/manifest.rs"]
 mod manifest;
+#[path = "cli/messages_ru.rs"]
+mod messages_ru;
 #[path = "cli/render.rs"]
 mod render;
 #[path = "cli/repo_assets.rs"]
