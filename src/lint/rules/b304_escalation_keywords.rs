@@ -19,7 +19,7 @@ pub const RULE: Rule = Rule {
 the bot config (an error when one is missing), and the bot has no keyword the rules do not
 list (a warning). Comparison ignores case.
 
-**Why it matters.** A complaint («жалоба», «претензия») must reach a person: the escalation
+**Why it matters.** A complaint (`жалоба`, `претензия`) must reach a person: the escalation
 rules promise it. A keyword lost from the bot leaves an angry client talking to the bot. An
 extra keyword is harmless to the client but undocumented: the escalation rules no longer
 describe what the bot does.

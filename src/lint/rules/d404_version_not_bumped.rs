@@ -20,7 +20,7 @@ differs from the last render, `[document].version` differs too.
 its changes recorded. Two different policies under one version number cannot be told
 apart — and the consent's version is what proves which text a client agreed to.
 
-**Example.** `[escalation].keywords` gained «аллергия», `version` is still "1.0".
+**Example.** `[escalation].keywords` gained `аллергия`, `version` is still "1.0".
 
 **How to fix.** Bump `[document].version`, add a `changes` entry saying what changed, then
 run `regl render`."#,
