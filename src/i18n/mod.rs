@@ -71,21 +71,6 @@ impl Text {
     }
 }
 
-// Until every message is written in both languages: a plain string is its English text,
-// repeated as the Russian one. Removed once the last message is converted, so that a new
-// English-only message no longer compiles.
-impl From<String> for Text {
-    fn from(s: String) -> Self {
-        Self::same(s)
-    }
-}
-
-impl From<&str> for Text {
-    fn from(s: &str) -> Self {
-        Self::same(s)
-    }
-}
-
 /// A text in both languages fixed at compile time: a rule's summary and `explain` page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct StaticText {
