@@ -18,9 +18,13 @@ mod load_errors;
 mod load_errors_ru;
 #[path = "cli/manifest.rs"]
 mod manifest;
+#[path = "cli/push.rs"]
+mod push;
 #[path = "cli/render.rs"]
 mod render;
 #[path = "cli/repo_assets.rs"]
 mod repo_assets;
 #[path = "cli/snapshot.rs"]
 mod snapshot;
+#[path = "support/bitrix24_standin/mod.rs"]
+mod standin;
