@@ -2,6 +2,7 @@
 //! of 50, idempotence, renamed stages and new list items kept by id, a field of another type
 //! left alone, the preflight refusals — and the webhook's secret in no output or file.
 
+use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -249,4 +250,67 @@ fn the_messages_are_in_russian_for_a_russian_business() {
     .expect_code(2);
     assert!(run.stderr.contains("простом режиме"), "{}", run.stderr);
     assert!(!run.stderr.contains(SECRET));
+}
+
+#[test]
+fn more_than_fifty_changes_go_in_batches_of_fifty() {
+    let s = Standin::start();
+    let (dir, toml) = example_copy();
+    let mut extra = String::new();
+    for n in 1..=60 {
+        writeln!(extra, "  {{ id = \"UC_SRC_{n}\", name = \"Source {n}\" }},").unwrap();
+    }
+    let text = fs::read_to_string(&toml).unwrap();
+    let from = "  { id = \"INSTAGRAM\", name = \"Instagram\" },\n";
+    fs::write(&toml, replace_once(&text, from, &format!("{from}{extra}"))).unwrap();
+
+    let data = json(&push(dir.path(), &s.url(), &["--format", "json"]).expect_code(1));
+    let n = usize::try_from(data["changes"].as_u64().unwrap()).unwrap();
+    assert!(n > 50, "{data}");
+    s.state().requests.clear();
+    let applied =
+        json(&push(dir.path(), &s.url(), &["--apply", "--format", "json"]).expect_code(0));
+    assert_eq!(applied["applied"]["done"], n);
+    assert_eq!(s.requests_to("batch"), 2 + n.div_ceil(50), "{n} changes");
+    assert!(
+        s.state()
+            .requests
+            .iter()
+            .all(|r| r.method != "batch"
+                || r.params["cmd"].as_object().is_none_or(|c| c.len() <= 50))
+    );
+    push(dir.path(), &s.url(), &[]).expect_code(0);
+}
+
+#[test]
+fn an_apply_cut_by_a_500_is_finished_by_the_next_without_duplicates() {
+    let s = Standin::start();
+    let (dir, _) = example_copy();
+    // The read takes one batch of five commands; the apply's batch fails at its ninth.
+    s.state().faults.fail_batch_after = Some(8);
+    let run = push(dir.path(), &s.url(), &["--apply"]).expect_code(2);
+    assert!(
+        run.stderr.contains("run `regl push --apply` again"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        !s.state().portal.user_fields.is_empty(),
+        "the first commands ran"
+    );
+
+    push(dir.path(), &s.url(), &["--apply"]).expect_code(0);
+    push(dir.path(), &s.url(), &[]).expect_code(0);
+    let state = s.state();
+    assert_eq!(state.portal.user_fields.len(), 6);
+    let mut ids: Vec<(&str, &str)> = state
+        .portal
+        .statuses
+        .iter()
+        .map(|x| (x.entity_id.as_str(), x.status_id.as_str()))
+        .collect();
+    let all = ids.len();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), all, "no status twice");
 }
