@@ -6,6 +6,7 @@
 pub mod apply;
 pub mod client;
 pub mod desired;
+pub mod openlines;
 pub mod plan;
 
 pub use desired::Desired;

@@ -15,6 +15,7 @@ use serde_json::{Value, json};
 
 use super::client::{Client, Command, Error};
 use super::desired::{Desired, Entity, ListItem, UserField};
+use super::openlines::{self, PortalLine};
 use crate::model::enums::{FieldType, StageSemantics};
 
 /// A part of the portal `--only` can pick.
@@ -77,6 +78,7 @@ pub struct PortalState {
     pub fields: Vec<PortalField>,
     pub stages: Vec<PortalStatus>,
     pub sources: Vec<PortalStatus>,
+    pub lines: Vec<PortalLine>,
 }
 
 /// One attribute that differs.
@@ -111,8 +113,6 @@ pub enum Action {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PartPlan {
     pub part: Part,
-    /// False for a part this version does not handle yet: listed, never touched.
-    pub handled: bool,
     pub actions: Vec<Action>,
     pub unchanged: Vec<String>,
     pub portal_only: Vec<String>,
@@ -122,10 +122,9 @@ pub struct PartPlan {
 }
 
 impl PartPlan {
-    fn new(part: Part) -> Self {
+    pub(super) fn new(part: Part) -> Self {
         Self {
             part,
-            handled: true,
             actions: Vec::new(),
             unchanged: Vec::new(),
             portal_only: Vec::new(),
@@ -196,6 +195,13 @@ pub fn read(client: &Client, d: &Desired, parts: &[Part]) -> Result<PortalState,
         let filter = json!({ "filter": { "ENTITY_ID": "SOURCE" }, "order": { "SORT": "ASC" } });
         commands.push(Command::new("sources", "crm.status.list", filter));
     }
+    if has(Part::Openlines) {
+        commands.push(Command::new(
+            "lines",
+            "imopenlines.config.list.get",
+            openlines::list_params(),
+        ));
+    }
     let mut lists: BTreeMap<String, Vec<Value>> = BTreeMap::new();
     let mut mode = None;
     for (command, answer) in commands.iter().zip(client.batch(&commands)) {
@@ -265,6 +271,17 @@ pub fn read(client: &Client, d: &Desired, parts: &[Part]) -> Result<PortalState,
         fields,
         stages: statuses("stages"),
         sources: statuses("sources"),
+        lines: lists
+            .get("lines")
+            .into_iter()
+            .flatten()
+            .filter_map(|l| {
+                Some(PortalLine {
+                    id: text(l, "ID"),
+                    params: l.as_object()?.clone(),
+                })
+            })
+            .collect(),
     })
 }
 
@@ -293,10 +310,7 @@ pub fn plan(d: &Desired, portal: &PortalState, parts: &[Part]) -> Plan {
                     .collect::<Vec<_>>(),
                 &portal.sources,
             ),
-            Part::Openlines => PartPlan {
-                handled: false,
-                ..PartPlan::new(Part::Openlines)
-            },
+            Part::Openlines => openlines::plan(d, &portal.lines),
         })
         .collect();
     Plan { parts }
@@ -530,6 +544,8 @@ pub struct Assigned {
     pub fields: BTreeMap<String, AssignedField>,
     pub stages: BTreeMap<String, String>,
     pub sources: BTreeMap<String, String>,
+    /// Open Line ids by location.
+    pub lines: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -582,6 +598,17 @@ impl Assigned {
                 d.sources.iter().map(|s| s.id.as_str()).collect(),
                 &portal.sources,
             ),
+            lines: d
+                .open_lines
+                .iter()
+                .filter_map(|l| {
+                    let p = portal
+                        .lines
+                        .iter()
+                        .find(|p| text(&Value::Object(p.params.clone()), "LINE_NAME") == l.name)?;
+                    Some((l.location.clone(), p.id.clone()))
+                })
+                .collect(),
         }
     }
 }

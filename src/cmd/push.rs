@@ -43,7 +43,7 @@ pub fn run(args: &PushArgs) -> Outcome {
     let webhook = WebhookUrl::from_env().map_err(refused)?;
     webhook.check_portal(&desired.portal).map_err(refused)?;
     let client = Client::new(webhook, Options::default());
-    preflight(&client)?;
+    preflight(&client, &parts)?;
     let state = plan::read(&client, &desired, &parts).map_err(refused)?;
     check_mode(state.mode, desired.mode)?;
     let planned = plan::plan(&desired, &state, &parts);
@@ -101,8 +101,8 @@ pub fn run(args: &PushArgs) -> Outcome {
     Ok(())
 }
 
-/// The webhook must have the `crm` scope for every part this version handles.
-fn preflight(client: &Client) -> Outcome {
+/// The webhook must have `crm` for the CRM's parts and `imopenlines` for the lines.
+fn preflight(client: &Client, parts: &[Part]) -> Outcome {
     let scopes = client.call("scope", &json!({})).map_err(refused)?;
     let has = |s: &str| {
         scopes
@@ -113,6 +113,12 @@ fn preflight(client: &Client) -> Outcome {
         return Err(refused(Error::MissingScope {
             method: "crm.status.list".into(),
             scope: "crm".into(),
+        }));
+    }
+    if parts.contains(&Part::Openlines) && !has("imopenlines") {
+        return Err(refused(Error::MissingScope {
+            method: "imopenlines.config.list.get".into(),
+            scope: "imopenlines".into(),
         }));
     }
     Ok(())
@@ -202,20 +208,6 @@ fn human_plan(p: &Plan, client: &Client, lang: Lang) -> String {
 
 fn write_part(s: &mut String, part: &PartPlan, lang: Lang) {
     let name = part.part.as_str();
-    if !part.handled {
-        let _ = writeln!(
-            s,
-            "{}",
-            t!(
-                "{name}: not yet handled by this version of `regl push`; set the lines up by \
-                 hand from the SLA",
-                "{name}: эта версия `regl push` их пока не настраивает; настройте линии \
-                 вручную по SLA"
-            )
-            .get(lang)
-        );
-        return;
-    }
     let _ = writeln!(s, "{name}");
     for a in &part.actions {
         match a {
@@ -241,6 +233,20 @@ fn write_part(s: &mut String, part: &PartPlan, lang: Lang) {
                 );
                 let _ = writeln!(s, "{}", line.get(lang));
             }
+        }
+    }
+    if part.part == Part::Openlines {
+        let _ = writeln!(
+            s,
+            "{}",
+            t!(
+                "  not enforced by Open Lines, and where it is instead:",
+                "  что открытые линии не обеспечивают и где это обеспечено:"
+            )
+            .get(lang)
+        );
+        for gap in crate::bitrix24::openlines::gaps() {
+            let _ = writeln!(s, "    - {}", gap.get(lang));
         }
     }
     if !part.unchanged.is_empty() {

@@ -58,8 +58,9 @@ fn a_fresh_portal_is_planned_applied_in_batches_and_then_in_step() {
         assert!(plan.stdout.contains(id), "{id} missing:\n{}", plan.stdout);
     }
     assert!(plan.stdout.contains("~ NEW"), "{}", plan.stdout);
+    assert!(plan.stdout.contains("+ ufa"), "{}", plan.stdout);
     assert!(
-        plan.stdout.contains("openlines: not yet handled"),
+        plan.stdout.contains("not enforced by Open Lines"),
         "{}",
         plan.stdout
     );
@@ -92,6 +93,13 @@ fn a_fresh_portal_is_planned_applied_in_batches_and_then_in_step() {
     assert_eq!(channel["items"].as_object().unwrap().len(), 5, "{ids}");
     assert!(ids["stages"]["UC_BOOKED"].is_string(), "{ids}");
     assert!(ids["sources"]["WHATSAPP"].is_string(), "{ids}");
+    assert!(ids["lines"]["ufa"].is_string(), "{ids}");
+    {
+        let lines = &s.state().portal.lines;
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[0]["KPI_FIRST_ANSWER_ALERT"], "Y");
+        assert_eq!(lines[0]["WORKTIME_ENABLE"], "Y");
+    }
 
     let again = push(dir.path(), &s.url(), &[]).expect_code(0);
     assert!(again.stdout.contains("in step"), "{}", again.stdout);
@@ -231,6 +239,15 @@ fn the_preflight_refuses_what_does_not_fit() {
         run.stderr
     );
     assert_eq!(s.state().portal.user_fields.len(), 0);
+
+    s.state().portal.scopes = vec!["crm".into()];
+    let run = push(dir.path(), &s.url(), &[]).expect_code(2);
+    assert!(
+        run.stderr.contains("lacks the `imopenlines` scope"),
+        "{}",
+        run.stderr
+    );
+    push(dir.path(), &s.url(), &["--only", "fields,stages,sources"]).expect_code(1);
 
     let run = regl_env(dir.path(), &["push"], &[("BITRIX24_WEBHOOK_URL", "")]).expect_code(2);
     assert!(run.stderr.contains("Incoming webhook"), "{}", run.stderr);
