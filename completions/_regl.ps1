@@ -28,6 +28,7 @@ Register-ArgumentCompleter -Native -CommandName 'regl' -ScriptBlock {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create a business from a segment preset, or add a location (city) to an existing one')
             [CompletionResult]::new('render', 'render', [CompletionResultType]::ParameterValue, 'Write the documents of every location: .docx, the SLA sheet (.xlsx) and the manifest')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the bot scripts of each location and the Bitrix24 field mapping')
+            [CompletionResult]::new('push', 'push', [CompletionResultType]::ParameterValue, 'Set the Bitrix24 portal up from business.toml: a plan first, `--apply` to make it real')
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Check business.toml, the bot configs and the rendered documents against each other')
             [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Print a lint rule''s documentation: what it checks, why, an example, how to fix')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of business.toml (for editors) or of the bot config')
@@ -70,6 +71,19 @@ Register-ArgumentCompleter -Native -CommandName 'regl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'regl;push' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'The business''s config')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The business''s config')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Where `bitrix24-portal.json` is written after an apply; `out` next to business.toml when left out')
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Where `bitrix24-portal.json` is written after an apply; `out` next to business.toml when left out')
+            [CompletionResult]::new('--only', '--only', [CompletionResultType]::ParameterName, 'Only these parts')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print the plan or the result')
+            [CompletionResult]::new('--apply', '--apply', [CompletionResultType]::ParameterName, 'Make the plan real on the portal')
+            [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Print nothing but problems; exit 1 if the portal is not in step')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'regl;lint' {
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'The business''s config')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The business''s config')
@@ -101,6 +115,7 @@ Register-ArgumentCompleter -Native -CommandName 'regl' -ScriptBlock {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create a business from a segment preset, or add a location (city) to an existing one')
             [CompletionResult]::new('render', 'render', [CompletionResultType]::ParameterValue, 'Write the documents of every location: .docx, the SLA sheet (.xlsx) and the manifest')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the bot scripts of each location and the Bitrix24 field mapping')
+            [CompletionResult]::new('push', 'push', [CompletionResultType]::ParameterValue, 'Set the Bitrix24 portal up from business.toml: a plan first, `--apply` to make it real')
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Check business.toml, the bot configs and the rendered documents against each other')
             [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Print a lint rule''s documentation: what it checks, why, an example, how to fix')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of business.toml (for editors) or of the bot config')
@@ -115,6 +130,9 @@ Register-ArgumentCompleter -Native -CommandName 'regl' -ScriptBlock {
             break
         }
         'regl;help;export' {
+            break
+        }
+        'regl;help;push' {
             break
         }
         'regl;help;lint' {

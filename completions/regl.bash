@@ -34,6 +34,9 @@ _regl() {
             regl,lint)
                 cmd="regl__subcmd__lint"
                 ;;
+            regl,push)
+                cmd="regl__subcmd__push"
+                ;;
             regl,render)
                 cmd="regl__subcmd__render"
                 ;;
@@ -58,6 +61,9 @@ _regl() {
             regl__subcmd__help,lint)
                 cmd="regl__subcmd__help__subcmd__lint"
                 ;;
+            regl__subcmd__help,push)
+                cmd="regl__subcmd__help__subcmd__push"
+                ;;
             regl__subcmd__help,render)
                 cmd="regl__subcmd__help__subcmd__render"
                 ;;
@@ -71,7 +77,7 @@ _regl() {
 
     case "${cmd}" in
         regl)
-            opts="-h -V --help --version init render export lint explain schema completions help"
+            opts="-h -V --help --version init render export push lint explain schema completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -147,7 +153,7 @@ _regl() {
             return 0
             ;;
         regl__subcmd__help)
-            opts="init render export lint explain schema completions help"
+            opts="init render export push lint explain schema completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -231,6 +237,20 @@ _regl() {
             return 0
             ;;
         regl__subcmd__help__subcmd__lint)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        regl__subcmd__help__subcmd__push)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -339,6 +359,44 @@ _regl() {
                     ;;
                 --format)
                     COMPREPLY=($(compgen -W "human json github sarif" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        regl__subcmd__push)
+            opts="-c -o -h --config --out --apply --check --only --format --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only)
+                    COMPREPLY=($(compgen -W "fields stages sources openlines" -- "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
                     return 0
                     ;;
                 *)

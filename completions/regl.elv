@@ -25,6 +25,7 @@ set edit:completion:arg-completer[regl] = {|@words|
             cand init 'Create a business from a segment preset, or add a location (city) to an existing one'
             cand render 'Write the documents of every location: .docx, the SLA sheet (.xlsx) and the manifest'
             cand export 'Write the bot scripts of each location and the Bitrix24 field mapping'
+            cand push 'Set the Bitrix24 portal up from business.toml: a plan first, `--apply` to make it real'
             cand lint 'Check business.toml, the bot configs and the rendered documents against each other'
             cand explain 'Print a lint rule''s documentation: what it checks, why, an example, how to fix'
             cand schema 'Print the JSON Schema of business.toml (for editors) or of the bot config'
@@ -63,6 +64,18 @@ set edit:completion:arg-completer[regl] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'regl;push'= {
+            cand -c 'The business''s config'
+            cand --config 'The business''s config'
+            cand -o 'Where `bitrix24-portal.json` is written after an apply; `out` next to business.toml when left out'
+            cand --out 'Where `bitrix24-portal.json` is written after an apply; `out` next to business.toml when left out'
+            cand --only 'Only these parts'
+            cand --format 'How to print the plan or the result'
+            cand --apply 'Make the plan real on the portal'
+            cand --check 'Print nothing but problems; exit 1 if the portal is not in step'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'regl;lint'= {
             cand -c 'The business''s config'
             cand --config 'The business''s config'
@@ -90,6 +103,7 @@ set edit:completion:arg-completer[regl] = {|@words|
             cand init 'Create a business from a segment preset, or add a location (city) to an existing one'
             cand render 'Write the documents of every location: .docx, the SLA sheet (.xlsx) and the manifest'
             cand export 'Write the bot scripts of each location and the Bitrix24 field mapping'
+            cand push 'Set the Bitrix24 portal up from business.toml: a plan first, `--apply` to make it real'
             cand lint 'Check business.toml, the bot configs and the rendered documents against each other'
             cand explain 'Print a lint rule''s documentation: what it checks, why, an example, how to fix'
             cand schema 'Print the JSON Schema of business.toml (for editors) or of the bot config'
@@ -101,6 +115,8 @@ set edit:completion:arg-completer[regl] = {|@words|
         &'regl;help;render'= {
         }
         &'regl;help;export'= {
+        }
+        &'regl;help;push'= {
         }
         &'regl;help;lint'= {
         }

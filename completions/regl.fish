@@ -29,6 +29,7 @@ complete -c regl -n "__fish_regl_needs_command" -s V -l version -d 'Print versio
 complete -c regl -n "__fish_regl_needs_command" -f -a "init" -d 'Create a business from a segment preset, or add a location (city) to an existing one'
 complete -c regl -n "__fish_regl_needs_command" -f -a "render" -d 'Write the documents of every location: .docx, the SLA sheet (.xlsx) and the manifest'
 complete -c regl -n "__fish_regl_needs_command" -f -a "export" -d 'Write the bot scripts of each location and the Bitrix24 field mapping'
+complete -c regl -n "__fish_regl_needs_command" -f -a "push" -d 'Set the Bitrix24 portal up from business.toml: a plan first, `--apply` to make it real'
 complete -c regl -n "__fish_regl_needs_command" -f -a "lint" -d 'Check business.toml, the bot configs and the rendered documents against each other'
 complete -c regl -n "__fish_regl_needs_command" -f -a "explain" -d 'Print a lint rule\'s documentation: what it checks, why, an example, how to fix'
 complete -c regl -n "__fish_regl_needs_command" -f -a "schema" -d 'Print the JSON Schema of business.toml (for editors) or of the bot config'
@@ -60,6 +61,17 @@ complete -c regl -n "__fish_regl_using_subcommand export" -s o -l out -d 'The ou
 complete -c regl -n "__fish_regl_using_subcommand export" -l location -d 'Export only this location\'s bot scripts (repeatable); the mapping is always written' -r
 complete -c regl -n "__fish_regl_using_subcommand export" -l check -d 'Write nothing; exit 1 if any output would change'
 complete -c regl -n "__fish_regl_using_subcommand export" -s h -l help -d 'Print help'
+complete -c regl -n "__fish_regl_using_subcommand push" -s c -l config -d 'The business\'s config' -r -F
+complete -c regl -n "__fish_regl_using_subcommand push" -s o -l out -d 'Where `bitrix24-portal.json` is written after an apply; `out` next to business.toml when left out' -r -F
+complete -c regl -n "__fish_regl_using_subcommand push" -l only -d 'Only these parts' -r -f -a "fields\t''
+stages\t''
+sources\t''
+openlines\t''"
+complete -c regl -n "__fish_regl_using_subcommand push" -l format -d 'How to print the plan or the result' -r -f -a "human\t'Lines to read'
+json\t'One JSON object'"
+complete -c regl -n "__fish_regl_using_subcommand push" -l apply -d 'Make the plan real on the portal'
+complete -c regl -n "__fish_regl_using_subcommand push" -l check -d 'Print nothing but problems; exit 1 if the portal is not in step'
+complete -c regl -n "__fish_regl_using_subcommand push" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c regl -n "__fish_regl_using_subcommand lint" -s c -l config -d 'The business\'s config' -r -F
 complete -c regl -n "__fish_regl_using_subcommand lint" -s o -l out -d 'The output folder of `regl render` [default: `out` next to business.toml]' -r -F
 complete -c regl -n "__fish_regl_using_subcommand lint" -l bot -d 'A bot config to check instead of the locations\' `bot_config` files (repeatable)' -r -F
@@ -72,11 +84,12 @@ complete -c regl -n "__fish_regl_using_subcommand lint" -s h -l help -d 'Print h
 complete -c regl -n "__fish_regl_using_subcommand explain" -s h -l help -d 'Print help'
 complete -c regl -n "__fish_regl_using_subcommand schema" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c regl -n "__fish_regl_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export lint explain schema completions help" -f -a "init" -d 'Create a business from a segment preset, or add a location (city) to an existing one'
-complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export lint explain schema completions help" -f -a "render" -d 'Write the documents of every location: .docx, the SLA sheet (.xlsx) and the manifest'
-complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export lint explain schema completions help" -f -a "export" -d 'Write the bot scripts of each location and the Bitrix24 field mapping'
-complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export lint explain schema completions help" -f -a "lint" -d 'Check business.toml, the bot configs and the rendered documents against each other'
-complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export lint explain schema completions help" -f -a "explain" -d 'Print a lint rule\'s documentation: what it checks, why, an example, how to fix'
-complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export lint explain schema completions help" -f -a "schema" -d 'Print the JSON Schema of business.toml (for editors) or of the bot config'
-complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export lint explain schema completions help" -f -a "completions" -d 'Print shell completions'
-complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export lint explain schema completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export push lint explain schema completions help" -f -a "init" -d 'Create a business from a segment preset, or add a location (city) to an existing one'
+complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export push lint explain schema completions help" -f -a "render" -d 'Write the documents of every location: .docx, the SLA sheet (.xlsx) and the manifest'
+complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export push lint explain schema completions help" -f -a "export" -d 'Write the bot scripts of each location and the Bitrix24 field mapping'
+complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export push lint explain schema completions help" -f -a "push" -d 'Set the Bitrix24 portal up from business.toml: a plan first, `--apply` to make it real'
+complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export push lint explain schema completions help" -f -a "lint" -d 'Check business.toml, the bot configs and the rendered documents against each other'
+complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export push lint explain schema completions help" -f -a "explain" -d 'Print a lint rule\'s documentation: what it checks, why, an example, how to fix'
+complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export push lint explain schema completions help" -f -a "schema" -d 'Print the JSON Schema of business.toml (for editors) or of the bot config'
+complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export push lint explain schema completions help" -f -a "completions" -d 'Print shell completions'
+complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export push lint explain schema completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -23,6 +23,8 @@ pub enum Command {
     Render(RenderArgs),
     /// Write the bot scripts of each location and the Bitrix24 field mapping
     Export(ExportArgs),
+    /// Set the Bitrix24 portal up from business.toml: a plan first, `--apply` to make it real
+    Push(PushArgs),
     /// Check business.toml, the bot configs and the rendered documents against each other
     Lint(LintArgs),
     /// Print a lint rule's documentation: what it checks, why, an example, how to fix
@@ -75,6 +77,37 @@ pub struct ExportArgs {
     /// Write nothing; exit 1 if any output would change
     #[arg(long)]
     pub check: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PushArgs {
+    /// The business's config
+    #[arg(short = 'c', long = "config", default_value = "business.toml")]
+    pub config: PathBuf,
+    /// Where `bitrix24-portal.json` is written after an apply; `out` next to business.toml
+    /// when left out
+    #[arg(short = 'o', long = "out", value_name = "OUT")]
+    pub out: Option<PathBuf>,
+    /// Make the plan real on the portal
+    #[arg(long, conflicts_with = "check")]
+    pub apply: bool,
+    /// Print nothing but problems; exit 1 if the portal is not in step
+    #[arg(long)]
+    pub check: bool,
+    /// Only these parts
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "PART")]
+    pub only: Vec<crate::bitrix24::plan::Part>,
+    /// How to print the plan or the result
+    #[arg(long, value_enum, default_value_t = PushFormat::Human)]
+    pub format: PushFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PushFormat {
+    /// Lines to read
+    Human,
+    /// One JSON object
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

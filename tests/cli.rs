@@ -20,9 +20,13 @@ mod load_errors_ru;
 mod manifest;
 #[path = "cli/messages_ru.rs"]
 mod messages_ru;
+#[path = "cli/push.rs"]
+mod push;
 #[path = "cli/render.rs"]
 mod render;
 #[path = "cli/repo_assets.rs"]
 mod repo_assets;
 #[path = "cli/snapshot.rs"]
 mod snapshot;
+#[path = "support/bitrix24_standin/mod.rs"]
+mod standin;

@@ -1,9 +1,12 @@
 //! Bitrix24 as regl wants a portal to be, and the portal as it is: the desired state,
 //! computed from `business.toml` alone, below `export` (which writes it as
-//! `bitrix24-mapping.json`); and the REST [`client`] that reads and changes a portal, below
-//! the `push` verb that compares the two.
+//! `bitrix24-mapping.json`); the REST [`client`] that reads and changes a portal; and the
+//! [`plan`] and [`apply`] of the `push` verb that compares the two and closes the gap.
 
+pub mod apply;
 pub mod client;
 pub mod desired;
+pub mod openlines;
+pub mod plan;
 
 pub use desired::Desired;

@@ -5,6 +5,7 @@ pub mod explain;
 mod export;
 pub mod init;
 mod lint;
+mod push;
 mod render;
 mod schema;
 
@@ -49,6 +50,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Init(args) => init::run(&args),
         Command::Export(args) => export::run(&args),
         Command::Lint(args) => lint::run(&args),
+        Command::Push(args) => push::run(&args),
         Command::Explain(args) => explain::run(&args),
         Command::Render(args) => render::run(&args),
         Command::Schema(args) => schema::run(&args),
@@ -134,6 +136,7 @@ impl Whose {
             Command::Render(a) => Whose::File(a.config.clone()),
             Command::Export(a) => Whose::File(a.config.clone()),
             Command::Lint(a) => Whose::File(a.config.clone()),
+            Command::Push(a) => Whose::File(a.config.clone()),
             // As `explain` itself: the business in the current folder stands for the user's.
             Command::Explain(_) => Whose::File(PathBuf::from("business.toml")),
             Command::Schema(_) | Command::Completions(_) => Whose::Nobody,

@@ -1,0 +1,333 @@
+//! `regl push` against the stand-in portal: the plan on a fresh portal, the apply in batches
+//! of 50, idempotence, renamed stages and new list items kept by id, a field of another type
+//! left alone, the preflight refusals — and the webhook's secret in no output or file.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::common::{Run, regl_env, replace_once, repo};
+use crate::standin::{SECRET, Standin, portal::UserField};
+
+fn example_copy() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let toml = dir.path().join("business.toml");
+    fs::copy(repo().join("examples/salon-ufa-omsk/business.toml"), &toml).unwrap();
+    (dir, toml)
+}
+
+/// Runs `regl push args…` with `url` as the webhook, checking that nothing it printed or
+/// wrote holds the secret.
+fn push(dir: &Path, url: &str, args: &[&str]) -> Run {
+    let mut all = vec!["push"];
+    all.extend_from_slice(args);
+    let run = regl_env(dir, &all, &[("BITRIX24_WEBHOOK_URL", url)]);
+    let secret = url.trim_end_matches('/').rsplit('/').next().unwrap();
+    for text in [&run.stdout, &run.stderr] {
+        assert!(!text.contains(secret), "the secret is shown: {text}");
+    }
+    let file = dir.join("out/bitrix24-portal.json");
+    if let Ok(text) = fs::read_to_string(file) {
+        assert!(!text.contains(secret), "the secret is written: {text}");
+    }
+    run
+}
+
+fn json(run: &Run) -> Value {
+    serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}: {}", run.stdout))
+}
+
+fn portal_file(dir: &Path) -> Value {
+    serde_json::from_str(&fs::read_to_string(dir.join("out/bitrix24-portal.json")).unwrap())
+        .unwrap()
+}
+
+#[test]
+fn a_fresh_portal_is_planned_applied_in_batches_and_then_in_step() {
+    let s = Standin::start();
+    let (dir, _) = example_copy();
+    let plan = push(dir.path(), &s.url(), &[]).expect_code(1);
+    for id in [
+        "+ UF_CRM_REGL_CHANNEL",
+        "+ UF_CRM_REGL_AMOUNT",
+        "+ UC_BOOKED",
+        "+ WHATSAPP",
+    ] {
+        assert!(plan.stdout.contains(id), "{id} missing:\n{}", plan.stdout);
+    }
+    assert!(plan.stdout.contains("~ NEW"), "{}", plan.stdout);
+    assert!(plan.stdout.contains("+ ufa"), "{}", plan.stdout);
+    assert!(
+        plan.stdout.contains("not enforced by Open Lines"),
+        "{}",
+        plan.stdout
+    );
+    // Reads: `scope`, then one batch with the mode and every part.
+    assert_eq!(s.requests_to("batch"), 1);
+    assert_eq!(
+        s.state().portal.user_fields.len(),
+        0,
+        "a plan changes nothing"
+    );
+
+    let data = json(&push(dir.path(), &s.url(), &["--format", "json"]).expect_code(1));
+    let n = usize::try_from(data["changes"].as_u64().unwrap()).unwrap();
+    assert!(n > 10, "{data}");
+
+    s.state().requests.clear();
+    let applied = push(dir.path(), &s.url(), &["--apply"]).expect_code(0);
+    assert!(applied.stdout.contains("verified"), "{}", applied.stdout);
+    // The read, ⌈n/50⌉ batches of changes, the read-back.
+    assert_eq!(s.requests_to("batch"), 2 + n.div_ceil(50), "{n} changes");
+    assert_eq!(s.requests_to("scope"), 1);
+    assert_eq!(s.state().requests.len(), 3 + n.div_ceil(50));
+
+    let ids = portal_file(dir.path());
+    let channel = &ids["fields"]["UF_CRM_REGL_CHANNEL"];
+    assert!(
+        channel["id"].as_str().is_some_and(|x| !x.is_empty()),
+        "{ids}"
+    );
+    assert_eq!(channel["items"].as_object().unwrap().len(), 5, "{ids}");
+    assert!(ids["stages"]["UC_BOOKED"].is_string(), "{ids}");
+    assert!(ids["sources"]["WHATSAPP"].is_string(), "{ids}");
+    assert!(ids["lines"]["ufa"].is_string(), "{ids}");
+    {
+        let lines = &s.state().portal.lines;
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[0]["KPI_FIRST_ANSWER_ALERT"], "Y");
+        assert_eq!(lines[0]["WORKTIME_ENABLE"], "Y");
+    }
+
+    let again = push(dir.path(), &s.url(), &[]).expect_code(0);
+    assert!(again.stdout.contains("in step"), "{}", again.stdout);
+    push(dir.path(), &s.url(), &["--check"]).expect_code(0);
+    push(dir.path(), &s.url(), &["--apply"]).expect_code(0);
+    assert_eq!(
+        portal_file(dir.path()),
+        ids,
+        "a second apply keeps every id"
+    );
+}
+
+#[test]
+fn a_renamed_stage_and_a_new_item_are_updates_that_keep_the_old_ids() {
+    let s = Standin::start();
+    let (dir, toml) = example_copy();
+    push(dir.path(), &s.url(), &["--apply"]).expect_code(0);
+    let before = portal_file(dir.path());
+
+    let text = fs::read_to_string(&toml).unwrap();
+    let text = replace_once(&text, "name = \"Записан\"", "name = \"Записан на визит\"");
+    let text = replace_once(
+        &text,
+        "\"Сайт\", \"Телефон\"]",
+        "\"Сайт\", \"Телефон\", \"ВКонтакте\"]",
+    );
+    fs::write(&toml, text).unwrap();
+
+    let plan = push(dir.path(), &s.url(), &[]).expect_code(1);
+    assert!(plan.stdout.contains("~ UC_BOOKED"), "{}", plan.stdout);
+    assert!(
+        plan.stdout.contains("\"Записан\" → \"Записан на визит\""),
+        "{}",
+        plan.stdout
+    );
+    assert!(
+        plan.stdout.contains("~ UF_CRM_REGL_CHANNEL"),
+        "{}",
+        plan.stdout
+    );
+    assert!(
+        !plan.stdout.contains("+ UF_CRM_REGL_CHANNEL"),
+        "{}",
+        plan.stdout
+    );
+    push(dir.path(), &s.url(), &["--check"]).expect_code(1);
+
+    push(dir.path(), &s.url(), &["--apply"]).expect_code(0);
+    let after = portal_file(dir.path());
+    let (old, new) = (
+        before["fields"]["UF_CRM_REGL_CHANNEL"]["items"]
+            .as_object()
+            .unwrap(),
+        after["fields"]["UF_CRM_REGL_CHANNEL"]["items"]
+            .as_object()
+            .unwrap(),
+    );
+    assert_eq!(new.len(), old.len() + 1, "{after}");
+    for (key, id) in old {
+        assert_eq!(&new[key], id, "item {key} kept its id");
+    }
+    assert_eq!(after["stages"]["UC_BOOKED"], before["stages"]["UC_BOOKED"]);
+    let names: Vec<String> = s
+        .state()
+        .portal
+        .statuses
+        .iter()
+        .map(|x| x.name.clone())
+        .collect();
+    assert!(names.iter().any(|n| n == "Записан на визит"), "{names:?}");
+    push(dir.path(), &s.url(), &[]).expect_code(0);
+}
+
+#[test]
+fn a_field_of_another_type_is_reported_and_left() {
+    let s = Standin::start();
+    s.state().portal.user_fields.push(UserField {
+        id: 7,
+        entity: "CRM_LEAD".into(),
+        field_name: "UF_CRM_REGL_SERVICE".into(),
+        user_type_id: "integer".into(),
+        xml_id: None,
+        sort: 100,
+        multiple: false,
+        mandatory: false,
+        show_filter: "N".into(),
+        settings: serde_json::json!({}),
+        labels: std::collections::BTreeMap::new(),
+        list: Vec::new(),
+    });
+    let (dir, _) = example_copy();
+    let plan = push(dir.path(), &s.url(), &[]).expect_code(1);
+    assert!(
+        plan.stdout
+            .contains("! UF_CRM_REGL_SERVICE: the portal's field is `integer`"),
+        "{}",
+        plan.stdout
+    );
+    push(dir.path(), &s.url(), &["--apply"]).expect_code(1);
+    let state = s.state();
+    let kept: Vec<&UserField> = state
+        .portal
+        .user_fields
+        .iter()
+        .filter(|f| f.field_name == "UF_CRM_REGL_SERVICE")
+        .collect();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(kept[0].user_type_id, "integer");
+    assert_eq!(kept[0].id, 7);
+}
+
+#[test]
+fn the_preflight_refuses_what_does_not_fit() {
+    let s = Standin::start();
+    let (dir, _) = example_copy();
+
+    s.state().portal.mode = 2;
+    let run = push(dir.path(), &s.url(), &[]).expect_code(2);
+    assert!(run.stderr.contains("simple mode"), "{}", run.stderr);
+    assert!(run.stderr.contains("mode = \"simple\""), "{}", run.stderr);
+    s.state().portal.mode = 1;
+
+    let wrong = s.url_with(1, "wr0ngs3cr3tzz");
+    let run = push(dir.path(), &wrong, &[]).expect_code(2);
+    assert!(
+        run.stderr.contains("does not accept the webhook"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains(SECRET));
+
+    s.state().portal.scopes = vec!["imopenlines".into()];
+    let run = push(dir.path(), &s.url(), &[]).expect_code(2);
+    assert!(
+        run.stderr.contains("lacks the `crm` scope"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(s.state().portal.user_fields.len(), 0);
+
+    s.state().portal.scopes = vec!["crm".into()];
+    let run = push(dir.path(), &s.url(), &[]).expect_code(2);
+    assert!(
+        run.stderr.contains("lacks the `imopenlines` scope"),
+        "{}",
+        run.stderr
+    );
+    push(dir.path(), &s.url(), &["--only", "fields,stages,sources"]).expect_code(1);
+
+    let run = regl_env(dir.path(), &["push"], &[("BITRIX24_WEBHOOK_URL", "")]).expect_code(2);
+    assert!(run.stderr.contains("Incoming webhook"), "{}", run.stderr);
+    regl_env(dir.path(), &["push", "--apply", "--check"], &[]).expect_code(2);
+}
+
+#[test]
+fn the_messages_are_in_russian_for_a_russian_business() {
+    let s = Standin::start();
+    s.state().portal.mode = 2;
+    let (dir, _) = example_copy();
+    let run = regl_env(
+        dir.path(),
+        &["push"],
+        &[("BITRIX24_WEBHOOK_URL", &s.url()), ("REGL_LANG", "")],
+    )
+    .expect_code(2);
+    assert!(run.stderr.contains("простом режиме"), "{}", run.stderr);
+    assert!(!run.stderr.contains(SECRET));
+}
+
+#[test]
+fn more_than_fifty_changes_go_in_batches_of_fifty() {
+    let s = Standin::start();
+    let (dir, toml) = example_copy();
+    let mut extra = String::new();
+    for n in 1..=60 {
+        writeln!(extra, "  {{ id = \"UC_SRC_{n}\", name = \"Source {n}\" }},").unwrap();
+    }
+    let text = fs::read_to_string(&toml).unwrap();
+    let from = "  { id = \"INSTAGRAM\", name = \"Instagram\" },\n";
+    fs::write(&toml, replace_once(&text, from, &format!("{from}{extra}"))).unwrap();
+
+    let data = json(&push(dir.path(), &s.url(), &["--format", "json"]).expect_code(1));
+    let n = usize::try_from(data["changes"].as_u64().unwrap()).unwrap();
+    assert!(n > 50, "{data}");
+    s.state().requests.clear();
+    let applied =
+        json(&push(dir.path(), &s.url(), &["--apply", "--format", "json"]).expect_code(0));
+    assert_eq!(applied["applied"]["done"], n);
+    assert_eq!(s.requests_to("batch"), 2 + n.div_ceil(50), "{n} changes");
+    assert!(
+        s.state()
+            .requests
+            .iter()
+            .all(|r| r.method != "batch"
+                || r.params["cmd"].as_object().is_none_or(|c| c.len() <= 50))
+    );
+    push(dir.path(), &s.url(), &[]).expect_code(0);
+}
+
+#[test]
+fn an_apply_cut_by_a_500_is_finished_by_the_next_without_duplicates() {
+    let s = Standin::start();
+    let (dir, _) = example_copy();
+    // The read takes one batch of five commands; the apply's batch fails at its ninth.
+    s.state().faults.fail_batch_after = Some(8);
+    let run = push(dir.path(), &s.url(), &["--apply"]).expect_code(2);
+    assert!(
+        run.stderr.contains("run `regl push --apply` again"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        !s.state().portal.user_fields.is_empty(),
+        "the first commands ran"
+    );
+
+    push(dir.path(), &s.url(), &["--apply"]).expect_code(0);
+    push(dir.path(), &s.url(), &[]).expect_code(0);
+    let state = s.state();
+    assert_eq!(state.portal.user_fields.len(), 6);
+    let mut ids: Vec<(&str, &str)> = state
+        .portal
+        .statuses
+        .iter()
+        .map(|x| (x.entity_id.as_str(), x.status_id.as_str()))
+        .collect();
+    let all = ids.len();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), all, "no status twice");
+}
