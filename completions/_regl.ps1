@@ -67,6 +67,7 @@ Register-ArgumentCompleter -Native -CommandName 'regl' -ScriptBlock {
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'The output folder; `out` next to business.toml when left out')
             [CompletionResult]::new('--location', '--location', [CompletionResultType]::ParameterName, 'Export only this location''s bot scripts (repeatable); the mapping is always written')
             [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Write nothing; exit 1 if any output would change')
+            [CompletionResult]::new('--bot-configs', '--bot-configs', [CompletionResultType]::ParameterName, 'Also write each location''s `bot_config` (the runtime''s copy) from scratch')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break

@@ -119,7 +119,7 @@ _regl() {
             return 0
             ;;
         regl__subcmd__export)
-            opts="-c -o -h --config --out --location --check --help"
+            opts="-c -o -h --config --out --location --check --bot-configs --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -61,6 +61,7 @@ set edit:completion:arg-completer[regl] = {|@words|
             cand --out 'The output folder; `out` next to business.toml when left out'
             cand --location 'Export only this location''s bot scripts (repeatable); the mapping is always written'
             cand --check 'Write nothing; exit 1 if any output would change'
+            cand --bot-configs 'Also write each location''s `bot_config` (the runtime''s copy) from scratch'
             cand -h 'Print help'
             cand --help 'Print help'
         }

@@ -60,6 +60,7 @@ complete -c regl -n "__fish_regl_using_subcommand export" -s c -l config -d 'The
 complete -c regl -n "__fish_regl_using_subcommand export" -s o -l out -d 'The output folder; `out` next to business.toml when left out' -r -F
 complete -c regl -n "__fish_regl_using_subcommand export" -l location -d 'Export only this location\'s bot scripts (repeatable); the mapping is always written' -r
 complete -c regl -n "__fish_regl_using_subcommand export" -l check -d 'Write nothing; exit 1 if any output would change'
+complete -c regl -n "__fish_regl_using_subcommand export" -l bot-configs -d 'Also write each location\'s `bot_config` (the runtime\'s copy) from scratch'
 complete -c regl -n "__fish_regl_using_subcommand export" -s h -l help -d 'Print help'
 complete -c regl -n "__fish_regl_using_subcommand push" -s c -l config -d 'The business\'s config' -r -F
 complete -c regl -n "__fish_regl_using_subcommand push" -s o -l out -d 'Where `bitrix24-portal.json` is written after an apply; `out` next to business.toml when left out' -r -F

@@ -77,6 +77,9 @@ pub struct ExportArgs {
     /// Write nothing; exit 1 if any output would change
     #[arg(long)]
     pub check: bool,
+    /// Also write each location's `bot_config` (the runtime's copy) from scratch
+    #[arg(long)]
+    pub bot_configs: bool,
 }
 
 #[derive(Debug, Args)]

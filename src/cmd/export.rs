@@ -77,6 +77,12 @@ pub fn run(args: &ExportArgs) -> Outcome {
         .iter()
         .filter(|o| std::fs::read(out_dir.join(&o.path)).ok().as_deref() != Some(&o.bytes[..]))
         .collect();
+    let copies = if args.bot_configs {
+        runtime_copies(b, &locations, loaded.dir())
+    } else {
+        Vec::new()
+    };
+    let copies: Vec<&RuntimeCopy> = copies.iter().filter(|c| c.changed).collect();
 
     let manifest_path = out_dir.join(manifest::FILE_NAME);
     let digest = InputsDigest::new(&manifest::canonical_config(text, false)?);
@@ -96,7 +102,7 @@ pub fn run(args: &ExportArgs) -> Outcome {
         std::fs::read(&manifest_path).ok().as_deref() != Some(manifest_json.as_bytes());
 
     if args.check {
-        if changed.is_empty() && !manifest_changed {
+        if changed.is_empty() && !manifest_changed && copies.is_empty() {
             let (files, out) = (outputs.len(), out_dir.display());
             let summary = t!(
                 "export is up to date: {files} files in {out}\n",
@@ -110,6 +116,10 @@ pub fn run(args: &ExportArgs) -> Outcome {
         }
         if manifest_changed {
             let _ = writeln!(err, "would change: {}", manifest_path.display());
+        }
+        for c in &copies {
+            let _ = writeln!(err, "would change: {}", c.path.display());
+            list_discarded(&mut err, c, lang, false);
         }
         let hint = t!(
             "run `regl export` to update them",
@@ -126,11 +136,18 @@ pub fn run(args: &ExportArgs) -> Outcome {
     if manifest_changed {
         files.push((manifest_path, manifest_json.as_bytes()));
     }
+    files.extend(copies.iter().map(|c| (c.path.clone(), &c.bytes[..])));
     write_all_atomic(&files)?;
     let mut report = String::new();
     for o in &changed {
         let _ = writeln!(report, "wrote {}", shown(&out_dir, &o.path));
     }
+    let mut report_bytes = Vec::new();
+    for c in &copies {
+        let _ = writeln!(report_bytes, "wrote {}", c.path.display());
+        list_discarded(&mut report_bytes, c, lang, true);
+    }
+    report.push_str(&String::from_utf8_lossy(&report_bytes));
     let (files, out, changed) = (outputs.len(), out_dir.display(), changed.len());
     let summary = t!(
         "exported {files} files to {out} ({changed} changed)",
@@ -138,6 +155,62 @@ pub fn run(args: &ExportArgs) -> Outcome {
     );
     let _ = writeln!(report, "{}", summary.get(lang));
     super::print_stdout(&report)
+}
+
+/// A location's `bot_config` as `--bot-configs` would write it, and what that overwrites.
+struct RuntimeCopy {
+    path: std::path::PathBuf,
+    bytes: Vec<u8>,
+    changed: bool,
+    /// JSON paths of the team's edits the fresh file discards.
+    discarded: Vec<String>,
+}
+
+fn runtime_copies(b: &Business, locations: &[&Location], dir: &Path) -> Vec<RuntimeCopy> {
+    locations
+        .iter()
+        .map(|loc| {
+            let fresh =
+                serde_json::to_value(export::bot_config(b, loc)).expect("exports serialise");
+            let bytes = export::to_json(&fresh);
+            let path = dir.join(loc.bot_config.as_str());
+            let old = std::fs::read(&path).ok();
+            let discarded = old
+                .as_deref()
+                .map(|o| export::edits::discarded(o, &fresh))
+                .unwrap_or_default();
+            RuntimeCopy {
+                changed: old.as_deref() != Some(&bytes[..]),
+                path,
+                bytes,
+                discarded,
+            }
+        })
+        .collect()
+}
+
+/// The edits of one runtime copy, one JSON path a line, under a sentence in the user's
+/// language (the paths read the same in every language).
+fn list_discarded(out: &mut impl std::io::Write, c: &RuntimeCopy, lang: Lang, done: bool) {
+    if c.discarded.is_empty() {
+        return;
+    }
+    let n = c.discarded.len();
+    let head = if done {
+        t!(
+            "  discarded {n} edited values of the team:",
+            "  отброшено правок команды: {n}:"
+        )
+    } else {
+        t!(
+            "  would discard {n} edited values of the team (keep them with `regl lint --fix`):",
+            "  будет отброшено правок команды: {n} (сохранить их: `regl lint --fix`):"
+        )
+    };
+    let _ = writeln!(out, "{}", head.get(lang));
+    for p in &c.discarded {
+        let _ = writeln!(out, "    {p}");
+    }
 }
 
 fn shown(out_dir: &Path, rel: &Path) -> String {

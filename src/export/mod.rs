@@ -7,6 +7,7 @@
 
 pub mod bitrix24;
 pub mod bot;
+pub mod edits;
 
 use std::path::PathBuf;
 
