@@ -12,6 +12,8 @@ mod export;
 mod hardening;
 #[path = "cli/init.rs"]
 mod init;
+#[path = "cli/legal.rs"]
+mod legal;
 #[path = "cli/lint.rs"]
 mod lint;
 #[path = "cli/load_errors.rs"]

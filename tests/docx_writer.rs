@@ -94,6 +94,8 @@ fn sample() -> Document {
             ],
             keywords: "ПДн, 152-ФЗ, Уфа".into(),
             created: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+            several_locations: false,
+            form: false,
         },
         blocks: parse(&md),
     }

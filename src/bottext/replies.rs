@@ -19,6 +19,14 @@ pub struct Replies {
     pub fallback: String,
     /// One per `[sla].reminders` offset, in its order.
     pub reminders: Vec<ReminderReply>,
+    /// When a booking is recorded.
+    pub booking: String,
+    /// When a callback is arranged.
+    pub callback: String,
+    /// Outside working hours.
+    pub after_hours: String,
+    /// The after-visit survey's question.
+    pub nps: String,
 }
 
 /// A message with its reply buttons.
@@ -59,6 +67,25 @@ impl Replies {
         Self::from_texts(&t)
     }
 
+    /// The same replies with every text passed through `f` (a document quoting them names
+    /// the placeholders in words); the buttons stay as the client sees them.
+    #[must_use]
+    pub fn map_texts(mut self, f: impl Fn(&str) -> String) -> Self {
+        self.greeting.say = f(&self.greeting.say);
+        self.consent.say = f(&self.consent.say);
+        self.consent.declined = f(&self.consent.declined);
+        self.handoff = f(&self.handoff);
+        self.fallback = f(&self.fallback);
+        for r in &mut self.reminders {
+            r.say = f(&r.say);
+        }
+        self.booking = f(&self.booking);
+        self.callback = f(&self.callback);
+        self.after_hours = f(&self.after_hours);
+        self.nps = f(&self.nps);
+        self
+    }
+
     /// The replies made with texts already resolved for a location.
     pub fn from_texts(t: &Texts<'_>) -> Self {
         let before = consent_slots(t.b);
@@ -89,6 +116,10 @@ impl Replies {
                     }
                 })
                 .collect(),
+            booking: t.booking_done(),
+            callback: t.callback_done(),
+            after_hours: t.after_hours(),
+            nps: t.nps()[0].clone(),
         }
     }
 }

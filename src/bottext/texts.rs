@@ -34,6 +34,10 @@ pub struct Texts<'a> {
     urgent_gen: String,
     pub policy_url: String,
     pub consent_url: String,
+    /// The business processes health data: no text asks for it or carries it.
+    special: bool,
+    /// A keyword that hands a dialogue over may be health data: notifications don't quote it.
+    health_keywords: bool,
 }
 
 /// Picks the text of the business's language.
@@ -77,7 +81,49 @@ impl<'a> Texts<'a> {
             urgent_gen: words::duration_gen(lang, b.escalation.urgent_cancel_within.value),
             policy_url,
             consent_url,
+            special: b.special_regime(),
+            health_keywords: b.keywords_may_carry_health(),
         }
+    }
+
+    /// For a business that processes health data: what the bot says before its first
+    /// question, so that a patient does not describe symptoms in a chat (which a bot, a CRM
+    /// task and a messenger would then hold) and knows where urgent help is.
+    pub fn health_notice(&self) -> Option<String> {
+        let phone = &self.phone;
+        self.special.then(|| {
+            tr(
+                self.lang,
+                format!(
+                    "Пожалуйста, не описывайте в чате симптомы и другие сведения о здоровье: их уточнит врач на приёме. Если помощь нужна срочно, позвоните нам: {phone}; при угрозе жизни — 103 или 112."
+                ),
+                format!(
+                    "Please don't describe symptoms or other health matters in this chat: the doctor will ask about them at the appointment. If you need help urgently, call us at {phone}; if life is at risk, call 103 or 112."
+                ),
+            )
+        })
+    }
+
+    /// `text` followed by the health notice, when there is one.
+    fn with_health_notice(&self, text: String) -> String {
+        match self.health_notice() {
+            Some(notice) => format!("{text} {notice}"),
+            None => text,
+        }
+    }
+
+    /// «При угрозе жизни звоните 103 или 112», after a hand-off in a business that
+    /// processes health data.
+    fn with_emergency(&self, text: String) -> String {
+        if !self.special || text.contains("112") {
+            return text;
+        }
+        let emergency = tr(
+            self.lang,
+            "При угрозе жизни звоните 103 или 112.".to_owned(),
+            "If life is at risk, call 103 or 112.".to_owned(),
+        );
+        format!("{text} {emergency}")
     }
 
     fn override_or(text: Option<&crate::model::read::Sp<String>>, built_in: String) -> String {
@@ -98,7 +144,11 @@ impl<'a> Texts<'a> {
             ),
         );
         let texts = self.b.bot.texts.as_ref();
-        Self::override_or(texts.and_then(|t| t.greeting.as_ref()), built_in)
+        // The notice follows the team's own greeting too: it is the regime, not a wording.
+        self.with_health_notice(Self::override_or(
+            texts.and_then(|t| t.greeting.as_ref()),
+            built_in,
+        ))
     }
 
     pub fn greeting_buttons(&self) -> Vec<String> {
@@ -139,7 +189,6 @@ impl<'a> Texts<'a> {
         let purposes = purposes.join("; ");
         let legal = self.b.business.legal_name.as_str();
         let (policy, consent) = (&self.policy_url, &self.consent_url);
-        let special = !self.b.pd.special_categories().is_empty();
         let mut text = tr(
             lang,
             format!(
@@ -149,13 +198,9 @@ impl<'a> Texts<'a> {
                 "Before we go on, I need your consent to process your personal data. I'll need {data}. The controller of your personal data is {legal}. Purposes: {purposes}. Please read the consent to personal data processing: {consent} and our Personal Data Policy: {policy}. You can withdraw consent at any time: just write to us."
             ),
         );
-        if special {
+        if let Some(notice) = self.health_notice() {
             text.push(' ');
-            text.push_str(&tr(
-                lang,
-                "Пожалуйста, не присылайте в чат сведения о состоянии здоровья: их уточнят при визите, с вашего письменного согласия.".to_owned(),
-                "Please don't send health information in this chat: it will be discussed at the visit, with your written consent.".to_owned(),
-            ));
+            text.push_str(&notice);
         }
         text.push(' ');
         text.push_str(&tr(
@@ -540,12 +585,15 @@ impl<'a> Texts<'a> {
             ),
         );
         let texts = self.b.bot.texts.as_ref();
-        Self::override_or(texts.and_then(|t| t.fallback.as_ref()), built_in)
+        self.with_emergency(Self::override_or(
+            texts.and_then(|t| t.fallback.as_ref()),
+            built_in,
+        ))
     }
 
     pub fn handoff(&self) -> String {
         let esc = &self.esc;
-        tr(
+        self.with_emergency(tr(
             self.lang,
             format!(
                 "Передаю диалог администратору: он ответит вам в течение {esc}. Спасибо за терпение!"
@@ -553,7 +601,7 @@ impl<'a> Texts<'a> {
             format!(
                 "I'm passing our conversation to the administrator, who will answer within {esc}. Thank you for your patience!"
             ),
-        )
+        ))
     }
 
     /// Reason id → how it reads in a notification.
@@ -566,11 +614,22 @@ impl<'a> Texts<'a> {
         let pairs = [
             (
                 "keyword",
-                tr(
-                    lang,
-                    "клиент написал «{keyword}»".into(),
-                    "the client wrote “{keyword}”".into(),
-                ),
+                // A keyword that may be a symptom is health data: the notice says that a
+                // keyword matched, and the person on duty reads the dialogue in the CRM.
+                if self.health_keywords {
+                    tr(
+                        lang,
+                        "сообщение клиента со словом из списка эскалации (текст не передаётся)"
+                            .into(),
+                        "a client message with an escalation keyword (its text is not sent)".into(),
+                    )
+                } else {
+                    tr(
+                        lang,
+                        "клиент написал «{keyword}»".into(),
+                        "the client wrote “{keyword}”".into(),
+                    )
+                },
             ),
             (
                 "low_confidence",
@@ -620,63 +679,80 @@ impl<'a> Texts<'a> {
     }
 
     /// Task title, task description, Telegram and SMS texts for the person on duty.
+    ///
+    /// Only the Bitrix24 task, kept in Russia with the client's card, names the client; the
+    /// duty Telegram (abroad) and the SMS carry the reason and the link to the card, never
+    /// the client's name, phone or words (152-FZ art. 12, ч. 5 ст. 18). No text copies the
+    /// dialogue: it stays in the chat log, which is kept for `[pd].chat_retention` only.
     pub fn escalation_messages(&self) -> [String; 4] {
         let (city, esc) = (self.loc.city.as_str(), &self.esc);
         [
             tr(
                 self.lang,
-                format!("Эскалация ({city}): {{reason}} — {{client_name}}"),
-                format!("Escalation ({city}): {{reason}} — {{client_name}}"),
+                format!("Эскалация ({city}): {{reason}}"),
+                format!("Escalation ({city}): {{reason}}"),
             ),
             tr(
                 self.lang,
                 format!(
-                    "Клиент: {{client_name}}, {{client_phone}}. Причина: {{reason}}. Карточка: {{lead_url}}. Ответить клиенту в течение {esc}."
+                    "Клиент: {{client_name}}, {{client_phone}}. Причина: {{reason}}. Карточка и диалог: {{lead_url}}. Ответить клиенту в течение {esc}."
                 ),
                 format!(
-                    "Client: {{client_name}}, {{client_phone}}. Reason: {{reason}}. Card: {{lead_url}}. Answer the client within {esc}."
+                    "Client: {{client_name}}, {{client_phone}}. Reason: {{reason}}. Card and dialogue: {{lead_url}}. Answer the client within {esc}."
                 ),
             ),
             tr(
                 self.lang,
-                format!(
-                    "Эскалация — {city}: {{reason}}. Клиент: {{client_name}}, {{client_phone}}. Карточка: {{lead_url}}"
-                ),
-                format!(
-                    "Escalation — {city}: {{reason}}. Client: {{client_name}}, {{client_phone}}. Card: {{lead_url}}"
-                ),
+                format!("Эскалация — {city}: {{reason}}. Карточка: {{lead_url}}"),
+                format!("Escalation — {city}: {{reason}}. Card: {{lead_url}}"),
             ),
             tr(
                 self.lang,
-                format!("Эскалация {city}: {{reason}}. {{client_phone}} {{lead_url}}"),
-                format!("Escalation {city}: {{reason}}. {{client_phone}} {{lead_url}}"),
+                format!("Эскалация {city}: {{reason}}. {{lead_url}}"),
+                format!("Escalation {city}: {{reason}}. {{lead_url}}"),
             ),
         ]
     }
 
-    /// The reminder sent `offset` before the visit.
+    /// The reminder sent `offset` before the visit. A business that processes health data
+    /// names neither itself nor the service: that a person sees a doctor, and for what, is
+    /// medical secrecy, and a reminder goes through a messenger or an SMS gateway.
     pub fn reminder(&self, offset: crate::model::Duration) -> (String, Vec<String>) {
         let (biz, address, free) = (self.biz, self.loc.address.as_str(), &self.free);
-        if offset >= self.b.cancellation.free_until.value {
-            (
+        let early = offset >= self.b.cancellation.free_until.value;
+        let say = match (self.special, early) {
+            (true, true) => tr(
+                self.lang,
+                format!(
+                    "Здравствуйте, {{client_name}}! Напоминаем: вы записаны на приём {{visit_date}} в {{visit_time}}, {address}. Если планы изменились, отменить или перенести запись бесплатно можно не позднее чем за {free} до начала."
+                ),
+                format!(
+                    "Hello, {{client_name}}! A reminder: your appointment is on {{visit_date}} at {{visit_time}}, {address}. If your plans have changed, you can cancel or reschedule free of charge up to {free} before it starts."
+                ),
+            ),
+            (false, true) => tr(
+                self.lang,
+                format!(
+                    "Здравствуйте, {{client_name}}! Напоминаем о записи на «{{service}}» {{visit_date}} в {{visit_time}}: {biz}, {address}. Если планы изменились, отменить или перенести визит бесплатно можно не позднее чем за {free} до начала."
+                ),
+                format!(
+                    "Hello, {{client_name}}! A reminder of your booking for “{{service}}” on {{visit_date}} at {{visit_time}}: {biz}, {address}. If your plans have changed, you can cancel or reschedule free of charge up to {free} before the visit."
+                ),
+            ),
+            (true, false) => {
+                let before = words::duration(self.lang, offset);
                 tr(
                     self.lang,
                     format!(
-                        "Здравствуйте, {{client_name}}! Напоминаем о записи на «{{service}}» {{visit_date}} в {{visit_time}}: {biz}, {address}. Если планы изменились, отменить или перенести визит бесплатно можно не позднее чем за {free} до начала."
+                        "{{client_name}}, ждём вас через {before} — в {{visit_time}}, {address}. Если не успеваете, напишите нам — подберём другое время."
                     ),
                     format!(
-                        "Hello, {{client_name}}! A reminder of your booking for “{{service}}” on {{visit_date}} at {{visit_time}}: {biz}, {address}. If your plans have changed, you can cancel or reschedule free of charge up to {free} before the visit."
+                        "{{client_name}}, we're expecting you in {before}, at {{visit_time}}, {address}. If you can't make it, write to us and we'll find another time."
                     ),
-                ),
-                buttons(
-                    self.lang,
-                    &["Подтверждаю", "Перенести", "Отменить"],
-                    &["I'll be there", "Move it", "Cancel"],
-                ),
-            )
-        } else {
-            let before = words::duration(self.lang, offset);
-            (
+                )
+            }
+            (false, false) => {
+                let before = words::duration(self.lang, offset);
                 tr(
                     self.lang,
                     format!(
@@ -685,14 +761,25 @@ impl<'a> Texts<'a> {
                     format!(
                         "{{client_name}}, we're expecting you in {before}, at {{visit_time}}, for “{{service}}”: {address}. If you can't make it, write to us and we'll find another time."
                     ),
-                ),
-                buttons(
-                    self.lang,
-                    &["Буду", "Перенести"],
-                    &["I'll be there", "Move it"],
-                ),
+                )
+            }
+        };
+        // Every reminder can cancel: the cancellation policy promises it of each one, and a
+        // late cancellation is still the client's right (it is then handled as late).
+        let buttons = if early {
+            buttons(
+                self.lang,
+                &["Подтверждаю", "Перенести", "Отменить"],
+                &["I'll be there", "Move it", "Cancel"],
             )
-        }
+        } else {
+            buttons(
+                self.lang,
+                &["Буду", "Перенести", "Отменить"],
+                &["I'll be there", "Move it", "Cancel"],
+            )
+        };
+        (say, buttons)
     }
 
     /// The NPS question and the three follow-ups: detractor, passive, promoter.

@@ -32,7 +32,7 @@ use crate::model::business::{Business, Location};
 use crate::output::write_atomic;
 use crate::render::engine::Engine;
 use crate::render::kind::DocKind;
-use crate::render::pipeline::{FileFormat, Formats, render_location};
+use crate::render::pipeline::{FileFormat, Formats, Output, render_location, render_operator};
 
 use super::{Failure, Outcome};
 
@@ -122,12 +122,18 @@ pub fn run(args: &RenderArgs) -> Outcome {
         digest: &manifest::InputsDigest::new(&canonical),
         templates: &templates,
     };
-    let (mut rendered, failure) = render_all(&job, &locations);
+    let (mut rendered, mut failure) = render_all(&job, &locations);
     created_dirs.extend(rendered.iter().filter_map(|l| l.new_dir.clone()));
-    let done: Vec<Done> = rendered
+    let mut done: Vec<Done> = rendered
         .iter_mut()
         .flat_map(|l| l.files.drain(..))
         .collect();
+    if failure.is_none() {
+        match operator(&job) {
+            Ok(files) => done.extend(files),
+            Err(e) => failure = Some(e),
+        }
+    }
     if let Some(e) = failure {
         discard(&done, &created_dirs);
         return Err(Failure::Other(e));
@@ -324,61 +330,13 @@ fn location(job: &Job<'_>, loc: &Location) -> anyhow::Result<LocationDone> {
                 continue;
             }
         }
-        let target = dir.join(&out.file_name);
-        let kind_index = DocKind::ALL
-            .iter()
-            .position(|k| *k == out.kind)
-            .unwrap_or(0);
-        let templates = if out.format == FileFormat::Xlsx {
-            &[][..]
-        } else {
-            &job.templates[kind_index][..]
-        };
-        let refs: Vec<(&str, &str)> = templates
-            .iter()
-            .map(|(n, t)| (n.as_str(), t.as_str()))
-            .collect();
-        let entry = Entry {
-            path: format!("{id}/{}", out.file_name),
-            verb: Verb::Render,
-            kind: if out.format == FileFormat::Markdown {
-                Kind::Markdown
-            } else {
-                Kind::Document
-            },
-            location: Some(id.to_owned()),
-            document: out.kind.stem().to_owned(),
-            templates: templates.iter().map(|(n, _)| n.clone()).collect(),
-            inputs_sha256: job.digest.of(id, &refs),
-            output_sha256: manifest::sha256_hex(&out.bytes),
-        };
-        let current = match fs::read(&target) {
-            Ok(old) => old == out.bytes,
-            Err(_) => false,
-        };
-        let drift = (!current).then(|| {
-            if target.exists() {
-                "changed"
-            } else {
-                "missing"
+        match output_file(job, &out, &dir, Some(id)) {
+            Ok(d) => done.push(d),
+            Err(e) => {
+                discard(&done, &[]);
+                return Err(e);
             }
-        });
-        let staged = if current || job.check {
-            None
-        } else {
-            match stage(&target, &out.bytes, job.lang) {
-                Ok(tmp) => Some(tmp),
-                Err(e) => {
-                    discard(&done, &[]);
-                    return Err(e);
-                }
-            }
-        };
-        done.push(Done {
-            entry,
-            staged,
-            drift,
-        });
+        }
     }
     Ok(LocationDone {
         id: id.to_owned(),
@@ -386,6 +344,89 @@ fn location(job: &Job<'_>, loc: &Location) -> anyhow::Result<LocationDone> {
         new_dir,
         sections,
     })
+}
+
+/// One rendered file: its manifest entry, and the bytes staged beside the target unless
+/// they are already there (or this is `--check`). `location` is `None` for the operator's
+/// documents, which sit at the output folder's root.
+fn output_file(
+    job: &Job<'_>,
+    out: &Output,
+    dir: &Path,
+    location: Option<&str>,
+) -> anyhow::Result<Done> {
+    let target = dir.join(&out.file_name);
+    let kind_index = DocKind::ALL
+        .iter()
+        .position(|k| *k == out.kind)
+        .unwrap_or(0);
+    let templates = if out.format == FileFormat::Xlsx {
+        &[][..]
+    } else {
+        &job.templates[kind_index][..]
+    };
+    let refs: Vec<(&str, &str)> = templates
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    let entry = Entry {
+        path: match location {
+            Some(id) => format!("{id}/{}", out.file_name),
+            None => out.file_name.clone(),
+        },
+        verb: Verb::Render,
+        kind: if out.format == FileFormat::Markdown {
+            Kind::Markdown
+        } else {
+            Kind::Document
+        },
+        location: location.map(str::to_owned),
+        document: out.kind.stem().to_owned(),
+        templates: templates.iter().map(|(n, _)| n.clone()).collect(),
+        inputs_sha256: job.digest.of(location.unwrap_or(""), &refs),
+        output_sha256: manifest::sha256_hex(&out.bytes),
+    };
+    let current = match fs::read(&target) {
+        Ok(old) => old == out.bytes,
+        Err(_) => false,
+    };
+    let drift = (!current).then(|| {
+        if target.exists() {
+            "changed"
+        } else {
+            "missing"
+        }
+    });
+    let staged = if current || job.check {
+        None
+    } else {
+        Some(stage(&target, &out.bytes, job.lang)?)
+    };
+    Ok(Done {
+        entry,
+        staged,
+        drift,
+    })
+}
+
+/// The operator's documents (one policy, consent and written consent for every location),
+/// staged at the output folder's root.
+fn operator(job: &Job<'_>) -> anyhow::Result<Vec<Done>> {
+    let outputs = render_operator(job.engine, job.business, job.formats)?;
+    let mut done = Vec::new();
+    for out in outputs {
+        if out.format == FileFormat::Markdown && !job.write_md {
+            continue;
+        }
+        match output_file(job, &out, job.out_dir, None) {
+            Ok(d) => done.push(d),
+            Err(e) => {
+                discard(&done, &[]);
+                return Err(e);
+            }
+        }
+    }
+    Ok(done)
 }
 
 /// Writes `bytes` to a hidden temporary sibling of `target` and returns its path.

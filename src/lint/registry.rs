@@ -24,6 +24,7 @@ pub static RULES: &[&Rule] = &[
     &rules::p205_cancellation_fees::RULE,
     &rules::p206_data_location::RULE,
     &rules::p207_published_documents::RULE,
+    &rules::p208_health_data_in_texts::RULE,
     &rules::b301_bot_config_unusable::RULE,
     &rules::b302_first_response::RULE,
     &rules::b303_reminders::RULE,

@@ -6,8 +6,8 @@ use schemars::JsonSchema;
 
 use super::duration::Duration;
 use super::enums::{
-    Branch, ChannelKind, ConsentMoment, CrmMode, CrmSystem, FieldType, Lang, Notify, ProcessorRole,
-    Segment, Slot, StageSemantics,
+    Branch, ChannelKind, ConsentMoment, CrmMode, CrmSystem, FieldType, Lang, Notify,
+    ProcessorBasis, ProcessorRole, Segment, Slot, StageSemantics,
 };
 use super::hours::WorkingHours;
 use super::id::{Id, RelPath};
@@ -296,15 +296,48 @@ impl PersonalData {
     }
 }
 
-/// A company that processes client data on the operator's behalf.
+/// A company that receives client data: a processor under the operator's instruction
+/// (ч. 3 ст. 6 152-FZ), or a service the client chooses, an operator in its own right.
 #[derive(Debug, Clone, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct Processor {
+    /// The product or brand, e.g. «Битрикс24».
     pub name: Sp<String>,
     pub role: Sp<ProcessorRole>,
     pub purpose: Sp<String>,
     /// ISO 3166 alpha-2 country code, e.g. "RU", "US".
     pub country: Sp<String>,
+    /// "instruction": the operator instructs it by contract; "independent": an operator in
+    /// its own right under terms the client accepted (a messenger). Messengers default to
+    /// independent, everything else to instruction.
+    pub basis: Option<Sp<ProcessorBasis>>,
+    /// The legal entity behind the product, as its contract names it (instruction processors).
+    pub legal_name: Option<Sp<String>>,
+    pub inn: Option<Sp<Inn>>,
+    /// Its legal address (instruction processors: a written consent names it).
+    pub address: Option<Sp<String>>,
+}
+
+impl Processor {
+    /// How the company comes to hold client data; see [`Processor::basis`].
+    pub fn basis(&self) -> ProcessorBasis {
+        self.basis.as_ref().map_or(
+            if *self.role == ProcessorRole::Messenger {
+                ProcessorBasis::Independent
+            } else {
+                ProcessorBasis::Instruction
+            },
+            |b| b.value,
+        )
+    }
+
+    pub fn is_instructed(&self) -> bool {
+        self.basis() == ProcessorBasis::Instruction
+    }
+
+    pub fn in_russia(&self) -> bool {
+        self.country.eq_ignore_ascii_case("RU")
+    }
 }
 
 /// The CRM the bot writes leads to.
@@ -679,7 +712,11 @@ read_table!(Processor, "pd.processors", |tb| {
             name: req,
             role: req,
             purpose: req,
-            country: req
+            country: req,
+            basis: opt,
+            legal_name: opt,
+            inn: opt,
+            address: opt
         }
     )
 });

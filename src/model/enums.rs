@@ -57,6 +57,12 @@ string_enum! {
 }
 
 string_enum! {
+    /// On what footing a company holds client data: under the operator's instruction
+    /// (ч. 3 ст. 6 152-FZ), or as an operator in its own right (a messenger the client uses).
+    pub enum ProcessorBasis { Instruction = "instruction", Independent = "independent" }
+}
+
+string_enum! {
     /// The CRM behind the bot.
     pub enum CrmSystem { Bitrix24 = "bitrix24" }
 }

@@ -8,6 +8,7 @@ pub mod business;
 pub mod city;
 pub mod duration;
 pub mod enums;
+pub mod health;
 pub mod hours;
 pub mod id;
 pub mod load;

@@ -52,6 +52,11 @@ pub struct DocMeta {
     /// Written as midnight UTC into the core properties, never the wall clock,
     /// so identical inputs give identical files.
     pub created: NaiveDate,
+    /// The document covers several locations (`location` lists them): the title block
+    /// says so.
+    pub several_locations: bool,
+    /// A form people fill in and sign: no document-control table, no revision history.
+    pub form: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,6 +88,12 @@ pub enum Block {
     },
     PageBreak,
     Quote(Vec<Block>),
+    /// A table filled in by hand: a label column and a wide empty column, rows tall enough
+    /// to write in (`<!-- form -->` before a Markdown table).
+    Form {
+        header: Vec<Vec<Inline>>,
+        rows: Vec<Vec<Vec<Inline>>>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

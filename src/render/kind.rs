@@ -1,8 +1,11 @@
-//! The documents regl writes for each location (SPEC §1), with their file names.
+//! The documents regl writes (SPEC §1), with their file names: most for each location, and
+//! those of the operator as a whole (one operator has one policy, ст. 18.1 152-FZ) once per
+//! business.
 
+use crate::model::business::Business;
 use crate::model::enums::Lang;
 
-/// One of the six per-location outputs.
+/// One of the documents regl renders.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DocKind {
     LeadHandling,
@@ -11,17 +14,41 @@ pub enum DocKind {
     AiEscalation,
     PdConsent,
     Cancellation,
+    /// The written consent to processing health data: a form a patient fills in by hand.
+    PdConsentWritten,
 }
 
 impl DocKind {
-    pub const ALL: [DocKind; 6] = [
+    pub const ALL: [DocKind; 7] = [
         DocKind::LeadHandling,
         DocKind::SlaSheet,
         DocKind::PdPolicy,
         DocKind::AiEscalation,
         DocKind::PdConsent,
         DocKind::Cancellation,
+        DocKind::PdConsentWritten,
     ];
+
+    /// Written once for the whole business at the output folder's root, naming every
+    /// location, rather than once per location.
+    pub fn per_operator(self) -> bool {
+        matches!(self, DocKind::PdConsentWritten)
+    }
+
+    /// Whether the business needs this document at all: the written consent only where
+    /// special categories are processed with written consent.
+    pub fn applies_to(self, b: &Business) -> bool {
+        match self {
+            DocKind::PdConsentWritten => b.special_regime() && b.pd.written_consent(),
+            _ => true,
+        }
+    }
+
+    /// A form people fill in and sign: printed without the document-control table and the
+    /// revision history, which belong to the organisation's copy, not the signed page.
+    pub fn is_form(self) -> bool {
+        self == DocKind::PdConsentWritten
+    }
 
     /// The file-name stem, also the built-in template's name: `pd-policy`.
     pub fn stem(self) -> &'static str {
@@ -32,6 +59,7 @@ impl DocKind {
             DocKind::AiEscalation => "ai-escalation-rules",
             DocKind::PdConsent => "pd-consent",
             DocKind::Cancellation => "cancellation-policy",
+            DocKind::PdConsentWritten => "pd-consent-written",
         }
     }
 
@@ -44,8 +72,11 @@ impl DocKind {
         if self.is_docx() { "docx" } else { "xlsx" }
     }
 
-    /// `pd-policy-omsk.docx`.
+    /// `pd-policy-omsk.docx`; an operator's document has no location: `pd-consent-written.docx`.
     pub fn file_name(self, location: &str) -> String {
+        if self.per_operator() {
+            return format!("{}.{}", self.stem(), self.extension());
+        }
         format!("{}-{location}.{}", self.stem(), self.extension())
     }
 
@@ -64,6 +95,10 @@ impl DocKind {
             (DocKind::PdConsent, Lang::En) => "Consent to Personal Data Processing",
             (DocKind::Cancellation, Lang::Ru) => "Правила отмены и переноса записи",
             (DocKind::Cancellation, Lang::En) => "Cancellation and Rescheduling Policy",
+            (DocKind::PdConsentWritten, Lang::Ru) => {
+                "Согласие на обработку персональных данных о состоянии здоровья"
+            }
+            (DocKind::PdConsentWritten, Lang::En) => "Consent to the Processing of Health Data",
         }
     }
 }

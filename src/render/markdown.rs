@@ -20,7 +20,23 @@ pub fn parse(markdown: &str) -> Vec<Block> {
 
 fn blocks_of<'a>(node: &'a AstNode<'a>) -> Vec<Block> {
     let mut out = Vec::new();
+    let mut form_next = false;
     for child in node.children() {
+        let value = &child.data().value;
+        if let NodeValue::HtmlBlock(html) = value
+            && is_marker(html.literal.trim(), "form")
+        {
+            form_next = true;
+            continue;
+        }
+        // `<!-- form -->` makes the table right after it a form to fill in by hand.
+        if std::mem::take(&mut form_next)
+            && matches!(value, NodeValue::Table(_))
+            && let Block::Table { header, rows } = table_of(child)
+        {
+            out.push(Block::Form { header, rows });
+            continue;
+        }
         push_block(child, &mut out);
     }
     out
@@ -126,11 +142,17 @@ fn is_line_break(html: &str) -> bool {
 }
 
 fn is_pagebreak(comment: &str) -> bool {
-    let inner = comment
-        .trim_start_matches("<!--")
-        .trim_end_matches("-->")
-        .trim();
-    inner.eq_ignore_ascii_case("pagebreak")
+    is_marker(comment, "pagebreak")
+}
+
+/// Whether `html` is the comment `<!-- name -->`.
+fn is_marker(html: &str, name: &str) -> bool {
+    is_comment(html)
+        && html
+            .trim_start_matches("<!--")
+            .trim_end_matches("-->")
+            .trim()
+            .eq_ignore_ascii_case(name)
 }
 
 fn inlines_of<'a>(node: &'a AstNode<'a>) -> Vec<Inline> {

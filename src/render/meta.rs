@@ -67,7 +67,27 @@ pub fn doc_meta(b: &Business, loc: &Location, kind: DocKind) -> DocMeta {
         revisions,
         keywords: format!("regl; {}; {}", kind.stem(), loc.id.as_str()),
         created: *control.effective_date,
+        several_locations: false,
+        form: kind.is_form(),
     }
+}
+
+/// The document control of an operator's `kind`, which covers every location.
+pub fn operator_meta(b: &Business, kind: DocKind) -> DocMeta {
+    let first = &b.locations[0];
+    let mut meta = doc_meta(b, first, kind);
+    let cities: Vec<&str> = b.locations.iter().map(|l| l.city.as_str()).collect();
+    let mut unique: Vec<&str> = Vec::new();
+    for c in cities {
+        if !unique.contains(&c) {
+            unique.push(c);
+        }
+    }
+    meta.several_locations = unique.len() > 1;
+    meta.location = unique.join(", ");
+    meta.subject = format!("{}: {}", meta.title, meta.business);
+    meta.keywords = format!("regl; {}", kind.stem());
+    meta
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ use super::docx::write_docx;
 use super::engine::{Engine, TemplateError};
 use super::kind::DocKind;
 use super::markdown;
-use super::meta::doc_meta;
+use super::meta::{doc_meta, operator_meta};
 use super::views::{self, Shared};
 use super::xlsx::write_sla_sheet;
 use crate::model::business::{Business, Location};
@@ -95,11 +95,78 @@ pub fn docx_of(
     loc: &Location,
     kind: DocKind,
 ) -> anyhow::Result<Vec<u8>> {
+    let meta = if kind.per_operator() {
+        operator_meta(b, kind)
+    } else {
+        doc_meta(b, loc, kind)
+    };
     let doc = Document {
-        meta: doc_meta(b, loc, kind),
+        meta,
         blocks: markdown::parse(markdown_text),
     };
     write_docx(&doc)
+}
+
+/// The documents of the operator as a whole (SPEC §1 "per operator"), in `formats`: one per
+/// business, naming every location, written at the output folder's root.
+pub fn render_operator(
+    engine: &Engine,
+    b: &Business,
+    formats: Formats,
+) -> Result<Vec<Output>, RenderError> {
+    let Some(first) = b.locations.first() else {
+        return Ok(Vec::new());
+    };
+    let shared = Shared::new(b, first);
+    let mut out = Vec::new();
+    for kind in DocKind::ALL {
+        if !kind.per_operator() || !kind.applies_to(b) {
+            continue;
+        }
+        word_document(engine, &shared, kind, formats, "", &mut out)?;
+    }
+    Ok(out)
+}
+
+/// Renders the Word document `kind` of `shared`'s location (or of the operator) into `out`:
+/// the .docx and, when asked, its Markdown.
+fn word_document(
+    engine: &Engine,
+    shared: &Shared<'_>,
+    kind: DocKind,
+    formats: Formats,
+    id: &str,
+    out: &mut Vec<Output>,
+) -> Result<(), RenderError> {
+    if !formats.docx && !formats.md {
+        return Ok(());
+    }
+    let b = shared.business;
+    let md = markdown_of(engine, &views::context(kind, shared), b, kind)?;
+    if formats.docx {
+        let file = kind.file_name(id);
+        let bytes =
+            docx_of(&md, b, shared.location, kind).map_err(|source| RenderError::Write {
+                file: file.clone(),
+                source,
+            })?;
+        out.push(Output {
+            kind,
+            format: FileFormat::Docx,
+            file_name: file,
+            bytes,
+        });
+    }
+    if formats.md {
+        let file = kind.file_name(id);
+        out.push(Output {
+            kind,
+            format: FileFormat::Markdown,
+            file_name: format!("{}.md", file.trim_end_matches(".docx")),
+            bytes: md.into_bytes(),
+        });
+    }
+    Ok(())
 }
 
 /// Every output of `loc` in `formats`, in the order of [`DocKind::ALL`].
@@ -131,31 +198,10 @@ pub fn render_location(
             }
             continue;
         }
-        if !formats.docx && !formats.md {
+        if kind.per_operator() || !kind.applies_to(b) {
             continue;
         }
-        let md = markdown_of(engine, &views::context(kind, &shared), b, kind)?;
-        if formats.docx {
-            let file = kind.file_name(id);
-            let bytes = docx_of(&md, b, loc, kind).map_err(|source| RenderError::Write {
-                file: file.clone(),
-                source,
-            })?;
-            out.push(Output {
-                kind,
-                format: FileFormat::Docx,
-                file_name: file,
-                bytes,
-            });
-        }
-        if formats.md {
-            out.push(Output {
-                kind,
-                format: FileFormat::Markdown,
-                file_name: format!("{}-{id}.md", kind.stem()),
-                bytes: md.into_bytes(),
-            });
-        }
+        word_document(engine, &shared, kind, formats, id, &mut out)?;
     }
     Ok(out)
 }

@@ -34,4 +34,5 @@ pub mod p204_consent_first;
 pub mod p205_cancellation_fees;
 pub mod p206_data_location;
 pub mod p207_published_documents;
+pub mod p208_health_data_in_texts;
 pub mod s501_secrets;

@@ -85,7 +85,10 @@ impl Body {
         for block in &doc.blocks {
             self.block(block, 0);
         }
-        self.revision_history(meta);
+        // The signed form is the patient's page; its history is the organisation's.
+        if !meta.form {
+            self.revision_history(meta);
+        }
         self.xml.push_str(DOCUMENT_END);
         self
     }
@@ -111,6 +114,7 @@ impl Body {
                 items,
             } => self.list(*ordered, *start, items, list_depth),
             Block::Table { header, rows } => self.data_table(header, rows),
+            Block::Form { header, rows } => self.form_table(header, rows),
             Block::PageBreak => self.pending_break = true,
             Block::Quote(blocks) => {
                 for b in blocks {

@@ -31,12 +31,21 @@ impl Body {
             Fmt::default(),
             false,
         );
+        let label = if meta.several_locations {
+            l.locations
+        } else {
+            l.location
+        };
         self.paragraph(
             PPr::style("Subtitle"),
-            &text(&format!("{}: {}", l.location, meta.location)),
+            &text(&format!("{label}: {}", meta.location)),
             Fmt::default(),
             false,
         );
+        // A form is signed as it stands; its version and dates are in the page header.
+        if meta.form {
+            return;
+        }
         let rows = [
             (l.version, &meta.version),
             (l.effective_date, &meta.effective_date),

@@ -118,6 +118,8 @@ mod testing {
             revisions: Vec::new(),
             keywords: String::new(),
             created: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            several_locations: false,
+            form: false,
         }
     }
 

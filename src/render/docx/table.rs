@@ -12,6 +12,8 @@ use super::run::Fmt;
 use crate::render::doc::{Inline, plain_text};
 
 const HEADER_FILL: &str = "D9D9D9";
+/// The least height of a row written in by hand: 1.2 cm, in twips.
+pub(super) const FORM_ROW_HEIGHT: u32 = 680;
 pub(super) const LABEL_FILL: &str = "F2F2F2";
 
 const TABLE_PROPERTIES: &str = concat!(
@@ -94,6 +96,59 @@ impl Body {
             self.xml.push_str("</w:tc>");
         }
         self.xml.push_str("</w:tr>");
+    }
+
+    /// A form filled in by hand with a pen: the label column takes two fifths of the width
+    /// and the columns written in share the rest, and every row is at least
+    /// [`FORM_ROW_HEIGHT`] high, so a patient has room to write.
+    pub(super) fn form_table(&mut self, header: &[Vec<Inline>], rows: &[Vec<Vec<Inline>>]) {
+        let columns = rows
+            .iter()
+            .map(Vec::len)
+            .chain(std::iter::once(header.len()))
+            .max()
+            .unwrap_or(0)
+            .max(1);
+        let label = if columns == 1 {
+            TEXT_WIDTH
+        } else {
+            TEXT_WIDTH * 2 / 5
+        };
+        let mut widths = vec![label];
+        if columns > 1 {
+            let each = (TEXT_WIDTH - label) / u32::try_from(columns - 1).unwrap_or(1);
+            widths.extend(std::iter::repeat_n(each, columns - 1));
+            let sum: u32 = widths.iter().sum();
+            if let Some(last) = widths.last_mut() {
+                *last += TEXT_WIDTH - sum;
+            }
+        }
+        self.open_table(&widths);
+        if !header.is_empty() {
+            self.row(
+                true,
+                (0..columns).map(|i| (widths[i], Some(HEADER_FILL), true, cell_at(header, i))),
+            );
+        }
+        for row in rows {
+            let start = self.xml.len();
+            self.row(
+                false,
+                (0..columns).map(|i| {
+                    let fill = (i == 0).then_some(LABEL_FILL);
+                    (widths[i], fill, false, cell_at(row, i))
+                }),
+            );
+            // The row's height, in the row properties `row` just wrote.
+            let props = "<w:tr><w:trPr><w:cantSplit/>";
+            if self.xml[start..].starts_with(props) {
+                self.xml.insert_str(
+                    start + props.len(),
+                    &format!("<w:trHeight w:val=\"{FORM_ROW_HEIGHT}\" w:hRule=\"atLeast\"/>"),
+                );
+            }
+        }
+        self.close_table();
     }
 
     /// A table with a bold, shaded header row that repeats on every page.

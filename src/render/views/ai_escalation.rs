@@ -8,7 +8,11 @@ use super::Shared;
 use super::channels::ChannelView;
 use super::common::{Common, CrmName};
 use super::escalation::EscalationView;
-use super::helpers::{DurationWords, fallback_text};
+use std::collections::BTreeMap;
+
+use super::helpers::{DurationWords, fallback_text, placeholders_in_words};
+use crate::bottext::Texts;
+use crate::model::business::{Business, Location};
 
 /// What `ai-escalation-rules.md` is rendered from.
 #[derive(Debug, Clone, Serialize)]
@@ -21,6 +25,25 @@ pub struct AiEscalation<'a> {
     pub escalation: EscalationView<'a>,
     pub sla: EscalationSla<'a>,
     pub pd: ChatRetention<'a>,
+    /// What the person on duty receives: the bot's own notification texts.
+    pub alert: Alert,
+}
+
+/// The notifications the bot sends when it hands a dialogue over, as the bot config has
+/// them, placeholders in words: the document cannot promise other contents than the bot
+/// sends.
+#[derive(Debug, Clone, Serialize)]
+pub struct Alert {
+    pub task_title: String,
+    pub task_description: String,
+    pub telegram: String,
+    pub sms: String,
+    /// How each trigger reads in a notification, by reason id.
+    pub reasons: BTreeMap<String, String>,
+    /// A keyword may be a symptom: notifications never quote the client.
+    pub health_keywords: bool,
+    /// The business processes health data.
+    pub special: bool,
 }
 
 /// The assistant and what it says when it hands a dialogue over.
@@ -42,6 +65,35 @@ pub struct ChatRetention<'a> {
     pub chat_retention: &'a DurationWords,
 }
 
+impl Alert {
+    fn new(b: &Business, loc: &Location) -> Self {
+        let lang = b.lang();
+        let (policy, consent) = b.published_urls();
+        let t = Texts::new(
+            b,
+            loc,
+            policy.unwrap_or_default(),
+            consent.unwrap_or_default(),
+        );
+        let [task_title, task_description, telegram, sms] = t
+            .escalation_messages()
+            .map(|m| placeholders_in_words(&m, lang));
+        Self {
+            task_title,
+            task_description,
+            telegram,
+            sms,
+            reasons: t
+                .reasons()
+                .into_iter()
+                .map(|(k, v)| (k, placeholders_in_words(&v, lang)))
+                .collect(),
+            health_keywords: b.keywords_may_carry_health(),
+            special: b.special_regime(),
+        }
+    }
+}
+
 pub fn build<'s>(shared: &'s Shared<'_>) -> AiEscalation<'s> {
     let b = shared.business;
     AiEscalation {
@@ -59,5 +111,6 @@ pub fn build<'s>(shared: &'s Shared<'_>) -> AiEscalation<'s> {
         pd: ChatRetention {
             chat_retention: &shared.pd().chat_retention,
         },
+        alert: Alert::new(b, shared.location),
     }
 }

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::helpers::{DurationWords, channel_names, closed_days, fmt_hours, pick, utc_offset};
 use crate::model::business::{Business, Channel, Location};
-use crate::model::enums::Lang;
+use crate::model::enums::{Lang, Segment};
 use crate::render::meta::next_review;
 use crate::words::fmt_date;
 
@@ -22,6 +22,85 @@ pub struct Common<'a> {
     /// The channels where the AI assistant answers, by name: every document says where it
     /// works.
     pub bot_channels: Vec<&'static str>,
+    /// Whom the business serves, in the cases running text needs: «пациент» in a clinic,
+    /// «клиент» elsewhere.
+    pub client: ClientWords,
+}
+
+/// The word for the people a business serves, in the cases its documents use.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClientWords {
+    /// «клиент», "client".
+    pub nom: &'static str,
+    /// «клиента».
+    #[serde(rename = "gen")]
+    pub genitive: &'static str,
+    /// «клиенту».
+    pub dat: &'static str,
+    /// «клиентом».
+    pub ins: &'static str,
+    /// «клиенте», after «о».
+    pub prep: &'static str,
+    /// «клиенты», "clients".
+    pub pl: &'static str,
+    /// «клиентов».
+    pub pl_gen: &'static str,
+    /// «клиентам».
+    pub pl_dat: &'static str,
+    /// «Клиент», "Client": at the start of a sentence or a table cell.
+    pub cap: &'static str,
+}
+
+impl ClientWords {
+    pub fn new(b: &Business) -> Self {
+        let clinic = *b.business.segment == Segment::Clinic;
+        match (b.lang(), clinic) {
+            (Lang::Ru, true) => Self {
+                nom: "пациент",
+                genitive: "пациента",
+                dat: "пациенту",
+                ins: "пациентом",
+                prep: "пациенте",
+                pl: "пациенты",
+                pl_gen: "пациентов",
+                pl_dat: "пациентам",
+                cap: "Пациент",
+            },
+            (Lang::Ru, false) => Self {
+                nom: "клиент",
+                genitive: "клиента",
+                dat: "клиенту",
+                ins: "клиентом",
+                prep: "клиенте",
+                pl: "клиенты",
+                pl_gen: "клиентов",
+                pl_dat: "клиентам",
+                cap: "Клиент",
+            },
+            (Lang::En, true) => Self {
+                nom: "patient",
+                genitive: "patient",
+                dat: "patient",
+                ins: "patient",
+                prep: "patient",
+                pl: "patients",
+                pl_gen: "patients",
+                pl_dat: "patients",
+                cap: "Patient",
+            },
+            (Lang::En, false) => Self {
+                nom: "client",
+                genitive: "client",
+                dat: "client",
+                ins: "client",
+                prep: "client",
+                pl: "clients",
+                pl_gen: "clients",
+                pl_dat: "clients",
+                cap: "Client",
+            },
+        }
+    }
 }
 
 /// The operator, as its documents name it.
@@ -116,6 +195,7 @@ impl<'a> Common<'a> {
             document: DocumentView::new(b),
             location: LocationView::new(b, loc),
             bot_channels: channel_names(b, Channel::bot),
+            client: ClientWords::new(b),
         }
     }
 }
@@ -179,7 +259,7 @@ impl<'a> DocumentView<'a> {
 }
 
 impl<'a> LocationView<'a> {
-    fn new(b: &Business, loc: &'a Location) -> Self {
+    pub fn new(b: &Business, loc: &'a Location) -> Self {
         let lang = b.lang();
         let hours: Vec<String> = loc.hours.iter().map(|h| fmt_hours(h, lang)).collect();
         let (utc, msk) = utc_offset(loc, *b.document.effective_date, lang);

@@ -366,3 +366,27 @@ pub fn standard_field(code: &str, lang: Lang) -> String {
     }
     .to_owned()
 }
+
+/// A bot text as a document quotes it: each runtime placeholder (`{client_name}`) becomes
+/// what staff see in its place, in curly brackets — «{имя}», "{name}".
+pub fn placeholders_in_words(text: &str, lang: Lang) -> String {
+    let names: &[(&str, &str, &str)] = &[
+        ("client_name", "имя", "name"),
+        ("client_phone", "телефон", "phone"),
+        ("service", "услуга", "service"),
+        ("visit_date", "дата", "date"),
+        ("visit_time", "время", "time"),
+        ("keyword", "ключевое слово", "keyword"),
+        ("reason", "причина эскалации", "reason"),
+        ("lead_url", "ссылка на карточку", "card link"),
+    ];
+    let mut out = text.to_owned();
+    for (key, ru, en) in names {
+        let word = match lang {
+            Lang::Ru => ru,
+            Lang::En => en,
+        };
+        out = out.replace(&format!("{{{key}}}"), &format!("{{{word}}}"));
+    }
+    out
+}

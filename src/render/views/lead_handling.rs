@@ -10,8 +10,8 @@ use super::channels::ChannelView;
 use super::common::Common;
 use super::escalation::EscalationTriggers;
 use super::helpers::{
-    branch_name, channel_names, crm_system, fallback_text, pick, slot_name, stage_meaning,
-    standard_field,
+    branch_name, channel_names, crm_system, fallback_text, pick, placeholders_in_words, slot_name,
+    stage_meaning, standard_field,
 };
 use super::pd::MetaServices;
 use super::sla::SlaView;
@@ -112,7 +112,7 @@ pub fn build<'s>(shared: &'s Shared<'_>) -> LeadHandling<'s> {
         escalation: EscalationTriggers::new(b),
         cancellation: FreeCancellation::new(b),
         pd: &shared.pd().meta,
-        replies: Replies::new(b, shared.location),
+        replies: Replies::new(b, shared.location).map_texts(|t| placeholders_in_words(t, b.lang())),
     }
 }
 

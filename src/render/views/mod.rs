@@ -25,6 +25,7 @@ pub mod helpers;
 pub mod lead_handling;
 pub mod pd;
 pub mod pd_consent;
+pub mod pd_consent_written;
 pub mod pd_policy;
 pub mod sla;
 pub mod sla_sheet;
@@ -88,6 +89,7 @@ pub fn context(kind: DocKind, shared: &Shared<'_>) -> Context {
         DocKind::AiEscalation => Context::from_serialize(&ai_escalation::build(shared)),
         DocKind::PdConsent => Context::from_serialize(&pd_consent::build(shared)),
         DocKind::Cancellation => Context::from_serialize(&cancellation::build(shared)),
+        DocKind::PdConsentWritten => Context::from_serialize(&pd_consent_written::build(shared)),
     };
     // A view is a struct of strings, numbers, booleans and lists: always a map.
     context.expect("a document's view serialises to a map")

@@ -34,6 +34,11 @@ pub struct PdView<'a> {
     pub meta: MetaServices,
     /// «в Российской Федерации», «in the Russian Federation».
     pub storage_in: String,
+    /// An escalation keyword names a symptom, or health data are processed: what a client
+    /// volunteers may be health data, and no notification quotes it.
+    pub health_keywords: bool,
+    /// The processors that receive health data (the written consent names them).
+    pub health_processors: Vec<&'a str>,
 }
 
 /// The Meta services the business uses, named as the documents name them: the channels
@@ -44,10 +49,18 @@ pub struct MetaServices {
     pub meta_services: Vec<String>,
 }
 
-/// A company processing client data on the operator's behalf.
+/// A company that receives client data, as the PD documents name it.
+// Templates test each of these flags by name: they are the template contract.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, Clone, Serialize)]
 pub struct ProcessorView<'a> {
     pub name: &'a str,
+    /// The legal entity, or "" while `legal_name` is not given.
+    pub legal_name: &'a str,
+    pub inn: &'a str,
+    pub address: &'a str,
+    /// Under the operator's instruction (ч. 3 ст. 6), not an operator in its own right.
+    pub instructed: bool,
     pub role: &'static str,
     pub role_name: &'static str,
     pub purpose: &'a str,
@@ -96,6 +109,10 @@ impl<'a> PdView<'a> {
             processors,
             meta: MetaServices::new(b),
             storage_in,
+            health_keywords: b.keywords_may_carry_health(),
+            health_processors: super::pd_consent_written::receives_health_data(b)
+                .map(|p| p.name.as_str())
+                .collect(),
         }
     }
 }
@@ -125,9 +142,13 @@ impl MetaServices {
 }
 
 impl<'a> ProcessorView<'a> {
-    fn new(p: &'a Processor, lang: Lang) -> Self {
+    pub fn new(p: &'a Processor, lang: Lang) -> Self {
         Self {
             name: p.name.as_str(),
+            legal_name: p.legal_name.as_ref().map_or("", |n| n.as_str()),
+            inn: p.inn.as_ref().map_or("", |i| i.0.as_str()),
+            address: p.address.as_ref().map_or("", |a| a.as_str()),
+            instructed: p.is_instructed(),
             role: p.role.as_str(),
             role_name: role_name(*p.role, lang),
             purpose: p.purpose.as_str(),

@@ -1,0 +1,664 @@
+//! What a lawyer and a salon manager found in the rendered documents (the legal and
+//! operations review, 37 defects), each held fixed by meaning: the text of every business
+//! where the defect applied — the three examples and a fresh business of each of the five
+//! segments in both languages — is read back from the .docx files and the bot scripts and
+//! checked for the fixed behaviour, with a pattern the old text failed.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use crate::common::{regl, repo};
+
+const SEGMENTS: [&str; 5] = ["salon", "clinic", "fitness", "education", "other"];
+
+/// One business, rendered and exported once for every test.
+#[allow(dead_code)]
+pub struct Rendered {
+    /// `example:clinic-omsk`, `preset:salon.en`.
+    pub name: String,
+    pub segment: String,
+    pub lang: String,
+    pub dir: PathBuf,
+    pub out: PathBuf,
+    /// Location ids, in the config's order.
+    pub locations: Vec<String>,
+    /// The business processes health data (a clinic here).
+    pub special: bool,
+}
+
+struct Corpus {
+    // Kept alive for the whole run: the folders live as long as the tests.
+    _dirs: Vec<tempfile::TempDir>,
+    businesses: Vec<Rendered>,
+}
+
+fn render_and_export(dir: &Path) -> PathBuf {
+    let out = dir.join("out");
+    let out_s = out.to_str().unwrap();
+    regl(dir, &["render", "-o", out_s, "--format", "docx,xlsx,md"]).expect_code(0);
+    regl(dir, &["export", "-o", out_s]).expect_code(0);
+    out
+}
+
+fn locations_of(dir: &Path) -> Vec<String> {
+    let text = fs::read_to_string(dir.join("business.toml")).unwrap();
+    let value: toml::Table = toml::from_str(&text).unwrap();
+    value["locations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+fn corpus() -> &'static Corpus {
+    static CORPUS: OnceLock<Corpus> = OnceLock::new();
+    CORPUS.get_or_init(|| {
+        let mut dirs = Vec::new();
+        let mut businesses = Vec::new();
+        for (example, segment) in [
+            ("salon-ufa-omsk", "salon"),
+            ("clinic-omsk", "clinic"),
+            ("fitness-novosibirsk", "fitness"),
+        ] {
+            let dir = tempfile::tempdir().unwrap();
+            fs::copy(
+                repo().join("examples").join(example).join("business.toml"),
+                dir.path().join("business.toml"),
+            )
+            .unwrap();
+            let out = render_and_export(dir.path());
+            businesses.push(Rendered {
+                name: format!("example:{example}"),
+                segment: segment.to_owned(),
+                lang: "ru".to_owned(),
+                dir: dir.path().to_owned(),
+                out,
+                locations: locations_of(dir.path()),
+                special: segment == "clinic",
+            });
+            dirs.push(dir);
+        }
+        for segment in SEGMENTS {
+            for lang in ["ru", "en"] {
+                let dir = tempfile::tempdir().unwrap();
+                let (name, city) = match lang {
+                    "ru" => ("Студия «Заря»", "Казань"),
+                    _ => ("Lada Beauty", "Kazan"),
+                };
+                regl(
+                    dir.path(),
+                    &[
+                        "init",
+                        "--name",
+                        name,
+                        "--city",
+                        city,
+                        "--segment",
+                        segment,
+                        "--lang",
+                        lang,
+                    ],
+                )
+                .expect_code(0);
+                let out = render_and_export(dir.path());
+                businesses.push(Rendered {
+                    name: format!("preset:{segment}.{lang}"),
+                    segment: segment.to_owned(),
+                    lang: lang.to_owned(),
+                    dir: dir.path().to_owned(),
+                    out,
+                    locations: locations_of(dir.path()),
+                    special: segment == "clinic",
+                });
+                dirs.push(dir);
+            }
+        }
+        Corpus {
+            _dirs: dirs,
+            businesses,
+        }
+    })
+}
+
+/// Every business of the corpus.
+pub fn all() -> &'static [Rendered] {
+    &corpus().businesses
+}
+
+/// The text of a Word document in body order, one paragraph or table cell per line, header
+/// and footer after it; non-breaking spaces and hyphens kept as they are.
+pub fn docx_raw(path: &Path) -> String {
+    let file = fs::File::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    let mut out = String::new();
+    for part in ["word/document.xml", "word/header1.xml", "word/footer1.xml"] {
+        let Ok(mut entry) = zip.by_name(part) else {
+            continue;
+        };
+        let mut xml = String::new();
+        entry.read_to_string(&mut xml).unwrap();
+        let xml = xml.replace("</w:p>", "\n");
+        let mut in_tag = false;
+        for ch in xml.chars() {
+            match ch {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag => out.push(c),
+                _ => {}
+            }
+        }
+        out.push('\n');
+    }
+    out.replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+}
+
+/// [`docx_raw`] with non-breaking spaces, hyphens and word joiners read as plain ones, for
+/// checks of meaning rather than of typography.
+pub fn plain(text: &str) -> String {
+    text.replace(['\u{a0}', '\u{202f}'], " ")
+        .replace('\u{2011}', "-")
+        .replace('\u{2060}', "")
+}
+
+/// A part of a package, as XML.
+pub fn docx_part(path: &Path, name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(fs::File::open(path).unwrap()).unwrap();
+    let mut s = String::new();
+    zip.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+    s
+}
+
+impl Rendered {
+    pub fn ru(&self) -> bool {
+        self.lang == "ru"
+    }
+
+    /// The plain text of an output file, by its path under `out`.
+    pub fn text(&self, rel: &str) -> String {
+        plain(&docx_raw(&self.out.join(rel)))
+    }
+
+    /// The plain text of a per-location document of `loc`: `("lead-handling", "omsk")`.
+    pub fn doc(&self, stem: &str, loc: &str) -> String {
+        self.text(&format!("{loc}/{stem}-{loc}.docx"))
+    }
+
+    /// Every location's text of a per-location document, with its location.
+    pub fn docs(&self, stem: &str) -> Vec<(String, String)> {
+        self.locations
+            .iter()
+            .map(|l| (l.clone(), self.doc(stem, l)))
+            .collect()
+    }
+
+    /// The exported bot scripts of `loc`.
+    pub fn bot(&self, loc: &str) -> serde_json::Value {
+        let path = self.out.join(loc).join(format!("bot-scripts-{loc}.json"));
+        serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap()
+    }
+
+    /// Every bot config of the business, with its location.
+    pub fn bots(&self) -> Vec<(String, serde_json::Value)> {
+        self.locations
+            .iter()
+            .map(|l| (l.clone(), self.bot(l)))
+            .collect()
+    }
+
+    /// Whether a file exists under `out`.
+    pub fn has(&self, rel: &str) -> bool {
+        self.out.join(rel).is_file()
+    }
+}
+
+/// Picks the text of the business's language.
+pub fn by_lang<'a>(b: &Rendered, ru: &'a str, en: &'a str) -> &'a str {
+    if b.ru() { ru } else { en }
+}
+
+/// Every string value under `v`.
+pub fn strings(v: &serde_json::Value, out: &mut Vec<String>) {
+    match v {
+        serde_json::Value::String(s) => out.push(s.clone()),
+        serde_json::Value::Array(a) => a.iter().for_each(|x| strings(x, out)),
+        serde_json::Value::Object(o) => o.values().for_each(|x| strings(x, out)),
+        _ => {}
+    }
+}
+
+#[track_caller]
+pub fn has(text: &str, needle: &str, what: &str) {
+    assert!(text.contains(needle), "{what} lacks «{needle}»:\n{text}");
+}
+
+#[track_caller]
+pub fn lacks(text: &str, needle: &str, what: &str) {
+    assert!(
+        !text.contains(needle),
+        "{what} still says «{needle}»:\n{text}"
+    );
+}
+
+// ---- A. Health data and medical secrecy --------------------------------------------------
+
+/// Defect 1: the bot asks patients not to describe symptoms and points to the phone and
+/// 103/112 before its first question, in every greeting and consent request.
+#[test]
+fn d01_the_bot_asks_patients_not_to_describe_symptoms() {
+    for b in all().iter().filter(|b| b.special) {
+        for (loc, bot) in b.bots() {
+            let what = format!("{} {loc} greeting", b.name);
+            let greeting = bot["greeting"]["say"].as_str().unwrap();
+            has(
+                greeting,
+                by_lang(
+                    b,
+                    "не описывайте в чате симптомы",
+                    "don't describe symptoms",
+                ),
+                &what,
+            );
+            has(greeting, "103", &what);
+            has(greeting, "112", &what);
+            let consent = bot["consent"]["text"].as_str().unwrap();
+            has(
+                consent,
+                by_lang(
+                    b,
+                    "не описывайте в чате симптомы",
+                    "don't describe symptoms",
+                ),
+                &format!("{} {loc} consent request", b.name),
+            );
+        }
+    }
+    // Elsewhere the bot does not talk of symptoms at all.
+    for b in all().iter().filter(|b| !b.special) {
+        for (loc, bot) in b.bots() {
+            let greeting = bot["greeting"]["say"].as_str().unwrap();
+            lacks(greeting, "103", &format!("{} {loc} greeting", b.name));
+        }
+    }
+}
+
+/// Defect 1: the policy says what happens to health data a client volunteers in a chat, and
+/// the notifications carry the reason without the message (every business whose keywords
+/// name a symptom, or that processes health data).
+#[test]
+fn d01_volunteered_health_data_stay_out_of_tasks_and_alerts() {
+    for b in all() {
+        let policy = policy_text(b);
+        for (loc, bot) in b.bots() {
+            let keywords: Vec<String> = bot["escalation"]["keywords"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|k| k.as_str().unwrap().to_owned())
+                .collect();
+            let health = b.special
+                || keywords.iter().any(|k| {
+                    [
+                        "боль",
+                        "аллерг",
+                        "травм",
+                        "плохо себя",
+                        "pain",
+                        "allerg",
+                        "injur",
+                        "unwell",
+                    ]
+                    .iter()
+                    .any(|s| k.contains(s))
+                });
+            let reason = bot["escalation"]["reasons"]["keyword"].as_str().unwrap();
+            if health {
+                lacks(
+                    reason,
+                    "{keyword}",
+                    &format!("{} {loc} keyword reason", b.name),
+                );
+                has(
+                    &policy,
+                    by_lang(b, "без текста сообщения", "not the message"),
+                    &format!("{} policy", b.name),
+                );
+            }
+            let mut texts = Vec::new();
+            strings(&bot["escalation"]["messages"], &mut texts);
+            for t in &texts {
+                lacks(
+                    t,
+                    "{keyword}",
+                    &format!("{} {loc} escalation message", b.name),
+                );
+            }
+        }
+    }
+}
+
+/// The policy of a business: the operator's when there is one, else the first location's.
+pub fn policy_text(b: &Rendered) -> String {
+    if b.has("pd-policy.docx") {
+        b.text("pd-policy.docx")
+    } else {
+        b.doc("pd-policy", &b.locations[0])
+    }
+}
+
+/// The chat consent of a business: the operator's when there is one, else the first
+/// location's.
+pub fn consent_text(b: &Rendered) -> String {
+    if b.has("pd-consent.docx") {
+        b.text("pd-consent.docx")
+    } else {
+        b.doc("pd-consent", &b.locations[0])
+    }
+}
+
+/// Defects 1 and 8: the escalation rules put no chat text into the task and quote the
+/// bot's own alerts, which carry no client words.
+#[test]
+fn d01_d08_escalation_tasks_do_not_copy_the_dialogue() {
+    for b in all() {
+        for (loc, rules) in b.docs("ai-escalation-rules") {
+            let what = format!("{} {loc} escalation rules", b.name);
+            lacks(
+                &rules,
+                by_lang(b, "последние сообщения", "last messages"),
+                &what,
+            );
+            has(
+                &rules,
+                by_lang(
+                    b,
+                    "Текст переписки в задачу не копируется",
+                    "The conversation is not copied into the task",
+                ),
+                &what,
+            );
+        }
+    }
+}
+
+/// Defect 2: for a business that processes health data, no reminder and no survey names the
+/// service or the business (medical secrecy); the SOP quotes the same reminders.
+#[test]
+fn d02_reminders_do_not_disclose_the_service() {
+    for b in all().iter().filter(|b| b.special) {
+        for (loc, bot) in b.bots() {
+            let mut texts = Vec::new();
+            strings(&bot["reminders"]["texts"], &mut texts);
+            strings(&bot["nps"], &mut texts);
+            let business = bot["assistant"]["business"].as_str().unwrap().to_owned();
+            for t in &texts {
+                let what = format!("{} {loc} reminder or survey «{t}»", b.name);
+                lacks(t, "{service}", &what);
+                lacks(t, &business, &what);
+            }
+            let sop = b.doc("lead-handling", &loc);
+            lacks(
+                &sop,
+                by_lang(b, "услуга — {услуга}", "service: {service}"),
+                &format!("{} {loc} SOP", b.name),
+            );
+        }
+    }
+}
+
+/// Defect 9: the written consent is a form of its own, complete in itself: operator,
+/// subject, representative, the health data, purpose, processors with their addresses,
+/// actions, term, withdrawal, the legal basis, signatures — and no reference to other
+/// sections of another document.
+#[test]
+fn d09_the_written_consent_is_a_self_contained_form() {
+    for b in all() {
+        let form = "pd-consent-written.docx";
+        if !b.special {
+            assert!(!b.has(form), "{}: no health data, no written form", b.name);
+            continue;
+        }
+        assert!(b.has(form), "{}: the written form is missing", b.name);
+        let text = b.text(form);
+        let what = format!("{} written consent", b.name);
+        let ru = b.ru();
+        for needle in if ru {
+            [
+                "ИНН",
+                "Законный представитель",
+                "Документ, подтверждающий полномочия",
+                "Цель обработки",
+                "Действия с данными",
+                "Срок действия",
+                "Отзыв согласия",
+                "п. 1 ч. 2 ст. 10",
+                "Подпись",
+                "Дата",
+                "не передаются в мессенджеры",
+            ]
+        } else {
+            [
+                "INN",
+                "Legal representative",
+                "Document giving the authority",
+                "Purpose",
+                "Actions",
+                "Term",
+                "Withdrawal",
+                "art. 10 part 2 item 1",
+                "Signature",
+                "Date",
+                "not sent to messengers",
+            ]
+        } {
+            has(&text, needle, &what);
+        }
+        lacks(
+            &text,
+            by_lang(b, "как указано в разделах", "as set out in sections"),
+            &what,
+        );
+        lacks(&text, "ч. 1 ст. 10", &what);
+        // The form carries no document control of the organisation's copy.
+        lacks(
+            &text,
+            by_lang(b, "Лист регистрации изменений", "Revision history"),
+            &what,
+        );
+        // The chat consent no longer carries a form of its own.
+        let consent = consent_text(b);
+        lacks(
+            &consent,
+            by_lang(b, "Заполняет Клиент", "Completed by the Client"),
+            &format!("{} chat consent", b.name),
+        );
+    }
+}
+
+/// Defect 36 (the form): rows tall enough to write in, the column written in at least 40 %
+/// of the width.
+#[test]
+fn d09_d36_the_form_can_be_filled_in_with_a_pen() {
+    for b in all().iter().filter(|b| b.special) {
+        let xml = docx_part(&b.out.join("pd-consent-written.docx"), "word/document.xml");
+        let heights: Vec<u32> = xml
+            .split("<w:trHeight w:val=\"")
+            .skip(1)
+            .map(|s| s.split('"').next().unwrap().parse().unwrap())
+            .collect();
+        assert!(
+            heights.len() >= 10,
+            "{}: rows to fill in: {heights:?}",
+            b.name
+        );
+        // 1 cm is 567 twips.
+        assert!(heights.iter().all(|h| *h >= 567), "{}: {heights:?}", b.name);
+        for grid in xml.split("<w:tblGrid>").skip(1) {
+            let cols: Vec<u32> = grid
+                .split("</w:tblGrid>")
+                .next()
+                .unwrap()
+                .split("w:w=\"")
+                .skip(1)
+                .map(|s| s.split('"').next().unwrap().parse().unwrap())
+                .collect();
+            let total: u32 = cols.iter().sum();
+            if cols.len() == 2 {
+                assert!(cols[1] * 100 >= total * 40, "{}: grid {cols:?}", b.name);
+            }
+        }
+    }
+}
+
+/// Defect 10: the written consent allows health data for one purpose, names the processors
+/// that get them (in Russia, with an address), and rules out messengers, SMS and the AI.
+#[test]
+fn d10_health_data_go_to_one_purpose_and_named_processors() {
+    for b in all().iter().filter(|b| b.special) {
+        let text = b.text("pd-consent-written.docx");
+        let what = format!("{} written consent", b.name);
+        lacks(
+            &text,
+            by_lang(b, "в той мере, в какой", "to the extent"),
+            &what,
+        );
+        has(
+            &text,
+            by_lang(
+                b,
+                "Для других целей эти сведения не используются",
+                "not used for any other purpose",
+            ),
+            &what,
+        );
+        has(
+            &text,
+            by_lang(
+                b,
+                "SMS-рассылок и ИИ-сервис",
+                "SMS services or the AI service",
+            ),
+            &what,
+        );
+        // Reminders by channel, chosen by the patient.
+        has(&text, "☐", &what);
+    }
+    let clinic = all()
+        .iter()
+        .find(|b| b.name == "example:clinic-omsk")
+        .unwrap();
+    let text = clinic.text("pd-consent-written.docx");
+    has(&text, "ООО «Яндекс.Облако»", "the clinic's written consent");
+    has(&text, "ул. Льва Толстого", "the clinic's written consent");
+    lacks(&text, "GigaChat", "the clinic's written consent");
+    lacks(&text, "WhatsApp (Meta)", "the clinic's written consent");
+}
+
+/// Defect 21: the escalation rules say how keywords match (by stem, not by substring), and a
+/// clinic's keywords include the common phrasings.
+#[test]
+fn d21_keywords_match_by_stem_and_cover_the_usual_wording() {
+    for b in all() {
+        for (loc, rules) in b.docs("ai-escalation-rules") {
+            let what = format!("{} {loc} escalation rules", b.name);
+            has(
+                &rules,
+                by_lang(b, "по основе слова", "by their stem"),
+                &what,
+            );
+            if b.ru() {
+                has(&rules, "«боль» не срабатывает на «больше»", &what);
+            }
+        }
+        if b.special {
+            for (loc, bot) in b.bots() {
+                let keywords = bot["escalation"]["keywords"].to_string();
+                for k in by_lang(b, "болит опух кровь", "hurts swollen blood").split(' ')
+                {
+                    has(&keywords, k, &format!("{} {loc} keywords", b.name));
+                }
+            }
+        }
+    }
+}
+
+/// P208: a health-data business whose bot config names the service in a reminder or quotes
+/// the keyword in a notification is an error; a free-text comment is a warning.
+#[test]
+fn p208_health_data_in_bot_texts_is_a_finding() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = repo().join("examples/clinic-omsk");
+    let toml = fs::read_to_string(src.join("business.toml")).unwrap();
+    let toml = toml.replace(
+        "qualification = [\"name\", \"phone\", \"service\", \"preferred_time\"]",
+        "qualification = [\"name\", \"phone\", \"service\", \"preferred_time\", \"comment\"]",
+    );
+    fs::write(dir.path().join("business.toml"), toml).unwrap();
+    fs::create_dir_all(dir.path().join("bot")).unwrap();
+    let bot = fs::read_to_string(src.join("bot/omsk.json")).unwrap();
+    let planted = bot.replacen(
+        "{client_name}, ждём вас через",
+        "{client_name}, ждём вас на «{service}» через",
+        1,
+    );
+    let planted = planted.replacen(
+        "\"keyword\": \"",
+        "\"keyword\": \"клиент написал «{keyword}»; ",
+        1,
+    );
+    assert_ne!(planted, bot, "the plant took");
+    fs::write(dir.path().join("bot/omsk.json"), planted).unwrap();
+    let run = regl(dir.path(), &["lint", "--format", "json"]);
+    let findings: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let p208: Vec<&serde_json::Value> = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "P208")
+        .collect();
+    let errors = p208.iter().filter(|f| f["severity"] == "error").count();
+    let warnings = p208.iter().filter(|f| f["severity"] == "warning").count();
+    assert!(errors >= 2, "{p208:#?}");
+    assert_eq!(warnings, 1, "{p208:#?}");
+    // The examples' own bot configs are clean.
+    let clean = regl(&src, &["lint", "--format", "json"]);
+    assert!(!clean.stdout.contains("P208"), "{}", clean.stdout);
+}
+
+/// Every .docx of every business passes the schema validator when it is installed.
+#[test]
+fn every_document_of_the_corpus_passes_the_schema() {
+    let tool = Path::new("/work/shared/tools/validate-docx");
+    if !tool.exists() {
+        return;
+    }
+    let mut files = Vec::new();
+    for b in all() {
+        let mut stack = vec![b.out.clone()];
+        while let Some(d) = stack.pop() {
+            for e in fs::read_dir(&d).unwrap() {
+                let p = e.unwrap().path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else if p.extension().is_some_and(|x| x == "docx") {
+                    files.push(p);
+                }
+            }
+        }
+    }
+    let mut failures = BTreeMap::new();
+    for f in files {
+        let out = std::process::Command::new(tool).arg(&f).output().unwrap();
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        if !text.contains("TOTAL violations: 0") {
+            failures.insert(f.display().to_string(), text);
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
