@@ -84,6 +84,13 @@ pub fn run(cli: Cli) -> ExitCode {
 /// that does not load, or whose own C, P and S findings include an error, is refused with
 /// those findings (exit 2). Its warnings are shown and the work goes on.
 pub(crate) fn load_for_output(path: &Path) -> Result<(Sources, Loaded), Failure> {
+    load_counting_todos(path).map(|(sources, loaded, _)| (sources, loaded))
+}
+
+/// [`load_for_output`], and how many to-dos (T codes) the business still has. They are not
+/// printed: `regl lint` lists them, and `render` counts them in one line (SPEC §2), so a
+/// fresh business renders at once without a page of warnings.
+pub(crate) fn load_counting_todos(path: &Path) -> Result<(Sources, Loaded, usize), Failure> {
     let mut sources = Sources::default();
     let loaded = match crate::model::load(path, &mut sources) {
         Ok(l) => l,
@@ -97,11 +104,27 @@ pub(crate) fn load_for_output(path: &Path) -> Result<(Sources, Loaded), Failure>
     if !errors.is_empty() {
         return Err(Failure::Input(sources, errors));
     }
+    let (todos, warnings): (Vec<_>, Vec<_>) = warnings
+        .into_iter()
+        .partition(|d| d.code.is_some_and(|c| c.starts_with('T')));
     if !warnings.is_empty() {
         let lang = crate::i18n::choose(Some(loaded.business.lang()));
         crate::report::human::print_stderr(&sources, &warnings, lang);
     }
-    Ok((sources, loaded))
+    Ok((sources, loaded, todos.len()))
+}
+
+/// «3 to-dos before publishing: regl lint», on stderr, when there are any.
+pub(crate) fn print_todos(todos: usize, lang: Lang) {
+    if todos == 0 {
+        return;
+    }
+    let n = todos;
+    let line = i18n::t!(
+        "{n} to-dos before publishing: regl lint\n",
+        "дел до публикации: {n} (список — regl lint)\n"
+    );
+    eprint!("{}", line.get(lang));
 }
 
 /// The language of the messages about the inputs in `sources`: `REGL_LANG`, else the `lang`

@@ -75,7 +75,7 @@ struct LocationDone {
 }
 
 pub fn run(args: &RenderArgs) -> Outcome {
-    let (sources, loaded) = super::load_for_output(&args.config)?;
+    let (sources, loaded, todos) = super::load_counting_todos(&args.config)?;
     let b = &loaded.business;
     let text = &sources.get(loaded.file).text;
 
@@ -163,7 +163,9 @@ pub fn run(args: &RenderArgs) -> Outcome {
         "rendered {files} files for {places} location{s} into {out} ({written} written, {unchanged} unchanged)\n",
         "сформировано файлов: {files}, филиалов: {places}, в {out} (записано: {written}, без изменений: {unchanged})\n"
     );
-    super::print_stdout(summary.get(lang))
+    super::print_stdout(summary.get(lang))?;
+    super::print_todos(todos, lang);
+    Ok(())
 }
 
 fn cannot_create(dir: &Path, lang: Lang) -> String {

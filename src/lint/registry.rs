@@ -25,6 +25,8 @@ pub static RULES: &[&Rule] = &[
     &rules::p206_data_location::RULE,
     &rules::p207_published_documents::RULE,
     &rules::p208_health_data_in_texts::RULE,
+    &rules::p209_pd_officer_mobile::RULE,
+    &rules::p210_duty_alert_client_data::RULE,
     &rules::b301_bot_config_unusable::RULE,
     &rules::b302_first_response::RULE,
     &rules::b303_reminders::RULE,
@@ -42,6 +44,9 @@ pub static RULES: &[&Rule] = &[
     &rules::s501_secrets::RULE,
     &rules::l901_expired_waiver::RULE,
     &rules::l902_unused_waiver::RULE,
+    &rules::t121_processor_details::RULE,
+    &rules::t122_register_number::RULE,
+    &rules::t123_cross_border_notice::RULE,
 ];
 
 /// The rule with this code, case-insensitively.

@@ -62,12 +62,16 @@ pub struct BusinessInfo {
     pub pd_officer: Contact,
 }
 
-/// A person with an e-mail and a phone.
+/// The person responsible for personal-data processing, as the policy publishes them.
 #[derive(Debug, Clone, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct Contact {
-    pub name: Sp<String>,
+    /// Printed in the policy and the consent; leave it out to publish the role and its
+    /// contacts only. A name with a personal mobile is dissemination of the employee's data
+    /// (ст. 10.1 152-FZ) and needs their consent (P209).
+    pub name: Option<Sp<String>>,
     pub email: Sp<Email>,
+    /// A work number is best: the policy is public.
     pub phone: Sp<Phone>,
 }
 
@@ -285,6 +289,21 @@ pub struct PersonalData {
     /// Where the separate consent document is published.
     pub consent_url: Option<Sp<Url>>,
     pub processors: Vec<Sp<Processor>>,
+    /// The operator's notice to Roskomnadzor (ст. 22 152-FZ) and its cross-border notice
+    /// (ст. 12): a to-do while empty.
+    pub notice: Option<Sp<PdNotice>>,
+}
+
+/// What Roskomnadzor has been told, as the policy states it.
+#[derive(Debug, Clone, Default, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct PdNotice {
+    /// The number in the register of operators, once Roskomnadzor has entered the operator.
+    pub register_number: Option<Sp<String>>,
+    /// The day the notice of processing was filed.
+    pub filed_on: Option<Sp<NaiveDate>>,
+    /// The day the notice of cross-border transfer was filed.
+    pub cross_border_filed_on: Option<Sp<NaiveDate>>,
 }
 
 impl PersonalData {
@@ -503,7 +522,7 @@ read_table!(Contact, "pd_officer", |tb| {
     fields!(
         tb,
         Contact {
-            name: req,
+            name: opt,
             email: req,
             phone: req
         }
@@ -737,6 +756,18 @@ read_table!(PersonalData, "[pd]", |tb| {
             policy_url: opt,
             consent_url: opt,
             processors: req,
+            notice: opt,
+        }
+    )
+});
+
+read_table!(PdNotice, "[pd.notice]", |tb| {
+    fields!(
+        tb,
+        PdNotice {
+            register_number: opt,
+            filed_on: opt,
+            cross_border_filed_on: opt
         }
     )
 });

@@ -16,6 +16,11 @@ impl Phone {
         &self.e164
     }
 
+    /// A Russian mobile number (+7 9…): a person's own, unless the business says otherwise.
+    pub fn is_mobile(&self) -> bool {
+        self.e164.as_bytes().get(2) == Some(&b'9')
+    }
+
     /// `+7 917 000-00-00`, as the documents print it.
     pub fn pretty(&self) -> String {
         let d = &self.e164[2..];

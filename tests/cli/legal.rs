@@ -662,3 +662,242 @@ fn every_document_of_the_corpus_passes_the_schema() {
     }
     assert!(failures.is_empty(), "{failures:#?}");
 }
+
+// ---- B. Processors and transfers ---------------------------------------------------------
+
+/// The text between two markers, or to the end.
+pub fn between<'t>(text: &'t str, from: &str, to: &str) -> &'t str {
+    let Some(start) = text.find(from) else {
+        return "";
+    };
+    let rest = &text[start..];
+    rest.find(to).map_or(rest, |end| &rest[..end])
+}
+
+/// Defect 3: messengers are not called processors under contract; the processors are, with
+/// the ч. 3 ст. 6 clause in full.
+#[test]
+fn d03_messengers_are_not_processors_and_the_clause_is_complete() {
+    for b in all() {
+        let policy = policy_text(b);
+        let what = format!("{} policy", b.name);
+        let (h1, h2) = if b.ru() {
+            ("Лица, которым Оператор поручил обработку", "Сервисы связи")
+        } else {
+            ("Companies the Operator instructs", "Communication services")
+        };
+        let instructed = between(&policy, h1, h2);
+        assert!(
+            !instructed.is_empty(),
+            "{what}: no processors' section:\n{policy}"
+        );
+        for messenger in ["WhatsApp", "Telegram", "Instagram", "ВКонтакте"] {
+            lacks(
+                instructed,
+                messenger,
+                &format!("{what}, processors under instruction"),
+            );
+        }
+        for needle in if b.ru() {
+            [
+                "ч. 5 ст. 18",
+                "по его запросу документы",
+                "ч. 3.1 ст. 21",
+                "Оператор не поручает этим компаниям",
+            ]
+        } else {
+            [
+                "art. 18 part 5",
+                "on request the documents",
+                "art. 21 part 3.1",
+                "does not instruct these companies",
+            ]
+        } {
+            has(&policy, needle, &what);
+        }
+        let consent = consent_text(b);
+        has(
+            &consent,
+            by_lang(
+                b,
+                "Оператор ей обработку не поручает",
+                "the Operator does not instruct it",
+            ),
+            &format!("{} consent", b.name),
+        );
+    }
+}
+
+/// Defect 3 (lint): a messenger declared as a processor under instruction is a P202 error.
+#[test]
+fn d03_p202_a_messenger_under_instruction_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let toml = fs::read_to_string(repo().join("examples/salon-ufa-omsk/business.toml")).unwrap();
+    let toml = toml.replacen(
+        "country = \"AE\", basis = \"independent\"",
+        "country = \"AE\", basis = \"instruction\"",
+        1,
+    );
+    fs::write(dir.path().join("business.toml"), toml).unwrap();
+    let run = regl(dir.path(), &["lint", "--format", "json"]);
+    assert!(
+        run.stdout.contains("\"P202\"") && run.stdout.contains("under the operator's instruction"),
+        "{}",
+        run.stdout
+    );
+}
+
+/// Defect 4: duty alerts that leave the CRM carry the card link and the reason, never the
+/// client's name, phone or words; P210 reports a bot config that does.
+#[test]
+fn d04_duty_alerts_carry_no_client_data() {
+    for b in all() {
+        for (loc, bot) in b.bots() {
+            for key in ["telegram", "sms"] {
+                let text = bot["escalation"]["messages"][key].as_str().unwrap();
+                for p in ["{client_name}", "{client_phone}", "{keyword}"] {
+                    lacks(text, p, &format!("{} {loc} {key} alert", b.name));
+                }
+                has(text, "{lead_url}", &format!("{} {loc} {key} alert", b.name));
+            }
+        }
+        for (loc, rules) in b.docs("ai-escalation-rules") {
+            lacks(
+                &rules,
+                by_lang(
+                    b,
+                    "триггер, имя клиента, канал",
+                    "the client's name, the channel",
+                ),
+                &format!("{} {loc} escalation rules", b.name),
+            );
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let src = repo().join("examples/fitness-novosibirsk");
+    fs::copy(src.join("business.toml"), dir.path().join("business.toml")).unwrap();
+    fs::create_dir_all(dir.path().join("bot")).unwrap();
+    let bot = fs::read_to_string(src.join("bot/novosibirsk.json")).unwrap();
+    let planted = bot.replacen(
+        "Карточка: {lead_url}",
+        "Клиент: {client_name}, {client_phone}. Карточка: {lead_url}",
+        1,
+    );
+    assert_ne!(planted, bot);
+    fs::write(dir.path().join("bot/novosibirsk.json"), planted).unwrap();
+    let run = regl(dir.path(), &["lint", "--format", "json"]);
+    assert!(run.stdout.contains("\"P210\""), "{}", run.stdout);
+}
+
+/// Defect 5: the localisation sentence is true for messenger channels.
+#[test]
+fn d05_the_localisation_sentence_holds_for_messengers() {
+    for b in all() {
+        let policy = policy_text(b);
+        let what = format!("{} policy", b.name);
+        lacks(
+            &policy,
+            by_lang(
+                b,
+                "сначала записываются в эти базы",
+                "first recorded in these databases",
+            ),
+            &what,
+        );
+        has(
+            &policy,
+            by_lang(
+                b,
+                "хранит провайдер мессенджера по своим правилам",
+                "provider under its own terms",
+            ),
+            &what,
+        );
+    }
+}
+
+/// Defect 11: the policy states the register number instead of asserting a notice, says
+/// that a new location means amending the notice, and a business without the number has a
+/// to-do that render counts and lint lists.
+#[test]
+fn d11_the_roskomnadzor_notice_is_stated_not_assumed() {
+    for b in all() {
+        let policy = policy_text(b);
+        let what = format!("{} policy", b.name);
+        lacks(
+            &policy,
+            by_lang(
+                b,
+                "Оператор уведомил Роскомнадзор о намерении",
+                "notified Roskomnadzor of its intention",
+            ),
+            &what,
+        );
+        has(&policy, by_lang(b, "ч. 7 ст. 22", "art. 22 part 7"), &what);
+        has(
+            &policy,
+            by_lang(
+                b,
+                "реестре операторов",
+                "register of personal data operators",
+            ),
+            &what,
+        );
+        if b.name.starts_with("example:") {
+            assert!(
+                policy.contains("-26-0"),
+                "{what}: the register number is printed:\n{policy}"
+            );
+        }
+    }
+    let b = all().iter().find(|b| b.name == "preset:salon.ru").unwrap();
+    let run = regl(&b.dir, &["lint", "--format", "json"]);
+    for code in ["T122", "T123", "T121"] {
+        assert!(
+            run.stdout.contains(&format!("\"{code}\"")),
+            "{code}: {}",
+            run.stdout
+        );
+    }
+    assert_eq!(run.code, 0, "to-dos never fail lint: {}", run.stdout);
+    let render = regl(&b.dir, &["render", "-o", "out2"]).expect_code(0);
+    assert!(
+        render.stderr.contains("to-dos before publishing"),
+        "{}",
+        render.stderr
+    );
+}
+
+/// Defect 13: the examples publish the officer with a work number; a name with a mobile is
+/// a P209 reminder; a fresh business publishes the role and its contacts only.
+#[test]
+fn d13_the_pd_officers_personal_mobile_is_not_published() {
+    for b in all() {
+        let policy = policy_text(b);
+        let row = between(
+            &policy,
+            by_lang(b, "Ответственный за организацию", "Person responsible"),
+            by_lang(b, "Регистрационный номер", "Number in the register"),
+        );
+        assert!(!row.is_empty(), "{}: {policy}", b.name);
+        // A name is published only with a work number.
+        let lint = regl(&b.dir, &["lint", "--format", "json"]);
+        assert!(
+            !lint.stdout.contains("\"P209\""),
+            "{}: {}",
+            b.name,
+            lint.stdout
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let toml = fs::read_to_string(repo().join("examples/clinic-omsk/business.toml")).unwrap();
+    let toml = toml.replacen("+7 3812 21-48-61", "+7 913 978-14-52", 1);
+    fs::write(dir.path().join("business.toml"), toml).unwrap();
+    let run = regl(dir.path(), &["lint", "--format", "json"]);
+    assert!(run.stdout.contains("\"P209\""), "{}", run.stdout);
+    let clean = regl(
+        &repo().join("examples/clinic-omsk"),
+        &["lint", "--format", "json"],
+    );
+    assert!(!clean.stdout.contains("\"P209\""), "{}", clean.stdout);
+}

@@ -80,7 +80,12 @@ fn a_fresh_init_lints_clean_for_every_segment_and_language() {
             regl(dir.path(), &init).expect_code(0);
             regl(dir.path(), &["init", "--city", "Новосибирск"]).expect_code(0);
             let run = lint(dir.path(), &["--format", "json"]);
-            assert_eq!(findings(&run), Vec::<Value>::new(), "{segment}.{lang}");
+            // What the owner still has to fill in is a to-do (a T warning), never an error.
+            let other: Vec<Value> = findings(&run)
+                .into_iter()
+                .filter(|f| !f["code"].as_str().is_some_and(|c| c.starts_with('T')))
+                .collect();
+            assert_eq!(other, Vec::<Value>::new(), "{segment}.{lang}");
             run.expect_code(0);
         }
     }
@@ -328,7 +333,7 @@ fn p202_cross_border() {
     fires_in_toml(
         "P202",
         "error",
-        "  { name = \"Telegram\", role = \"messenger\", purpose = \"переписка с клиентами\", country = \"AE\" },\n",
+        "  { name = \"Telegram\", role = \"messenger\", purpose = \"переписка с клиентами\", country = \"AE\", basis = \"independent\" },\n",
         "",
         "true\nsource_id = \"TELEGRAM\"",
     );
@@ -363,7 +368,7 @@ fn p206_data_location() {
         "error",
         "role = \"ai\", purpose = \"ответы ИИ-ассистента\", country = \"RU\"",
         "role = \"ai\", purpose = \"ответы ИИ-ассистента\", country = \"US\"",
-        "\"US\" },\n  { name = \"Yandex Cloud\"",
+        "\"US\", legal_name = \"ООО «Яндекс.Облако»\"",
     );
     fires_in_toml(
         "P206",
@@ -897,7 +902,7 @@ fn every_rule_is_documented_and_codes_are_unique() {
     names.dedup();
     assert_eq!(before, names.len(), "a rule name is reused");
     // The codes SPEC §5 names, plus P207: a renamed or dropped code shows here in review.
-    let spec = "B301 B302 B303 B304 B305 B306 B307 B308 B309 B310 C101 C102 C103 C104 C105 C106 C107 C108 C109 C110 C111 D401 D402 D403 D404 L901 L902 P201 P202 P203 P204 P205 P206 P207 P208 S501";
+    let spec = "B301 B302 B303 B304 B305 B306 B307 B308 B309 B310 C101 C102 C103 C104 C105 C106 C107 C108 C109 C110 C111 D401 D402 D403 D404 L901 L902 P201 P202 P203 P204 P205 P206 P207 P208 P209 P210 S501 T121 T122 T123";
     assert_eq!(codes.join(" "), spec);
     for r in rules {
         for section in [

@@ -10,15 +10,18 @@ pub const RULE: Rule = Rule {
     name: "cross-border-processor",
     severities: &[Severity::Error],
     summary: StaticText {
-        en: "a cross-border channel whose provider is not declared as a processor with its country",
-        ru: "трансграничный канал, провайдер которого не указан среди обработчиков вместе со своей страной",
+        en: "a cross-border channel whose provider is not declared in `processors` (as an independent operator) with its country",
+        ru: "трансграничный канал, провайдер которого не указан в `processors` (как самостоятельный оператор) вместе со своей страной",
     },
     explanation: StaticText {
         en: r#"**What it checks.** Each channel with `cross_border = true` has its provider in
-`[pd].processors` (WhatsApp, Telegram, Instagram, VK, …, matched by name) with a country.
+`[pd].processors` (WhatsApp, Telegram, Instagram, VK, …, matched by name) with a country,
+and that provider is not declared a processor under the operator's instruction (`basis =
+"instruction"`): a messenger the client chooses is an operator in its own right.
 
-**Why it matters.** The personal-data policy must name every processor and every
-cross-border transfer, and cross-border transfer needs its own notification to
+**Why it matters.** The personal-data policy must name every company that receives client
+data and every cross-border transfer, and must not claim a contract that does not exist:
+WhatsApp or Telegram take no instruction from the operator (ч. 3 ст. 6), and cross-border transfer needs its own notification to
 Roskomnadzor before it starts (152-FZ art. 12). A channel the policy does not mention is
 processing the policy does not cover.
 
@@ -35,10 +38,13 @@ cross_border = true
 "переписка с клиентами", country = "AE" }`."#,
         ru: r#"**Что проверяет.** Для каждого канала с `cross_border = true` его провайдер есть в
 `[pd].processors` (WhatsApp, Telegram, Instagram, VK, …, сверяется по названию) вместе со
-страной.
+страной и не объявлен обработчиком по поручению оператора (`basis = "instruction"`):
+мессенджер, который выбирает клиент, — самостоятельный оператор.
 
-**Почему это важно.** Политика обработки персональных данных должна называть каждого
-обработчика и каждую трансграничную передачу, а о трансграничной передаче нужно отдельно
+**Почему это важно.** Политика обработки персональных данных должна называть каждую
+компанию, получающую данные клиентов, и каждую трансграничную передачу и не должна
+утверждать договор, которого нет: WhatsApp и Telegram поручений оператора не получают
+(ч. 3 ст. 6), а о трансграничной передаче нужно отдельно
 уведомить Роскомнадзор до её начала (ст. 12 152‑ФЗ). Канал, которого нет в политике, — это
 обработка, которую политика не покрывает.
 
@@ -125,6 +131,28 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     "укажите страну, куда уходят данные (например, \"US\" для Meta), или поставьте `cross_border = false`, если данные остаются в России"
                 )),
             ),
+            Some(p) if p.basis.is_some() && p.is_instructed() => {
+                let (channel, name) = (c.id.value, p.name.value.as_str());
+                out.push(
+                    Diagnostic::finding(
+                        "P202",
+                        Severity::Error,
+                        t!(
+                            "channel `{channel}` is a service the client chooses, but «{name}» is declared as a processor under the operator's instruction",
+                            "канал `{channel}` клиент выбирает сам, а «{name}» объявлен обработчиком по поручению оператора"
+                        ),
+                    )
+                    .at(
+                        cx.file,
+                        p.basis.as_ref().map_or(p.name.span.clone(), |b| b.span.clone()),
+                        t!("no instruction is given to a messenger", "мессенджеру поручение не даётся"),
+                    )
+                    .hint(t!(
+                        "set `basis = \"independent\"`: the messenger processes messages under its own terms (ч. 3 ст. 6 152-FZ)",
+                        "укажите `basis = \"independent\"`: мессенджер обрабатывает сообщения по своим правилам (ч. 3 ст. 6 152-ФЗ)"
+                    )),
+                );
+            }
             Some(_) => {}
         }
     }

@@ -11,8 +11,8 @@ pub const RULE: Rule = Rule {
     name: "data-location",
     severities: &[Severity::Error],
     summary: StaticText {
-        en: "`storage_country` outside Russia, or a processor abroad whose role means client data is first recorded there (crm, ai, hosting): Russian citizens' data must be first recorded in Russia",
-        ru: "`storage_country` за пределами России или обработчик за границей, чья роль означает, что данные клиентов впервые записываются там (crm, ai, hosting): данные граждан России должны впервые записываться в России",
+        en: "`storage_country` outside Russia, or an instruction processor abroad whose role means client data is first recorded there (crm, ai, hosting): Russian citizens' data must be first recorded in Russia",
+        ru: "`storage_country` за пределами России или обработчик по поручению за границей, чья роль означает, что данные клиентов впервые записываются там (crm, ai, hosting): данные граждан России должны впервые записываться в России",
     },
     explanation: StaticText {
         en: r#"**What it checks.** `[pd].storage_country` is `RU`, and no processor with role `crm`, `ai` or
@@ -83,10 +83,13 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         );
     }
     for p in &pd.processors {
-        let first_record = matches!(
-            p.role.value,
-            ProcessorRole::Crm | ProcessorRole::Ai | ProcessorRole::Hosting
-        );
+        // A service the client chooses (a messenger) is an operator in its own right: the
+        // operator records nothing there first. Its own processors must be in Russia.
+        let first_record = p.is_instructed()
+            && matches!(
+                p.role.value,
+                ProcessorRole::Crm | ProcessorRole::Ai | ProcessorRole::Hosting
+            );
         if first_record && !p.country.eq_ignore_ascii_case("RU") {
             out.push(
                 Diagnostic::finding(

@@ -222,7 +222,7 @@ impl<'a> BusinessView<'a> {
             segment: info.segment.as_str(),
             website: info.website.as_ref().map_or("", |w| w.0.as_str()),
             pd_officer: PdOfficer {
-                name: info.pd_officer.name.as_str(),
+                name: info.pd_officer.name.as_ref().map_or("", |n| n.as_str()),
                 email: info.pd_officer.email.0.as_str(),
                 phone: info.pd_officer.phone.pretty(),
             },

@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::helpers::{DurationWords, channel_name, country_name, is_meta_name, pick, role_name};
 use crate::model::business::{Business, Processor};
 use crate::model::enums::{ConsentMoment, Lang};
+use crate::words::fmt_date;
 
 /// Personal-data processing, in the business's language.
 // Templates test each of these flags by name: they are the template contract.
@@ -30,6 +31,15 @@ pub struct PdView<'a> {
     pub consent_url: &'a str,
     pub processors: Vec<ProcessorView<'a>>,
     pub foreign_processors: Vec<ProcessorView<'a>>,
+    /// Processors under the operator's instruction (ч. 3 ст. 6).
+    pub instructed: Vec<ProcessorView<'a>>,
+    /// Services the client chooses, operators in their own right: no instruction.
+    pub independent: Vec<ProcessorView<'a>>,
+    pub independent_names: Vec<&'a str>,
+    /// Instructed processors abroad: the operator transfers data across the border.
+    pub foreign_instructed: Vec<ProcessorView<'a>>,
+    /// What Roskomnadzor has been told.
+    pub notice: NoticeView,
     #[serde(flatten)]
     pub meta: MetaServices,
     /// «в Российской Федерации», «in the Russian Federation».
@@ -41,12 +51,23 @@ pub struct PdView<'a> {
     pub health_processors: Vec<&'a str>,
 }
 
+/// `[pd.notice]`, dates spelt out; "" for what is not given yet.
+#[derive(Debug, Clone, Serialize)]
+pub struct NoticeView {
+    pub register_number: String,
+    pub filed_on: String,
+    pub cross_border_filed_on: String,
+}
+
 /// The Meta services the business uses, named as the documents name them: the channels
 /// that are Meta's, or else the processors named like one.
 #[derive(Debug, Clone, Serialize)]
 pub struct MetaServices {
     pub has_meta: bool,
     pub meta_services: Vec<String>,
+    /// WhatsApp is among them: the court's ban does not extend to it, and the documents say
+    /// so, or they would imply the business's main channel is banned.
+    pub meta_whatsapp: bool,
 }
 
 /// A company that receives client data, as the PD documents name it.
@@ -57,6 +78,9 @@ pub struct ProcessorView<'a> {
     pub name: &'a str,
     /// The legal entity, or "" while `legal_name` is not given.
     pub legal_name: &'a str,
+    /// How a list names it: «ООО «Яндекс.Облако» (Yandex Cloud), ИНН …», the product alone
+    /// while the legal name is not given.
+    pub entity: String,
     pub inn: &'a str,
     pub address: &'a str,
     /// Under the operator's instruction (ч. 3 ст. 6), not an operator in its own right.
@@ -106,13 +130,72 @@ impl<'a> PdView<'a> {
             policy_url: pd.policy_url.as_ref().map_or("", |u| u.0.as_str()),
             consent_url: pd.consent_url.as_ref().map_or("", |u| u.0.as_str()),
             foreign_processors: processors.iter().filter(|p| p.abroad).cloned().collect(),
+            instructed: processors
+                .iter()
+                .filter(|p| p.instructed)
+                .cloned()
+                .collect(),
+            independent: processors
+                .iter()
+                .filter(|p| !p.instructed)
+                .cloned()
+                .collect(),
+            independent_names: processors
+                .iter()
+                .filter(|p| !p.instructed)
+                .map(|p| p.name)
+                .collect(),
+            foreign_instructed: processors
+                .iter()
+                .filter(|p| p.instructed && p.abroad)
+                .cloned()
+                .collect(),
             processors,
+            notice: NoticeView::new(b),
             meta: MetaServices::new(b),
             storage_in,
             health_keywords: b.keywords_may_carry_health(),
             health_processors: super::pd_consent_written::receives_health_data(b)
                 .map(|p| p.name.as_str())
                 .collect(),
+        }
+    }
+}
+
+/// «ООО «Яндекс.Облако» (Yandex Cloud), ИНН 7704458262»: the legal entity, the product in
+/// brackets unless the name already says it, and the INN when given.
+fn entity(p: &Processor, lang: Lang) -> String {
+    let name = p.name.as_str();
+    let mut out = match &p.legal_name {
+        Some(l) if l.to_lowercase().contains(&name.to_lowercase()) => l.value.clone(),
+        Some(l) => format!("{} ({name})", l.value),
+        None => name.to_owned(),
+    };
+    if let Some(inn) = &p.inn {
+        out.push_str(&pick(lang, ", ИНН ", ", INN "));
+        out.push_str(&inn.0);
+    }
+    out
+}
+
+impl NoticeView {
+    fn new(b: &Business) -> Self {
+        let lang = b.lang();
+        let n =
+            b.pd.notice
+                .as_ref()
+                .map(|n| n.value.clone())
+                .unwrap_or_default();
+        let date = |d: &Option<crate::model::read::Sp<chrono::NaiveDate>>| {
+            d.as_ref().map_or(String::new(), |d| fmt_date(**d, lang))
+        };
+        Self {
+            register_number: n
+                .register_number
+                .as_ref()
+                .map_or(String::new(), |r| r.value.clone()),
+            filed_on: date(&n.filed_on),
+            cross_border_filed_on: date(&n.cross_border_filed_on),
         }
     }
 }
@@ -136,6 +219,9 @@ impl MetaServices {
         }
         Self {
             has_meta: !meta_services.is_empty(),
+            meta_whatsapp: meta_services
+                .iter()
+                .any(|s| s.to_lowercase().contains("whatsapp")),
             meta_services,
         }
     }
@@ -146,6 +232,7 @@ impl<'a> ProcessorView<'a> {
         Self {
             name: p.name.as_str(),
             legal_name: p.legal_name.as_ref().map_or("", |n| n.as_str()),
+            entity: entity(p, lang),
             inn: p.inn.as_ref().map_or("", |i| i.0.as_str()),
             address: p.address.as_ref().map_or("", |a| a.as_str()),
             instructed: p.is_instructed(),
