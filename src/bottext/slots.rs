@@ -7,8 +7,12 @@ use crate::model::enums::Branch;
 /// The slots the bot's scripts ask for, in the order a client first meets them: the
 /// qualification questions, then each branch's own questions in `[bot].branches` order.
 /// The consent request lists exactly these, and comes before any of them is asked.
+/// Where the booking rests on the contract, none: nothing the bot asks needs consent.
 pub fn consent_slots(b: &Business) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    if b.booking_on_contract() {
+        return out;
+    }
     let mut add = |slot: &str| {
         if !out.iter().any(|x| x == slot) {
             out.push(slot.to_owned());

@@ -180,34 +180,56 @@ impl<'a> Texts<'a> {
         }
     }
 
-    /// The consent request for the slots in `before`.
+    /// The consent request for the slots in `before`. Where booking rests on the contract
+    /// (nothing is asked under consent), it is the separate, optional consent to what does
+    /// rest on it, a quality survey or offers, asked once the booking is taken: refusing it
+    /// refuses the client nothing they came for (п. 4 ст. 16 of the consumer protection law).
     pub fn consent(&self, before: &[String]) -> String {
         let lang = self.lang;
-        let data: Vec<String> = before.iter().map(|s| words::slot_noun(lang, s)).collect();
-        let data = words::list(lang, &data);
-        let purposes: Vec<&str> = self.b.pd.purposes.iter().map(|p| p.as_str()).collect();
-        let purposes = purposes.join("; ");
         let legal = self.b.business.legal_name.as_str();
         let (policy, consent) = (&self.policy_url, &self.consent_url);
-        let mut text = tr(
-            lang,
-            format!(
-                "Прежде чем продолжить, попрошу ваше согласие на обработку персональных данных. Мне понадобятся: {data}. Оператор персональных данных — {legal}. Цели обработки: {purposes}. Пожалуйста, ознакомьтесь с согласием на обработку персональных данных: {consent} и Политикой обработки персональных данных: {policy}. Согласие можно отозвать в любой момент — достаточно написать нам."
-            ),
-            format!(
-                "Before we go on, I need your consent to process your personal data. I'll need {data}. The controller of your personal data is {legal}. Purposes: {purposes}. Please read the consent to personal data processing: {consent} and our Personal Data Policy: {policy}. You can withdraw consent at any time: just write to us."
-            ),
-        );
+        let mut text = if before.is_empty() && self.b.booking_on_contract() {
+            let purposes: Vec<&str> = self.b.consent_purposes().map(|p| p.name.as_str()).collect();
+            let purposes = words::list(
+                lang,
+                &purposes.iter().map(|p| (*p).to_owned()).collect::<Vec<_>>(),
+            );
+            tr(
+                lang,
+                format!(
+                    "Ещё один вопрос, по желанию. Можно ли {legal} обрабатывать ваши данные также для другой цели — {purposes}? Это отдельное согласие: {consent}. На запись отказ не влияет: для неё данные обрабатываются по договору, как описано в Политике обработки персональных данных: {policy}. Согласие можно отозвать в любой момент — достаточно написать нам."
+                ),
+                format!(
+                    "One more question, entirely optional. May {legal} also process your data for another purpose: {purposes}? This is a separate consent: {consent}. Saying no does not affect your booking: for that, your data are processed under the contract, as our Personal Data Policy explains: {policy}. You can withdraw consent at any time: just write to us."
+                ),
+            )
+        } else {
+            let data: Vec<String> = before.iter().map(|s| words::slot_noun(lang, s)).collect();
+            let data = words::list(lang, &data);
+            let purposes: Vec<&str> = self.b.pd.purposes.iter().map(|p| p.name.as_str()).collect();
+            let purposes = purposes.join("; ");
+            tr(
+                lang,
+                format!(
+                    "Прежде чем продолжить, попрошу ваше согласие на обработку персональных данных. Мне понадобятся: {data}. Оператор персональных данных — {legal}. Цели обработки: {purposes}. Пожалуйста, ознакомьтесь с согласием на обработку персональных данных: {consent} и Политикой обработки персональных данных: {policy}. Согласие можно отозвать в любой момент — достаточно написать нам."
+                ),
+                format!(
+                    "Before we go on, I need your consent to process your personal data. I'll need {data}. The controller of your personal data is {legal}. Purposes: {purposes}. Please read the consent to personal data processing: {consent} and our Personal Data Policy: {policy}. You can withdraw consent at any time: just write to us."
+                ),
+            )
+        };
         if let Some(notice) = self.health_notice() {
             text.push(' ');
             text.push_str(&notice);
         }
-        text.push(' ');
-        text.push_str(&tr(
-            lang,
-            "Нажмите «Даю согласие», чтобы продолжить.".to_owned(),
-            "Tap “I agree” to continue.".to_owned(),
-        ));
+        if !self.b.booking_on_contract() {
+            text.push(' ');
+            text.push_str(&tr(
+                lang,
+                "Нажмите «Даю согласие», чтобы продолжить.".to_owned(),
+                "Tap “I agree” to continue.".to_owned(),
+            ));
+        }
         text
     }
 
@@ -221,6 +243,14 @@ impl<'a> Texts<'a> {
 
     pub fn consent_declined(&self) -> String {
         let phone = &self.phone;
+        if self.b.booking_on_contract() {
+            return tr(
+                self.lang,
+                "Хорошо, для этой цели ваши данные использоваться не будут. Запись это не меняет."
+                    .to_owned(),
+                "Fine: your data won't be used for that. Your booking stays as it is.".to_owned(),
+            );
+        }
         tr(
             self.lang,
             format!(
@@ -228,6 +258,21 @@ impl<'a> Texts<'a> {
             ),
             format!(
                 "Understood. Without your consent I can't store your details, so I can't book you online. You can book by phone at {phone}: our administrator will be glad to help."
+            ),
+        )
+    }
+
+    /// What the bot says before it asks for a booking's data where the booking rests on the
+    /// contract: which data, why, and where the policy is (ч. 2 ст. 18.1 152-FZ).
+    pub fn booking_notice(&self) -> String {
+        let policy = &self.policy_url;
+        tr(
+            self.lang,
+            format!(
+                "Для записи мне понадобятся ваше имя и телефон: они нужны, чтобы записать вас и напомнить о визите. Как мы обрабатываем данные — в Политике: {policy}."
+            ),
+            format!(
+                "To book you in I'll need your name and phone: we use them to make the booking and remind you of it. How we handle data: {policy}."
             ),
         )
     }

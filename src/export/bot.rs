@@ -111,12 +111,21 @@ pub fn bot_config(b: &Business, loc: &Location) -> BotConfig {
         })
         .collect();
 
-    // Consent goes before the first personal-data question of every branch, so no branch
-    // can collect data first, whichever way the dialogue enters it.
+    // Where data are asked under consent, consent goes before the first personal-data
+    // question of every branch, so no branch can collect data first, whichever way the
+    // dialogue enters it. Where the booking rests on the contract, no branch waits on
+    // consent: the booking asks for the separate, optional consent last, before it is taken.
+    let on_contract = b.booking_on_contract();
+    let optional_consent = on_contract && b.consent_purposes().next().is_some();
     let consent_step = || {
         step(String::new())
             .ask("consent")
             .buttons(t.consent_buttons())
+    };
+    let consent_first = |steps: &mut Vec<Step>| {
+        if !on_contract {
+            steps.push(consent_step());
+        }
     };
     let with_upsell = |mut steps: Vec<Step>| {
         if !offers.is_empty()
@@ -141,36 +150,55 @@ pub fn bot_config(b: &Business, loc: &Location) -> BotConfig {
         .map(|br| {
             let steps = match br.value {
                 Branch::Booking => {
-                    let mut s = vec![step(t.booking_intro()), consent_step()];
+                    let mut s = vec![step(t.booking_intro())];
+                    if on_contract {
+                        s.push(step(t.booking_notice()));
+                    }
+                    consent_first(&mut s);
                     s.extend(qualification.iter().cloned());
+                    if optional_consent {
+                        s.push(consent_step());
+                    }
                     s.push(step(t.booking_done()).action("book"));
                     with_upsell(s)
                 }
-                Branch::Cancel => cancel_steps(b, &t, consent_step()),
+                Branch::Cancel => {
+                    let mut first = Vec::new();
+                    consent_first(&mut first);
+                    cancel_steps(b, &t, first)
+                }
                 Branch::Price => vec![
                     step(t.price_list()),
                     step(t.offer_booking()).buttons(t.booking_buttons()),
                     step(t.agreed()).when("agreed").action("branch:booking"),
                 ],
-                Branch::Promo => vec![
-                    step(t.promo()).buttons(t.promo_buttons()),
-                    consent_step().when("agreed"),
-                    step(t.ask("name").unwrap_or_default())
-                        .ask("name")
-                        .when("agreed"),
-                    step(t.ask("phone").unwrap_or_default())
-                        .ask("phone")
-                        .when("agreed"),
-                    step(t.promo_done()).when("agreed").action("save_lead"),
-                ],
-                Branch::Callback => vec![
-                    step(t.callback_intro()),
-                    consent_step(),
-                    step(t.ask("name").unwrap_or_default()).ask("name"),
-                    step(t.ask_phone_for_callback()).ask("phone"),
-                    step(t.ask_callback_time()).ask("preferred_time"),
-                    step(t.callback_done()).action("schedule_callback"),
-                ],
+                Branch::Promo => {
+                    let mut s = vec![step(t.promo()).buttons(t.promo_buttons())];
+                    if !on_contract {
+                        s.push(consent_step().when("agreed"));
+                    }
+                    s.extend([
+                        step(t.ask("name").unwrap_or_default())
+                            .ask("name")
+                            .when("agreed"),
+                        step(t.ask("phone").unwrap_or_default())
+                            .ask("phone")
+                            .when("agreed"),
+                        step(t.promo_done()).when("agreed").action("save_lead"),
+                    ]);
+                    s
+                }
+                Branch::Callback => {
+                    let mut s = vec![step(t.callback_intro())];
+                    consent_first(&mut s);
+                    s.extend([
+                        step(t.ask("name").unwrap_or_default()).ask("name"),
+                        step(t.ask_phone_for_callback()).ask("phone"),
+                        step(t.ask_callback_time()).ask("preferred_time"),
+                        step(t.callback_done()).action("schedule_callback"),
+                    ]);
+                    s
+                }
             };
             BranchScript {
                 id: br.as_str().to_owned(),
@@ -379,13 +407,13 @@ fn upsell_offers(b: &Business, t: &Texts<'_>) -> Vec<UpsellOffer> {
         .collect()
 }
 
-fn cancel_steps(b: &Business, t: &Texts<'_>, consent: Step) -> Vec<Step> {
-    let mut steps = vec![
-        step(t.cancel_intro()),
-        consent,
+fn cancel_steps(b: &Business, t: &Texts<'_>, consent: Vec<Step>) -> Vec<Step> {
+    let mut steps = vec![step(t.cancel_intro())];
+    steps.extend(consent);
+    steps.extend([
         step(t.ask_phone_for_booking()).ask("phone"),
         step(t.cancel_choice()).buttons(t.cancel_buttons()),
-    ];
+    ]);
     if *b.cancellation.reschedule_max > 0 {
         steps.push(
             step(t.reschedule())
@@ -438,6 +466,12 @@ mod tests {
         let mut no_reschedule = businesses[0].clone();
         no_reschedule.cancellation.reschedule_max.value = 0;
         businesses.push(no_reschedule);
+        // The first release's purposes, every one on consent.
+        let mut on_consent = businesses[0].clone();
+        for p in &mut on_consent.pd.purposes.value {
+            p.value.basis.value = crate::model::purposes::LegalBasis::Consent;
+        }
+        businesses.push(on_consent);
         for b in &businesses {
             let config = bot_config(b, &b.locations[0]);
             let mut asked: Vec<&str> = Vec::new();
@@ -450,7 +484,19 @@ mod tests {
                     asked.push(a);
                 }
             }
-            assert_eq!(asked, config.consent.before, "{}", b.business.name.as_str());
+            // Where the booking rests on the contract nothing waits on consent; elsewhere
+            // the consent names every slot asked.
+            let expected: Vec<&str> = if b.booking_on_contract() {
+                Vec::new()
+            } else {
+                asked
+            };
+            assert_eq!(
+                expected,
+                config.consent.before,
+                "{}",
+                b.business.name.as_str()
+            );
         }
     }
 }

@@ -12,6 +12,7 @@ use super::enums::{
 use super::hours::WorkingHours;
 use super::id::{Id, RelPath};
 use super::phone::Phone;
+use super::purposes::Purpose;
 use super::read::{Cx, FromToml, Sp, Table, Val, read_uint};
 use super::registry_ids::{Inn, Ogrn};
 use super::values::{Email, Money, Percent, Share, TimeZoneName, Url};
@@ -269,8 +270,13 @@ pub struct Cancellation {
 #[derive(Debug, Clone, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct PersonalData {
-    pub purposes: Sp<Vec<Sp<String>>>,
-    pub categories: Sp<Vec<Sp<String>>>,
+    /// `[[pd.purposes]]`, each with its legal basis, or plain strings (consent-based).
+    pub purposes: Sp<Vec<Sp<Purpose>>>,
+    /// The data processed; needed with plain-string purposes, else the union of theirs.
+    pub categories: Option<Sp<Vec<Sp<String>>>>,
+    /// The version of the consent text, apart from `[document].version`: a price change
+    /// must not void every client's consent. `[document].version` when left out.
+    pub consent_version: Option<Sp<String>>,
     /// Special categories (art. 10), e.g. health data: need written consent.
     pub special_categories: Option<Sp<Vec<Sp<String>>>>,
     /// Written consent is collected for the special categories.
@@ -307,6 +313,22 @@ pub struct PdNotice {
 }
 
 impl PersonalData {
+    /// Every category of data processed: `categories`, and each purpose's own `data`, once.
+    pub fn categories(&self) -> Vec<&Sp<String>> {
+        let mut out: Vec<&Sp<String>> = Vec::new();
+        let own = self.categories.iter().flat_map(|c| c.iter());
+        let of_purposes = self
+            .purposes
+            .iter()
+            .flat_map(|p| p.data.iter().flat_map(|d| d.iter()));
+        for c in own.chain(of_purposes) {
+            if !out.iter().any(|x| x.value == c.value) {
+                out.push(c);
+            }
+        }
+        out
+    }
+
     pub fn special_categories(&self) -> &[Sp<String>] {
         self.special_categories.as_ref().map_or(&[], |s| &s.value)
     }
@@ -745,7 +767,8 @@ read_table!(PersonalData, "[pd]", |tb| {
         tb,
         PersonalData {
             purposes: req,
-            categories: req,
+            categories: opt,
+            consent_version: opt,
             special_categories: opt,
             written_consent: opt,
             retention: opt,

@@ -32,7 +32,10 @@ impl DocKind {
     /// Written once for the whole business at the output folder's root, naming every
     /// location, rather than once per location.
     pub fn per_operator(self) -> bool {
-        matches!(self, DocKind::PdConsentWritten)
+        matches!(
+            self,
+            DocKind::PdPolicy | DocKind::PdConsent | DocKind::PdConsentWritten
+        )
     }
 
     /// Whether the business needs this document at all: the written consent only where
@@ -80,6 +83,20 @@ impl DocKind {
         format!("{}-{location}.{}", self.stem(), self.extension())
     }
 
+    /// The document's title for `b`: a clinic's policy is about its patients.
+    pub fn title_of(self, b: &Business) -> &'static str {
+        let clinic = *b.business.segment == crate::model::enums::Segment::Clinic;
+        match (self, b.lang(), clinic) {
+            (DocKind::PdPolicy, Lang::Ru, true) => {
+                "Политика в отношении обработки персональных данных пациентов"
+            }
+            (DocKind::PdPolicy, Lang::En, true) => {
+                "Policy on the Processing of Patients' Personal Data"
+            }
+            (kind, lang, _) => kind.title(lang),
+        }
+    }
+
     /// The document's title in the business's language.
     pub fn title(self, lang: Lang) -> &'static str {
         match (self, lang) {
@@ -87,8 +104,10 @@ impl DocKind {
             (DocKind::LeadHandling, Lang::En) => "Lead Handling Procedure",
             (DocKind::SlaSheet, Lang::Ru) => "Сроки ответа (SLA)",
             (DocKind::SlaSheet, Lang::En) => "Response Times (SLA)",
-            (DocKind::PdPolicy, Lang::Ru) => "Политика обработки персональных данных",
-            (DocKind::PdPolicy, Lang::En) => "Personal Data Processing Policy",
+            (DocKind::PdPolicy, Lang::Ru) => {
+                "Политика в отношении обработки персональных данных клиентов"
+            }
+            (DocKind::PdPolicy, Lang::En) => "Policy on the Processing of Clients' Personal Data",
             (DocKind::AiEscalation, Lang::Ru) => "Правила эскалации диалогов ИИ-ассистента",
             (DocKind::AiEscalation, Lang::En) => "AI Assistant Escalation Rules",
             (DocKind::PdConsent, Lang::Ru) => "Согласие на обработку персональных данных",
@@ -121,7 +140,13 @@ mod tests {
             DocKind::AiEscalation.file_name("ufa"),
             "ai-escalation-rules-ufa.docx"
         );
-        assert_eq!(DocKind::PdConsent.file_name("ufa"), "pd-consent-ufa.docx");
+        // One operator, one policy and consent (ст. 18.1): no location in the name.
+        assert_eq!(DocKind::PdConsent.file_name("ufa"), "pd-consent.docx");
+        assert_eq!(DocKind::PdPolicy.file_name("ufa"), "pd-policy.docx");
+        assert_eq!(
+            DocKind::PdConsentWritten.file_name("ufa"),
+            "pd-consent-written.docx"
+        );
         assert_eq!(
             DocKind::Cancellation.file_name("ufa"),
             "cancellation-policy-ufa.docx"

@@ -36,7 +36,7 @@ pub fn next_review(control: &DocumentControl) -> NaiveDate {
 pub fn doc_meta(b: &Business, loc: &Location, kind: DocKind) -> DocMeta {
     let lang = b.lang();
     let control = &b.document;
-    let title = kind.title(lang).to_owned();
+    let title = kind.title_of(b).to_owned();
     let business = b.business.name.to_string();
     let city = loc.city.to_string();
     let subject = format!("{title}: {business}, {city}");
@@ -120,13 +120,21 @@ mod tests {
     fn document_control_comes_from_the_config() {
         let b = salon();
         let omsk = b.location("omsk").unwrap();
-        let meta = doc_meta(&b, omsk, DocKind::PdPolicy);
-        assert_eq!(meta.title, "Политика обработки персональных данных");
+        let meta = doc_meta(&b, omsk, DocKind::Cancellation);
+        assert_eq!(meta.title, "Правила отмены и переноса записи");
         assert_eq!(meta.location, "Омск");
         assert_eq!(meta.version, "1.0");
         assert_eq!(meta.created, NaiveDate::from_ymd_opt(2026, 12, 1).unwrap());
         assert_eq!(meta.next_review, "1\u{a0}марта\u{a0}2027\u{a0}г.");
         assert_eq!(meta.revisions.len(), 1);
+        // The operator's policy names every city.
+        let policy = operator_meta(&b, DocKind::PdPolicy);
+        assert_eq!(
+            policy.title,
+            "Политика в отношении обработки персональных данных клиентов"
+        );
+        assert_eq!(policy.location, "Уфа, Омск");
+        assert!(policy.several_locations);
         assert_eq!(
             meta.revisions[0].approved_by,
             "Петрова И. И., генеральный директор"

@@ -54,14 +54,14 @@ fn lint_follows_the_documents_from_render_to_edit_to_rerender() {
     assert_eq!(codes(dir.path()), vec![], "a fresh render lints clean");
 
     // A hand edit to a document is a warning: the next render would undo it.
-    let policy = dir.path().join("out/ufa/pd-policy-ufa.docx");
+    let policy = dir.path().join("out/pd-policy.docx");
     let mut bytes = fs::read(&policy).unwrap();
     bytes.push(0);
     fs::write(&policy, &bytes).unwrap();
     assert_eq!(codes(dir.path()), vec![pair("D403", "warning")]);
 
     // A missing document is an error.
-    fs::remove_file(dir.path().join("out/omsk/pd-consent-omsk.docx")).unwrap();
+    fs::remove_file(dir.path().join("out/omsk/cancellation-policy-omsk.docx")).unwrap();
     assert!(codes(dir.path()).contains(&pair("D401", "error")));
 
     // The content changes without a version bump: stale documents and an unbumped version.

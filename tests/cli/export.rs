@@ -137,13 +137,27 @@ fn check_bot(bot: &Value, b: &regl::model::Business, loc: &regl::model::business
     );
     assert_eq!(bot["limits"]["max_bot_turns"], *b.escalation.max_bot_turns);
 
-    // Consent: asked before every personal-data question, linking policy and consent.
+    // Consent: where the booking rests on the contract nothing waits on it, and the
+    // booking asks for the optional consent last; elsewhere it comes before every
+    // personal-data question. Either way it links the policy and the consent.
     let before = strs(&bot["consent"]["before"]);
-    for s in ["name", "phone"] {
-        assert!(
-            before.iter().any(|x| x == s),
-            "{id}: `{s}` not in consent.before"
-        );
+    if b.booking_on_contract() {
+        assert!(before.is_empty(), "{id}: {before:?}");
+        let booking = &bot["branches"][0]["steps"];
+        let asks: Vec<&str> = booking
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|s| s["ask"].as_str())
+            .collect();
+        assert_eq!(asks.last(), Some(&"consent"), "{id}: {asks:?}");
+    } else {
+        for s in ["name", "phone"] {
+            assert!(
+                before.iter().any(|x| x == s),
+                "{id}: `{s}` not in consent.before"
+            );
+        }
     }
     let policy = b.pd.policy_url.as_ref().unwrap().0.as_str();
     let consent_url = b.pd.consent_url.as_ref().unwrap().0.as_str();
@@ -163,7 +177,8 @@ fn check_bot(bot: &Value, b: &regl::model::Business, loc: &regl::model::business
     for br in branches {
         let steps = br["steps"].as_array().unwrap();
         assert!(!steps.is_empty());
-        let mut consented = false;
+        // Where the booking rests on the contract, no step waits on consent.
+        let mut consented = b.booking_on_contract();
         for st in steps {
             assert!(
                 !st["say"].as_str().unwrap().is_empty(),
@@ -178,7 +193,10 @@ fn check_bot(bot: &Value, b: &regl::model::Business, loc: &regl::model::business
                         "{id}/{}: `{slot}` asked before consent",
                         br["id"]
                     );
-                    assert!(before.iter().any(|x| x == slot), "`{slot}` not in before");
+                    assert!(
+                        b.booking_on_contract() || before.iter().any(|x| x == slot),
+                        "`{slot}` not in before"
+                    );
                 }
                 None => {}
             }

@@ -901,3 +901,205 @@ fn d13_the_pd_officers_personal_mobile_is_not_published() {
     );
     assert!(!clean.stdout.contains("\"P209\""), "{}", clean.stdout);
 }
+
+// ---- C. Purposes -------------------------------------------------------------------------
+
+/// Defect 6: each purpose has its own legal basis — the booking the contract, complaints a
+/// legal duty, the survey consent — and its retention runs from the event that ends it; the
+/// bot books whoever declines the optional consent.
+#[test]
+fn d06_purposes_rest_on_their_own_bases() {
+    for b in all() {
+        let policy = policy_text(b);
+        let what = format!("{} policy", b.name);
+        let ru = b.ru();
+        for needle in if ru {
+            [
+                "п. 5 ч. 1 ст. 6",
+                "п. 2 ч. 1 ст. 6",
+                "п. 1 ч. 1 ст. 6",
+                "после закрытия обращения",
+                "отказ от него не влияет на запись",
+            ]
+        } else {
+            [
+                "art. 6 part 1 item 5",
+                "art. 6 part 1 item 2",
+                "art. 6 part 1 item 1",
+                "after the request is closed",
+                "refusing it does not affect booking",
+            ]
+        } {
+            has(&policy, needle, &what);
+        }
+        has(
+            &policy,
+            if !ru {
+                "after the last"
+            } else if b.segment == "clinic" {
+                "после последнего приёма"
+            } else {
+                "после последнего визита"
+            },
+            &what,
+        );
+        lacks(
+            &policy,
+            by_lang(
+                b,
+                "с момента получения согласия или до его отзыва",
+                "from consent, or until it is withdrawn",
+            ),
+            &what,
+        );
+        for (loc, bot) in b.bots() {
+            let what = format!("{} {loc} bot", b.name);
+            let declined = bot["consent"]["declined"].as_str().unwrap();
+            lacks(
+                declined,
+                by_lang(b, "записать онлайн не получится", "can't book you online"),
+                &what,
+            );
+            assert_eq!(bot["consent"]["before"], serde_json::json!([]), "{what}");
+            let steps = bot["branches"][0]["steps"].as_array().unwrap();
+            let asks: Vec<&str> = steps.iter().filter_map(|s| s["ask"].as_str()).collect();
+            assert_eq!(asks.last(), Some(&"consent"), "{what}: {asks:?}");
+            assert_eq!(steps.last().unwrap()["action"], "book", "{what}");
+        }
+    }
+}
+
+/// Defect 7: one table per purpose with its subjects, data, basis, retention and
+/// destruction; the categories the documents themselves use (chat ids, payments, legal
+/// representatives) are listed; the title says whose data it covers.
+#[test]
+fn d07_one_table_per_purpose_with_its_own_data() {
+    for b in all() {
+        let policy = policy_text(b);
+        let what = format!("{} policy", b.name);
+        let rows = policy
+            .matches(by_lang(b, "Правовое основание", "Legal ground"))
+            .count();
+        assert!(rows >= 4, "{what}: {rows} purposes");
+        for needle in if b.ru() {
+            [
+                "Порядок уничтожения",
+                "Категории субъектов",
+                "идентификатор чата",
+                "законные представители",
+            ]
+        } else {
+            [
+                "Destruction",
+                "Data subjects",
+                "chat id",
+                "legal representatives",
+            ]
+        } {
+            has(&policy, needle, &what);
+        }
+        has(
+            &policy,
+            by_lang(
+                b,
+                "Политика в отношении обработки персональных данных",
+                "Policy on the Processing of",
+            ),
+            &what,
+        );
+        lacks(
+            &policy,
+            by_lang(
+                b,
+                "Для каждой из этих целей обрабатываются",
+                "For each of these purposes",
+            ),
+            &what,
+        );
+    }
+}
+
+/// Defect 8: the chat retention the documents promise holds: the escalation task copies no
+/// dialogue and the log without text is kept for a year (defect 22 too).
+#[test]
+fn d08_d22_the_log_outlives_the_review_and_keeps_no_dialogue() {
+    for b in all() {
+        for (loc, rules) in b.docs("ai-escalation-rules") {
+            let what = format!("{} {loc} escalation rules", b.name);
+            has(
+                &rules,
+                by_lang(b, "Журнал хранится 1 год", "The log is kept for 1 year"),
+                &what,
+            );
+            lacks(
+                &rules,
+                by_lang(
+                    b,
+                    "Журнал и переписка хранятся",
+                    "The log and the transcripts are kept",
+                ),
+                &what,
+            );
+        }
+        let policy = policy_text(b);
+        has(
+            &policy,
+            by_lang(
+                b,
+                "журнал эскалаций без текста переписки — 1 год",
+                "the escalation log, without the conversations, for 1 year",
+            ),
+            &format!("{} policy", b.name),
+        );
+    }
+}
+
+/// Defect 12: the protection measure says what was meant: the access tokens are kept out of
+/// documents and configuration, not the personal data.
+#[test]
+fn d12_the_protection_measure_is_about_access_tokens() {
+    for b in all() {
+        let policy = policy_text(b);
+        let what = format!("{} policy", b.name);
+        lacks(&policy, "данные не записываются в документы", &what);
+        has(
+            &policy,
+            by_lang(b, "ключи доступа (токены)", "access keys (tokens)"),
+            &what,
+        );
+    }
+}
+
+/// Defect 27: one operator, one policy and one consent, naming every location.
+#[test]
+fn d27_one_policy_and_consent_per_operator() {
+    for b in all() {
+        assert!(
+            b.has("pd-policy.docx") && b.has("pd-consent.docx"),
+            "{}",
+            b.name
+        );
+        for loc in &b.locations {
+            assert!(
+                !b.has(&format!("{loc}/pd-policy-{loc}.docx")),
+                "{} {loc}",
+                b.name
+            );
+            assert!(
+                !b.has(&format!("{loc}/pd-consent-{loc}.docx")),
+                "{} {loc}",
+                b.name
+            );
+        }
+    }
+    let salon = all()
+        .iter()
+        .find(|b| b.name == "example:salon-ufa-omsk")
+        .unwrap();
+    let policy = salon.text("pd-policy.docx");
+    has(
+        &policy,
+        "в том числе в филиалах: г. Уфа, ул. Ленина, д. 10; г. Омск, пр. Карла Маркса, д. 24",
+        "the salon's policy",
+    );
+}

@@ -111,22 +111,24 @@ fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     out
 }
 
-const KINDS: [&str; 6] = [
+const KINDS: [&str; 4] = [
     "lead-handling-{}.docx",
     "sla-response-times-{}.xlsx",
-    "pd-policy-{}.docx",
     "ai-escalation-rules-{}.docx",
-    "pd-consent-{}.docx",
     "cancellation-policy-{}.docx",
 ];
 
+/// One operator has one policy and one consent (ст. 18.1), written beside the locations.
+const OPERATOR: [&str; 2] = ["pd-policy.docx", "pd-consent.docx"];
+
 #[test]
-fn writes_six_files_per_location_and_a_manifest() {
+fn writes_four_files_per_location_the_operators_two_and_a_manifest() {
     let dir = example("salon-ufa-omsk");
     let run = regl(dir.path(), &["render"]).expect_code(0);
     assert!(run.stderr.is_empty(), "quiet when piped: {}", run.stderr);
     let files = tree(&dir.path().join("out"));
     let mut expected: Vec<PathBuf> = vec![PathBuf::from("regl-manifest.json")];
+    expected.extend(OPERATOR.iter().map(PathBuf::from));
     for loc in ["ufa", "omsk"] {
         for k in KINDS {
             expected.push(Path::new(loc).join(k.replace("{}", loc)));
@@ -139,7 +141,7 @@ fn writes_six_files_per_location_and_a_manifest() {
         serde_json::from_slice(&files[Path::new("regl-manifest.json")]).unwrap();
     assert_eq!(manifest["document_version"], "1.0");
     let outputs = manifest["outputs"].as_array().unwrap();
-    assert_eq!(outputs.len(), 12);
+    assert_eq!(outputs.len(), 10);
     for o in outputs {
         let path = o["path"].as_str().unwrap();
         let bytes = &files[Path::new(path)];
@@ -152,10 +154,10 @@ fn writes_six_files_per_location_and_a_manifest() {
     }
     let policy = outputs
         .iter()
-        .find(|o| o["path"] == "omsk/pd-policy-omsk.docx")
+        .find(|o| o["path"] == "pd-policy.docx")
         .unwrap();
     assert_eq!(policy["templates"][0], "ru/pd-policy.md");
-    assert_eq!(policy["location"], "omsk");
+    assert!(policy.get("location").is_none(), "the operator's: {policy}");
     assert_eq!(policy["document"], "pd-policy");
 }
 
@@ -177,7 +179,7 @@ fn the_documents_say_what_the_config_says() {
     );
     assert_has(&escalation, "эскалация-УФА", "the escalation rules (tag)");
 
-    let policy = docx_text(&out.join("pd-policy-ufa.docx"));
+    let policy = docx_text(&dir.path().join("out/pd-policy.docx"));
     assert_has(&policy, "0278097147", "the PD policy (INN)");
     assert_has(&policy, "3 года", "the PD policy (card retention)");
     assert_has(&policy, "90 дней", "the PD policy (chat retention)");
@@ -196,8 +198,8 @@ fn the_documents_say_what_the_config_says() {
 
     // Document control on every document, the footer's page number included.
     for name in [
-        "pd-policy-ufa.docx",
-        "pd-consent-ufa.docx",
+        "../pd-policy.docx",
+        "../pd-consent.docx",
         "cancellation-policy-ufa.docx",
     ] {
         let text = docx_text(&out.join(name));
@@ -214,7 +216,8 @@ fn the_sla_sheet_has_the_channels_kpis_and_hours() {
     regl(dir.path(), &["render", "--format", "xlsx"]).expect_code(0);
     let sheet = dir.path().join("out/ufa/sla-response-times-ufa.xlsx");
     assert!(
-        !dir.path().join("out/ufa/pd-policy-ufa.docx").exists(),
+        !dir.path().join("out/ufa/lead-handling-ufa.docx").exists()
+            && !dir.path().join("out/pd-policy.docx").exists(),
         "--format xlsx writes the sheet only"
     );
     let text = xlsx_text(&sheet);
@@ -270,17 +273,11 @@ fn the_sla_sheet_has_the_channels_kpis_and_hours() {
 fn a_clinic_asks_written_consent_for_health_data() {
     let dir = example("clinic-omsk");
     regl(dir.path(), &["render", "--format", "docx"]).expect_code(0);
-    let consent = fs::read_dir(dir.path().join("out"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.is_dir())
-        .map(|loc| {
-            let id = loc.file_name().unwrap().to_string_lossy().into_owned();
-            docx_text(&loc.join(format!("pd-consent-{id}.docx")))
-        })
-        .unwrap();
+    let consent = docx_text(&dir.path().join("out/pd-consent.docx"));
     assert_has(&consent, "здоровь", "the clinic's consent");
     assert_has(&consent, "письменн", "the clinic's consent");
+    let form = docx_text(&dir.path().join("out/pd-consent-written.docx"));
+    assert_has(&form, "Подпись", "the clinic's written consent");
 }
 
 #[test]
@@ -312,10 +309,16 @@ fn rendering_again_gives_the_same_bytes_in_any_order() {
         tree(&dir.path().join("b")),
         tree(&dir.path().join("c")),
     );
-    assert_eq!(a.len(), 2 * 11 + 1, "docx, xlsx and md for two locations");
+    // Per location: three documents as .docx and .md and the workbook; the operator's
+    // policy and consent as .docx and .md; the manifest.
+    assert_eq!(
+        a.len(),
+        2 * 7 + 4 + 1,
+        "docx, xlsx and md for two locations"
+    );
     assert!(a == b, "a second render differs");
     assert!(a == c, "rendering location by location differs");
-    let md = String::from_utf8(a[Path::new("ufa/pd-policy-ufa.md")].clone()).unwrap();
+    let md = String::from_utf8(a[Path::new("pd-policy.md")].clone()).unwrap();
     assert!(md.contains("0278097147"), "the Markdown is the document's");
 }
 
@@ -392,8 +395,8 @@ fn a_template_error_names_the_file_and_line_and_changes_nothing() {
     let templates = dir.path().join("templates/ru");
     fs::create_dir_all(&templates).unwrap();
     fs::write(
-        templates.join("pd-policy.md"),
-        "# Политика\n\nТекст.\n{% if location.id == \"omsk\" %}{{ location.no_such_key }}{% endif %}\n",
+        templates.join("cancellation-policy.md"),
+        "# Правила\n\nТекст.\n{% if location.id == \"omsk\" %}{{ location.no_such_key }}{% endif %}\n",
     )
     .unwrap();
     let toml = dir.path().join("business.toml");
@@ -406,7 +409,7 @@ fn a_template_error_names_the_file_and_line_and_changes_nothing() {
 
     let run = regl(dir.path(), &["render"]).expect_code(2);
     assert!(
-        run.stderr.contains("pd-policy.md:4"),
+        run.stderr.contains("cancellation-policy.md:4"),
         "the error points at line 4: {}",
         run.stderr
     );

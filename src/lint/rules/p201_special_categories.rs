@@ -84,7 +84,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let b = cx.business;
     let pd = &b.pd;
     let clinic = b.business.segment.value == Segment::Clinic;
-    let health_category = pd.categories.iter().find(|c| is_health(c));
+    let health_category = pd.categories().into_iter().find(|c| is_health(c));
     if !clinic && health_category.is_none() {
         return;
     }

@@ -1,5 +1,6 @@
 //! P204: the bot asks for consent before it collects personal data.
 
+use crate::bottext::consent_slots;
 use crate::diag::{Diagnostic, Severity};
 use crate::i18n::{StaticText, Text, t};
 use crate::lint::bot::strings;
@@ -12,19 +13,21 @@ pub const RULE: Rule = Rule {
     name: "consent-before-collect",
     severities: &[Severity::Error],
     summary: StaticText {
-        en: "the bot collects personal data before asking consent",
-        ru: "бот собирает персональные данные раньше, чем запрашивает согласие",
+        en: "the bot collects data of a consent-based purpose before that consent, or asks a `consent.before` slot with no consent step before it",
+        ru: "бот собирает данные для цели, основанной на согласии, раньше этого согласия или спрашивает слот из `consent.before` без шага согласия перед ним",
     },
     explanation: StaticText {
-        en: r#"**What it checks.** In the bot config, `consent.before` lists every personal-data slot the
-bot asks for (`name`, `phone`, `email`, from `[bot].qualification` and from the branches'
-`ask` steps), and within a branch no step asks for one of them before a consent step
-(a step with `"ask": "consent"` or `"consent": true`).
+        en: r#"**What it checks.** In the bot config, `consent.before` lists every personal-data slot
+(`name`, `phone`, `email`) the bot asks for a purpose that rests on consent — every slot,
+while `[pd].purposes` declares no purpose on the contract; none, once the booking rests on
+the contract (`basis = "contract"`) — and within a branch no step asks for a slot of
+`consent.before` before a consent step (a step with `"ask": "consent"` or `"consent": true`).
 
-**Why it matters.** Consent must come before processing (152-FZ art. 9), and since
-1 September 2025 as a separate document the client agrees to, not implied by writing to the
-bot. A name or phone taken before consent is processed without a legal basis; the fine
-reaches 300–700 thousand rubles when written consent was needed.
+**Why it matters.** Where processing rests on consent, consent must come first (152-FZ
+art. 9), and since 1 September 2025 as a separate document the client agrees to, not
+implied by writing to the bot. A name or phone taken before it is processed without a legal
+basis; the fine reaches 300–700 thousand rubles when written consent was needed. A booking
+the client asks for rests on the contract (п. 5 ч. 1 ст. 6) and waits on no consent.
 
 **Example.**
 
@@ -36,15 +39,18 @@ reaches 300–700 thousand rubles when written consent was needed.
 **How to fix.** List every personal-data slot in `consent.before` and move the consent step
 first in each branch (or regenerate with `regl export`)."#,
         ru: r#"**Что проверяет.** В конфигурации бота `consent.before` перечисляет каждый слот
-персональных данных, который запрашивает бот (`name`, `phone`, `email` — из
-`[bot].qualification` и из шагов `ask` в ветках), и ни в одной ветке шаг не запрашивает
-такой слот раньше шага согласия (шага с `"ask": "consent"` или `"consent": true`).
+персональных данных (`name`, `phone`, `email`), который бот запрашивает для цели, основанной
+на согласии, — все такие слоты, пока в `[pd].purposes` нет цели на основании договора, и ни
+одного, когда запись основана на договоре (`basis = "contract"`), — и ни в одной ветке шаг не
+запрашивает слот из `consent.before` раньше шага согласия (шага с `"ask": "consent"` или
+`"consent": true`).
 
-**Почему это важно.** Согласие нужно получить до начала обработки (ст. 9 152‑ФЗ), а с
-1 сентября 2025 года — отдельным документом, который клиент принимает явно: то, что он
-написал боту, согласием не считается. Имя или телефон, полученные до согласия,
-обрабатываются без правового основания; если требовалось письменное согласие, штраф
-доходит до 300–700 тысяч рублей.
+**Почему это важно.** Там, где обработка основана на согласии, согласие нужно получить до
+её начала (ст. 9 152‑ФЗ), а с 1 сентября 2025 года — отдельным документом, который клиент
+принимает явно: то, что он написал боту, согласием не считается. Имя или телефон,
+полученные до согласия, обрабатываются без правового основания; если требовалось
+письменное согласие, штраф доходит до 300–700 тысяч рублей. Запись, о которой просит сам
+клиент, основана на договоре (п. 5 ч. 1 ст. 6) и согласия не ждёт.
 
 **Пример.**
 
@@ -83,9 +89,15 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             }
         };
         let listed: Vec<&str> = strings(before).into_iter().map(|(s, _)| s).collect();
+        // What rests on consent, by the purposes' legal bases: nothing, where the booking
+        // rests on the contract.
+        let required = consent_slots(cx.business);
+        let required: Vec<&str> = required.iter().map(String::as_str).collect();
         for q in qual.iter() {
             let slot = q.value.as_str();
-            if matches!(q.value, Slot::Name | Slot::Phone | Slot::Email) && !listed.contains(&slot)
+            if matches!(q.value, Slot::Name | Slot::Phone | Slot::Email)
+                && required.contains(&slot)
+                && !listed.contains(&slot)
             {
                 out.push(doc.drift(
                     "P204",
@@ -124,8 +136,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 if !PERSONAL.contains(&slot) {
                     continue;
                 }
-                let early = consent_at.is_some_and(|c| i < c);
-                let unlisted = !listed.contains(&slot);
+                // A slot consent must come before, asked with no consent step before it; or
+                // one that rests on consent, not listed.
+                let early = listed.contains(&slot) && consent_at.is_none_or(|c| i < c);
+                let unlisted = required.contains(&slot) && !listed.contains(&slot);
                 if early || unlisted {
                     // The Russian clause brings its own comma: «…`name`, а в consent.before…».
                     let why = if early {

@@ -287,6 +287,37 @@ impl<'a> LocationView<'a> {
     }
 }
 
+/// Every location of the operator, for the documents written once for all of them.
+#[derive(Debug, Clone, Serialize)]
+pub struct Places<'a> {
+    pub locations: Vec<LocationView<'a>>,
+    /// More than one location: «филиалы», a list.
+    pub several: bool,
+    /// Each location's phone, once.
+    pub phones: Vec<String>,
+}
+
+impl<'a> Places<'a> {
+    pub fn new(b: &'a Business) -> Self {
+        let locations: Vec<LocationView<'a>> = b
+            .locations
+            .iter()
+            .map(|l| LocationView::new(b, l))
+            .collect();
+        let mut phones: Vec<String> = Vec::new();
+        for l in &locations {
+            if !phones.contains(&l.phone) {
+                phones.push(l.phone.clone());
+            }
+        }
+        Self {
+            several: locations.len() > 1,
+            locations,
+            phones,
+        }
+    }
+}
+
 /// The assistant by its name alone: what the policies and the consent say of it.
 #[derive(Debug, Clone, Serialize)]
 pub struct BotName<'a> {

@@ -7,7 +7,8 @@ use serde::Serialize;
 
 use super::helpers::{DurationWords, channel_name, country_name, is_meta_name, pick, role_name};
 use crate::model::business::{Business, Processor};
-use crate::model::enums::{ConsentMoment, Lang};
+use crate::model::enums::{ConsentMoment, Lang, Segment};
+use crate::model::purposes::{LegalBasis, Purpose, RetentionFrom};
 use crate::words::fmt_date;
 
 /// Personal-data processing, in the business's language.
@@ -15,8 +16,17 @@ use crate::words::fmt_date;
 #[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, Clone, Serialize)]
 pub struct PdView<'a> {
-    pub purposes: Vec<&'a str>,
+    /// Every purpose with its basis, data, subjects and retention.
+    pub purposes: Vec<PurposeView<'a>>,
+    /// The purposes that rest on consent: what the chat consent covers.
+    pub consent_purposes: Vec<PurposeView<'a>>,
+    /// A booking rests on the contract: refusing the chat consent refuses nothing it needs.
+    pub booking_on_contract: bool,
+    /// The data the consent-based purposes need.
+    pub consent_data: Vec<&'a str>,
     pub categories: Vec<&'a str>,
+    /// The version of the consent text: `[pd].consent_version`, or `[document].version`.
+    pub consent_version: &'a str,
     pub special_categories: Vec<&'a str>,
     pub has_special: bool,
     pub written_consent: bool,
@@ -49,6 +59,24 @@ pub struct PdView<'a> {
     pub health_keywords: bool,
     /// The processors that receive health data (the written consent names them).
     pub health_processors: Vec<&'a str>,
+    /// A chat on the website: it also processes the visitor's IP address and cookies.
+    pub website_chat: bool,
+}
+
+/// One purpose of processing, worded for the policy's table.
+#[derive(Debug, Clone, Serialize)]
+pub struct PurposeView<'a> {
+    pub name: &'a str,
+    /// The name with a capital letter, as a heading.
+    pub title: String,
+    /// `contract`, `legal_duty`, `consent`.
+    pub basis: &'static str,
+    /// The basis with its article: «исполнение договора … (п. 5 ч. 1 ст. 6 …)».
+    pub basis_text: String,
+    pub data: Vec<&'a str>,
+    pub subjects: Vec<String>,
+    /// «3 года после последнего визита», «до отзыва согласия».
+    pub retention: String,
 }
 
 /// `[pd.notice]`, dates spelt out; "" for what is not given yet.
@@ -114,9 +142,31 @@ impl<'a> PdView<'a> {
                 Lang::En => format!("in {name}"),
             }
         };
+        let purposes: Vec<PurposeView<'a>> =
+            pd.purposes.iter().map(|p| PurposeView::new(b, p)).collect();
+        let consent_purposes: Vec<PurposeView<'a>> = purposes
+            .iter()
+            .filter(|p| p.basis == "consent")
+            .cloned()
+            .collect();
+        let mut consent_data: Vec<&'a str> = Vec::new();
+        for p in b.consent_purposes() {
+            for d in b.purpose_data(p) {
+                if !consent_data.contains(&d) {
+                    consent_data.push(d);
+                }
+            }
+        }
         Self {
-            purposes: pd.purposes.iter().map(|p| p.as_str()).collect(),
-            categories: pd.categories.iter().map(|p| p.as_str()).collect(),
+            booking_on_contract: b.booking_on_contract(),
+            consent_purposes,
+            consent_data,
+            purposes,
+            categories: pd.categories().into_iter().map(|p| p.as_str()).collect(),
+            consent_version: pd
+                .consent_version
+                .as_ref()
+                .map_or(b.document.version.as_str(), |v| v.as_str()),
             has_special: !special.is_empty(),
             special_categories: special,
             written_consent: pd.written_consent(),
@@ -155,10 +205,113 @@ impl<'a> PdView<'a> {
             meta: MetaServices::new(b),
             storage_in,
             health_keywords: b.keywords_may_carry_health(),
+            website_chat: b
+                .channels
+                .iter()
+                .any(|c| *c.id == crate::model::enums::ChannelKind::Website),
             health_processors: super::pd_consent_written::receives_health_data(b)
                 .map(|p| p.name.as_str())
                 .collect(),
         }
+    }
+}
+
+impl<'a> PurposeView<'a> {
+    fn new(b: &'a Business, p: &'a Purpose) -> Self {
+        let lang = b.lang();
+        let clinic = *b.business.segment == Segment::Clinic;
+        let subjects = match &p.subjects {
+            Some(s) => s.iter().map(|x| x.value.clone()).collect(),
+            None => vec![match (lang, clinic) {
+                (Lang::Ru, true) => {
+                    "пациенты и лица, обратившиеся к Оператору через каналы связи".to_owned()
+                }
+                (Lang::Ru, false) => {
+                    "клиенты и лица, обратившиеся к Оператору через каналы связи".to_owned()
+                }
+                (Lang::En, true) => {
+                    "patients and people who contacted the Operator through its channels".to_owned()
+                }
+                (Lang::En, false) => {
+                    "clients and people who contacted the Operator through its channels".to_owned()
+                }
+            }],
+        };
+        let act = match lang {
+            Lang::Ru => "Федерального закона № 152-ФЗ",
+            Lang::En => "152-FZ",
+        };
+        let basis_text = match (*p.basis, lang) {
+            (LegalBasis::Contract, Lang::Ru) => format!(
+                "исполнение договора, стороной которого является субъект, и заключение договора по его инициативе (п. 5 ч. 1 ст. 6 {act})"
+            ),
+            (LegalBasis::Contract, Lang::En) => format!(
+                "performance of a contract the data subject is party to, or entering into one at their request ({act} art. 6 part 1 item 5)"
+            ),
+            (LegalBasis::LegalDuty, Lang::Ru) => format!(
+                "исполнение обязанностей, возложенных на Оператора законодательством Российской Федерации (п. 2 ч. 1 ст. 6 {act})"
+            ),
+            (LegalBasis::LegalDuty, Lang::En) => format!(
+                "duties the legislation of the Russian Federation places on the Operator ({act} art. 6 part 1 item 2)"
+            ),
+            (LegalBasis::Consent, Lang::Ru) => format!(
+                "согласие субъекта, которое даётся отдельно и по желанию (п. 1 ч. 1 ст. 6 {act})"
+            ),
+            (LegalBasis::Consent, Lang::En) => format!(
+                "the data subject's consent, given separately and optionally ({act} art. 6 part 1 item 1)"
+            ),
+        };
+        let retention = p.retention.as_ref().or(b.pd.retention.as_ref());
+        let from = retention_from_words(p.retention_from(), clinic, lang);
+        let retention = match (retention, lang) {
+            (Some(r), Lang::Ru) => {
+                let r = DurationWords::new(**r, lang).nominative;
+                if *p.basis == LegalBasis::Consent {
+                    format!("{r} {from}, но не дольше, чем до отзыва согласия")
+                } else {
+                    format!("{r} {from}")
+                }
+            }
+            (Some(r), Lang::En) => {
+                let r = DurationWords::new(**r, lang).nominative;
+                if *p.basis == LegalBasis::Consent {
+                    format!("{r} {from}, or until consent is withdrawn")
+                } else {
+                    format!("{r} {from}")
+                }
+            }
+            (None, Lang::Ru) => "до достижения цели обработки".to_owned(),
+            (None, Lang::En) => "until the purpose is achieved".to_owned(),
+        };
+        let mut chars = p.name.chars();
+        let title = chars.next().map_or(String::new(), |c| {
+            c.to_uppercase().chain(chars).collect::<String>()
+        });
+        Self {
+            name: p.name.as_str(),
+            title,
+            basis: p.basis.as_str(),
+            basis_text,
+            data: b.purpose_data(p),
+            subjects,
+            retention,
+        }
+    }
+}
+
+/// «после последнего визита», "after the last visit".
+fn retention_from_words(from: RetentionFrom, clinic: bool, lang: Lang) -> &'static str {
+    match (from, lang, clinic) {
+        (RetentionFrom::LastVisit, Lang::Ru, true) => "после последнего приёма",
+        (RetentionFrom::LastVisit, Lang::Ru, false) => "после последнего визита",
+        (RetentionFrom::LastVisit, Lang::En, true) => "after the last appointment",
+        (RetentionFrom::LastVisit, Lang::En, false) => "after the last visit",
+        (RetentionFrom::RequestClosed, Lang::Ru, _) => "после закрытия обращения",
+        (RetentionFrom::RequestClosed, Lang::En, _) => "after the request is closed",
+        (RetentionFrom::ConsentGiven, Lang::Ru, _) => "с момента получения согласия",
+        (RetentionFrom::ConsentGiven, Lang::En, _) => "from when consent was given",
+        (RetentionFrom::Collected, Lang::Ru, _) => "с момента получения данных",
+        (RetentionFrom::Collected, Lang::En, _) => "from when the data were received",
     }
 }
 

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::Shared;
-use super::common::{BotName, Common};
+use super::common::{BotName, Common, Places};
 use super::helpers::{channel_names, crm_system};
 use super::pd::PdView;
 use crate::model::business::Channel;
@@ -21,6 +21,8 @@ pub struct PdConsent<'a> {
     pub cross_border_channels: Vec<&'static str>,
     pub crm: ConsentRecord<'a>,
     pub pd: &'a PdView<'a>,
+    /// Every location: the operator's document covers them all.
+    pub places: Places<'a>,
 }
 
 /// Where the CRM keeps the consent.
@@ -48,5 +50,6 @@ pub fn build<'s>(shared: &'s Shared<'_>) -> PdConsent<'s> {
                 .map_or("", |f| f.label.as_str()),
         },
         pd: shared.pd(),
+        places: Places::new(b),
     }
 }

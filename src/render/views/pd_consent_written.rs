@@ -8,11 +8,12 @@
 use serde::Serialize;
 
 use super::Shared;
-use super::common::{Common, LocationView};
+use super::common::{Common, LocationView, Places};
 use super::helpers::{DurationWords, channel_name};
 use super::pd::ProcessorView;
 use crate::model::business::{Business, Channel};
 use crate::model::enums::ProcessorRole;
+use crate::model::purposes::LegalBasis;
 
 /// What `pd-consent-written.md` is rendered from.
 #[derive(Debug, Clone, Serialize)]
@@ -21,8 +22,10 @@ pub struct PdConsentWritten<'a> {
     pub common: &'a Common<'a>,
     /// Every location, where the operator sees patients.
     pub locations: Vec<LocationView<'a>>,
+    pub places: Places<'a>,
     pub special_categories: Vec<&'a str>,
-    /// The purpose the health data serve: the first purpose of `[pd]`.
+    /// The purpose the health data serve: the first that rests on the contract (the
+    /// treatment), or else the first purpose.
     pub purpose: &'a str,
     /// The processors that receive health data: instructed, in Russia, keeping the card
     /// (CRM) or the servers (hosting). Messengers, SMS gateways and the AI service never do.
@@ -53,13 +56,20 @@ pub fn build<'s>(shared: &'s Shared<'_>) -> PdConsentWritten<'s> {
             .iter()
             .map(|l| LocationView::new(b, l))
             .collect(),
+        places: Places::new(b),
         special_categories: b
             .pd
             .special_categories()
             .iter()
             .map(|s| s.as_str())
             .collect(),
-        purpose: b.pd.purposes.first().map_or("", |p| p.as_str()),
+        purpose: b
+            .pd
+            .purposes
+            .iter()
+            .find(|p| *p.basis == LegalBasis::Contract)
+            .or_else(|| b.pd.purposes.first())
+            .map_or("", |p| p.name.as_str()),
         processors: receives_health_data(b)
             .map(|p| ProcessorView::new(p, lang))
             .collect(),

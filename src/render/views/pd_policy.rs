@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::Shared;
-use super::common::{BotName, Common, CrmName};
+use super::common::{BotName, Common, CrmName, Places};
 use super::helpers::channel_names;
 use super::pd::PdView;
 use crate::model::business::Channel;
@@ -21,6 +21,8 @@ pub struct PdPolicy<'a> {
     pub cross_border_channels: Vec<&'static str>,
     pub crm: CrmName,
     pub pd: &'a PdView<'a>,
+    /// Every location: the operator's document covers them all.
+    pub places: Places<'a>,
 }
 
 pub fn build<'s>(shared: &'s Shared<'_>) -> PdPolicy<'s> {
@@ -32,5 +34,6 @@ pub fn build<'s>(shared: &'s Shared<'_>) -> PdPolicy<'s> {
         cross_border_channels: channel_names(b, Channel::cross_border),
         crm: CrmName::new(b),
         pd: shared.pd(),
+        places: Places::new(b),
     }
 }
