@@ -26,8 +26,9 @@ pub struct Texts<'a> {
     free_gen: String,
     /// «в течение 24 часов».
     confirm: String,
-    /// «в течение 15 минут».
-    esc: String,
+    /// How soon a person answers after a hand-off: «в рабочее время — в течение 3 минут,
+    /// в остальное время — в течение 15 минут».
+    answer: String,
     /// «менее чем за 30 минут».
     urgent: String,
     /// «меньше 30 минут».
@@ -56,6 +57,31 @@ fn buttons(lang: Lang, ru: &[&str], en: &[&str]) -> Vec<String> {
     pick.iter().map(|s| (*s).to_owned()).collect()
 }
 
+/// In working hours a hand-off is answered within `human_first_response`, outside them
+/// within `escalation_response` (SPEC §3): the bot says both, so no document and no reply
+/// disagree on how long a client waits.
+fn answer_within(b: &Business, loc: &Location) -> String {
+    let lang = b.lang();
+    let day = words::duration_gen(lang, b.sla.human_first_response.value);
+    let night = words::duration_gen(lang, b.sla.escalation_response.value);
+    if day == night {
+        return tr(lang, format!("в течение {day}"), format!("within {day}"));
+    }
+    if loc.night_mode() {
+        tr(
+            lang,
+            format!("в рабочее время — в течение {day}, в остальное время — в течение {night}"),
+            format!("within {day} during working hours and within {night} at other times"),
+        )
+    } else {
+        tr(
+            lang,
+            format!("в течение {day} в рабочее время"),
+            format!("within {day} during working hours"),
+        )
+    }
+}
+
 impl<'a> Texts<'a> {
     /// `policy_url` and `consent_url` come from `[pd]`, or else from the website.
     pub fn new(
@@ -76,7 +102,7 @@ impl<'a> Texts<'a> {
             free: words::duration(lang, b.cancellation.free_until.value),
             free_gen: words::duration_gen(lang, b.cancellation.free_until.value),
             confirm: words::duration_gen(lang, b.sla.booking_confirmation.value),
-            esc: words::duration_gen(lang, b.sla.escalation_response.value),
+            answer: answer_within(b, loc),
             urgent: words::duration(lang, b.escalation.urgent_cancel_within.value),
             urgent_gen: words::duration_gen(lang, b.escalation.urgent_cancel_within.value),
             policy_url,
@@ -458,14 +484,14 @@ impl<'a> Texts<'a> {
     }
 
     pub fn reschedule_by_person(&self) -> String {
-        let esc = &self.esc;
+        let esc = &self.answer;
         tr(
             self.lang,
             format!(
-                "Перенос записи согласует администратор — передаю ему ваш запрос, он свяжется с вами в течение {esc}."
+                "Перенос записи согласует администратор — передаю ему ваш запрос, он свяжется с вами {esc}."
             ),
             format!(
-                "Our administrator arranges moving a booking: I'm passing your request on, and they will contact you within {esc}."
+                "Our administrator arranges moving a booking: I'm passing your request on, and they will contact you {esc}."
             ),
         )
     }
@@ -492,14 +518,14 @@ impl<'a> Texts<'a> {
     }
 
     pub fn urgent_cancel(&self) -> String {
-        let (urgent, esc) = (&self.urgent_gen, &self.esc);
+        let (urgent, esc) = (&self.urgent_gen, &self.answer);
         tr(
             self.lang,
             format!(
-                "До визита меньше {urgent} — передаю ваш запрос администратору, он свяжется с вами в течение {esc}."
+                "До визита меньше {urgent} — передаю ваш запрос администратору, он свяжется с вами {esc}."
             ),
             format!(
-                "Your visit is less than {urgent} away, so I'm passing your request to our administrator, who will contact you within {esc}."
+                "Your visit is less than {urgent} away, so I'm passing your request to our administrator, who will contact you {esc}."
             ),
         )
     }
@@ -577,7 +603,17 @@ impl<'a> Texts<'a> {
             "Хотите, администратор подберёт предложение для вас и свяжется с вами? Рекламных рассылок без вашего отдельного согласия мы не присылаем.".into(),
             "Would you like our administrator to pick an offer for you and get in touch? We never send advertising without your separate consent.".into(),
         );
-        format!("{first} {rest}")
+        // Advertising a medical service carries the warning the advertising law asks for.
+        let warning = if *self.b.business.segment == crate::model::enums::Segment::Clinic {
+            tr(
+                self.lang,
+                " Имеются противопоказания. Необходима консультация специалиста.".into(),
+                " There are contraindications. A specialist's consultation is required.".into(),
+            )
+        } else {
+            String::new()
+        };
+        format!("{first} {rest}{warning}")
     }
 
     pub fn promo_buttons(&self) -> Vec<String> {
@@ -619,14 +655,14 @@ impl<'a> Texts<'a> {
     }
 
     pub fn fallback(&self) -> String {
-        let (esc, phone) = (&self.esc, &self.phone);
+        let (esc, phone) = (&self.answer, &self.phone);
         let built_in = tr(
             self.lang,
             format!(
-                "Хочу ответить точно, поэтому передаю ваш вопрос администратору — он свяжется с вами в течение {esc}. Если удобнее, позвоните нам: {phone}."
+                "Хочу ответить точно, поэтому передаю ваш вопрос администратору — он свяжется с вами {esc}. Если удобнее, позвоните нам: {phone}."
             ),
             format!(
-                "I want to give you an exact answer, so I'm passing your question to our administrator, who will contact you within {esc}. If you prefer, call us at {phone}."
+                "I want to give you an exact answer, so I'm passing your question to our administrator, who will contact you {esc}. If you prefer, call us at {phone}."
             ),
         );
         let texts = self.b.bot.texts.as_ref();
@@ -637,14 +673,14 @@ impl<'a> Texts<'a> {
     }
 
     pub fn handoff(&self) -> String {
-        let esc = &self.esc;
+        let esc = &self.answer;
         self.with_emergency(tr(
             self.lang,
             format!(
-                "Передаю диалог администратору: он ответит вам в течение {esc}. Спасибо за терпение!"
+                "Передаю диалог администратору: он ответит вам {esc}. Спасибо за терпение!"
             ),
             format!(
-                "I'm passing our conversation to the administrator, who will answer within {esc}. Thank you for your patience!"
+                "I'm passing our conversation to the administrator, who will answer {esc}. Thank you for your patience!"
             ),
         ))
     }
@@ -730,7 +766,7 @@ impl<'a> Texts<'a> {
     /// the client's name, phone or words (152-FZ art. 12, ч. 5 ст. 18). No text copies the
     /// dialogue: it stays in the chat log, which is kept for `[pd].chat_retention` only.
     pub fn escalation_messages(&self) -> [String; 4] {
-        let (city, esc) = (self.loc.city.as_str(), &self.esc);
+        let (city, esc) = (self.loc.city.as_str(), &self.answer);
         [
             tr(
                 self.lang,
@@ -740,10 +776,10 @@ impl<'a> Texts<'a> {
             tr(
                 self.lang,
                 format!(
-                    "Клиент: {{client_name}}, {{client_phone}}. Причина: {{reason}}. Карточка и диалог: {{lead_url}}. Ответить клиенту в течение {esc}."
+                    "Клиент: {{client_name}}, {{client_phone}}. Причина: {{reason}}. Карточка и диалог: {{lead_url}}. Ответить клиенту {esc}."
                 ),
                 format!(
-                    "Client: {{client_name}}, {{client_phone}}. Reason: {{reason}}. Card and dialogue: {{lead_url}}. Answer the client within {esc}."
+                    "Client: {{client_name}}, {{client_phone}}. Reason: {{reason}}. Card and dialogue: {{lead_url}}. Answer the client {esc}."
                 ),
             ),
             tr(
@@ -837,8 +873,8 @@ impl<'a> Texts<'a> {
             ),
             tr(
                 self.lang,
-                "Нам очень жаль, что визит не оправдал ваших ожиданий. Расскажите, пожалуйста, что пошло не так — руководитель филиала свяжется с вами и во всём разберётся.".into(),
-                "We're very sorry the visit fell short of your expectations. Please tell us what went wrong: the location manager will contact you and put it right.".into(),
+                "Нам очень жаль, что визит не оправдал ваших ожиданий. Расскажите, пожалуйста, что пошло не так — мы свяжемся с вами в течение рабочего дня и во всём разберёмся.".into(),
+                "We're very sorry the visit fell short of your expectations. Please tell us what went wrong: we'll contact you within a working day and put it right.".into(),
             ),
             tr(
                 self.lang,

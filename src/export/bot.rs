@@ -350,7 +350,7 @@ pub fn bot_config(b: &Business, loc: &Location) -> BotConfig {
             say: nps_q,
             scale_min: 0,
             scale_max: 10,
-            detractor_max: 6,
+            detractor_max: crate::bottext::NPS_DETRACTOR_MAX,
             promoter_min: 9,
             detractor,
             passive,

@@ -7,7 +7,7 @@ use schemars::JsonSchema;
 use super::duration::Duration;
 use super::enums::{
     Branch, ChannelKind, ConsentMoment, CrmMode, CrmSystem, FieldType, Lang, Notify,
-    ProcessorBasis, ProcessorRole, Segment, Slot, StageSemantics,
+    ProcessorBasis, ProcessorRole, Segment, ServiceKind, Slot, StageSemantics,
 };
 use super::hours::WorkingHours;
 use super::id::{Id, RelPath};
@@ -214,6 +214,21 @@ pub struct Service {
     pub prepayment_percent: Option<Sp<Percent>>,
     /// Ids of services the bot may offer on top of this one.
     pub upsell: Option<Sp<Vec<Sp<Id>>>>,
+    /// "visit" (the default), "package" of visits or "membership" for a period.
+    pub kind: Option<Sp<ServiceKind>>,
+    /// How long a membership runs, e.g. "30d", "365d": the refund of its unused part is
+    /// counted in days of it.
+    pub term: Option<Sp<Duration>>,
+    /// What the provider may spend for one client before the visit («изготовление
+    /// хирургического шаблона»): kept from a prepayment, when documented, whenever the client
+    /// cancels.
+    pub advance_costs: Option<Sp<String>>,
+}
+
+impl Service {
+    pub fn kind(&self) -> ServiceKind {
+        self.kind.as_ref().map_or(ServiceKind::Visit, |k| k.value)
+    }
 }
 
 /// The AI assistant.
@@ -264,6 +279,8 @@ pub struct Cancellation {
     pub reschedule_max: Sp<u32>,
     pub late_fee_percent: Option<Sp<Percent>>,
     pub no_show_fee_percent: Option<Sp<Percent>>,
+    /// How long a membership may be frozen in all, e.g. "30d"; no freeze when left out.
+    pub membership_freeze: Option<Sp<Duration>>,
 }
 
 /// Personal-data processing (152-FZ).
@@ -686,7 +703,10 @@ read_table!(Service, "[[services]]", |tb| {
             price_from: req,
             duration: req,
             prepayment_percent: opt,
-            upsell: opt
+            upsell: opt,
+            kind: opt,
+            term: opt,
+            advance_costs: opt
         }
     )
 });
@@ -737,7 +757,8 @@ read_table!(Cancellation, "[cancellation]", |tb| {
         Cancellation {
             free_until: req,
             late_fee_percent: opt,
-            no_show_fee_percent: opt
+            no_show_fee_percent: opt,
+            membership_freeze: opt
         },
         reschedule_max = tb.with("reschedule_max", true, |v, cx| {
             let what = Text::new("a number of reschedules", "число переносов");

@@ -63,6 +63,12 @@ string_enum! {
 }
 
 string_enum! {
+    /// What a client buys: one visit, a package of visits, or a period (a membership). A
+    /// refused package or membership is refunded for what was not used.
+    pub enum ServiceKind { Visit = "visit", Package = "package", Membership = "membership" }
+}
+
+string_enum! {
     /// The CRM behind the bot.
     pub enum CrmSystem { Bitrix24 = "bitrix24" }
 }

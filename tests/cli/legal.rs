@@ -1103,3 +1103,478 @@ fn d27_one_policy_and_consent_per_operator() {
         "the salon's policy",
     );
 }
+
+// ---- D. The SOP and the escalation rules as staff read them -------------------------------
+
+/// The strings of a workbook (its shared strings), one per line.
+pub fn xlsx_strings(path: &Path) -> String {
+    let xml = docx_part(path, "xl/sharedStrings.xml").replace("</si>", "\n");
+    let mut out = String::new();
+    let mut in_tag = false;
+    for ch in xml.chars() {
+        match ch {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    plain(&out.replace("&amp;", "&").replace("&quot;", "\""))
+}
+
+/// A bot text as the documents quote it: placeholders in words.
+fn quoted(b: &Rendered, text: &str) -> String {
+    let pairs: &[(&str, &str, &str)] = &[
+        ("client_name", "имя", "name"),
+        ("client_phone", "телефон", "phone"),
+        ("service", "услуга", "service"),
+        ("visit_date", "дата", "date"),
+        ("visit_time", "время", "time"),
+        ("keyword", "ключевое слово", "keyword"),
+        ("reason", "причина эскалации", "reason"),
+        ("lead_url", "ссылка на карточку", "card link"),
+    ];
+    let mut out = text.to_owned();
+    for (k, ru, en) in pairs {
+        out = out.replace(&format!("{{{k}}}"), &format!("{{{}}}", by_lang(b, ru, en)));
+    }
+    out
+}
+
+/// Normalises quotes and spaces the typograph changes, to compare a document's quote with
+/// the bot's text.
+fn loose(s: &str) -> String {
+    plain(s)
+        .replace(['«', '»', '„', '“', '”', '"', '’', '\''], "")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Defect 15: one answer time after a hand-off — the working-hours one by day, the
+/// escalation one outside working hours — in the bot, the SOP and the rules alike.
+#[test]
+fn d15_one_answer_time_after_a_hand_off() {
+    for b in all() {
+        for (loc, bot) in b.bots() {
+            let what = format!("{} {loc}", b.name);
+            let handoff = bot["escalation"]["say"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned();
+            let handoff = if handoff.is_empty() {
+                bot["fallback"]["say"].as_str().unwrap().to_owned()
+            } else {
+                handoff
+            };
+            has(
+                &handoff,
+                by_lang(b, "в рабочее время", "during working hours"),
+                &format!("{what} hand-off"),
+            );
+            let rules = b.doc("ai-escalation-rules", &loc);
+            has(
+                &rules,
+                by_lang(
+                    b,
+                    "После эскалации в рабочие часы администратор отвечает",
+                    "After an escalation during working hours an administrator answers",
+                ),
+                &format!("{what} rules"),
+            );
+            lacks(
+                &rules,
+                by_lang(
+                    b,
+                    "Сотрудник отвечает клиенту после эскалации не позднее чем через",
+                    "answers the client after an escalation within",
+                ),
+                &format!("{what} rules"),
+            );
+            // The rules' table lists the channels with the assistant only.
+            let table = between(
+                &rules,
+                by_lang(
+                    b,
+                    "Сроки по каналам с ассистентом",
+                    "By channel with the assistant",
+                ),
+                "## 6",
+            );
+            lacks(
+                table,
+                by_lang(b, "\nтелефон", "\nphone"),
+                &format!("{what} rules' table"),
+            );
+            let sop = b.doc("lead-handling", &loc);
+            has(
+                &sop,
+                by_lang(
+                    b,
+                    "Ответ человека после передачи диалога",
+                    "reply after a hand-off",
+                ),
+                &format!("{what} SOP"),
+            );
+        }
+    }
+}
+
+/// Defect 16: night mode says who answers what, without contradiction.
+#[test]
+fn d16_night_mode_without_contradiction() {
+    for b in all() {
+        for (loc, sop) in b.docs("lead-handling") {
+            let what = format!("{} {loc} SOP", b.name);
+            lacks(
+                &sop,
+                by_lang(
+                    b,
+                    "и все эскалации отслеживает дежурный",
+                    "and all escalations are watched",
+                ),
+                &what,
+            );
+            lacks(
+                &sop,
+                by_lang(
+                    b,
+                    "Человек подключается ночью, только если",
+                    "At night a person joins only when",
+                ),
+                &what,
+            );
+            has(
+                &sop,
+                by_lang(b, "Ночью дежурный", "At night the person on duty"),
+                &what,
+            );
+        }
+    }
+}
+
+/// Defect 17: the cancellation policy and the SOP show the reminders' real buttons and the
+/// bot's own hand-off text.
+#[test]
+fn d17_reminder_buttons_and_templates_are_the_bots_own() {
+    for b in all() {
+        for (loc, bot) in b.bots() {
+            let what = format!("{} {loc}", b.name);
+            let policy = b.doc("cancellation-policy", &loc);
+            lacks(
+                &policy,
+                by_lang(
+                    b,
+                    "Каждое напоминание позволяет ответить",
+                    "Each reminder lets the client reply",
+                ),
+                &what,
+            );
+            let policy = loose(&policy);
+            let sop = loose(&b.doc("lead-handling", &loc));
+            for r in bot["reminders"]["texts"].as_array().unwrap() {
+                for button in r["buttons"].as_array().unwrap() {
+                    has(
+                        &policy,
+                        &loose(button.as_str().unwrap()),
+                        &format!("{what} cancellation policy"),
+                    );
+                }
+                has(
+                    &sop,
+                    &loose(&quoted(b, r["say"].as_str().unwrap())),
+                    &format!("{what} SOP reminder"),
+                );
+            }
+            let greeting = bot["greeting"]["say"].as_str().unwrap();
+            has(
+                &sop,
+                &loose(&quoted(b, greeting)),
+                &format!("{what} SOP greeting"),
+            );
+            lacks(
+                &sop,
+                by_lang(b, "он скоро свяжется с вами", "will be in touch shortly"),
+                &format!("{what} SOP"),
+            );
+        }
+    }
+}
+
+/// Defect 18: the confirmation deadline cannot fall after the visit, and the KPI counts
+/// what the client confirmed.
+#[test]
+fn d18_confirmation_before_the_visit_and_a_kpi_that_counts_it() {
+    for b in all() {
+        for loc in &b.locations {
+            let sop = b.doc("lead-handling", loc);
+            let what = format!("{} {loc} SOP", b.name);
+            has(
+                &sop,
+                by_lang(b, "но не позднее чем за", "and at the latest"),
+                &what,
+            );
+            lacks(&sop, "в течение 24 часа ", &what);
+            let kpi = xlsx_strings(
+                &b.out
+                    .join(loc)
+                    .join(format!("sla-response-times-{loc}.xlsx")),
+            );
+            has(
+                &kpi,
+                by_lang(b, "ответил «", "answered \""),
+                &format!("{} {loc} KPI sheet", b.name),
+            );
+        }
+    }
+}
+
+/// Defect 19: the no-show rate counts no-shows among bookings, not refusals among leads.
+#[test]
+fn d19_the_no_show_rate_counts_no_shows() {
+    for b in all() {
+        for loc in &b.locations {
+            let kpi = xlsx_strings(
+                &b.out
+                    .join(loc)
+                    .join(format!("sla-response-times-{loc}.xlsx")),
+            );
+            let what = format!("{} {loc} KPI sheet", b.name);
+            lacks(
+                &kpi,
+                by_lang(
+                    b,
+                    "Лиды на стадии неявки (стадии провала",
+                    "Leads at the no-show stage (failure stages",
+                ),
+                &what,
+            );
+            has(
+                &kpi,
+                by_lang(b, "в расчёт не входит", "are not counted"),
+                &what,
+            );
+            has(
+                &kpi,
+                by_lang(b, "; стадии провала:", "; failure stages:"),
+                &what,
+            );
+            // The monthly columns a manager fills in.
+            has(&kpi, by_lang(b, "Отклонение", "Deviation"), &what);
+        }
+    }
+}
+
+/// Defect 20: calls and channels without the assistant get a card, a script and a path for
+/// a refusal.
+#[test]
+fn d20_calls_get_a_card_a_script_and_a_refusal_path() {
+    for b in all() {
+        for (loc, sop) in b.docs("lead-handling") {
+            let what = format!("{} {loc} SOP", b.name);
+            has(
+                &sop,
+                by_lang(
+                    b,
+                    "Запись по телефону и в каналах без ассистента",
+                    "Bookings by phone and in channels without the assistant",
+                ),
+                &what,
+            );
+            has(
+                &sop,
+                by_lang(
+                    b,
+                    "Для записи мне нужны ваше имя и телефон",
+                    "To book you in I need your name and phone",
+                ),
+                &what,
+            );
+            has(
+                &sop,
+                by_lang(
+                    b,
+                    "Если не согласен — запись оформляется так же",
+                    "If not, the booking is made the same way",
+                ),
+                &what,
+            );
+            has(
+                &sop,
+                by_lang(b, "Карточка по звонку", "Card for a call"),
+                &what,
+            );
+        }
+    }
+}
+
+/// Defect 23: the rules list the low-score trigger the bot has, with a role and a deadline,
+/// and the bot names no role the documents do not define.
+#[test]
+fn d23_the_low_score_trigger_is_listed() {
+    for b in all() {
+        for (loc, bot) in b.bots() {
+            let what = format!("{} {loc}", b.name);
+            let rules = b.doc("ai-escalation-rules", &loc);
+            has(
+                &rules,
+                by_lang(b, "Низкая оценка", "Low score"),
+                &format!("{what} rules"),
+            );
+            let reason = bot["escalation"]["reasons"]["nps_detractor"]
+                .as_str()
+                .unwrap();
+            has(&rules, reason, &format!("{what} rules"));
+            let mut texts = Vec::new();
+            strings(&bot["nps"], &mut texts);
+            for t in texts {
+                lacks(
+                    &t,
+                    by_lang(b, "руководитель филиала", "location manager"),
+                    &what,
+                );
+            }
+        }
+    }
+}
+
+/// Defect 25: who calls, and when, after an urgent cancellation.
+#[test]
+fn d25_the_urgent_cancellation_phrase_is_unambiguous() {
+    for b in all() {
+        for (loc, policy) in b.docs("cancellation-policy") {
+            lacks(
+                &policy,
+                "в том числе вне часов работы филиала",
+                &format!("{} {loc}", b.name),
+            );
+        }
+    }
+}
+
+/// Defect 26: user fields are called what they are, and a repeat enquiry joins its card.
+#[test]
+fn d26_user_fields_and_repeat_enquiries() {
+    for b in all() {
+        for (loc, sop) in b.docs("lead-handling") {
+            let what = format!("{} {loc} SOP", b.name);
+            has(&sop, "UF_CRM_…", &what);
+            lacks(&sop, "Дополнительные поля", &what);
+            lacks(&sop, "Каждое обращение создаёт лид", &what);
+            has(
+                &sop,
+                by_lang(
+                    b,
+                    "Повторное обращение известного",
+                    "A repeat enquiry from a known",
+                ),
+                &what,
+            );
+        }
+    }
+}
+
+/// "What is missing": the SOP routes callbacks, complaints, data-subject requests and
+/// incidents; the rules have a second level, what the duty person may promise and how a
+/// task is closed.
+#[test]
+fn missing_routes_for_what_a_person_handles() {
+    for b in all() {
+        for (loc, sop) in b.docs("lead-handling") {
+            let what = format!("{} {loc} SOP", b.name);
+            for needle in if b.ru() {
+                [
+                    "не позднее чем через 1 час рабочего времени",
+                    "в тот же день передаёт его ответственному",
+                    "Инцидент",
+                    "претензия регистрируется",
+                ]
+            } else {
+                [
+                    "within 1 working hour",
+                    "passes it the same day",
+                    "An incident",
+                    "claim is registered",
+                ]
+            } {
+                has(&sop, needle, &what);
+            }
+            let rules = b.doc("ai-escalation-rules", &loc);
+            let what = format!("{} {loc} rules", b.name);
+            for needle in if b.ru() {
+                [
+                    "она переходит к владельцу регламента",
+                    "Дежурный не обещает возврат",
+                    "ложное срабатывание",
+                ]
+            } else {
+                [
+                    "it passes to the owner of these rules",
+                    "promises no refund",
+                    "false trigger",
+                ]
+            } {
+                has(&rules, needle, &what);
+            }
+        }
+    }
+}
+
+// ---- E. Money ------------------------------------------------------------------------------
+
+/// Defect 24: a prepayment is refunded minus documented costs whenever the booking is
+/// cancelled, and memberships and packages pro rata.
+#[test]
+fn d24_refunds_keep_documented_costs_and_run_pro_rata() {
+    let clinic = all()
+        .iter()
+        .find(|b| b.name == "example:clinic-omsk")
+        .unwrap();
+    let policy = clinic.doc("cancellation-policy", "omsk");
+    has(
+        &policy,
+        "независимо от того, когда отменена запись",
+        "the clinic's policy",
+    );
+    has(
+        &policy,
+        "изготовление хирургического шаблона",
+        "the clinic's policy",
+    );
+    lacks(
+        &policy,
+        "При отмене записи в срок из раздела 2 предоплата возвращается полностью.",
+        "the clinic's policy",
+    );
+    for b in all().iter().filter(|b| b.segment == "fitness") {
+        let loc = &b.locations[0];
+        let policy = b.doc("cancellation-policy", loc);
+        let what = format!("{} policy", b.name);
+        has(
+            &policy,
+            by_lang(b, "оставшиеся дни", "the days left"),
+            &what,
+        );
+        has(&policy, by_lang(b, "заморозить", "frozen"), &what);
+        lacks(&policy, "100 % стоимости", &what);
+    }
+}
+
+/// Defect 37: the paragraph about packages and memberships appears only where they are sold.
+#[test]
+fn d37_packages_only_where_the_business_sells_them() {
+    for b in all() {
+        for (loc, policy) in b.docs("cancellation-policy") {
+            let what = format!("{} {loc} policy", b.name);
+            lacks(
+                &policy,
+                by_lang(b, "(абонемент, пакет услуг)", "(a membership or a package)"),
+                &what,
+            );
+            let sells = matches!(b.segment.as_str(), "fitness" | "education");
+            let says = policy.contains(by_lang(b, "от пакета услуг", "gives up a package"))
+                || policy.contains(by_lang(b, "от абонемента", "gives up a membership"));
+            assert_eq!(says, sells, "{what}:\n{policy}");
+        }
+    }
+}

@@ -241,12 +241,12 @@ fn the_sla_sheet_has_the_channels_kpis_and_hours() {
         // Both of Meta's messengers are marked, and the footnote names them.
         "WhatsApp*",
         "Instagram*",
-        "WhatsApp и Instagram принадлежат компании Meta Platforms Inc.",
+        "Meta Platforms Inc., которой принадлежат WhatsApp и Instagram, признана в России экстремистской организацией",
     ] {
         assert_has(&text, needle, "the SLA sheet");
     }
     let workbook = part(&sheet, "xl/workbook.xml");
-    for name in ["SLA", "KPI", "Часы работы"] {
+    for name in ["Сроки", "Показатели", "Часы работы"] {
         assert_has(&workbook, &format!("name=\"{name}\""), "the workbook");
     }
     let sla = part(&sheet, "xl/worksheets/sheet1.xml");

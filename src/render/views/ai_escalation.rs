@@ -10,7 +10,7 @@ use super::common::{Common, CrmName};
 use super::escalation::EscalationView;
 use std::collections::BTreeMap;
 
-use super::helpers::{DurationWords, fallback_text, placeholders_in_words};
+use super::helpers::{DurationWords, placeholders_in_words};
 use crate::bottext::Texts;
 use crate::model::business::{Business, Location};
 
@@ -56,13 +56,28 @@ pub struct HandingOver<'a> {
 /// How soon a person answers an escalated dialogue.
 #[derive(Debug, Clone, Serialize)]
 pub struct EscalationSla<'a> {
+    /// Outside working hours.
     pub escalation_response: &'a DurationWords,
+    /// In working hours a hand-off is answered as fast as any first message.
+    pub human_first_response: &'a DurationWords,
 }
 
 /// How long dialogues (and so the escalation log) are kept.
 #[derive(Debug, Clone, Serialize)]
 pub struct ChatRetention<'a> {
     pub chat_retention: &'a DurationWords,
+}
+
+/// What the bot itself says when it cannot answer: the document quotes the bot.
+fn fallback_of(b: &Business, loc: &Location) -> String {
+    let (policy, consent) = b.published_urls();
+    let t = Texts::new(
+        b,
+        loc,
+        policy.unwrap_or_default(),
+        consent.unwrap_or_default(),
+    );
+    placeholders_in_words(&t.fallback(), b.lang())
 }
 
 impl Alert {
@@ -100,13 +115,14 @@ pub fn build<'s>(shared: &'s Shared<'_>) -> AiEscalation<'s> {
         common: &shared.common,
         bot: HandingOver {
             name: b.bot.name.as_str(),
-            fallback: fallback_text(b),
+            fallback: fallback_of(b, shared.location),
         },
         channels: shared.channels(),
         crm: CrmName::new(b),
         escalation: EscalationView::new(b),
         sla: EscalationSla {
             escalation_response: &shared.sla().escalation_response,
+            human_first_response: &shared.sla().human_first_response,
         },
         pd: ChatRetention {
             chat_retention: &shared.pd().chat_retention,

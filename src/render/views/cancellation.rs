@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::Shared;
 use super::common::{BotName, Common};
 use super::helpers::{DurationWords, channel_names, count_words};
+use crate::bottext::Replies;
 use crate::model::business::{Business, Channel, Service};
 use crate::model::duration::Duration;
 use crate::words::{fmt_money, fmt_share};
@@ -23,6 +24,25 @@ pub struct CancellationPolicy<'a> {
     pub services: Vec<ServiceView<'a>>,
     /// The services with a prepayment, as in `services`.
     pub prepaid_services: Vec<ServiceView<'a>>,
+    /// Some service is a package of visits or a membership: the policy says how their
+    /// unused part is refunded (and only then).
+    pub has_packages: bool,
+    pub has_memberships: bool,
+    /// Each membership with its term: «Абонемент на месяц — 30 дней».
+    pub membership_terms: Vec<String>,
+    /// How long a membership may be frozen; `None` when there is no freeze.
+    pub membership_freeze: Option<DurationWords>,
+    /// The reminders as the bot sends them, with their buttons.
+    pub reminder_replies: Vec<ReminderButtons>,
+}
+
+/// A reminder's offset and the buttons under it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReminderButtons {
+    pub offset: DurationWords,
+    pub buttons: Vec<String>,
+    /// The reminder has a cancel button.
+    pub can_cancel: bool,
 }
 
 /// The free-cancellation window alone: what the SOP and the SLA sheet quote.
@@ -75,6 +95,12 @@ pub struct ServiceView<'a> {
     pub prepayment_from: String,
     /// The names of the services offered on top of this one.
     pub upsell: Vec<String>,
+    /// `visit`, `package`, `membership`.
+    pub kind: &'static str,
+    /// A membership's term in words: the unused part is counted in its days.
+    pub term: Option<DurationWords>,
+    /// What may be spent for one client before the visit.
+    pub advance_costs: &'a str,
 }
 
 pub fn build<'s>(shared: &'s Shared<'_>) -> CancellationPolicy<'s> {
@@ -95,8 +121,45 @@ pub fn build<'s>(shared: &'s Shared<'_>) -> CancellationPolicy<'s> {
             .filter(|s| s.prepayment_percent > 0)
             .cloned()
             .collect(),
+        has_packages: services.iter().any(|s| s.kind == "package"),
+        has_memberships: services.iter().any(|s| s.kind == "membership"),
+        membership_terms: services
+            .iter()
+            .filter(|s| s.kind == "membership")
+            .filter_map(|s| {
+                let term = s.term.as_ref()?;
+                Some(match lang {
+                    crate::model::enums::Lang::Ru => format!("«{}» — {}", s.name, term.nominative),
+                    crate::model::enums::Lang::En => format!("“{}”: {}", s.name, term.nominative),
+                })
+            })
+            .collect(),
+        membership_freeze: b
+            .cancellation
+            .membership_freeze
+            .as_ref()
+            .map(|f| DurationWords::new(**f, lang)),
+        reminder_replies: reminder_buttons(b, shared.location),
         services,
     }
+}
+
+/// The reminders' buttons as the bot has them: the policy promises what the bot offers.
+fn reminder_buttons(b: &Business, loc: &crate::model::business::Location) -> Vec<ReminderButtons> {
+    let lang = b.lang();
+    let cancel = match lang {
+        crate::model::enums::Lang::Ru => "Отменить",
+        crate::model::enums::Lang::En => "Cancel",
+    };
+    Replies::new(b, loc)
+        .reminders
+        .into_iter()
+        .map(|r| ReminderButtons {
+            offset: DurationWords::new(Duration::from_secs(r.offset_s), lang),
+            can_cancel: r.buttons.iter().any(|x| x == cancel),
+            buttons: r.buttons,
+        })
+        .collect()
 }
 
 impl FreeCancellation {
@@ -175,6 +238,9 @@ impl<'a> ServiceView<'a> {
                 .as_ref()
                 .map(|u| u.iter().map(|id| name_of(id.as_str())).collect())
                 .unwrap_or_default(),
+            kind: s.kind().as_str(),
+            term: s.term.as_ref().map(|t| DurationWords::new(**t, lang)),
+            advance_costs: s.advance_costs.as_ref().map_or("", |a| a.as_str()),
         }
     }
 }

@@ -25,6 +25,8 @@ pub struct Common<'a> {
     /// Whom the business serves, in the cases running text needs: «пациент» in a clinic,
     /// «клиент» elsewhere.
     pub client: ClientWords,
+    /// The business has more than one location: a location is «филиал» only then.
+    pub several_locations: bool,
 }
 
 /// The word for the people a business serves, in the cases its documents use.
@@ -107,6 +109,9 @@ impl ClientWords {
 #[derive(Debug, Clone, Serialize)]
 pub struct BusinessView<'a> {
     pub name: &'a str,
+    /// The name in running text: a generic noun before the quoted name in lower case,
+    /// «студия красоты «Лада»», a proper name as it is.
+    pub name_in_text: String,
     pub legal_name: &'a str,
     pub inn: &'a str,
     pub ogrn: &'a str,
@@ -181,6 +186,11 @@ pub struct LocationView<'a> {
 #[derive(Debug, Clone, Serialize)]
 pub struct DutyView<'a> {
     pub name: &'a str,
+    /// The name is a role («Дежурный администратор клиники»), not a person's: the
+    /// documents then use it as the role's name.
+    pub is_role: bool,
+    /// The role in running text: «дежурный администратор клиники».
+    pub role_in_text: String,
     pub phone: String,
     pub telegram: &'a str,
     pub email: &'a str,
@@ -196,6 +206,7 @@ impl<'a> Common<'a> {
             location: LocationView::new(b, loc),
             bot_channels: channel_names(b, Channel::bot),
             client: ClientWords::new(b),
+            several_locations: b.locations.len() > 1,
         }
     }
 }
@@ -208,6 +219,7 @@ impl<'a> BusinessView<'a> {
         let sole_trader = info.ogrn.0.len() == 15;
         Self {
             name: info.name.as_str(),
+            name_in_text: name_in_text(info.name.as_str()),
             legal_name: info.legal_name.as_str(),
             inn: info.inn.0.as_str(),
             ogrn: info.ogrn.0.as_str(),
@@ -228,6 +240,46 @@ impl<'a> BusinessView<'a> {
             },
         }
     }
+}
+
+/// A role rather than a person: its second word, if any, starts in lower case
+/// («Дежурный администратор»), where a name's would not («Петрова Анна»).
+fn is_role(name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    words.next();
+    words
+        .next()
+        .is_none_or(|w| w.chars().next().is_some_and(char::is_lowercase))
+}
+
+/// The first letter in lower case, the rest as written.
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map_or(String::new(), |c| c.to_lowercase().chain(chars).collect())
+}
+
+/// «Студия красоты «Лада»» → «студия красоты «Лада»»: a Cyrillic common noun that opens
+/// a name with a quoted part is written in lower case inside a sentence. Names in Latin
+/// letters, acronyms («ООО») and names without a quoted part stay as written.
+pub fn name_in_text(name: &str) -> String {
+    let Some(quote) = name.find(['«', '"', '“']) else {
+        return name.to_owned();
+    };
+    let head = &name[..quote];
+    let mut chars = head.chars();
+    let (Some(first), Some(second)) = (chars.next(), chars.next()) else {
+        return name.to_owned();
+    };
+    let cyrillic = |c: char| ('\u{400}'..='\u{4ff}').contains(&c);
+    if !(cyrillic(first) && first.is_uppercase() && second.is_lowercase()) {
+        return name.to_owned();
+    }
+    first
+        .to_lowercase()
+        .chain(name[first.len_utf8()..].chars())
+        .collect()
 }
 
 impl<'a> DocumentView<'a> {
@@ -278,6 +330,8 @@ impl<'a> LocationView<'a> {
             night_mode: loc.night_mode(),
             duty: DutyView {
                 name: duty.name.as_str(),
+                is_role: is_role(duty.name.as_str()),
+                role_in_text: lower_first(duty.name.as_str()),
                 phone: duty.phone.as_ref().map_or(String::new(), |p| p.pretty()),
                 telegram: duty.telegram.as_ref().map_or("", |t| t.as_str()),
                 email: duty.email.as_ref().map_or("", |e| e.0.as_str()),

@@ -19,6 +19,8 @@ pub struct EscalationTriggers {
     pub max_bot_turns_gen: String,
     pub amount_over: String,
     pub urgent_cancel_within: DurationWords,
+    /// Survey scores up to this hand over (0–6).
+    pub nps_detractor_max: u8,
 }
 
 /// Everything the escalation rules print: the triggers, the keywords and the alerts.
@@ -46,20 +48,22 @@ impl EscalationTriggers {
         let turns = u64::from(*e.max_bot_turns);
         Self {
             max_bot_turns: *e.max_bot_turns,
+            // «ответов», as the bot's own notice says («6 ответов ассистента без результата»).
             max_bot_turns_words: count_words(
                 turns,
-                ("ход", "хода", "ходов"),
-                ("turn", "turns"),
+                ("ответ", "ответа", "ответов"),
+                ("reply", "replies"),
                 lang,
             ),
             max_bot_turns_gen: count_words(
                 turns,
-                ("хода", "ходов", "ходов"),
-                ("turn", "turns"),
+                ("ответа", "ответов", "ответов"),
+                ("reply", "replies"),
                 lang,
             ),
             amount_over: fmt_money(e.amount_over.0, lang),
             urgent_cancel_within: DurationWords::new(*e.urgent_cancel_within, lang),
+            nps_detractor_max: crate::bottext::NPS_DETRACTOR_MAX,
         }
     }
 }

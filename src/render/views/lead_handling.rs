@@ -10,14 +10,14 @@ use super::channels::ChannelView;
 use super::common::Common;
 use super::escalation::EscalationTriggers;
 use super::helpers::{
-    branch_name, channel_names, crm_system, fallback_text, pick, placeholders_in_words, slot_name,
-    stage_meaning, standard_field,
+    DurationWords, branch_name, channel_names, crm_system, fallback_text, pick,
+    placeholders_in_words, slot_name, stage_meaning, standard_field,
 };
 use super::pd::MetaServices;
 use super::sla::SlaView;
 use crate::bottext::Replies;
 use crate::model::business::{Business, Channel};
-use crate::model::enums::{CrmMode, Lang, StageSemantics};
+use crate::model::enums::{ChannelKind, CrmMode, Lang, StageSemantics};
 
 /// What `lead-handling.md` is rendered from.
 #[derive(Debug, Clone, Serialize)]
@@ -36,6 +36,27 @@ pub struct LeadHandling<'a> {
     pub pd: &'a MetaServices,
     /// What the bot itself says at the moments the SOP describes, with its buttons.
     pub replies: Replies,
+    /// What staff need of `[pd]` to take a booking by phone or in a channel without the bot.
+    pub consent: StaffConsent<'a>,
+    /// SMS is among the reminder channels: clients without a messenger still get them.
+    pub sms_reminders: bool,
+    /// The business processes health data: patients pick their reminder channels in writing.
+    pub special: bool,
+    /// Within this of detecting a breach, Roskomnadzor is told.
+    pub breach_notice: &'a DurationWords,
+}
+
+/// The consent as staff handle it.
+#[derive(Debug, Clone, Serialize)]
+pub struct StaffConsent<'a> {
+    pub booking_on_contract: bool,
+    /// The optional consent's purposes, by name.
+    pub optional: Vec<&'a str>,
+    pub policy_url: String,
+    pub consent_url: String,
+    /// The card field that records the consent version; "" when there is none.
+    pub field: &'a str,
+    pub version: &'a str,
 }
 
 /// The AI assistant as the SOP describes it.
@@ -113,6 +134,36 @@ pub fn build<'s>(shared: &'s Shared<'_>) -> LeadHandling<'s> {
         cancellation: FreeCancellation::new(b),
         pd: &shared.pd().meta,
         replies: Replies::new(b, shared.location).map_texts(|t| placeholders_in_words(t, b.lang())),
+        consent: StaffConsent::new(b),
+        sms_reminders: b
+            .channels
+            .iter()
+            .any(|c| c.reminders() && *c.id == ChannelKind::Sms),
+        special: b.special_regime(),
+        breach_notice: &shared.pd().breach_notice,
+    }
+}
+
+impl<'a> StaffConsent<'a> {
+    fn new(b: &'a Business) -> Self {
+        let (policy, consent) = b.published_urls();
+        Self {
+            booking_on_contract: b.booking_on_contract(),
+            optional: b.consent_purposes().map(|p| p.name.as_str()).collect(),
+            policy_url: policy.unwrap_or_default(),
+            consent_url: consent.unwrap_or_default(),
+            field: b
+                .crm
+                .fields
+                .iter()
+                .find(|f| *f.slot == crate::model::enums::Slot::ConsentVersion)
+                .map_or("", |f| f.label.as_str()),
+            version: b
+                .pd
+                .consent_version
+                .as_ref()
+                .map_or(b.document.version.as_str(), |v| v.as_str()),
+        }
     }
 }
 

@@ -21,6 +21,10 @@ pub struct SlaView {
     pub reminders: Vec<DurationWords>,
     pub nps_survey_after: DurationWords,
     pub targets: TargetsView,
+    /// The latest a booking is confirmed before the visit: an hour before the first
+    /// reminder that comes inside the confirmation period, so a client never gets a
+    /// «see you in 2 hours» for a booking nobody confirmed.
+    pub confirm_before_visit: DurationWords,
 }
 
 /// KPI targets as percentages in words: «60 %».
@@ -38,7 +42,16 @@ impl SlaView {
         let d = |x| DurationWords::new(x, lang);
         let sla = &b.sla;
         let t = &sla.targets;
+        let confirm = sla.booking_confirmation.secs();
+        let late = sla
+            .reminders
+            .iter()
+            .map(|r| r.secs())
+            .filter(|r| *r < confirm)
+            .max()
+            .unwrap_or(2 * 3_600);
         Self {
+            confirm_before_visit: d(crate::model::Duration::from_secs(late + 3_600)),
             ai_first_response: d(*sla.ai_first_response),
             human_first_response: d(*sla.human_first_response),
             lead_to_crm: d(*sla.lead_to_crm),

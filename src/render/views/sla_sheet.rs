@@ -52,6 +52,12 @@ pub struct Kpi<'a> {
     pub funnel: Vec<&'a str>,
     /// The stages the config marks as failures.
     pub failure_stages: Vec<&'a str>,
+    /// The stage a booking reaches («Записан»): the no-show rate counts from it.
+    pub booked_stage: &'a str,
+    /// The failure stage of a missed visit («Неявка»).
+    pub no_show_stage: &'a str,
+    /// The button a client confirms with in the first reminder («Подтверждаю»).
+    pub confirm_button: String,
 }
 
 /// One opening range of a day: "09:00", "21:00".
@@ -118,7 +124,28 @@ impl<'a> Kpi<'a> {
                 .iter()
                 .find(|f| *f.slot == Slot::Location)
                 .map(|f| f.label.as_str()),
-            funnel: crm.stages.iter().map(|s| s.name.as_str()).collect(),
+            funnel: crm
+                .stages
+                .iter()
+                .filter(|s| !is_failure(s))
+                .map(|s| s.name.as_str())
+                .collect(),
+            booked_stage: booked_stage(b),
+            no_show_stage: crm
+                .stages
+                .iter()
+                .filter(|s| is_failure(s))
+                .find(|s| {
+                    let id = s.id.to_ascii_uppercase();
+                    id.contains("NO_SHOW") || id.contains("NOSHOW")
+                })
+                .or_else(|| crm.stages.iter().find(|s| is_failure(s)))
+                .map_or("", |s| s.name.as_str()),
+            confirm_button: crate::bottext::Replies::new(b, &b.locations[0])
+                .reminders
+                .first()
+                .and_then(|r| r.buttons.first().cloned())
+                .unwrap_or_default(),
             failure_stages: crm
                 .stages
                 .iter()
@@ -131,6 +158,24 @@ impl<'a> Kpi<'a> {
                 .collect(),
         }
     }
+}
+
+fn is_failure(s: &crate::model::business::Stage) -> bool {
+    s.semantics
+        .as_ref()
+        .is_some_and(|m| **m == StageSemantics::Failure)
+}
+
+/// The stage a booking reaches: the one whose code says so (`UC_BOOKED`), else the third
+/// stage in progress (after «new» and «in work»).
+fn booked_stage(b: &Business) -> &str {
+    let stages = &b.crm.stages;
+    stages
+        .iter()
+        .find(|s| s.id.to_ascii_uppercase().contains("BOOK"))
+        .or_else(|| stages.iter().filter(|s| !is_failure(s)).nth(2))
+        .or_else(|| stages.first())
+        .map_or("", |s| s.name.as_str())
 }
 
 /// Each weekday's opening ranges, sorted by when they start.

@@ -42,12 +42,18 @@ pub fn write(
         String::new()
     } else {
         match lang {
-            Lang::Ru => format!(" (стадии провала: «{}»)", failures.join("», «")),
-            Lang::En => format!(" (failure stages: \"{}\")", failures.join("\", \"")),
+            Lang::Ru => format!("; стадии провала: «{}»", failures.join("», «")),
+            Lang::En => format!("; failure stages: \"{}\"", failures.join("\", \"")),
         }
     };
     let tag = common.location.escalation_tag;
-    let conf = &sla.booking_confirmation.nominative;
+    let (booked, no_show, confirm) = (kpi.booked_stage, kpi.no_show_stage, &kpi.confirm_button);
+    let first = sla.reminders.first().map_or("", |r| r.accusative.as_str());
+    let (day, night) = (
+        &sla.human_first_response.nominative,
+        &sla.escalation_response.nominative,
+    );
+    let crm_card = &sla.lead_to_crm.nominative;
 
     let rows: Vec<(&str, Target, String)> = match lang {
         Lang::Ru => vec![
@@ -62,7 +68,30 @@ pub fn write(
                 "Время первого ответа сотрудника (в рабочие часы)",
                 at_most(&sla.human_first_response.nominative),
                 format!(
-                    "Контакт-центр → Открытые линии → Статистика: «Время первого ответа» сотрудников филиала; звонки — отчёт телефонии о пропущенных вызовах и перезвонах; {filter}."
+                    "Контакт-центр → Открытые линии → Статистика: «Время первого ответа» сотрудников; звонки — отчёт телефонии о пропущенных вызовах и перезвонах; {filter}."
+                ),
+            ),
+            (
+                "Ответ после эскалации",
+                Target::Text(format!("≤ {day} в рабочие часы; ≤ {night} вне их")),
+                format!(
+                    "Задачи с тегом «{tag}» за месяц: время от создания задачи до первого ответа клиенту в диалоге; {filter}."
+                ),
+            ),
+            (
+                "Карточка в Битрикс24",
+                at_most(crm_card),
+                format!(
+                    "CRM → Лиды за месяц, {filter}: время от первого сообщения клиента до создания лида; по звонкам — от окончания разговора."
+                ),
+            ),
+            (
+                "Обратный звонок",
+                Target::Text(
+                    "в выбранное время; без времени — ≤ 1 часа рабочего времени".to_owned(),
+                ),
+                format!(
+                    "Лиды с просьбой перезвонить за месяц, {filter}: время от просьбы (или выбранного времени) до звонка по отчёту телефонии."
                 ),
             ),
             (
@@ -76,21 +105,21 @@ pub fn write(
                 "Конверсия «лид → запись»",
                 Target::AtLeast(kpi.lead_to_booking),
                 format!(
-                    "CRM → Аналитика → Воронка лидов за месяц, {filter}: доля лидов, дошедших до стадии записи. Воронка: {funnel}."
+                    "CRM → Аналитика → Воронка лидов за месяц, {filter}: доля лидов, дошедших до стадии «{booked}». Воронка: {funnel}{failures}."
                 ),
             ),
             (
-                "Доля подтверждённых записей",
+                "Доля записей, подтверждённых клиентом",
                 Target::AtLeast(kpi.confirmed_bookings),
                 format!(
-                    "Записи за период, подтверждённые клиентом в течение {conf} (стадия подтверждения или дальше) / все записи; {filter}."
+                    "Записи за месяц, по которым клиент ответил «{confirm}» на напоминание за {first} / все записи с наступившей датой визита; {filter}."
                 ),
             ),
             (
                 "Доля неявок",
                 Target::AtMost(kpi.no_show_max),
                 format!(
-                    "Лиды на стадии неявки{failures} / все записи с наступившей датой визита, за месяц; {filter}. Сравнить с месяцем до включения напоминаний."
+                    "Лиды на стадии «{no_show}» / лиды, дошедшие до стадии «{booked}», с наступившей за месяц датой визита; {filter}. Стадия «Отказ» в расчёт не входит. Сравнить с месяцем до включения напоминаний."
                 ),
             ),
         ],
@@ -106,7 +135,28 @@ pub fn write(
                 "Staff first response time (working hours)",
                 at_most(&sla.human_first_response.nominative),
                 format!(
-                    "Contact Center → Open Channels → Statistics: staff \"first response time\" for the location; calls: the telephony report of missed calls and call-backs; {filter}."
+                    "Contact Center → Open Channels → Statistics: staff \"first response time\"; calls: the telephony report of missed calls and call-backs; {filter}."
+                ),
+            ),
+            (
+                "Answer after an escalation",
+                Target::Text(format!("≤ {day} in working hours; ≤ {night} outside them")),
+                format!(
+                    "Tasks tagged \"{tag}\" for the month: time from the task's creation to the first answer to the client in the dialogue; {filter}."
+                ),
+            ),
+            (
+                "Card in Bitrix24",
+                at_most(crm_card),
+                format!(
+                    "CRM → Leads for the month, {filter}: time from the client's first message to the lead's creation; for calls, from the end of the call."
+                ),
+            ),
+            (
+                "Callback",
+                Target::Text("at the chosen time; without one, ≤ 1 working hour".to_owned()),
+                format!(
+                    "Leads asking for a callback for the month, {filter}: time from the request (or the chosen time) to the call, from the telephony report."
                 ),
             ),
             (
@@ -120,28 +170,38 @@ pub fn write(
                 "Lead → booking conversion",
                 Target::AtLeast(kpi.lead_to_booking),
                 format!(
-                    "CRM → Analytics → lead funnel for the month, {filter}: share of leads that reached the booking stage. Funnel: {funnel}."
+                    "CRM → Analytics → lead funnel for the month, {filter}: share of leads that reached the stage \"{booked}\". Funnel: {funnel}{failures}."
                 ),
             ),
             (
-                "Share of confirmed bookings",
+                "Share of bookings confirmed by the client",
                 Target::AtLeast(kpi.confirmed_bookings),
                 format!(
-                    "Bookings for the period confirmed by the client within {conf} (confirmation stage or later) / all bookings; {filter}."
+                    "Bookings for the month where the client answered \"{confirm}\" to the reminder {first} before / all bookings whose visit date has passed; {filter}."
                 ),
             ),
             (
                 "No-show rate",
                 Target::AtMost(kpi.no_show_max),
                 format!(
-                    "Leads at the no-show stage{failures} / all bookings whose visit date has passed, for the month; {filter}. Compare with the month before reminders were switched on."
+                    "Leads at the stage \"{no_show}\" / leads that reached \"{booked}\" with a visit date in the month that has passed; {filter}. Refusals are not counted. Compare with the month before reminders were switched on."
                 ),
             ),
         ],
     };
 
-    let mut g = Grid::new(ws, 3);
-    for (col, h) in (0u16..).zip([words.metric, words.target, words.how]) {
+    // Besides the targets, the columns a manager fills in each month.
+    let columns = [
+        words.metric,
+        words.target,
+        words.how,
+        words.period,
+        words.actual,
+        words.deviation,
+        words.measures,
+    ];
+    let mut g = Grid::new(ws, 7);
+    for (col, h) in (0u16..).zip(columns) {
         g.put(0, col, h, &fmts.header)?;
     }
     let target_cell = fmts.cell.clone().set_align(FormatAlign::Left);
@@ -159,6 +219,9 @@ pub fn write(
             }
         }
         g.put(row, 2, how, &fmts.wrap)?;
+        for col in 3..7 {
+            g.put(row, col, "", &fmts.wrap)?;
+        }
     }
     g.size_columns(10, 36)?;
     g.set_width(2, 80)?;
@@ -168,7 +231,7 @@ pub fn write(
     let ws = g.ws;
     ws.set_freeze_panes(1, 1)?;
     ws.set_repeat_rows(0, 0)?;
-    ws.autofilter(0, 0, row, 2)?;
+    ws.autofilter(0, 0, row, 6)?;
     ws.set_landscape();
     Ok(())
 }

@@ -125,7 +125,9 @@ pub fn write(
                 words.meta_note_many,
             ),
         };
-        notes.push(format!("{}{names}{verb}", words.meta_note));
+        let whatsapp = view.meta_channels.contains(&"WhatsApp");
+        let ban = if whatsapp { words.meta_whatsapp } else { "" };
+        notes.push(format!("{verb}{names}{}{ban}.", words.meta_banned));
     }
     for note in &notes {
         ws.merge_range(row, 0, row, last_col, note, &fmts.note)?;
