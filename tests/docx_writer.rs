@@ -96,6 +96,7 @@ fn sample() -> Document {
             created: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
             several_locations: false,
             form: false,
+            translation: false,
         },
         blocks: parse(&md),
     }

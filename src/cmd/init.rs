@@ -22,21 +22,7 @@ use crate::output::write_atomic;
 
 use super::{Failure, Outcome};
 
-/// The preset `business.toml` of a segment in a language.
-pub fn preset(segment: Segment, lang: Lang) -> &'static str {
-    match (segment, lang) {
-        (Segment::Salon, Lang::Ru) => include_str!("../../presets/salon.ru.toml"),
-        (Segment::Salon, Lang::En) => include_str!("../../presets/salon.en.toml"),
-        (Segment::Clinic, Lang::Ru) => include_str!("../../presets/clinic.ru.toml"),
-        (Segment::Clinic, Lang::En) => include_str!("../../presets/clinic.en.toml"),
-        (Segment::Fitness, Lang::Ru) => include_str!("../../presets/fitness.ru.toml"),
-        (Segment::Fitness, Lang::En) => include_str!("../../presets/fitness.en.toml"),
-        (Segment::Education, Lang::Ru) => include_str!("../../presets/education.ru.toml"),
-        (Segment::Education, Lang::En) => include_str!("../../presets/education.en.toml"),
-        (Segment::Other, Lang::Ru) => include_str!("../../presets/other.ru.toml"),
-        (Segment::Other, Lang::En) => include_str!("../../presets/other.en.toml"),
-    }
-}
+pub use crate::model::presets::preset;
 
 /// Where the new location is and what it is called.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -239,6 +225,35 @@ pub fn new_business(
         Lang::En => format!("LLC \"{name}\""),
     };
     set_str(business, "legal_name", &legal);
+    // Everything the preset names after its sample business follows the new name and city,
+    // so no document of «Lada Beauty» in Kazan speaks of «Aurora» in Ufa; what only the owner
+    // knows (the legal address, the street) gets a marker that lint lists as a to-do (T124).
+    let stem = brand(name);
+    let slug = city::slug(&stem);
+    let site = format!("https://{slug}.example");
+    set_str(business, "website", &site);
+    set_str(
+        business,
+        "legal_address",
+        &address_marker(&loc.city, lang, true),
+    );
+    if let Some(officer) = business
+        .get_mut("pd_officer")
+        .and_then(Item::as_value_mut)
+        .and_then(toml_edit::Value::as_inline_table_mut)
+    {
+        officer.insert("email", format!("pd@{slug}.example").into());
+    }
+    if let Some(pd) = doc.get_mut("pd").and_then(Item::as_table_mut) {
+        set_str(pd, "policy_url", &format!("{site}/privacy"));
+        set_str(pd, "consent_url", &format!("{site}/consent"));
+    }
+    if let Some(bot) = doc.get_mut("bot").and_then(Item::as_table_mut) {
+        set_str(bot, "name", &stem);
+    }
+    if let Some(crm) = doc.get_mut("crm").and_then(Item::as_table_mut) {
+        set_str(crm, "portal", &format!("{slug}.bitrix24.ru"));
+    }
     let first = doc["locations"]
         .as_array_of_tables_mut()
         .and_then(|a| a.get_mut(0))
@@ -247,6 +262,22 @@ pub fn new_business(
             "во встроенном образце нет [[locations]]",
         ))?;
     loc.apply(first);
+    set_str(first, "address", &address_marker(&loc.city, lang, false));
+    if let Some(duty) = first
+        .get_mut("duty")
+        .and_then(Item::as_value_mut)
+        .and_then(toml_edit::Value::as_inline_table_mut)
+    {
+        duty.insert(
+            "telegram",
+            format!(
+                "@{}_{}_duty",
+                slug.replace('-', "_"),
+                loc.id.replace('-', "_")
+            )
+            .into(),
+        );
+    }
     let text = doc.to_string();
     // The preset's title line names the sample business; the file now belongs to this one.
     let title = match lang {
@@ -264,6 +295,32 @@ pub fn new_business(
         _ => format!("{title}\n{text}"),
     })
 }
+
+/// The name a business goes by: the quoted part of «Студия «Заря»», else the first word of
+/// "Lada Beauty". The assistant is named after it, and the sample addresses are made of it.
+fn brand(name: &str) -> String {
+    let quoted = name
+        .split(['«', '»', '"', '“', '”'])
+        .nth(1)
+        .map(str::trim)
+        .filter(|q| !q.is_empty());
+    quoted
+        .or_else(|| name.split_whitespace().next())
+        .unwrap_or(name)
+        .to_owned()
+}
+
+/// What `init` writes where only the owner knows the address: a marker lint reports (T124).
+pub fn address_marker(city: &str, lang: Lang, legal: bool) -> String {
+    match (lang, legal) {
+        (Lang::Ru, true) => format!("г. {city}, {ADDRESS_MARKER_RU} организации"),
+        (Lang::Ru, false) => format!("{ADDRESS_MARKER_RU}: улица, дом"),
+        (Lang::En, true) => format!("{city}: {ADDRESS_MARKER_EN} of the company"),
+        (Lang::En, false) => format!("{ADDRESS_MARKER_EN}: street, building"),
+    }
+}
+
+pub use crate::model::presets::{ADDRESS_MARKER_EN, ADDRESS_MARKER_RU};
 
 fn check_loads(path: &Path) -> Result<Loaded, Failure> {
     let mut sources = Sources::default();

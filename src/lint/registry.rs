@@ -47,6 +47,7 @@ pub static RULES: &[&Rule] = &[
     &rules::t121_processor_details::RULE,
     &rules::t122_register_number::RULE,
     &rules::t123_cross_border_notice::RULE,
+    &rules::t124_sample_requisites::RULE,
 ];
 
 /// The rule with this code, case-insensitively.

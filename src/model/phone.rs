@@ -5,9 +5,28 @@ use std::fmt;
 use super::read::ParseStr;
 use crate::i18n::{Text, t};
 
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+/// A number is the same number however it was grouped: equality and hashing look at the
+/// E.164 form only.
+#[derive(Clone, Debug)]
 pub struct Phone {
     e164: String,
+    /// As the owner grouped it, with «+7» in front: «+7 3812 21-48-60». Омск's code is four
+    /// digits, and regrouping it as «+7 381 221-48-60» would suggest the wrong one.
+    shown: Option<String>,
+}
+
+impl PartialEq for Phone {
+    fn eq(&self, other: &Self) -> bool {
+        self.e164 == other.e164
+    }
+}
+
+impl Eq for Phone {}
+
+impl std::hash::Hash for Phone {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.e164.hash(state);
+    }
 }
 
 impl Phone {
@@ -21,8 +40,12 @@ impl Phone {
         self.e164.as_bytes().get(2) == Some(&b'9')
     }
 
-    /// `+7 917 000-00-00`, as the documents print it.
+    /// `+7 917 000-00-00`, as the documents print it: the owner's own grouping when they
+    /// gave one, else the mobile pattern.
     pub fn pretty(&self) -> String {
+        if let Some(shown) = &self.shown {
+            return shown.clone();
+        }
         let d = &self.e164[2..];
         format!("+7 {} {}-{}-{}", &d[0..3], &d[3..6], &d[6..8], &d[8..10])
     }
@@ -68,8 +91,22 @@ impl ParseStr for Phone {
                 "`{s}` — казахстанский номер (+7 6xx / +7 7xx): regl работает с российским бизнесом"
             ));
         }
+        // The owner's grouping, when it groups: «+7 3812 21-48-60», «8 (3812) 21-48-60».
+        let written: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let shown = if written.starts_with("+7") && written.len() > 2 {
+            Some(written)
+        } else if written.starts_with('8')
+            && written.len() > 1
+            && !written[1..].starts_with(|c: char| c.is_ascii_digit())
+        {
+            Some(format!("+7{}", &written[1..]))
+        } else {
+            None
+        };
+        let shown = shown.filter(|w| w.contains([' ', '-', '(']));
         Ok(Self {
             e164: format!("+{digits}"),
+            shown,
         })
     }
 }
@@ -110,6 +147,23 @@ mod tests {
         assert_eq!(
             Phone::parse_str("8 917 123-45-67").unwrap().pretty(),
             "+7 917 123-45-67"
+        );
+        // The owner's grouping stays: Омск's area code has four digits.
+        assert_eq!(
+            Phone::parse_str("+7 3812 21-48-60").unwrap().pretty(),
+            "+7 3812 21-48-60"
+        );
+        assert_eq!(
+            Phone::parse_str("8 (3812) 21-48-60").unwrap().pretty(),
+            "+7 (3812) 21-48-60"
+        );
+        assert_eq!(
+            Phone::parse_str("+73812214860").unwrap().pretty(),
+            "+7 381 221-48-60"
+        );
+        assert_eq!(
+            Phone::parse_str("+7 3812 21-48-60").unwrap(),
+            Phone::parse_str("83812214860").unwrap()
         );
     }
 

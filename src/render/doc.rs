@@ -57,6 +57,8 @@ pub struct DocMeta {
     pub several_locations: bool,
     /// A form people fill in and sign: no document-control table, no revision history.
     pub form: bool,
+    /// A translation of a Russian original, which prevails: the title block says so.
+    pub translation: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -246,8 +246,12 @@ impl Engine {
         }
         // The names to compile; `sources` keeps every built-in for the manifest's digests.
         let prefix = lang.map(|l| format!("{}/", l.as_str()));
+        // A business in English also gets its consumer documents in Russian, the original.
+        let also_russian = lang == Some(Lang::En);
         let compiled = |name: &str| match &prefix {
-            Some(prefix) if !has_user_templates => name.starts_with(prefix.as_str()),
+            Some(prefix) if !has_user_templates => {
+                name.starts_with(prefix.as_str()) || (also_russian && name.starts_with("ru/"))
+            }
             _ => true,
         };
 

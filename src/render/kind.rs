@@ -47,6 +47,19 @@ impl DocKind {
         }
     }
 
+    /// A document for consumers, which must exist in Russian (ст. 8 ЗоЗПП): a business that
+    /// writes in English gets the Russian original under the usual name and its English
+    /// translation beside it.
+    pub fn for_consumers(self) -> bool {
+        matches!(
+            self,
+            DocKind::PdPolicy
+                | DocKind::PdConsent
+                | DocKind::PdConsentWritten
+                | DocKind::Cancellation
+        )
+    }
+
     /// A form people fill in and sign: printed without the document-control table and the
     /// revision history, which belong to the organisation's copy, not the signed page.
     pub fn is_form(self) -> bool {
@@ -91,7 +104,7 @@ impl DocKind {
                 "Политика в отношении обработки персональных данных пациентов"
             }
             (DocKind::PdPolicy, Lang::En, true) => {
-                "Policy on the Processing of Patients' Personal Data"
+                "Policy on the Processing of Patients’ Personal Data"
             }
             (kind, lang, _) => kind.title(lang),
         }
@@ -107,7 +120,7 @@ impl DocKind {
             (DocKind::PdPolicy, Lang::Ru) => {
                 "Политика в отношении обработки персональных данных клиентов"
             }
-            (DocKind::PdPolicy, Lang::En) => "Policy on the Processing of Clients' Personal Data",
+            (DocKind::PdPolicy, Lang::En) => "Policy on the Processing of Clients’ Personal Data",
             (DocKind::AiEscalation, Lang::Ru) => "Правила эскалации диалогов ИИ-ассистента",
             (DocKind::AiEscalation, Lang::En) => "AI Assistant Escalation Rules",
             (DocKind::PdConsent, Lang::Ru) => "Согласие на обработку персональных данных",

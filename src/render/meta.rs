@@ -69,6 +69,7 @@ pub fn doc_meta(b: &Business, loc: &Location, kind: DocKind) -> DocMeta {
         created: *control.effective_date,
         several_locations: false,
         form: kind.is_form(),
+        translation: false,
     }
 }
 

@@ -17,6 +17,8 @@ use super::meta::{doc_meta, operator_meta};
 use super::views::{self, Shared};
 use super::xlsx::write_sla_sheet;
 use crate::model::business::{Business, Location};
+use crate::model::enums::Lang;
+use crate::model::read::Sp;
 
 /// Which files a render writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,11 +97,23 @@ pub fn docx_of(
     loc: &Location,
     kind: DocKind,
 ) -> anyhow::Result<Vec<u8>> {
-    let meta = if kind.per_operator() {
+    docx_with(markdown_text, b, loc, kind, false)
+}
+
+/// [`docx_of`], marked as a translation when `translation`.
+fn docx_with(
+    markdown_text: &str,
+    b: &Business,
+    loc: &Location,
+    kind: DocKind,
+    translation: bool,
+) -> anyhow::Result<Vec<u8>> {
+    let mut meta = if kind.per_operator() {
         operator_meta(b, kind)
     } else {
         doc_meta(b, loc, kind)
     };
+    meta.translation = translation;
     let doc = Document {
         meta,
         blocks: markdown::parse(markdown_text),
@@ -118,14 +132,58 @@ pub fn render_operator(
         return Ok(Vec::new());
     };
     let shared = Shared::new(b, first);
+    let russian = russian_original(b);
+    let russian_shared = russian.as_ref().map(|r| Shared::new(r, &r.locations[0]));
     let mut out = Vec::new();
     for kind in DocKind::ALL {
         if !kind.per_operator() || !kind.applies_to(b) {
             continue;
         }
-        word_document(engine, &shared, kind, formats, "", &mut out)?;
+        consumer_document(
+            engine,
+            &shared,
+            russian_shared.as_ref(),
+            kind,
+            formats,
+            "",
+            &mut out,
+        )?;
     }
     Ok(out)
+}
+
+/// The same business in Russian, when it writes in English: its consumer documents are
+/// written from it (the consumer protection law, ст. 8), and the English ones are their
+/// translation.
+fn russian_original(b: &Business) -> Option<Business> {
+    if b.lang() != Lang::En {
+        return None;
+    }
+    let mut ru = b.clone();
+    let span = ru.business.name.span.start..ru.business.name.span.start;
+    ru.business.lang = Some(Sp::new(Lang::Ru, span));
+    Some(ru)
+}
+
+/// A document of `kind`: where the business writes in English and the document is for
+/// consumers, the Russian original under the usual name and the English translation as
+/// `<name>.en.docx`; otherwise the one document.
+fn consumer_document(
+    engine: &Engine,
+    shared: &Shared<'_>,
+    russian: Option<&Shared<'_>>,
+    kind: DocKind,
+    formats: Formats,
+    id: &str,
+    out: &mut Vec<Output>,
+) -> Result<(), RenderError> {
+    match russian.filter(|_| kind.for_consumers()) {
+        Some(ru) => {
+            word_document(engine, ru, kind, formats, id, false, out)?;
+            word_document(engine, shared, kind, formats, id, true, out)
+        }
+        None => word_document(engine, shared, kind, formats, id, false, out),
+    }
 }
 
 /// Renders the Word document `kind` of `shared`'s location (or of the operator) into `out`:
@@ -136,6 +194,7 @@ fn word_document(
     kind: DocKind,
     formats: Formats,
     id: &str,
+    translation: bool,
     out: &mut Vec<Output>,
 ) -> Result<(), RenderError> {
     if !formats.docx && !formats.md {
@@ -143,13 +202,21 @@ fn word_document(
     }
     let b = shared.business;
     let md = markdown_of(engine, &views::context(kind, shared), b, kind)?;
+    let base = kind.file_name(id);
+    let base = base.trim_end_matches(".docx");
+    let stem = if translation {
+        format!("{base}.en")
+    } else {
+        base.to_owned()
+    };
     if formats.docx {
-        let file = kind.file_name(id);
-        let bytes =
-            docx_of(&md, b, shared.location, kind).map_err(|source| RenderError::Write {
+        let file = format!("{stem}.docx");
+        let bytes = docx_with(&md, b, shared.location, kind, translation).map_err(|source| {
+            RenderError::Write {
                 file: file.clone(),
                 source,
-            })?;
+            }
+        })?;
         out.push(Output {
             kind,
             format: FileFormat::Docx,
@@ -158,11 +225,10 @@ fn word_document(
         });
     }
     if formats.md {
-        let file = kind.file_name(id);
         out.push(Output {
             kind,
             format: FileFormat::Markdown,
-            file_name: format!("{}.md", file.trim_end_matches(".docx")),
+            file_name: format!("{stem}.md"),
             bytes: md.into_bytes(),
         });
     }
@@ -179,6 +245,14 @@ pub fn render_location(
     let id = loc.id.as_str();
     // What the documents share is built once for all six.
     let shared = Shared::new(b, loc);
+    let russian = russian_original(b);
+    let russian_loc = russian
+        .as_ref()
+        .and_then(|r| r.locations.iter().find(|l| l.id.as_str() == id));
+    let russian_shared = russian
+        .as_ref()
+        .zip(russian_loc)
+        .map(|(r, l)| Shared::new(r, l));
     let mut out = Vec::with_capacity(DocKind::ALL.len() * 2);
     for kind in DocKind::ALL {
         if !kind.is_docx() {
@@ -201,7 +275,15 @@ pub fn render_location(
         if kind.per_operator() || !kind.applies_to(b) {
             continue;
         }
-        word_document(engine, &shared, kind, formats, id, &mut out)?;
+        consumer_document(
+            engine,
+            &shared,
+            russian_shared.as_ref(),
+            kind,
+            formats,
+            id,
+            &mut out,
+        )?;
     }
     Ok(out)
 }

@@ -11,8 +11,12 @@ use crate::model::enums::Lang;
 
 // ---- the typograph -----------------------------------------------------------------------
 
-/// Abbreviations glued to the word or number after them.
-const RU_GLUE_AFTER: [&str; 14] = [
+/// Abbreviations and words glued to the word or number after them.
+const RU_GLUE_AFTER: [&str; 18] = [
+    "раздел",
+    "раздела",
+    "разделе",
+    "разделах",
     "№",
     "ст.",
     "п.",
@@ -27,6 +31,23 @@ const RU_GLUE_AFTER: [&str; 14] = [
     "корп.",
     "стр.",
     "т.",
+];
+
+/// Abbreviations of a legal form or an identifier glued to the name or number after them:
+/// «ООО «Лада»», «ИНН 0278097147».
+const RU_GLUE_IDENTIFIER: [&str; 12] = [
+    "ООО",
+    "ОАО",
+    "ЗАО",
+    "АО",
+    "ПАО",
+    "НКО",
+    "ИП",
+    "ИНН",
+    "КПП",
+    "ОГРН",
+    "ОГРНИП",
+    "БИК",
 ];
 
 /// Short words that must not hang at the end of a line.
@@ -229,10 +250,26 @@ fn typeset(t: &str, lang: Lang, depth: &mut usize, before: Option<char>, out: &m
                     } else {
                         out.push('–');
                     }
+                } else if lang == Lang::Ru
+                    && run == 1
+                    && prev.is_some_and(|p| p.is_ascii_digit())
+                    && t[i + 1..].starts_with("ФЗ")
+                {
+                    // «152‑ФЗ» never breaks at its hyphen.
+                    out.push('\u{2011}');
                 } else {
                     out.extend(std::iter::repeat_n('-', run));
                 }
                 advance = run;
+            }
+            '–' => {
+                out.push(c);
+                // «10:00–19:00», «пн–пт»: a range does not break after its dash.
+                let next = after.chars().next();
+                let joins = |x: Option<char>| x.is_some_and(char::is_alphanumeric);
+                if joins(prev) && joins(next) {
+                    out.push('\u{2060}');
+                }
             }
             ' ' => {
                 if glue_before_space(&out[start..], after, lang) {
@@ -251,7 +288,7 @@ fn typeset(t: &str, lang: Lang, depth: &mut usize, before: Option<char>, out: &m
 fn may_change(c: char) -> bool {
     matches!(
         c,
-        '|' | '"' | '\'' | '«' | '»' | '„' | '“' | '.' | '-' | ' '
+        '|' | '"' | '\'' | '«' | '»' | '„' | '“' | '.' | '-' | '–' | ' '
     )
 }
 
@@ -295,6 +332,15 @@ fn is_short_ru(word: &str) -> bool {
     RU_SHORT.iter().any(|s| s.chars().eq(lower.iter().copied()))
 }
 
+/// Whether `word` is a run of weekday abbreviations: «пн–пт», «сб», «ежедневно».
+fn is_days(word: &str) -> bool {
+    const DAYS: [&str; 8] = ["пн", "вт", "ср", "чт", "пт", "сб", "вс", "ежедневно"];
+    word.trim_end_matches([',', ';'])
+        .split(['–', '\u{2060}', ','])
+        .filter(|w| !w.is_empty())
+        .all(|w| DAYS.contains(&w))
+}
+
 /// Whether the space between `before` (what this run has typeset so far) and `after` (the
 /// rest of the run) should not break: a number before a word or unit, an abbreviation
 /// such as «ст.» or «№» before what it names, an initial, a short word. No allocation: it
@@ -306,7 +352,11 @@ fn glue_before_space(before: &str, after: &str, lang: Lang) -> bool {
     let Some(next) = after.chars().next() else {
         return false;
     };
-    if next == ' ' || next == '-' || next == '—' || next == '–' {
+    // The dash stays on the line of the word before it.
+    if next == '—' {
+        return lang == Lang::Ru;
+    }
+    if next == ' ' || next == '-' || next == '–' {
         return false;
     }
     // The word before the space, from the last space (or the start of the run).
@@ -345,7 +395,20 @@ fn glue_before_space(before: &str, after: &str, lang: Lang) -> bool {
         }
     }
     if lang == Lang::Ru {
-        if RU_GLUE_AFTER.contains(&word) {
+        if RU_GLUE_AFTER.contains(&word) || RU_GLUE_IDENTIFIER.contains(&word) {
+            return true;
+        }
+        // A surname before its initials: «Иванова А. С.».
+        let mut ac = after.chars();
+        if let (Some(a), Some('.')) = (ac.next(), ac.next())
+            && a.is_uppercase()
+            && word.chars().all(char::is_alphabetic)
+            && word.chars().count() > 1
+        {
+            return true;
+        }
+        // Days before their hours: «пн–пт 09:00–21:00».
+        if next.is_ascii_digit() && !word.is_empty() && is_days(word) {
             return true;
         }
         // An initial: «А. С. Иванова», «Иванова А. С.».
@@ -559,7 +622,7 @@ mod tests {
         );
         // Guillemets already nested, as a legal name in the config often is.
         assert_eq!(t("«Студия красоты «Лада»»"), "«Студия красоты „Лада“»");
-        assert_eq!(t("ООО «Лада»"), "ООО «Лада»");
+        assert_eq!(t("ООО «Лада»"), format!("ООО{N}«Лада»"));
         assert_eq!(
             typograph(r#"the "Lada" client's card"#, Lang::En),
             "the “Lada” client’s card"
@@ -570,11 +633,18 @@ mod tests {
     fn dashes_and_non_breaking_spaces() {
         assert_eq!(t("Уфа - столица"), format!("Уфа{N}— столица"));
         assert_eq!(t("Уфа -- столица"), format!("Уфа{N}— столица"));
-        assert_eq!(t("эскалация-УФА, 152-ФЗ"), "эскалация-УФА, 152-ФЗ");
+        assert_eq!(t("эскалация-УФА, 152-ФЗ"), "эскалация-УФА, 152\u{2011}ФЗ");
         assert_eq!(t("за 24 часа"), format!("за{N}24{N}часа"));
         assert_eq!(t("цена 1 500 ₽"), format!("цена 1{N}500{N}₽"));
         assert_eq!(t("ст. 18 и № 5"), format!("ст.{N}18 и{N}№{N}5"));
-        assert_eq!(t("Иванова А. С."), format!("Иванова А.{N}С."));
+        assert_eq!(t("Иванова А. С."), format!("Иванова{N}А.{N}С."));
+        assert_eq!(
+            t("ООО «Лада», ИНН 0278097147"),
+            format!("ООО{N}«Лада», ИНН{N}0278097147")
+        );
+        assert_eq!(t("клиент — это"), format!("клиент{N}— это"));
+        assert_eq!(t("сб 10:00–19:00"), format!("сб{N}10:00–\u{2060}19:00"));
+        assert_eq!(t("пн–пт 09:00"), format!("пн–\u{2060}пт{N}09:00"));
         assert_eq!(t("10 рабочих дней"), format!("10{N}рабочих дней"));
         assert_eq!(t("Ну..."), "Ну…");
     }

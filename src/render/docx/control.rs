@@ -31,6 +31,15 @@ impl Body {
             Fmt::default(),
             false,
         );
+        if meta.translation {
+            // Said in both languages: the reader of the copy may read only one of them.
+            self.paragraph(
+                PPr::style("Subtitle"),
+                &text("Translation. Where it differs from the Russian original, the Russian text prevails. / Перевод; при расхождении действует текст на русском языке."),
+                Fmt::default(),
+                false,
+            );
+        }
         let label = if meta.several_locations {
             l.locations
         } else {
@@ -73,8 +82,9 @@ impl Body {
     /// The revision history: a heading and a table of the revisions.
     pub(super) fn revision_history(&mut self, meta: &DocMeta) {
         let l = self.labels;
+        // At the level of the document's own sections (`##`), not above them.
         self.paragraph(
-            PPr::style("Heading1"),
+            PPr::style("Heading2"),
             &[Inline::Text(l.revisions.to_owned())],
             Fmt::default(),
             false,

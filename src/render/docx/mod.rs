@@ -120,6 +120,7 @@ mod testing {
             created: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
             several_locations: false,
             form: false,
+            translation: false,
         }
     }
 

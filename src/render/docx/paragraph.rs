@@ -18,10 +18,12 @@ pub(super) enum Spacing {
 }
 
 /// The paragraph properties regl gives body paragraphs, written in the schema's order
-/// (ECMA-376 `CT_PPr`: pStyle, pageBreakBefore, numPr, spacing, ind).
+/// (ECMA-376 `CT_PPr`: pStyle, keepNext, pageBreakBefore, numPr, spacing, ind).
 #[derive(Clone, Copy, Default)]
 pub(super) struct PPr {
     pub(super) style: Option<&'static str>,
+    /// Kept on the page of what follows: a table's lead-in.
+    pub(super) keep_next: bool,
     pub(super) page_break: bool,
     /// (numbering id, level).
     pub(super) numbering: Option<(usize, usize)>,
@@ -40,6 +42,7 @@ impl PPr {
 
     pub(super) fn write(&self, out: &mut String) {
         if self.style.is_none()
+            && !self.keep_next
             && !self.page_break
             && self.numbering.is_none()
             && self.spacing.is_none()
@@ -50,6 +53,9 @@ impl PPr {
         out.push_str("<w:pPr>");
         if let Some(style) = self.style {
             let _ = write!(out, "<w:pStyle w:val=\"{style}\"/>");
+        }
+        if self.keep_next {
+            out.push_str("<w:keepNext/>");
         }
         if self.page_break {
             out.push_str("<w:pageBreakBefore/>");

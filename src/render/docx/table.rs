@@ -31,6 +31,10 @@ impl Body {
     /// Opens a table with columns `widths`, after what must come between it and the
     /// block before.
     pub(super) fn open_table(&mut self, widths: &[u32]) {
+        // The paragraph that leads into a table («…ч. 3.1 ст. 21):») stays on its page.
+        if !self.pending_break && !self.after_table {
+            self.restyle_last(|p| p.keep_next = true);
+        }
         if std::mem::take(&mut self.pending_break) {
             self.filler(PPr::default(), "<w:r><w:br w:type=\"page\"/></w:r>");
         } else if self.after_table {

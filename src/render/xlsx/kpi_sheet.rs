@@ -210,7 +210,8 @@ pub fn write(
         row += 1;
         g.put(row, 0, metric, &fmts.wrap)?;
         match target {
-            Target::Text(s) => g.put(row, 1, s, &target_cell)?,
+            // A target in words may be long: it wraps like the other text.
+            Target::Text(s) => g.put(row, 1, s, &fmts.wrap)?,
             Target::AtLeast(s) => {
                 write_share(g.ws, row, 1, *s, "≥", &target_cell, lang == Lang::Ru)?;
             }
@@ -225,8 +226,12 @@ pub fn write(
     }
     g.size_columns(10, 36)?;
     g.set_width(2, 80)?;
-    for (i, (metric, _, how)) in (1u32..).zip(&rows) {
-        g.fit_row(i, &[(0, metric), (2, how)])?;
+    for (i, (metric, target, how)) in (1u32..).zip(&rows) {
+        let target = match target {
+            Target::Text(s) => s.as_str(),
+            _ => "",
+        };
+        g.fit_row(i, &[(0, metric), (1, target), (2, how)])?;
     }
     let ws = g.ws;
     ws.set_freeze_panes(1, 1)?;
