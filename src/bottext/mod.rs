@@ -5,6 +5,7 @@
 //! `render` (whose SOP quotes them), so a document never promises a reply the bot does
 //! not give.
 
+pub mod alerts;
 pub mod replies;
 pub mod slots;
 pub mod texts;
