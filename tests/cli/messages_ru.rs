@@ -354,7 +354,7 @@ fn plants() -> Vec<Plant> {
         toml(
             "P202",
             &[(
-                "  { name = \"Telegram\", role = \"messenger\", purpose = \"переписка с клиентами\", country = \"AE\" },\n",
+                "  { name = \"Telegram\", role = \"messenger\", purpose = \"переписка с клиентами\", country = \"AE\", basis = \"independent\" },\n",
                 "",
             )],
         ),
@@ -378,7 +378,10 @@ fn plants() -> Vec<Plant> {
         Plant {
             code: "P204",
             changes: &[],
+            // The booking rests on the contract: a slot the bot lists as needing consent, asked
+            // before the consent step.
             bot: Some(|v| {
+                v["consent"]["before"] = json!(["phone"]);
                 v["branches"][0]["steps"] = json!([{ "ask": "phone" }, { "ask": "consent" }]);
             }),
         },
@@ -390,6 +393,39 @@ fn plants() -> Vec<Plant> {
                 v["branches"][0]["steps"] = json!([{ "ask": "consent" }, { "ask": "phone" }]);
             }),
         },
+        // The salon's «аллергия» may be health data: no escalation text may quote it.
+        Plant {
+            code: "P208",
+            changes: &[],
+            bot: Some(|v| {
+                v["escalation"]["reasons"]["keyword"] = json!("клиент написал «{keyword}»");
+            }),
+        },
+        toml(
+            "P209",
+            &[(
+                "phone = \"+7 347 200-45-11\" }",
+                "phone = \"+7 917 452-30-18\" }",
+            )],
+        ),
+        Plant {
+            code: "P210",
+            changes: &[],
+            bot: Some(|v| {
+                v["escalation"]["messages"]["telegram"] =
+                    json!("Эскалация: {reason}. Клиент: {client_name}, {client_phone}. {lead_url}");
+            }),
+        },
+        toml(
+            "T121",
+            &[(
+                ", legal_name = \"ООО «1С-Битрикс»\", address = \"г. Москва\"",
+                "",
+            )],
+        ),
+        toml("T122", &[("register_number = \"02-26-004812\"\n", "")]),
+        toml("T123", &[("cross_border_filed_on = 2026-11-12\n", "")]),
+        toml("T124", &[("inn = \"0278097147\"", "inn = \"0274961581\"")]),
         toml(
             "P205",
             &[("no_show_fee_percent = 0", "no_show_fee_percent = 50")],

@@ -21,7 +21,7 @@ and that provider is not declared a processor under the operator's instruction (
 
 **Why it matters.** The personal-data policy must name every company that receives client
 data and every cross-border transfer, and must not claim a contract that does not exist:
-WhatsApp or Telegram take no instruction from the operator (ч. 3 ст. 6), and cross-border transfer needs its own notification to
+WhatsApp or Telegram take no instruction from the operator (152-FZ art. 6 part 3), and cross-border transfer needs its own notification to
 Roskomnadzor before it starts (152-FZ art. 12). A channel the policy does not mention is
 processing the policy does not cover.
 
@@ -148,7 +148,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                         t!("no instruction is given to a messenger", "мессенджеру поручение не даётся"),
                     )
                     .hint(t!(
-                        "set `basis = \"independent\"`: the messenger processes messages under its own terms (ч. 3 ст. 6 152-FZ)",
+                        "set `basis = \"independent\"`: the messenger processes messages under its own terms (152-FZ art. 6 part 3)",
                         "укажите `basis = \"independent\"`: мессенджер обрабатывает сообщения по своим правилам (ч. 3 ст. 6 152-ФЗ)"
                     )),
                 );

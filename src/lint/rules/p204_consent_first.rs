@@ -27,7 +27,7 @@ the contract (`basis = "contract"`) — and within a branch no step asks for a s
 art. 9), and since 1 September 2025 as a separate document the client agrees to, not
 implied by writing to the bot. A name or phone taken before it is processed without a legal
 basis; the fine reaches 300–700 thousand rubles when written consent was needed. A booking
-the client asks for rests on the contract (п. 5 ч. 1 ст. 6) and waits on no consent.
+the client asks for rests on the contract (152-FZ art. 6 part 1 item 5) and waits on no consent.
 
 **Example.**
 

@@ -21,12 +21,11 @@ pub const RULE: Rule = Rule {
 text and no after-visit survey in the bot config names the service (`{service}`); no
 escalation reason or duty notification quotes the client's words (`{keyword}`); and
 `[bot].qualification` does not ask for a free-text `comment` (warning). The notification
-check also applies when an escalation keyword itself names a symptom («аллергия», «травма»).
+check also applies when an escalation keyword itself names a symptom (`аллергия`, `травма`).
 
 **Why it matters.** Health data are a special category (152-FZ art. 10) and the fact of
 seeing a doctor, and for what, is medical secrecy. A reminder goes through WhatsApp,
-Telegram or an SMS gateway; a duty alert goes to Telegram abroad. «Напоминаем о записи на
-„Удаление зуба“» or «клиент написал „кровотечение“» discloses both to a company that has no
+Telegram or an SMS gateway; a duty alert goes to Telegram abroad. `Напоминаем о записи на «Удаление зуба»` or `клиент написал «кровотечение»` discloses both to a company that has no
 written consent for them. A free-text comment invites a patient to describe symptoms.
 
 **Example.**

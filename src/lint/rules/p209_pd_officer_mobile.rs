@@ -19,7 +19,7 @@ pub const RULE: Rule = Rule {
 
 **Why it matters.** The policy is published. An employee's full name with a personal mobile
 number on a public page is dissemination of the employee's personal data, which needs the
-employee's separate consent (ст. 10.1 152-FZ). A work number or the role alone serve the
+employee's separate consent (152-FZ art. 10.1). A work number or the role alone serve the
 data subjects just as well.
 
 **Example.**
@@ -79,7 +79,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             t!("the employee's name", "имя сотрудника"),
         )
         .hint(t!(
-            "give a work number or leave `name` out; a personal mobile needs the employee's consent to dissemination (ст. 10.1 152-FZ)",
+            "give a work number or leave `name` out; a personal mobile needs the employee's consent to dissemination (152-FZ art. 10.1)",
             "укажите рабочий номер или уберите `name`: личный мобильный можно публиковать только с согласия сотрудника на распространение (ст. 10.1 152-ФЗ)"
         )),
     );

@@ -19,8 +19,8 @@ instruction (`basis = "instruction"`, the default for everything but messengers)
 `legal_name` and `address` (and, for a Russian company, its `inn`).
 
 **Why it matters.** The policy lists the processors, and a written consent must name each
-company that processes the data with its name and address (п. 6 ч. 4 ст. 9 152-FZ). A
-product name such as «Битрикс24» is not a legal entity. Until the details are filled in,
+company that processes the data with its name and address (152-FZ art. 9 part 4 item 6). A
+product name such as `Битрикс24` is not a legal entity. Until the details are filled in,
 the documents print the product name and a dash.
 
 **Example.**
@@ -74,7 +74,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 t!("a product, not a legal entity yet", "пока продукт, а не юридическое лицо"),
             )
             .hint(t!(
-                "add `legal_name`, `inn` and `address` from the vendor's contract; a written consent names them (п. 6 ч. 4 ст. 9 152-FZ)",
+                "add `legal_name`, `inn` and `address` from the vendor's contract; a written consent names them (152-FZ art. 9 part 4 item 6)",
                 "добавьте `legal_name`, `inn` и `address` из договора с поставщиком: их называет письменное согласие (п. 6 ч. 4 ст. 9 152-ФЗ)"
             )),
         );

@@ -15,8 +15,8 @@ pub const RULE: Rule = Rule {
     explanation: StaticText {
         en: r#"**What it checks.** `[pd.notice]` gives `register_number`, and `filed_on`.
 
-**Why it matters.** An operator notifies Roskomnadzor before it starts processing (ст. 22
-152-FZ) and is entered in the register of operators. The policy states the register number
+**Why it matters.** An operator notifies Roskomnadzor before it starts processing (152-FZ
+art. 22) and is entered in the register of operators. The policy states the register number
 rather than asserting a notice regl cannot know was sent; until it is given, the policy
 prints a blank line for it.
 
@@ -72,7 +72,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             t!("`[pd.notice]` incomplete", "`[pd.notice]` не заполнен"),
         )
         .hint(t!(
-            "add `[pd.notice] register_number = \"…\"` and `filed_on = YYYY-MM-DD` once Roskomnadzor has entered the operator (ст. 22 152-FZ)",
+            "add `[pd.notice] register_number = \"…\"` and `filed_on = YYYY-MM-DD` once Roskomnadzor has entered the operator (152-FZ art. 22)",
             "добавьте `[pd.notice] register_number = \"…\"` и `filed_on = ГГГГ-ММ-ДД`, когда Роскомнадзор внесёт оператора в реестр (ст. 22 152-ФЗ)"
         )),
     );

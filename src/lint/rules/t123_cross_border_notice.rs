@@ -18,7 +18,7 @@ pub const RULE: Rule = Rule {
 Russia, `[pd.notice].cross_border_filed_on` gives the day the cross-border notice was filed.
 
 **Why it matters.** A cross-border transfer needs its own notice to Roskomnadzor before it
-starts (ст. 12 152-FZ). Whether a client's own chat in a foreign messenger is such a
+starts (152-FZ art. 12). Whether a client's own chat in a foreign messenger is such a
 transfer is disputed; most operators file the notice to be safe, and the policy states the
 day it was filed.
 
@@ -102,7 +102,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             ),
         )
         .hint(t!(
-            "add `cross_border_filed_on = YYYY-MM-DD` to `[pd.notice]` (ст. 12 152-FZ)",
+            "add `cross_border_filed_on = YYYY-MM-DD` to `[pd.notice]` (152-FZ art. 12)",
             "добавьте `cross_border_filed_on = ГГГГ-ММ-ДД` в `[pd.notice]` (ст. 12 152-ФЗ)"
         )),
     );

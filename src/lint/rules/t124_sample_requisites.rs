@@ -17,7 +17,7 @@ pub const RULE: Rule = Rule {
     explanation: StaticText {
         en: r#"**What it checks.** `[business].inn` and `ogrn` differ from every preset's sample, and
 neither `legal_address` nor a location's `address` is the preset's or the marker `regl init`
-writes («укажите адрес», "give the address").
+writes (`укажите адрес`, "give the address").
 
 **Why it matters.** The presets' identifiers pass every checksum, so nothing else would stop
 a policy from being published in the name of a company that is not the operator — possibly

@@ -758,7 +758,9 @@ mod tests {
         let whens: Vec<When> = cancel.steps.iter().filter_map(|s| s.when).collect();
         assert!(whens.contains(&When::UrgentReschedule));
         assert!(whens.contains(&When::RescheduleLimit));
-        let consent = cancel
+        // The booking rests on the contract: only the booking asks for the optional consent.
+        let booking = up.branches.iter().find(|b| b.id == "booking").unwrap();
+        let consent = booking
             .steps
             .iter()
             .find(|s| s.ask == Some(Ask::Consent))
