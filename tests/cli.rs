@@ -14,6 +14,8 @@ mod hardening;
 mod init;
 #[path = "cli/legal.rs"]
 mod legal;
+#[path = "cli/legal_look.rs"]
+mod legal_look;
 #[path = "cli/lint.rs"]
 mod lint;
 #[path = "cli/load_errors.rs"]

@@ -6,6 +6,7 @@
 
 use super::texts::{Texts, buttons, tr};
 use super::words;
+use crate::model::audience::{ClientWords, OrderWords};
 use crate::model::business::{Business, Location};
 
 /// In working hours a hand-off is answered within `human_first_response`, outside them
@@ -72,6 +73,8 @@ impl Texts<'_> {
         let turns = *e.max_bot_turns;
         let amount = words::money(lang, e.amount_over.0);
         let urgent = &self.urgent;
+        let served = ClientWords::new(self.b);
+        let order = OrderWords::new(self.b);
         let pairs = [
             (
                 "keyword",
@@ -80,15 +83,20 @@ impl Texts<'_> {
                 if self.health_keywords {
                     tr(
                         lang,
-                        "сообщение клиента со словом из списка эскалации (текст не передаётся)"
-                            .into(),
-                        "a client message with an escalation keyword (its text is not sent)".into(),
+                        format!(
+                            "сообщение {} со словом из списка эскалации (текст не передаётся)",
+                            served.genitive
+                        ),
+                        format!(
+                            "a {} message with an escalation keyword (its text is not sent)",
+                            served.nom
+                        ),
                     )
                 } else {
                     tr(
                         lang,
-                        "клиент написал «{keyword}»".into(),
-                        "the client wrote “{keyword}”".into(),
+                        format!("{} написал «{{keyword}}»", served.cap),
+                        format!("the {} wrote “{{keyword}}”", served.nom),
                     )
                 },
             ),
@@ -115,8 +123,8 @@ impl Texts<'_> {
                 "amount_over",
                 tr(
                     lang,
-                    format!("заказ дороже {amount}"),
-                    format!("an order over {amount}"),
+                    format!("{} дороже {amount}", order.nom),
+                    format!("a {} over {amount}", order.nom),
                 ),
             ),
             (
@@ -147,6 +155,7 @@ impl Texts<'_> {
     /// dialogue: it stays in the chat log, which is kept for `[pd].chat_retention` only.
     pub fn escalation_messages(&self) -> [String; 4] {
         let (city, esc) = (self.loc.city.as_str(), &self.answer);
+        let served = ClientWords::new(self.b);
         [
             tr(
                 self.lang,
@@ -156,10 +165,14 @@ impl Texts<'_> {
             tr(
                 self.lang,
                 format!(
-                    "Клиент: {{client_name}}, {{client_phone}}. Причина: {{reason}}. Карточка и диалог: {{lead_url}}. Ответить клиенту {esc}."
+                    "{cap}: {{client_name}}, {{client_phone}}. Причина: {{reason}}. Карточка и диалог: {{lead_url}}. Ответить {dat} {esc}.",
+                    cap = served.cap,
+                    dat = served.dat,
                 ),
                 format!(
-                    "Client: {{client_name}}, {{client_phone}}. Reason: {{reason}}. Card and dialogue: {{lead_url}}. Answer the client {esc}."
+                    "{cap}: {{client_name}}, {{client_phone}}. Reason: {{reason}}. Card and dialogue: {{lead_url}}. Answer the {dat} {esc}.",
+                    cap = served.cap,
+                    dat = served.dat,
                 ),
             ),
             tr(

@@ -311,12 +311,15 @@ fn brand(name: &str) -> String {
 }
 
 /// What `init` writes where only the owner knows the address: a marker lint reports (T124).
+/// In square brackets, as a draft marks a blank to fill in, so that a document rendered
+/// before the owner fills it in reads as a draft («по адресу: [укажите адрес: улица, дом]»),
+/// not as a sentence with an instruction in the middle of it.
 pub fn address_marker(city: &str, lang: Lang, legal: bool) -> String {
     match (lang, legal) {
-        (Lang::Ru, true) => format!("г. {city}, {ADDRESS_MARKER_RU} организации"),
-        (Lang::Ru, false) => format!("{ADDRESS_MARKER_RU}: улица, дом"),
-        (Lang::En, true) => format!("{city}: {ADDRESS_MARKER_EN} of the company"),
-        (Lang::En, false) => format!("{ADDRESS_MARKER_EN}: street, building"),
+        (Lang::Ru, true) => format!("г. {city}, [{ADDRESS_MARKER_RU} организации]"),
+        (Lang::Ru, false) => format!("[{ADDRESS_MARKER_RU}: улица, дом]"),
+        (Lang::En, true) => format!("{city}, [{ADDRESS_MARKER_EN} of the company]"),
+        (Lang::En, false) => format!("[{ADDRESS_MARKER_EN}: street, building]"),
     }
 }
 

@@ -1,6 +1,7 @@
 //! The model of `business.toml`: domain types that parse on construction, the collecting
 //! reader, and the validated [`Business`].
 
+pub mod audience;
 pub mod bitrix24;
 pub mod bot;
 pub mod bot_v2;

@@ -234,6 +234,9 @@ fn typeset(t: &str, lang: Lang, depth: &mut usize, before: Option<char>, out: &m
                 out.push('…');
                 advance = 3;
             }
+            // A sentence that ends with an abbreviation ends with its period: a date filled
+            // in before the template's full stop («16 ноября 2026 г.») gets no second one.
+            '.' if prev == Some('.') => {}
             '-' => {
                 // A hyphen between spaces, or a double hyphen, is a dash.
                 let run = t[i..].len() - t[i..].trim_start_matches('-').len();
@@ -647,6 +650,11 @@ mod tests {
         assert_eq!(t("пн–пт 09:00"), format!("пн–\u{2060}пт{N}09:00"));
         assert_eq!(t("10 рабочих дней"), format!("10{N}рабочих дней"));
         assert_eq!(t("Ну..."), "Ну…");
+        // The template's full stop after a date that ends with «г.» is not doubled.
+        assert_eq!(
+            t("направил 16 ноября 2026 г.."),
+            format!("направил 16{N}ноября 2026{N}г.")
+        );
     }
 
     #[test]

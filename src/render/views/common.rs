@@ -7,8 +7,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::helpers::{DurationWords, channel_names, closed_days, fmt_hours, pick, utc_offset};
+pub use crate::model::audience::{ClientWords, OrderWords};
 use crate::model::business::{Business, Channel, Location};
-use crate::model::enums::{Lang, Segment};
+use crate::model::enums::Lang;
 use crate::render::meta::next_review;
 use crate::words::fmt_date;
 
@@ -25,84 +26,11 @@ pub struct Common<'a> {
     /// Whom the business serves, in the cases running text needs: «пациент» in a clinic,
     /// «клиент» elsewhere.
     pub client: ClientWords,
+    /// What an order is called where its amount decides a hand-off: «план лечения» in a
+    /// clinic, «заказ» elsewhere.
+    pub order: OrderWords,
     /// The business has more than one location: a location is «филиал» only then.
     pub several_locations: bool,
-}
-
-/// The word for the people a business serves, in the cases its documents use.
-#[derive(Debug, Clone, Serialize)]
-pub struct ClientWords {
-    /// «клиент», "client".
-    pub nom: &'static str,
-    /// «клиента».
-    #[serde(rename = "gen")]
-    pub genitive: &'static str,
-    /// «клиенту».
-    pub dat: &'static str,
-    /// «клиентом».
-    pub ins: &'static str,
-    /// «клиенте», after «о».
-    pub prep: &'static str,
-    /// «клиенты», "clients".
-    pub pl: &'static str,
-    /// «клиентов».
-    pub pl_gen: &'static str,
-    /// «клиентам».
-    pub pl_dat: &'static str,
-    /// «Клиент», "Client": at the start of a sentence or a table cell.
-    pub cap: &'static str,
-}
-
-impl ClientWords {
-    pub fn new(b: &Business) -> Self {
-        let clinic = *b.business.segment == Segment::Clinic;
-        match (b.lang(), clinic) {
-            (Lang::Ru, true) => Self {
-                nom: "пациент",
-                genitive: "пациента",
-                dat: "пациенту",
-                ins: "пациентом",
-                prep: "пациенте",
-                pl: "пациенты",
-                pl_gen: "пациентов",
-                pl_dat: "пациентам",
-                cap: "Пациент",
-            },
-            (Lang::Ru, false) => Self {
-                nom: "клиент",
-                genitive: "клиента",
-                dat: "клиенту",
-                ins: "клиентом",
-                prep: "клиенте",
-                pl: "клиенты",
-                pl_gen: "клиентов",
-                pl_dat: "клиентам",
-                cap: "Клиент",
-            },
-            (Lang::En, true) => Self {
-                nom: "patient",
-                genitive: "patient",
-                dat: "patient",
-                ins: "patient",
-                prep: "patient",
-                pl: "patients",
-                pl_gen: "patients",
-                pl_dat: "patients",
-                cap: "Patient",
-            },
-            (Lang::En, false) => Self {
-                nom: "client",
-                genitive: "client",
-                dat: "client",
-                ins: "client",
-                prep: "client",
-                pl: "clients",
-                pl_gen: "clients",
-                pl_dat: "clients",
-                cap: "Client",
-            },
-        }
-    }
 }
 
 /// The operator, as its documents name it.
@@ -206,6 +134,7 @@ impl<'a> Common<'a> {
             location: LocationView::new(b, loc),
             bot_channels: channel_names(b, Channel::bot),
             client: ClientWords::new(b),
+            order: OrderWords::new(b),
             several_locations: b.locations.len() > 1,
         }
     }

@@ -8,6 +8,7 @@
 use chrono::{Offset, TimeZone};
 use serde::Serialize;
 
+use crate::model::audience::OrderWords;
 use crate::model::business::{Business, Location};
 use crate::model::duration::Duration;
 use crate::model::enums::{Branch, ChannelKind, Lang, Notify, ProcessorRole, Slot, StageSemantics};
@@ -245,6 +246,16 @@ pub fn branch_name(b: Branch, lang: Lang) -> &'static str {
         (Branch::Promo, Lang::En) => "promotions",
         (Branch::Callback, Lang::Ru) => "обратный звонок",
         (Branch::Callback, Lang::En) => "callback",
+    }
+}
+
+/// [`slot_name`] in the business's own words: the amount is that of what the business
+/// sells (a clinic's treatment plan, a school's contract), as [`OrderWords`] name it.
+pub fn business_slot_name(s: Slot, b: &Business) -> String {
+    match (s, b.lang()) {
+        (Slot::Amount, Lang::Ru) => format!("сумма {}", OrderWords::new(b).genitive),
+        (Slot::Amount, Lang::En) => format!("{} amount", OrderWords::new(b).nom),
+        (s, lang) => slot_name(s, lang).to_owned(),
     }
 }
 

@@ -10,8 +10,8 @@ use super::channels::ChannelView;
 use super::common::Common;
 use super::escalation::EscalationTriggers;
 use super::helpers::{
-    DurationWords, branch_name, channel_names, crm_system, fallback_text, pick,
-    placeholders_in_words, slot_name, stage_meaning, standard_field,
+    DurationWords, branch_name, business_slot_name, channel_names, crm_system, fallback_text, pick,
+    placeholders_in_words, stage_meaning, standard_field,
 };
 use super::pd::MetaServices;
 use super::sla::SlaView;
@@ -65,7 +65,7 @@ pub struct Assistant<'a> {
     pub name: &'a str,
     pub branches: Vec<&'static str>,
     /// What it asks before booking, in order.
-    pub qualification: Vec<&'static str>,
+    pub qualification: Vec<String>,
     pub upsell: bool,
     pub greeting: String,
     pub fallback: String,
@@ -101,7 +101,7 @@ pub struct FieldView<'a> {
     #[serde(rename = "type")]
     pub kind: &'static str,
     /// What the bot writes there, in words.
-    pub slot: &'static str,
+    pub slot: String,
     pub values: Vec<&'a str>,
     pub required: bool,
 }
@@ -197,7 +197,7 @@ impl<'a> Assistant<'a> {
             qualification: bot
                 .qualification
                 .iter()
-                .map(|s| slot_name(**s, lang))
+                .map(|s| business_slot_name(**s, b))
                 .collect(),
             upsell: bot.upsell.as_ref().is_some_and(|u| u.value),
             greeting,
@@ -240,7 +240,7 @@ impl<'a> CrmCard<'a> {
                     code: f.code.as_str(),
                     label: f.label.as_str(),
                     kind: f.kind.as_str(),
-                    slot: slot_name(*f.slot, lang),
+                    slot: business_slot_name(*f.slot, b),
                     values: f
                         .values
                         .iter()
