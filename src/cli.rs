@@ -25,7 +25,8 @@ pub enum Command {
     Export(ExportArgs),
     /// Set the Bitrix24 portal up from business.toml: a plan first, `--apply` to make it real
     Push(PushArgs),
-    /// Check business.toml, the bot configs and the rendered documents against each other
+    /// Check business.toml, the bot configs and the rendered documents against each other;
+    /// `--fix` mends the bot configs in place (never business.toml)
     Lint(LintArgs),
     /// Print a lint rule's documentation: what it checks, why, an example, how to fix
     Explain(ExplainArgs),
@@ -166,6 +167,12 @@ pub struct LintArgs {
     /// Fail (exit 1) on warnings too
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Also mend the bot configs in place: each drifted value the findings point at is set to
+    /// what `regl export` would write, byte for byte outside those values (the team's edited
+    /// texts are kept); each change is printed, then what is left. business.toml is never
+    /// modified: it is the source of truth
+    #[arg(long)]
+    pub fix: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -16,6 +16,8 @@ mod init;
 mod legal;
 #[path = "cli/lint.rs"]
 mod lint;
+#[path = "cli/lint_fix.rs"]
+mod lint_fix;
 #[path = "cli/load_errors.rs"]
 mod load_errors;
 #[path = "cli/load_errors_ru.rs"]
