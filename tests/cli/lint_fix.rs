@@ -87,6 +87,15 @@ fn drifts() -> Vec<(&'static str, &'static str, Value)> {
     ]
 }
 
+/// The file's text, for assertions that show a readable difference.
+fn text(file: &Path) -> String {
+    fs::read_to_string(file).unwrap()
+}
+
+fn utf8(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).unwrap()
+}
+
 /// Lines of the human report that are findings about `file_name`.
 fn findings_in(run: &Run, file_name: &str) -> Vec<String> {
     run.stdout
@@ -117,8 +126,8 @@ fn each_drift_is_caught_then_mended_back_to_the_export() {
             fixed.stdout
         );
         assert_eq!(
-            String::from_utf8(fs::read(&omsk).unwrap()).unwrap(),
-            String::from_utf8(export.clone()).unwrap(),
+            text(&omsk),
+            utf8(&export),
             "{pointer}: only the planted value changed, back to the export's"
         );
         assert!(
@@ -161,8 +170,8 @@ fn many_drifts_in_one_file_are_mended_and_the_teams_texts_kept() {
         fixed.stdout
     );
     assert_eq!(
-        fs::read(&omsk).unwrap(),
-        team,
+        text(&omsk),
+        utf8(&team),
         "the file is the team's again: drifts mended, the edited greeting kept"
     );
     assert_eq!(
@@ -177,11 +186,7 @@ fn many_drifts_in_one_file_are_mended_and_the_teams_texts_kept() {
 
     let again = lint(dir.path(), &["--fix"]).expect_code(0);
     assert!(!again.stdout.contains("fixed:"), "{}", again.stdout);
-    assert_eq!(
-        fs::read(&omsk).unwrap(),
-        team,
-        "a second --fix changes nothing"
-    );
+    assert_eq!(text(&omsk), utf8(&team), "a second --fix changes nothing");
 }
 
 #[test]
@@ -244,8 +249,8 @@ fn a_deleted_key_or_branch_is_put_back_where_the_export_has_it() {
             run.stdout
         );
         assert_eq!(
-            String::from_utf8(fs::read(&omsk).unwrap()).unwrap(),
-            String::from_utf8(export.clone()).unwrap(),
+            text(&omsk),
+            utf8(&export),
             "{pointer} is back, and nothing else moved"
         );
     }
@@ -262,7 +267,7 @@ fn what_the_export_has_no_value_for_stays_a_finding() {
     let run = lint(dir.path(), &["--fix"]).expect_code(1);
     assert!(run.stdout.contains("[B306]"), "{}", run.stdout);
     assert!(!run.stdout.contains("fixed:"), "{}", run.stdout);
-    assert_eq!(fs::read(&omsk).unwrap(), team);
+    assert_eq!(text(&omsk), utf8(&team));
 }
 
 #[test]
@@ -350,7 +355,7 @@ fn a_file_named_with_bot_is_mended_too() {
         "{}",
         run.stdout
     );
-    assert_eq!(fs::read(&other).unwrap(), export);
+    assert_eq!(text(&other), utf8(&export));
 }
 
 #[cfg(unix)]
@@ -373,7 +378,7 @@ fn a_symlinked_config_is_mended_behind_the_link() {
             .file_type()
             .is_symlink()
     );
-    assert_eq!(fs::read(&shared).unwrap(), export);
+    assert_eq!(text(&shared), utf8(&export));
 }
 
 #[cfg(unix)]
@@ -392,8 +397,8 @@ fn a_read_only_config_is_not_written_and_exits_2() {
     let run = lint(dir.path(), &["--fix"]).expect_code(2);
     assert!(run.stderr.contains("read-only"), "{}", run.stderr);
     assert!(run.stderr.contains("omsk.json"), "{}", run.stderr);
-    assert_eq!(fs::read(&omsk).unwrap(), drifted);
-    assert_eq!(fs::read(&ufa).unwrap(), ufa_drifted);
+    assert_eq!(text(&omsk), utf8(&drifted));
+    assert_eq!(text(&ufa), utf8(&ufa_drifted));
     let names: Vec<String> = fs::read_dir(dir.path().join("bot"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -429,4 +434,29 @@ fn help_says_business_toml_is_never_modified() {
         "{}",
         run.stdout
     );
+}
+
+#[test]
+fn a_value_of_the_wrong_type_is_replaced_whole() {
+    let (dir, omsk) = salon();
+    let export = fs::read(&omsk).unwrap();
+    fs::write(
+        &omsk,
+        planted(&omsk, &[("/reminders/offsets_s", Some(json!("24h")))]),
+    )
+    .unwrap();
+    let before = lint(dir.path(), &[]).expect_code(1);
+    assert!(
+        before.stdout.contains("regl lint --fix"),
+        "{}",
+        before.stdout
+    );
+    let run = lint(dir.path(), &["--fix"]).expect_code(0);
+    assert!(
+        run.stdout
+            .contains("reminders.offsets_s: \"24h\" → [86400,7200,3600]"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(text(&omsk), utf8(&export));
 }

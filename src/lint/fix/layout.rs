@@ -44,10 +44,12 @@ impl<'t> Layout<'t> {
     }
 
     /// Whether a value written at `span` is spread over lines: as the value it replaces
-    /// was, and an empty `[]`/`{}` as the rest of a multi-line file is.
+    /// was when that was an object or a list with something in it, else as the rest of the
+    /// file is.
     pub fn pretty_for(&self, span: &std::ops::Range<usize>) -> bool {
         let old = &self.text[span.clone()];
-        old.contains('\n') || (self.unit.is_some() && (old == "[]" || old == "{}"))
+        let filled_container = (old.starts_with('[') || old.starts_with('{')) && old.len() > 2;
+        old.contains('\n') || (self.unit.is_some() && !filled_container)
     }
 
     /// A key and its value as the file writes a member.
