@@ -18,6 +18,8 @@ mod apply;
 mod layout;
 mod mend;
 mod target;
+#[cfg(test)]
+mod tests;
 
 use std::ops::Range;
 use std::path::PathBuf;

@@ -18,11 +18,11 @@ use crate::i18n::t;
 use crate::output::write_all_atomic;
 
 /// One file's text once its fixes are applied.
-struct Mended {
+pub(super) struct Mended {
     path: PathBuf,
     /// The text lint read: the file must still hold it when it is written.
     read: String,
-    text: String,
+    pub(super) text: String,
     fixed: Vec<Fixed>,
 }
 
@@ -40,9 +40,14 @@ pub fn apply(sources: &Sources, fixes: &[Fix]) -> Result<Vec<Fixed>> {
             mended.push(m);
         }
     }
-    let mut writes = Vec::new();
+    let mut writes: Vec<(Target, &Mended)> = Vec::new();
     for m in &mended {
-        writes.push((target(&m.path, &m.read)?, m));
+        let t = target(&m.path, &m.read)?;
+        // Two locations naming one file (C104 reports it): its first reading is mended,
+        // the other's findings stay for the next run.
+        if !writes.iter().any(|(w, _)| w.path == t.path) {
+            writes.push((t, m));
+        }
     }
     let staged: Vec<(PathBuf, &[u8])> = writes
         .iter()
@@ -53,11 +58,14 @@ pub fn apply(sources: &Sources, fixes: &[Fix]) -> Result<Vec<Fixed>> {
         // A fresh temporary file has the default mode; the bot config keeps its own.
         let _ = std::fs::set_permissions(&t.path, t.permissions.clone());
     }
-    Ok(mended.into_iter().flat_map(|m| m.fixed).collect())
+    Ok(writes
+        .into_iter()
+        .flat_map(|(_, m)| m.fixed.iter().cloned())
+        .collect())
 }
 
 /// The edits of one file, in order, without overlaps, applied.
-fn mend_text(src: &SourceFile, fixes: &[&Fix]) -> Result<Option<Mended>> {
+pub(super) fn mend_text(src: &SourceFile, fixes: &[&Fix]) -> Result<Option<Mended>> {
     let mut order: Vec<(usize, &Fix)> = fixes.iter().copied().enumerate().collect();
     // By position; at one position an insertion goes before the value that starts there.
     order.sort_by_key(|(seq, f)| (f.span.start, !f.span.is_empty(), *seq));

@@ -47,7 +47,7 @@ pub fn mend_finding(
     let target = chain.last().expect("the chain starts at the root");
     let fresh_target = fresh_chain.last().expect("one counterpart per link");
     mender.mend(target.json, fresh_target, &target.path, mode);
-    if mender.edits.is_empty() && mode == Mode::Replace {
+    if mender.edits.is_empty() {
         // The value is as the export has it, yet the finding stands: what is wrong is
         // around it, e.g. a step deleted before it. The nearest list it is in may lack an
         // item the export has, in one unambiguous place.
