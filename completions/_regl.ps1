@@ -93,7 +93,7 @@ Register-ArgumentCompleter -Native -CommandName 'regl' -ScriptBlock {
             [CompletionResult]::new('--bot', '--bot', [CompletionResultType]::ParameterName, 'A bot config to check instead of the locations'' `bot_config` files (repeatable)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print the findings')
             [CompletionResult]::new('--deny-warnings', '--deny-warnings', [CompletionResultType]::ParameterName, 'Fail (exit 1) on warnings too')
-            [CompletionResult]::new('--fix', '--fix', [CompletionResultType]::ParameterName, 'Also mend the bot configs in place: each drifted value the findings point at is set to what `regl export` would write, byte for byte outside those values (the team''s edited texts are kept); each change is printed, then what is left. business.toml is never modified: it is the source of truth')
+            [CompletionResult]::new('--fix', '--fix', [CompletionResultType]::ParameterName, 'Mend the bot configs in place first, then report what is left; business.toml is never modified')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break

@@ -85,7 +85,7 @@ set edit:completion:arg-completer[regl] = {|@words|
             cand --bot 'A bot config to check instead of the locations'' `bot_config` files (repeatable)'
             cand --format 'How to print the findings'
             cand --deny-warnings 'Fail (exit 1) on warnings too'
-            cand --fix 'Also mend the bot configs in place: each drifted value the findings point at is set to what `regl export` would write, byte for byte outside those values (the team''s edited texts are kept); each change is printed, then what is left. business.toml is never modified: it is the source of truth'
+            cand --fix 'Mend the bot configs in place first, then report what is left; business.toml is never modified'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }

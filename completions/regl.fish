@@ -81,7 +81,7 @@ json\t'One JSON array of findings'
 github\t'GitHub Actions workflow annotations'
 sarif\t'SARIF 2.1.0, for code-scanning dashboards'"
 complete -c regl -n "__fish_regl_using_subcommand lint" -l deny-warnings -d 'Fail (exit 1) on warnings too'
-complete -c regl -n "__fish_regl_using_subcommand lint" -l fix -d 'Also mend the bot configs in place: each drifted value the findings point at is set to what `regl export` would write, byte for byte outside those values (the team\'s edited texts are kept); each change is printed, then what is left. business.toml is never modified: it is the source of truth'
+complete -c regl -n "__fish_regl_using_subcommand lint" -l fix -d 'Mend the bot configs in place first, then report what is left; business.toml is never modified'
 complete -c regl -n "__fish_regl_using_subcommand lint" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c regl -n "__fish_regl_using_subcommand explain" -s h -l help -d 'Print help'
 complete -c regl -n "__fish_regl_using_subcommand schema" -s h -l help -d 'Print help (see more with \'--help\')'

@@ -167,10 +167,15 @@ pub struct LintArgs {
     /// Fail (exit 1) on warnings too
     #[arg(long)]
     pub deny_warnings: bool,
-    /// Also mend the bot configs in place: each drifted value the findings point at is set to
-    /// what `regl export` would write, byte for byte outside those values (the team's edited
-    /// texts are kept); each change is printed, then what is left. business.toml is never
-    /// modified: it is the source of truth
+    /// Mend the bot configs in place first, then report what is left; business.toml is never
+    /// modified
+    ///
+    /// Each drifted value a finding points at in a bot config becomes what `regl export` would
+    /// write there, byte for byte outside those values: the team's edited texts are kept, a
+    /// deleted key or step is put back where the export has it. Each change is printed
+    /// (`--format json`: `{"fixes": [...], "findings": [...]}`), then lint runs again and
+    /// exits by what is left. What cannot be mended safely stays a finding. business.toml is
+    /// never modified: it is the source of truth.
     #[arg(long)]
     pub fix: bool,
 }

@@ -74,11 +74,11 @@ pub fn run(args: &LintArgs) -> Outcome {
     let Checked {
         sources,
         loaded,
+        bots,
         diags,
-        ..
     } = &checked;
     let lang = i18n::choose(Some(loaded.business.lang()));
-    let text = render(args, sources, diags, &mended, lang);
+    let text = render(args, sources, bots, diags, &mended, lang);
     print_stdout(&text)?;
     if lint::fails(diags, args.deny_warnings) {
         Err(Failure::Findings)
@@ -90,6 +90,7 @@ pub fn run(args: &LintArgs) -> Outcome {
 fn render(
     args: &LintArgs,
     sources: &Sources,
+    bots: &[BotInput],
     diags: &[Diagnostic],
     fixed: &[Fixed],
     lang: Lang,
@@ -98,6 +99,9 @@ fn render(
         LintFormat::Human => {
             let colour = report::human::use_colour(std::io::stdout().is_terminal());
             let mut t = report::fixes::human(fixed, lang);
+            if args.fix {
+                t.push_str(&report::fixes::left(in_bot_configs(bots, diags), lang));
+            }
             t.push_str(&report::human::render(sources, diags, colour, lang));
             t.push_str(&report::human::summary(diags, lang));
             t
@@ -109,11 +113,11 @@ fn render(
             }
             let findings: serde_json::Value =
                 serde_json::from_str(&findings).expect("the report is JSON");
-            let both = serde_json::json!({
+            let report = serde_json::json!({
                 "fixes": report::fixes::json(fixed),
                 "findings": findings,
             });
-            let mut s = serde_json::to_string_pretty(&both).expect("the report serialises");
+            let mut s = serde_json::to_string_pretty(&report).expect("the report serialises");
             s.push('\n');
             s
         }
@@ -124,6 +128,21 @@ fn render(
         }
         LintFormat::Sarif => report::sarif::render(sources, diags, &rule_infos(lang), lang),
     }
+}
+
+/// How many findings point into a bot config that was read.
+fn in_bot_configs(bots: &[BotInput], diags: &[Diagnostic]) -> usize {
+    let files: Vec<_> = bots
+        .iter()
+        .filter_map(|b| match &b.state {
+            BotState::Parsed { file, .. } | BotState::Syntax { file, .. } => Some(*file),
+            _ => None,
+        })
+        .collect();
+    diags
+        .iter()
+        .filter(|d| d.primary().is_some_and(|l| files.contains(&l.file)))
+        .count()
 }
 
 /// What `regl export` would write for the location a bot config is for: the location whose

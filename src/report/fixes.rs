@@ -65,6 +65,18 @@ pub fn human(fixed: &[Fixed], lang: Lang) -> String {
     out
 }
 
+/// After the fixes, how many findings in the bot configs are left to a person.
+pub fn left(n: usize, lang: Lang) -> String {
+    if n == 0 {
+        return String::new();
+    }
+    let line = t!(
+        "{n} of the findings below are in bot configs and were not mended: --fix leaves what it cannot mend safely (each hint says what to do; `regl export --bot-configs` rewrites a file whole)",
+        "в конфигурациях бота осталось замечаний: {n} — --fix не исправляет того, что нельзя исправить безопасно (что делать, сказано в подсказке к каждому; `regl export --bot-configs` перепишет файл целиком)"
+    );
+    format!("{}\n", line.get(lang))
+}
+
 /// Each fix as data: the file, where the value now stands, its JSON path, the value before
 /// (`null` when it was missing) and after.
 pub fn json(fixed: &[Fixed]) -> Value {

@@ -267,7 +267,20 @@ fn what_the_export_has_no_value_for_stays_a_finding() {
     let run = lint(dir.path(), &["--fix"]).expect_code(1);
     assert!(run.stdout.contains("[B306]"), "{}", run.stdout);
     assert!(!run.stdout.contains("fixed:"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .starts_with("1 of the findings below are in bot configs and were not mended"),
+        "{}",
+        run.stdout
+    );
     assert_eq!(text(&omsk), utf8(&team));
+    let ru = lint_env(dir.path(), &["--fix"], &[("REGL_LANG", "ru")]).expect_code(1);
+    assert!(
+        ru.stdout
+            .starts_with("в конфигурациях бота осталось замечаний: 1 — --fix не исправляет"),
+        "{}",
+        ru.stdout
+    );
 }
 
 #[test]
