@@ -29,19 +29,31 @@ fn lint_env(dir: &Path, extra: &[&str], env: &[(&str, &str)]) -> Run {
 /// A copy of the salon example whose bot configs are what `regl export` makes, so that a
 /// planted change is the only difference. Returns the folder and Omsk's config.
 fn salon() -> (tempfile::TempDir, PathBuf) {
+    let (dir, _) = example("salon-ufa-omsk");
+    let omsk = dir.path().join("bot/omsk.json");
+    (dir, omsk)
+}
+
+/// A copy of an example with the exported bot configs in place, and their paths.
+fn example(name: &str) -> (tempfile::TempDir, Vec<PathBuf>) {
     let dir = tempfile::tempdir().unwrap();
     let toml = dir.path().join("business.toml");
-    fs::copy(repo().join("examples/salon-ufa-omsk/business.toml"), &toml).unwrap();
+    fs::copy(
+        repo().join("examples").join(name).join("business.toml"),
+        &toml,
+    )
+    .unwrap();
     let mut sources = regl::diag::Sources::default();
     let loaded = regl::model::load(&toml, &mut sources).expect("loads");
+    let mut paths = Vec::new();
     for l in &loaded.business.locations {
         let path = dir.path().join(l.bot_config.as_str());
         fs::create_dir_all(path.parent().unwrap()).unwrap();
         let config = regl::export::bot_config(&loaded.business, l);
-        fs::write(path, regl::export::to_json(&config)).unwrap();
+        fs::write(&path, regl::export::to_json(&config)).unwrap();
+        paths.push(path);
     }
-    let omsk = dir.path().join("bot/omsk.json");
-    (dir, omsk)
+    (dir, paths)
 }
 
 /// The file's JSON with the value at each pointer set (or removed, for `None`), written as
@@ -135,6 +147,37 @@ fn each_drift_is_caught_then_mended_back_to_the_export() {
             "{}",
             fixed.stdout
         );
+    }
+}
+
+#[test]
+fn every_location_of_every_example_is_mended_at_once() {
+    for name in ["salon-ufa-omsk", "clinic-omsk", "fitness-novosibirsk"] {
+        let (dir, paths) = example(name);
+        let exports: Vec<String> = paths.iter().map(|p| text(p)).collect();
+        for p in &paths {
+            let drifted = planted(
+                p,
+                &[
+                    ("/timezone", Some(json!("Europe/Kaliningrad"))),
+                    ("/limits/max_bot_turns", Some(json!(60))),
+                    ("/cancellation/free_until_s", None),
+                ],
+            );
+            fs::write(p, drifted).unwrap();
+        }
+        lint(dir.path(), &[]).expect_code(1);
+        let run = lint(dir.path(), &["--fix"]).expect_code(0);
+        let n = 3 * paths.len();
+        assert!(
+            run.stdout
+                .contains(&format!("{n} values mended in {} bot config", paths.len())),
+            "{name}: {}",
+            run.stdout
+        );
+        for (p, export) in paths.iter().zip(&exports) {
+            assert_eq!(&text(p), export, "{name}: {}", p.display());
+        }
     }
 }
 
