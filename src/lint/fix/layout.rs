@@ -15,6 +15,8 @@ pub struct Layout<'t> {
     colon: String,
     /// Between two items on one line: `", "` or `","`.
     comma: String,
+    /// The file's line ending: `"\r\n"` if it has any, else `"\n"`.
+    newline: &'static str,
 }
 
 impl<'t> Layout<'t> {
@@ -33,6 +35,7 @@ impl<'t> Layout<'t> {
             unit,
             colon: colon.unwrap_or_else(|| ": ".to_owned()),
             comma: comma.unwrap_or_else(|| ", ".to_owned()),
+            newline: if text.contains("\r\n") { "\r\n" } else { "\n" },
         }
     }
 
@@ -66,7 +69,7 @@ impl<'t> Layout<'t> {
     /// at `indent`, or the file's one-line comma.
     pub fn between(&self, indent: &str, pretty: bool) -> String {
         if pretty {
-            format!(",\n{indent}")
+            format!(",{}{indent}", self.newline)
         } else {
             self.comma.clone()
         }
@@ -104,7 +107,7 @@ impl<'t> Layout<'t> {
                 }
             }
             if pretty {
-                out.push('\n');
+                out.push_str(self.newline);
                 out.push_str(&inner);
             }
             if let Some(k) = key {
@@ -114,7 +117,7 @@ impl<'t> Layout<'t> {
             self.write(v, &inner, pretty, out);
         }
         if pretty {
-            out.push('\n');
+            out.push_str(self.newline);
             out.push_str(base);
         }
         out.push(close);
@@ -181,5 +184,12 @@ mod tests {
         );
         assert_eq!(l.value(&v, "", false), "{\"k\": [1,2]}");
         assert_eq!(l.indent_at(text.find("\"b\"").unwrap()), "    ");
+
+        let crlf = "{\r\n\t\"a\": []\r\n}\r\n";
+        let l = Layout::of(crlf, &parse(crlf).unwrap());
+        assert_eq!(
+            l.value(&serde_json::json!([1]), "\t", true),
+            "[\r\n\t\t1\r\n\t]"
+        );
     }
 }
