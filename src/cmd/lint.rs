@@ -60,10 +60,22 @@ pub fn run(args: &LintArgs) -> Outcome {
     let mut checked = check(args)?;
     let mut mended = Vec::new();
     if args.fix {
+        // An export only for the files a finding points into: with hundreds of locations
+        // most are clean, and making their exports would be most of the run.
+        let pointed: std::collections::BTreeSet<_> = checked
+            .diags
+            .iter()
+            .filter_map(|d| d.primary().map(|l| l.file))
+            .collect();
         let fresh: Vec<Fresh> = checked
             .bots
             .iter()
-            .map(|b| fresh_export(&checked.loaded.business, b))
+            .map(|b| match &b.state {
+                BotState::Parsed { file, .. } if pointed.contains(file) => {
+                    fresh_export(&checked.loaded.business, b)
+                }
+                _ => None,
+            })
             .collect();
         let fixes = fix::plan(&checked.sources, &checked.bots, &fresh, &checked.diags);
         if !fixes.is_empty() {

@@ -84,16 +84,19 @@ pub fn plan(
         if !same_contract(root, fresh) {
             continue;
         }
+        let spans: Vec<&Range<usize>> = diags
+            .iter()
+            .filter(|d| matches!(d.severity, Severity::Error | Severity::Warning))
+            .filter_map(|d| d.primary().filter(|l| l.file == *file))
+            .map(|l| &l.span)
+            .collect();
+        if spans.is_empty() {
+            continue;
+        }
         let text = &sources.get(*file).text;
         let layout = layout::Layout::of(text, root);
-        for d in diags {
-            if !matches!(d.severity, Severity::Error | Severity::Warning) {
-                continue;
-            }
-            let Some(primary) = d.primary().filter(|l| l.file == *file) else {
-                continue;
-            };
-            let edits = target::mend_finding(root, fresh, &primary.span, text, &layout);
+        for span in spans {
+            let edits = target::mend_finding(root, fresh, span, text, &layout);
             out.extend(edits.into_iter().map(|e| Fix {
                 file: *file,
                 span: e.span,
