@@ -516,3 +516,18 @@ fn a_value_of_the_wrong_type_is_replaced_whole() {
     );
     assert_eq!(text(&omsk), utf8(&export));
 }
+
+#[test]
+fn github_output_annotates_each_fix() {
+    let (dir, omsk) = salon();
+    fs::write(
+        &omsk,
+        planted(&omsk, &[("/limits/first_response_s", Some(json!(30)))]),
+    )
+    .unwrap();
+    let run = lint(dir.path(), &["--fix", "--format", "github"]).expect_code(0);
+    assert_eq!(
+        run.stdout,
+        "::notice file=bot/omsk.json,line=18,col=25::fixed limits.first_response_s: 30 → 3\n"
+    );
+}
