@@ -78,7 +78,7 @@ pub fn plan(
 ) -> Vec<Fix> {
     let mut out = Vec::new();
     for (bot, fresh) in bots.iter().zip(fresh) {
-        let (BotState::Parsed { file, root }, Some(fresh)) = (&bot.state, fresh) else {
+        let (BotState::Parsed { file, root, .. }, Some(fresh)) = (&bot.state, fresh) else {
             continue;
         };
         if !same_contract(root, fresh) {
