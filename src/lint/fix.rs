@@ -15,6 +15,7 @@
 
 mod align;
 mod apply;
+mod compare;
 mod layout;
 mod mend;
 mod target;

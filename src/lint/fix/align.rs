@@ -9,7 +9,8 @@
 
 use serde_json::Value;
 
-use super::super::json::{Json, Kind};
+use super::super::json::Json;
+use super::compare::{is_prose, to_value};
 
 /// For each fresh item, the index of its file counterpart (`None`: missing in the file),
 /// or `None` when the lists cannot be paired unambiguously. File items no fresh item pairs
@@ -84,12 +85,6 @@ fn unique(ids: &[&str]) -> bool {
     !ids.is_empty() && ids.iter().enumerate().all(|(i, a)| !ids[..i].contains(a))
 }
 
-/// A text a person reads (and the team may have reworded), as opposed to an identifier, a
-/// code or a number the runtime acts on.
-pub fn is_prose(s: &str) -> bool {
-    s.chars().any(|c| c.is_whitespace() || !c.is_ascii())
-}
-
 fn skeleton(v: &Value) -> Value {
     match v {
         Value::String(s) if is_prose(s) => Value::String(String::new()),
@@ -103,55 +98,6 @@ fn skeleton(v: &Value) -> Value {
 
 fn skeleton_of_json(v: &Json) -> Value {
     skeleton(&to_value(v))
-}
-
-/// The file's value as plain JSON (numbers as the file wrote them, where they fit).
-pub fn to_value(v: &Json) -> Value {
-    match &v.kind {
-        Kind::Null => Value::Null,
-        Kind::Bool(b) => Value::Bool(*b),
-        Kind::Number(n) => number(*n),
-        Kind::String(s) => Value::String(s.clone()),
-        Kind::Array(a) => Value::Array(a.iter().map(to_value).collect()),
-        Kind::Object(m) => Value::Object(
-            m.iter()
-                .map(|m| (m.key.clone(), to_value(&m.value)))
-                .collect(),
-        ),
-    }
-}
-
-#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-fn number(n: f64) -> Value {
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        if n >= 0.0 {
-            Value::from(n as u64)
-        } else {
-            Value::from(n as i64)
-        }
-    } else {
-        serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number)
-    }
-}
-
-/// The file's value and the fresh one are the same JSON (numbers compared as numbers,
-/// members in any order).
-pub fn same(file: &Json, fresh: &Value) -> bool {
-    match (&file.kind, fresh) {
-        (Kind::Null, Value::Null) => true,
-        (Kind::Bool(a), Value::Bool(b)) => a == b,
-        (Kind::Number(a), Value::Number(b)) => b.as_f64() == Some(*a),
-        (Kind::String(a), Value::String(b)) => a == b,
-        (Kind::Array(a), Value::Array(b)) => {
-            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same(x, y))
-        }
-        (Kind::Object(a), Value::Object(b)) => {
-            a.len() == b.len()
-                && a.iter()
-                    .all(|m| b.get(&m.key).is_some_and(|v| same(&m.value, v)))
-        }
-        _ => false,
-    }
 }
 
 #[cfg(test)]

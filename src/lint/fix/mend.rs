@@ -10,7 +10,8 @@
 use serde_json::{Map, Value};
 
 use super::super::json::{Json, Kind, Member};
-use super::align::{align, is_prose, same};
+use super::align::align;
+use super::compare::{is_prose, same};
 use super::layout::Layout;
 use super::{push_index, push_key};
 
