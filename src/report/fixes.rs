@@ -70,9 +70,10 @@ pub fn left(n: usize, lang: Lang) -> String {
     if n == 0 {
         return String::new();
     }
+    let findings = if n == 1 { "finding" } else { "findings" };
     let line = t!(
-        "{n} of the findings below are in bot configs and were not mended: --fix leaves what it cannot mend safely (each hint says what to do; `regl export --bot-configs` rewrites a file whole)",
-        "в конфигурациях бота осталось замечаний: {n} — --fix не исправляет того, что нельзя исправить безопасно (что делать, сказано в подсказке к каждому; `regl export --bot-configs` перепишет файл целиком)"
+        "{n} {findings} below in bot configs could not be mended safely by --fix: each hint says what to do, or `regl export --bot-configs` rewrites a file whole",
+        "замечаний ниже в конфигурациях бота, которые --fix не может безопасно исправить: {n}; что делать, сказано в подсказке к каждому, или перепишите файл целиком командой `regl export --bot-configs`"
     );
     format!("{}\n", line.get(lang))
 }

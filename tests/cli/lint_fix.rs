@@ -312,15 +312,16 @@ fn what_the_export_has_no_value_for_stays_a_finding() {
     assert!(!run.stdout.contains("fixed:"), "{}", run.stdout);
     assert!(
         run.stdout
-            .starts_with("1 of the findings below are in bot configs and were not mended"),
+            .starts_with("1 finding below in bot configs could not be mended safely by --fix"),
         "{}",
         run.stdout
     );
     assert_eq!(text(&omsk), utf8(&team));
     let ru = lint_env(dir.path(), &["--fix"], &[("REGL_LANG", "ru")]).expect_code(1);
     assert!(
-        ru.stdout
-            .starts_with("в конфигурациях бота осталось замечаний: 1 — --fix не исправляет"),
+        ru.stdout.starts_with(
+            "замечаний ниже в конфигурациях бота, которые --fix не может безопасно исправить: 1;"
+        ),
         "{}",
         ru.stdout
     );
