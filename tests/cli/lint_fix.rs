@@ -532,3 +532,40 @@ fn github_output_annotates_each_fix() {
         "::notice file=bot/omsk.json,line=18,col=25::fixed limits.first_response_s: 30 → 3\n"
     );
 }
+
+/// `v` pretty-printed with a four-space indent, as a team's editor may have saved it.
+fn four_spaces(v: &Value) -> String {
+    use serde::Serialize;
+    let mut out = Vec::new();
+    let fmt = serde_json::ser::PrettyFormatter::with_indent(b"    ");
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, fmt);
+    v.serialize(&mut ser).unwrap();
+    out.push(b'\n');
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn the_files_own_indentation_and_one_line_lists_are_kept() {
+    let (dir, omsk) = salon();
+    let export: Value = serde_json::from_slice(&fs::read(&omsk).unwrap()).unwrap();
+    let mut v = export.clone();
+    v["limits"]
+        .as_object_mut()
+        .unwrap()
+        .shift_remove("first_response_s");
+    v["reminders"]["offsets_s"] = json!("OFFSETS");
+    let team = four_spaces(&v).replace("\"OFFSETS\"", "[86400, 3600]");
+    fs::write(&omsk, &team).unwrap();
+    lint(dir.path(), &[]).expect_code(1);
+    lint(dir.path(), &["--fix"]).expect_code(0);
+    let want = four_spaces(&export).replace(
+        "\"offsets_s\": [\n            86400,\n            7200,\n            3600\n        ]",
+        "\"offsets_s\": [86400, 7200, 3600]",
+    );
+    assert_ne!(
+        want,
+        four_spaces(&export),
+        "the one-line list is in the file"
+    );
+    assert_eq!(text(&omsk), want);
+}
