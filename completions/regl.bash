@@ -331,7 +331,7 @@ _regl() {
             return 0
             ;;
         regl__subcmd__lint)
-            opts="-c -o -h --config --out --bot --format --deny-warnings --help"
+            opts="-c -o -h --config --out --bot --format --deny-warnings --fix --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -25,7 +25,8 @@ pub enum Command {
     Export(ExportArgs),
     /// Set the Bitrix24 portal up from business.toml: a plan first, `--apply` to make it real
     Push(PushArgs),
-    /// Check business.toml, the bot configs and the rendered documents against each other
+    /// Check business.toml, the bot configs and the rendered documents against each other;
+    /// `--fix` mends the bot configs in place (never business.toml)
     Lint(LintArgs),
     /// Print a lint rule's documentation: what it checks, why, an example, how to fix
     Explain(ExplainArgs),
@@ -166,6 +167,17 @@ pub struct LintArgs {
     /// Fail (exit 1) on warnings too
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Mend the bot configs in place first, then report what is left; business.toml is never
+    /// modified
+    ///
+    /// Each drifted value a finding points at in a bot config becomes what `regl export` would
+    /// write there, byte for byte outside those values: the team's edited texts are kept, a
+    /// deleted key or step is put back where the export has it. Each change is printed
+    /// (`--format json`: `{"fixes": [...], "findings": [...]}`), then lint runs again and
+    /// exits by what is left. What cannot be mended safely stays a finding. business.toml is
+    /// never modified: it is the source of truth.
+    #[arg(long)]
+    pub fix: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

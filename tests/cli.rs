@@ -18,6 +18,8 @@ mod legal;
 mod legal_look;
 #[path = "cli/lint.rs"]
 mod lint;
+#[path = "cli/lint_fix.rs"]
+mod lint_fix;
 #[path = "cli/load_errors.rs"]
 mod load_errors;
 #[path = "cli/load_errors_ru.rs"]

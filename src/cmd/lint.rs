@@ -1,16 +1,33 @@
 //! `regl lint`: loads `business.toml`, reads the bot configs and the rendered documents,
 //! runs every rule and prints the findings in the chosen format on stdout.
+//!
+//! With `--fix` it first mends the bot configs (SPEC §4.2): the findings of a first run
+//! are planned into fixes against a fresh export of each location, made here in memory
+//! (`cmd` is where lint and export meet), the fixes are written, and a second run reports
+//! what is left. The exit code follows what is left.
 
 use std::io::IsTerminal;
 
 use super::{Failure, Outcome, print_stdout};
 use crate::cli::{LintArgs, LintFormat};
-use crate::diag::Sources;
+use crate::diag::{Diagnostic, Sources};
 use crate::i18n::{self, Lang};
+use crate::lint::bot::{BotInput, BotState};
+use crate::lint::fix::{self, Fixed, Fresh};
+use crate::lint::json::Json;
 use crate::lint::{self, Context, RULES};
+use crate::model::{Business, Loaded};
 use crate::report;
 
-pub fn run(args: &LintArgs) -> Outcome {
+/// One lint run: what was read and what was found.
+struct Checked {
+    sources: Sources,
+    loaded: Loaded,
+    bots: Vec<BotInput>,
+    diags: Vec<Diagnostic>,
+}
+
+fn check(args: &LintArgs) -> Result<Checked, Failure> {
     let mut sources = Sources::default();
     let loaded = match crate::model::load(&args.config, &mut sources) {
         Ok(l) => l,
@@ -31,24 +48,129 @@ pub fn run(args: &LintArgs) -> Outcome {
         documents: Some(&documents),
     };
     let diags = lint::lint(&cx);
-    let lang = i18n::choose(Some(loaded.business.lang()));
-    let text = match args.format {
-        LintFormat::Human => {
-            let colour = report::human::use_colour(std::io::stdout().is_terminal());
-            let mut t = report::human::render(&sources, &diags, colour, lang);
-            t.push_str(&report::human::summary(&diags, lang));
-            t
+    Ok(Checked {
+        sources,
+        loaded,
+        bots,
+        diags,
+    })
+}
+
+pub fn run(args: &LintArgs) -> Outcome {
+    let mut checked = check(args)?;
+    let mut mended = Vec::new();
+    if args.fix {
+        // An export only for the files a finding points into: with hundreds of locations
+        // most are clean, and making their exports would be most of the run.
+        let pointed: std::collections::BTreeSet<_> = checked
+            .diags
+            .iter()
+            .filter_map(|d| d.primary().map(|l| l.file))
+            .collect();
+        let fresh: Vec<Fresh> = checked
+            .bots
+            .iter()
+            .map(|b| match &b.state {
+                BotState::Parsed { file, .. } if pointed.contains(file) => {
+                    fresh_export(&checked.loaded.business, b)
+                }
+                _ => None,
+            })
+            .collect();
+        let fixes = fix::plan(&checked.sources, &checked.bots, &fresh, &checked.diags);
+        if !fixes.is_empty() {
+            mended = fix::apply(&checked.sources, &fixes)?;
+            checked = check(args)?;
         }
-        LintFormat::Json => report::json::render(&sources, &diags, lang),
-        LintFormat::Github => report::github::render(&sources, &diags, lang),
-        LintFormat::Sarif => report::sarif::render(&sources, &diags, &rule_infos(lang), lang),
-    };
+    }
+    let Checked {
+        sources,
+        loaded,
+        bots,
+        diags,
+    } = &checked;
+    let lang = i18n::choose(Some(loaded.business.lang()));
+    let text = render(args, sources, bots, diags, &mended, lang);
     print_stdout(&text)?;
-    if lint::fails(&diags, args.deny_warnings) {
+    if lint::fails(diags, args.deny_warnings) {
         Err(Failure::Findings)
     } else {
         Ok(())
     }
+}
+
+fn render(
+    args: &LintArgs,
+    sources: &Sources,
+    bots: &[BotInput],
+    diags: &[Diagnostic],
+    fixed: &[Fixed],
+    lang: Lang,
+) -> String {
+    match args.format {
+        LintFormat::Human => {
+            let colour = report::human::use_colour(std::io::stdout().is_terminal());
+            let mut t = report::fixes::human(fixed, lang);
+            if args.fix {
+                t.push_str(&report::fixes::left(in_bot_configs(bots, diags), lang));
+            }
+            t.push_str(&report::human::render(sources, diags, colour, lang));
+            t.push_str(&report::human::summary(diags, lang));
+            t
+        }
+        LintFormat::Json => {
+            let findings = report::json::render(sources, diags, lang);
+            if !args.fix {
+                return findings;
+            }
+            let findings: serde_json::Value =
+                serde_json::from_str(&findings).expect("the report is JSON");
+            let report = serde_json::json!({
+                "fixes": report::fixes::json(fixed),
+                "findings": findings,
+            });
+            let mut s = serde_json::to_string_pretty(&report).expect("the report serialises");
+            s.push('\n');
+            s
+        }
+        LintFormat::Github => {
+            let mut t = report::fixes::github(fixed, lang);
+            t.push_str(&report::github::render(sources, diags, lang));
+            t
+        }
+        LintFormat::Sarif => report::sarif::render(sources, diags, &rule_infos(lang), lang),
+    }
+}
+
+/// How many findings point into a bot config that was read.
+fn in_bot_configs(bots: &[BotInput], diags: &[Diagnostic]) -> usize {
+    let files: Vec<_> = bots
+        .iter()
+        .filter_map(|b| match &b.state {
+            BotState::Parsed { file, .. } | BotState::Syntax { file, .. } => Some(*file),
+            _ => None,
+        })
+        .collect();
+    diags
+        .iter()
+        .filter(|d| d.primary().is_some_and(|l| files.contains(&l.file)))
+        .count()
+}
+
+/// What `regl export` would write for the location a bot config is for: the location whose
+/// `bot_config` it is, or for `--bot FILE` the one its `location` names. `None` for a file
+/// `--fix` cannot mend (not read, not JSON, for a location business.toml does not have).
+fn fresh_export(business: &Business, bot: &BotInput) -> Fresh {
+    let BotState::Parsed { root, .. } = &bot.state else {
+        return None;
+    };
+    let loc = if let Some(i) = bot.owner {
+        business.locations.get(i)?
+    } else {
+        let id = root.get("location").and_then(Json::as_str)?;
+        business.locations.iter().find(|l| l.id.as_str() == id)?
+    };
+    serde_json::to_value(crate::export::bot_config(business, loc)).ok()
 }
 
 fn rule_infos(lang: Lang) -> Vec<report::sarif::RuleInfo> {

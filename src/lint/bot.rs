@@ -214,8 +214,8 @@ impl BotDoc<'_> {
                 ),
             )
             .hint(t!(
-                "regenerate the bot config with `regl export`, or fix this value by hand",
-                "пересоздайте конфигурацию бота командой `regl export` или исправьте это значение вручную"
+                "`regl lint --fix` sets it to what `regl export` would write, or fix this value by hand",
+                "`regl lint --fix` запишет сюда то, что записал бы `regl export`, или исправьте это значение вручную"
             ))),
             Err(span) => Err(Diagnostic::finding(
                 code,
@@ -231,8 +231,8 @@ impl BotDoc<'_> {
                 t!("`{dotted}` is missing", "нет `{dotted}`"),
             )
             .hint(t!(
-                "add `{dotted}` ({expected}) as SPEC §4 describes, or regenerate the file with `regl export`",
-                "добавьте `{dotted}` ({expected}), как описано в SPEC §4, или пересоздайте файл командой `regl export`",
+                "`regl lint --fix` adds `{dotted}` ({expected}) where `regl export` writes it, or add it as SPEC §4 describes",
+                "`regl lint --fix` добавит `{dotted}` ({expected}) туда, где его пишет `regl export`, или добавьте его сами, как описано в SPEC §4",
                 dotted = dotted,
                 expected = expected,
             ))),
@@ -246,11 +246,12 @@ pub fn secs(n: u64) -> Text {
     t!("{n} s ({d})", "{n} с ({d})")
 }
 
-/// The hint most bot findings end with: the config is `regl export`'s to write.
+/// The hint of a bot config `regl lint --fix` cannot mend value by value: written anew by
+/// `regl export --bot-configs` (plain `regl export` writes only the reference copy in `out/`).
 pub fn regenerate() -> Text {
     Text::new(
-        "regenerate the bot config with `regl export`",
-        "пересоздайте конфигурацию бота командой `regl export`",
+        "write the bot config anew with `regl export --bot-configs` (it lists the team's edits it drops)",
+        "запишите конфигурацию бота заново командой `regl export --bot-configs` (она перечислит правки команды, которые будут отброшены)",
     )
 }
 

@@ -7,6 +7,7 @@
 
 pub mod bot;
 pub mod documents;
+pub mod fix;
 pub mod json;
 pub mod registry;
 pub mod rules;

@@ -1,6 +1,7 @@
 //! The only code that prints diagnostics: human (rustc-like), JSON, GitHub annotations and
-//! SARIF.
+//! SARIF, and what `lint --fix` changed.
 
+pub mod fixes;
 pub mod github;
 pub mod human;
 pub mod json;

@@ -696,7 +696,7 @@ fn a_missing_bot_key_and_broken_json_are_russian() {
     );
     assert_eq!(
         missing["hint"],
-        "добавьте `limits.max_bot_turns` (целое число), как описано в SPEC §4, или пересоздайте файл командой `regl export`"
+        "`regl lint --fix` добавит `limits.max_bot_turns` (целое число) туда, где его пишет `regl export`, или добавьте его сами, как описано в SPEC §4"
     );
     let wrong = bot_finding(&found, &text, "B303", "\"offsets_s\": \"24h\"", "\"24h\"");
     assert_eq!(
