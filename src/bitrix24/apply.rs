@@ -8,7 +8,8 @@
 
 use super::client::{Client, CommandError, Error};
 use super::desired::Desired;
-use super::plan::{self, Part, Plan, PortalState};
+use super::plan::{self, Plan, PortalState};
+use super::scope::Scope;
 
 /// What an apply did.
 #[derive(Debug)]
@@ -28,7 +29,7 @@ pub fn apply(
     client: &Client,
     d: &Desired,
     planned: &Plan,
-    parts: &[Part],
+    scope: &Scope,
 ) -> Result<Applied, Error> {
     let commands = planned.commands();
     let mut done = 0;
@@ -41,8 +42,8 @@ pub fn apply(
             }
         }
     }
-    let after = plan::read(client, d, parts)?;
-    let remaining = plan::plan(d, &after, parts);
+    let after = plan::read(client, d, &scope.parts)?;
+    let remaining = plan::plan(d, &after, scope);
     Ok(Applied {
         done,
         failed,

@@ -331,3 +331,238 @@ fn an_apply_cut_by_a_500_is_finished_by_the_next_without_duplicates() {
     ids.dedup();
     assert_eq!(ids.len(), all, "no status twice");
 }
+
+/// The example with a third location, Kazan, whose bot does not answer at night.
+fn three_locations(toml: &Path) {
+    let text = fs::read_to_string(toml).unwrap();
+    let kazan = "bot_config = \"bot/omsk.json\"\n\n[[locations]]\nid = \"kazan\"\ncity = \"Казань\"\n\
+                 address = \"ул. Баумана, д. 5\"\ntimezone = \"Europe/Moscow\"\n\
+                 phone = \"+7 843 200-10-10\"\nhours = [\"daily 10:00-20:00\"]\nnight_mode = false\n\
+                 duty = { name = \"Гарипова Алсу Ильдаровна, администратор филиала\", phone = \"+7 917 200-30-40\" }\n\
+                 escalation_tag = \"эскалация-КАЗАНЬ\"\nbot_config = \"bot/kazan.json\"\n";
+    let text = replace_once(&text, "bot_config = \"bot/omsk.json\"\n", kazan);
+    let text = replace_once(
+        &text,
+        "[\"Уфа\", \"Омск\"]",
+        "[\"Уфа\", \"Омск\", \"Казань\"]",
+    );
+    fs::write(toml, text).unwrap();
+}
+
+#[test]
+fn location_narrows_the_open_lines_and_an_unknown_one_is_refused() {
+    let s = Standin::start();
+    let (dir, toml) = example_copy();
+    three_locations(&toml);
+
+    let run = push(dir.path(), &s.url(), &["--location", "omks"]).expect_code(2);
+    assert!(run.stderr.contains("did you mean `omsk`"), "{}", run.stderr);
+    assert!(s.state().requests.is_empty(), "nothing asked of the portal");
+
+    let plan = push(dir.path(), &s.url(), &["--location", "omsk"]).expect_code(1);
+    assert!(plan.stdout.contains("+ omsk"), "{}", plan.stdout);
+    assert!(!plan.stdout.contains("+ ufa"), "{}", plan.stdout);
+    // Shared parts are planned whole.
+    assert!(
+        plan.stdout.contains("+ UF_CRM_REGL_CHANNEL"),
+        "{}",
+        plan.stdout
+    );
+
+    push(
+        dir.path(),
+        &s.url(),
+        &["--apply", "--location", "omsk", "--location", "kazan"],
+    )
+    .expect_code(0);
+    let names: Vec<String> = s
+        .state()
+        .portal
+        .lines
+        .iter()
+        .map(|l| l["LINE_NAME"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert!(names.iter().all(|n| !n.ends_with("Уфа")), "{names:?}");
+    let ids = portal_file(dir.path());
+    assert!(
+        ids["lines"]["omsk"].is_string() && ids["lines"]["ufa"].is_null(),
+        "{ids}"
+    );
+
+    // The other locations' lines are the business's, never "on the portal only".
+    let only = push(dir.path(), &s.url(), &["--location", "omsk"]).expect_code(0);
+    let lines = &json(
+        &push(
+            dir.path(),
+            &s.url(),
+            &["--location", "omsk", "--format", "json"],
+        )
+        .expect_code(0),
+    )["parts"][3];
+    assert_eq!(lines["part"], "openlines");
+    assert_eq!(lines["unchanged"], serde_json::json!(["omsk"]), "{lines}");
+    assert_eq!(lines["portal_only"], serde_json::json!([]), "{lines}");
+    assert!(only.stdout.contains("= 1 unchanged"), "{}", only.stdout);
+    let all = push(dir.path(), &s.url(), &[]).expect_code(1);
+    assert!(
+        all.stdout.contains("+ ufa") && !all.stdout.contains("+ omsk"),
+        "{}",
+        all.stdout
+    );
+    push(dir.path(), &s.url(), &["--apply"]).expect_code(0);
+    assert_eq!(
+        portal_file(dir.path())["lines"].as_object().unwrap().len(),
+        3
+    );
+}
+
+#[test]
+fn each_line_carries_the_sla_and_the_bots_texts() {
+    let s = Standin::start();
+    let (dir, toml) = example_copy();
+    three_locations(&toml);
+    let plan = json(&push(dir.path(), &s.url(), &["--format", "json"]).expect_code(1));
+    let lines = plan["parts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["part"] == "openlines")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        lines["without_bot"],
+        serde_json::json!(["ufa", "omsk", "kazan"]),
+        "{lines}"
+    );
+    push(dir.path(), &s.url(), &["--apply"]).expect_code(0);
+
+    let by_city = |city: &str| -> serde_json::Map<String, Value> {
+        s.state()
+            .portal
+            .lines
+            .iter()
+            .find(|l| l["LINE_NAME"].as_str().unwrap().ends_with(city))
+            .unwrap()
+            .clone()
+    };
+    let ufa = by_city("Уфа");
+    assert_eq!(ufa["WORKTIME_FROM"], "9");
+    assert_eq!(ufa["WORKTIME_TO"], "21");
+    assert_eq!(ufa["WORKTIME_TIMEZONE"], "Asia/Yekaterinburg");
+    assert_eq!(ufa["KPI_FIRST_ANSWER_TIME"], "180");
+    assert_eq!(ufa["NO_ANSWER_RULE"], "text");
+    assert_eq!(ufa["NO_ANSWER_TIME"], "180");
+    assert!(
+        ufa["NO_ANSWER_TEXT"]
+            .as_str()
+            .unwrap()
+            .contains("+7 347 200-45-10"),
+        "{ufa:?}"
+    );
+    assert_eq!(
+        ufa["AUTO_CLOSE_TIME"], "86400",
+        "[sla].booking_confirmation"
+    );
+    assert_eq!(ufa["CRM"], "Y");
+    assert_eq!(ufa["CRM_CREATE"], "none", "the bot makes the card");
+    // Night mode: the bot answers at night and says the after-hours text itself.
+    assert_eq!(ufa["WORKTIME_DAYOFF_RULE"], "none");
+    let kazan = by_city("Казань");
+    assert_eq!(kazan["WORKTIME_DAYOFF_RULE"], "text");
+    assert!(
+        kazan["WORKTIME_DAYOFF_TEXT"]
+            .as_str()
+            .unwrap()
+            .starts_with("Сейчас мы закрыты"),
+        "{kazan:?}"
+    );
+    assert_eq!(
+        (
+            kazan["WORKTIME_FROM"].as_str(),
+            kazan["WORKTIME_TO"].as_str()
+        ),
+        (Some("10"), Some("20"))
+    );
+
+    // The owner picks the registered bot in the line's settings; push then sets the rest of
+    // the bot's group, in one call with WELCOME_BOT_ENABLE.
+    for line in &mut s.state().portal.lines {
+        line.insert("WELCOME_BOT_ENABLE".into(), "Y".into());
+        line.insert("WELCOME_BOT_ID".into(), "77".into());
+    }
+    let plan = push(dir.path(), &s.url(), &[]).expect_code(1);
+    assert!(
+        plan.stdout.contains("WELCOME_BOT_TIME: \"600\" → \"0\""),
+        "{}",
+        plan.stdout
+    );
+    assert!(
+        plan.stdout
+            .contains("WELCOME_BOT_JOIN: \"first\" → \"always\""),
+        "{}",
+        plan.stdout
+    );
+    assert!(!plan.stdout.contains("no welcome bot"), "{}", plan.stdout);
+    push(dir.path(), &s.url(), &["--apply"]).expect_code(0);
+    let ufa = by_city("Уфа");
+    assert_eq!(
+        (
+            ufa["WELCOME_BOT_ID"].as_str(),
+            ufa["WELCOME_BOT_TIME"].as_str()
+        ),
+        (Some("77"), Some("0"))
+    );
+    push(dir.path(), &s.url(), &[]).expect_code(0);
+}
+
+#[test]
+fn what_open_lines_cannot_enforce_is_listed_in_both_forms() {
+    let s = Standin::start();
+    let (dir, _) = example_copy();
+    let human = push(dir.path(), &s.url(), &[]).expect_code(1);
+    let data = json(&push(dir.path(), &s.url(), &["--format", "json"]).expect_code(1));
+    let list = data["not_enforced"].as_array().unwrap();
+    let ids: Vec<&str> = list.iter().map(|g| g["id"].as_str().unwrap()).collect();
+    for id in [
+        "hours_per_day",
+        "ai_first_response",
+        "reminders",
+        "escalation_response",
+    ] {
+        assert!(ids.contains(&id), "{id}: {ids:?}");
+    }
+    for g in list {
+        let text = g["text"].as_str().unwrap();
+        assert!(
+            human.stdout.contains(text),
+            "{text} not in\n{}",
+            human.stdout
+        );
+        assert!(!g["enforced_by"].as_array().unwrap().is_empty(), "{g}");
+    }
+    let ai = list
+        .iter()
+        .find(|g| g["id"] == "ai_first_response")
+        .unwrap();
+    let words = ai["text"].as_str().unwrap().replace('\u{a0}', " ");
+    assert!(words.contains("within 3 seconds"), "{ai}");
+    let esc = list
+        .iter()
+        .find(|g| g["id"] == "escalation_response")
+        .unwrap();
+    assert_eq!(
+        esc["enforced_by"],
+        serde_json::json!(["bitrix24_robot", "duty_roster"])
+    );
+    // Without the lines, no list.
+    let fields = json(
+        &push(
+            dir.path(),
+            &s.url(),
+            &["--only", "fields", "--format", "json"],
+        )
+        .expect_code(1),
+    );
+    assert_eq!(fields["not_enforced"], serde_json::json!([]));
+}
