@@ -1,15 +1,19 @@
 //! `regl push` against the stand-in portal: the plan on a fresh portal, the apply in batches
 //! of 50, idempotence, renamed stages and new list items kept by id, a field of another type
-//! left alone, the preflight refusals — and the webhook's secret in no output or file.
+//! left alone, the preflight refusals, `--location`, each line's settings and what Open Lines
+//! cannot enforce, a burst past the rate limit, hosts that refuse or never answer — and the
+//! webhook's secret in no output or file.
 
 use std::fmt::Write as _;
 use std::fs;
+use std::net::TcpListener;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
 use crate::common::{Run, regl_env, replace_once, repo};
-use crate::standin::{SECRET, Standin, portal::UserField};
+use crate::standin::{RateBucket, SECRET, Standin, portal::UserField};
 
 fn example_copy() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
@@ -229,6 +233,11 @@ fn the_preflight_refuses_what_does_not_fit() {
         "{}",
         run.stderr
     );
+    assert!(
+        run.stderr.contains("update `BITRIX24_WEBHOOK_URL`"),
+        "what to do: {}",
+        run.stderr
+    );
     assert!(!run.stderr.contains(SECRET));
 
     s.state().portal.scopes = vec!["imopenlines".into()];
@@ -236,6 +245,11 @@ fn the_preflight_refuses_what_does_not_fit() {
     assert!(
         run.stderr.contains("lacks the `crm` scope"),
         "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("add `crm`"),
+        "what to do: {}",
         run.stderr
     );
     assert_eq!(s.state().portal.user_fields.len(), 0);
@@ -565,4 +579,271 @@ fn what_open_lines_cannot_enforce_is_listed_in_both_forms() {
         .expect_code(1),
     );
     assert_eq!(fields["not_enforced"], serde_json::json!([]));
+}
+
+/// Runs `regl push args…` like [`push`], killed if it has not ended within `limit`: a hang
+/// fails the test instead of stalling the suite.
+fn push_within(dir: &Path, url: &str, args: &[&str], env: &[(&str, &str)], limit: Duration) -> Run {
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_regl"))
+        .arg("push")
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("REGL_LANG", "en")
+        .env("BITRIX24_WEBHOOK_URL", url)
+        .envs(env.iter().copied())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            panic!("regl push still running after {limit:?}: it hangs");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let out = child.wait_with_output().unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+#[test]
+fn a_port_nobody_listens_on_fails_at_once_with_what_to_check() {
+    let port = {
+        let l = TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let (dir, _) = example_copy();
+    let url = format!("http://127.0.0.1:{port}/rest/1/{SECRET}/");
+    for lang in ["en", "ru"] {
+        let run = push_within(
+            dir.path(),
+            &url,
+            &[],
+            &[("REGL_LANG", lang)],
+            Duration::from_secs(60),
+        )
+        .expect_code(2);
+        let wanted = if lang == "en" {
+            "cannot reach `127.0.0.1"
+        } else {
+            "не удаётся связаться с `127.0.0.1"
+        };
+        assert!(run.stderr.contains(wanted), "{}", run.stderr);
+        assert!(!run.stderr.contains(SECRET) && !run.stdout.contains(SECRET));
+        assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    }
+}
+
+#[test]
+fn a_host_that_accepts_and_never_answers_times_out_instead_of_hanging() {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    // Accepts, reads nothing, says nothing; holds every connection until the test ends.
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for stream in listener.incoming() {
+            held.push(stream);
+        }
+    });
+    let (dir, _) = example_copy();
+    let url = format!("http://{addr}/rest/1/{SECRET}/");
+    let started = Instant::now();
+    let run = push_within(
+        dir.path(),
+        &url,
+        &[],
+        &[("BITRIX24_TIMEOUT", "2")],
+        Duration::from_secs(60),
+    )
+    .expect_code(2);
+    assert!(
+        run.stderr.contains("did not answer `scope` within 2.0 s"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("run again later"), "{}", run.stderr);
+    assert!(!run.stderr.contains(SECRET));
+    assert!(
+        started.elapsed() < Duration::from_secs(30),
+        "{:?}",
+        started.elapsed()
+    );
+    let ru = push_within(
+        dir.path(),
+        &url,
+        &[],
+        &[("BITRIX24_TIMEOUT", "1"), ("REGL_LANG", "ru")],
+        Duration::from_secs(60),
+    )
+    .expect_code(2);
+    assert!(
+        ru.stderr.contains("не ответил на `scope` за 1"),
+        "{}",
+        ru.stderr
+    );
+    let bad = push_within(
+        dir.path(),
+        &url,
+        &[],
+        &[("BITRIX24_TIMEOUT", "soon")],
+        Duration::from_secs(60),
+    )
+    .expect_code(2);
+    assert!(
+        bad.stderr.contains("`BITRIX24_TIMEOUT` is `soon`"),
+        "{}",
+        bad.stderr
+    );
+}
+
+/// The stand-in's log as (arrival, refused) pairs.
+fn arrivals(s: &Standin) -> Vec<(Instant, bool)> {
+    s.state()
+        .requests
+        .iter()
+        .map(|r| (r.at, r.rate_refused))
+        .collect()
+}
+
+#[test]
+fn a_burst_past_the_rate_limit_backs_off_and_keeps_to_the_limits_timing() {
+    let s = Standin::start();
+    // A bucket of 3 draining 2 a second: push's own pace (bursts of 10) overruns it.
+    let (limit, per_second) = (3.0, 2.0);
+    s.state().rate = RateBucket::new(3, per_second);
+    let (dir, toml) = example_copy();
+    three_locations(&toml);
+    let mut extra = String::new();
+    for n in 1..=120 {
+        writeln!(extra, "  {{ id = \"UC_SRC_{n}\", name = \"Source {n}\" }},").unwrap();
+    }
+    let text = fs::read_to_string(&toml).unwrap();
+    let from = "  { id = \"INSTAGRAM\", name = \"Instagram\" },\n";
+    fs::write(&toml, replace_once(&text, from, &format!("{from}{extra}"))).unwrap();
+
+    let applied =
+        json(&push(dir.path(), &s.url(), &["--apply", "--format", "json"]).expect_code(0));
+    let plan = json(&push(dir.path(), &s.url(), &["--format", "json"]).expect_code(0));
+    assert_eq!(plan["changes"], 0);
+    let log = arrivals(&s);
+    let refused = log.iter().filter(|(_, r)| *r).count();
+    assert!(refused > 0, "the burst went past the bucket");
+    assert_eq!(
+        applied["rate_limit"]["refusals"].as_u64().unwrap()
+            + plan["rate_limit"]["refusals"].as_u64().unwrap(),
+        u64::try_from(refused).unwrap()
+    );
+    assert!(
+        applied["rate_limit"]["waited_ms"].as_u64().unwrap() > 0,
+        "{applied}"
+    );
+
+    // Admitted requests in any window of w seconds: never more than the bucket plus what
+    // drains in w, the documented limit.
+    let admitted: Vec<Instant> = log.iter().filter(|(_, r)| !*r).map(|(t, _)| *t).collect();
+    for (i, &t0) in admitted.iter().enumerate() {
+        for w in [0.5_f64, 1.0, 2.0, 5.0] {
+            let end = t0 + Duration::from_secs_f64(w);
+            let n = admitted[i..].iter().take_while(|&&t| t < end).count();
+            assert!(
+                f64::from(u32::try_from(n).unwrap()) <= limit + per_second * w + 1e-9,
+                "{n} requests within {w} s"
+            );
+        }
+    }
+    // After a refusal push does not hammer: every request of that run waits at least one
+    // drain interval (less a little for timer slack) after the one before.
+    for pair in log.windows(2) {
+        if pair[0].1 {
+            let gap = pair[1].0.duration_since(pair[0].0);
+            assert!(gap >= Duration::from_millis(450), "resent after {gap:?}");
+        }
+    }
+    // Refused, then admitted: each command went through once.
+    let state = s.state();
+    let mut ids: Vec<&str> = state
+        .portal
+        .statuses
+        .iter()
+        .map(|x| x.status_id.as_str())
+        .collect();
+    let all = ids.len();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), all, "no status twice");
+    eprintln!(
+        "burst: {} requests, {refused} refused, waited {} ms in the apply; requests by method {}",
+        log.len(),
+        applied["rate_limit"]["waited_ms"],
+        applied["requests_by_method"]
+    );
+}
+
+#[test]
+fn the_secret_is_in_nothing_push_prints_or_writes() {
+    let s = Standin::start();
+    let (dir, _) = example_copy();
+    let url = s.url();
+    let mut printed = String::new();
+    let mut take = |run: Run| {
+        printed.push_str(&run.stdout);
+        printed.push_str(&run.stderr);
+    };
+    take(push(dir.path(), &url, &[]).expect_code(1));
+    take(push(dir.path(), &url, &["--format", "json"]).expect_code(1));
+    s.state().faults.fail_batch_after = Some(3);
+    take(push(dir.path(), &url, &["--apply"]).expect_code(2));
+    take(push(dir.path(), &url, &["--apply", "--format", "json"]).expect_code(0));
+    take(push(dir.path(), &url, &["--apply"]).expect_code(0));
+    take(push(dir.path(), &url, &["--check"]).expect_code(0));
+    for lang in ["en", "ru"] {
+        let env = |extra: (&'static str, &'static str)| vec![("REGL_LANG", lang), extra];
+        let runs = [
+            (env(("BITRIX24_TIMEOUT", "1")), true),
+            (env(("NO_COLOR", "1")), false),
+        ];
+        for (vars, slow) in runs {
+            s.state().faults.slow = slow.then_some(Duration::from_secs(3));
+            take(push_within(
+                dir.path(),
+                &url,
+                &[],
+                &vars,
+                Duration::from_secs(60),
+            ));
+        }
+    }
+    s.state().faults.slow = None;
+    s.state().faults.redirect_to = Some("lada-new.bitrix24.ru".into());
+    take(push(dir.path(), &url, &["--format", "json"]).expect_code(2));
+    s.state().faults.redirect_to = None;
+    s.state().faults.deleted = true;
+    take(push(dir.path(), &url, &[]).expect_code(2));
+    s.state().faults.deleted = false;
+    s.state().faults.expired = true;
+    take(push(dir.path(), &url, &["--format", "json"]).expect_code(2));
+    s.state().faults.expired = false;
+    s.state().portal.scopes = vec!["crm".into()];
+    take(push(dir.path(), &url, &["--apply"]).expect_code(2));
+    // A webhook URL pasted with the method on its end, and one for another portal.
+    take(push(dir.path(), &format!("{url}profile.json"), &[]).expect_code(2));
+    let other = format!("https://other.bitrix24.ru/rest/1/{SECRET}/");
+    take(push(dir.path(), &other, &[]).expect_code(2));
+
+    assert!(!printed.contains(SECRET), "the secret is shown:\n{printed}");
+    assert!(
+        printed.contains("/rest/1/***/"),
+        "the masked URL is shown instead"
+    );
+    for entry in fs::read_dir(dir.path().join("out")).unwrap() {
+        let text = fs::read_to_string(entry.unwrap().path()).unwrap_or_default();
+        assert!(!text.contains(SECRET), "the secret is written: {text}");
+    }
 }
