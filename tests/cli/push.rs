@@ -847,3 +847,57 @@ fn the_secret_is_in_nothing_push_prints_or_writes() {
         assert!(!text.contains(SECRET), "the secret is written: {text}");
     }
 }
+
+/// Text as the documents set it, compared as words: no-break spaces and word joiners are
+/// typography, not wording.
+fn as_words(s: &str) -> String {
+    s.replace(['\u{a0}', '\u{202f}'], " ")
+        .replace('\u{2060}', "")
+}
+
+#[test]
+fn the_sops_bitrix24_section_lists_what_push_does() {
+    let s = Standin::start();
+    for example in ["salon-ufa-omsk", "clinic-omsk"] {
+        let dir = tempfile::tempdir().unwrap();
+        let toml = dir.path().join("business.toml");
+        let src = repo().join("examples").join(example);
+        fs::copy(src.join("business.toml"), &toml).unwrap();
+        crate::common::regl(dir.path(), &["render", "--format", "md"]).expect_code(0);
+        let data = json(&push(
+            dir.path(),
+            &s.url(),
+            &["--format", "json", "--location", "omsk"],
+        ));
+        // The SOP is in the business's language (Russian): so is push's list here.
+        let ru = regl_env(
+            dir.path(),
+            &["push", "--format", "json"],
+            &[("BITRIX24_WEBHOOK_URL", &s.url()), ("REGL_LANG", "ru")],
+        );
+        let ru = json(&ru);
+        assert_eq!(
+            data["not_enforced"].as_array().unwrap().len(),
+            ru["not_enforced"].as_array().unwrap().len()
+        );
+        let sop = fs::read_to_string(dir.path().join("out/omsk/lead-handling-omsk.md")).unwrap();
+        let sop = as_words(&sop);
+        let section = &sop[sop.find("### 3.5.").expect("the Open Line section")..];
+        let section = &section[..section.find("\n## ").unwrap()];
+        let listed: Vec<&str> = section
+            .lines()
+            .filter_map(|l| l.strip_prefix("- "))
+            .collect();
+        let pushed: Vec<String> = ru["not_enforced"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|g| as_words(g["text"].as_str().unwrap()))
+            .collect();
+        assert_eq!(
+            listed, pushed,
+            "{example}: the SOP and push disagree:\n{section}"
+        );
+        assert!(section.contains("открытую линию"), "{section}");
+    }
+}
