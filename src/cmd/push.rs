@@ -95,7 +95,7 @@ pub fn run(args: &PushArgs) -> Outcome {
     }
 
     let progress = progress_bar(&client, planned.changes(), args.format, lang);
-    let applied = apply::apply(&client, &desired, &planned, &scope);
+    let applied = apply::apply(&client, &desired, &state, &planned, &scope);
     progress.finish_and_clear();
     let applied = applied.map_err(refused)?;
     let out_dir = args.out.clone().unwrap_or_else(|| loaded.dir().join("out"));

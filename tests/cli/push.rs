@@ -901,3 +901,36 @@ fn the_sops_bitrix24_section_lists_what_push_does() {
         assert!(section.contains("открытую линию"), "{section}");
     }
 }
+
+#[test]
+fn requests_per_operation_stay_at_the_minimum_for_three_locations() {
+    let s = Standin::start();
+    let (dir, toml) = example_copy();
+    three_locations(&toml);
+    let mut seen = Vec::new();
+    let mut measure = |what: &str, args: &[&str], code: i32| {
+        s.state().requests.clear();
+        let data = json(&push(dir.path(), &s.url(), args).expect_code(code));
+        let log: Vec<String> = s
+            .state()
+            .requests
+            .iter()
+            .map(|r| r.method.clone())
+            .collect();
+        seen.push(format!("{what}: {} requests {log:?}", log.len()));
+        (data, log.len())
+    };
+    let (plan, reads) = measure("plan, fresh portal", &["--format", "json"], 1);
+    let n = usize::try_from(plan["changes"].as_u64().unwrap()).unwrap();
+    // `scope`, then one batch reading the mode and all four parts.
+    assert_eq!(reads, 2);
+    let (_, apply) = measure("apply, fresh portal", &["--apply", "--format", "json"], 0);
+    // The reads, ⌈changes / 50⌉ batches, one batch reading back.
+    assert_eq!(apply, reads + n.div_ceil(50) + 1, "{n} changes");
+    let (_, again) = measure("plan, second run", &["--format", "json"], 0);
+    assert_eq!(again, reads);
+    let (_, noop) = measure("apply, second run", &["--apply", "--format", "json"], 0);
+    // Nothing to send, so nothing to read back: the reads alone.
+    assert_eq!(noop, reads);
+    eprintln!("{n} changes\n{}", seen.join("\n"));
+}
