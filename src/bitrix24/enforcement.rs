@@ -62,11 +62,11 @@ pub fn not_enforced(b: &Business) -> Vec<NotEnforced> {
             enforced_by: vec![Enforcer::BotRuntime],
             text: t!(
                 "different hours on different days: a line has one working window for every \
-                 working day (push sets the first range of the location's hours); the bot \
-                 runtime answers by the location's full hours",
+                 working day (push sets the first range of the opening hours); the bot runtime \
+                 answers by the full opening hours",
                 "разные часы по дням: у линии одно рабочее окно на все рабочие дни (push задаёт \
-                 первый интервал часов филиала); по полному графику филиала отвечает среда \
-                 выполнения бота"
+                 первый интервал графика работы); по полному графику отвечает среда выполнения \
+                 бота"
             ),
         },
         NotEnforced {
@@ -118,11 +118,11 @@ pub fn not_enforced(b: &Business) -> Vec<NotEnforced> {
             enforced_by: vec![Enforcer::BotRuntime, Enforcer::Staff],
             text: t!(
                 "the card and its source: the line makes no card (one it made would hold no \
-                 phone, and the bot, which looks a client up by phone, would make a second); \
+                 phone, and the bot, which looks a card up by phone, would make a second); \
                  the bot makes it with the channel's source, and administrators card calls \
                  and the channels without the bot",
                 "карточка и её источник: линия карточку не создаёт (в созданной ею не было бы \
-                 телефона, и бот, который ищет клиента по телефону, создал бы вторую); её \
+                 телефона, и бот, который ищет карточку по телефону, создал бы вторую); её \
                  создаёт бот с источником канала, а по звонкам и каналам без бота — \
                  администраторы"
             ),

@@ -15,7 +15,6 @@ pub struct OpenLineView {
     pub name: String,
     /// «09:00–21:00»: the one window a line has for every working day.
     pub window: String,
-    pub timezone: String,
     /// What the line says when nobody has answered in time, without its final full stop:
     /// the SOP quotes it inside a sentence of its own.
     pub no_answer: String,
@@ -45,7 +44,6 @@ impl OpenLineView {
         Self {
             name: line.name,
             window,
-            timezone: line.timezone,
             no_answer: quoted(&line.no_answer),
             after_hours: line.after_hours.as_deref().map(quoted).unwrap_or_default(),
             welcome_bot: line.welcome_bot,
