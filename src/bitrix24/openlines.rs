@@ -231,6 +231,46 @@ mod tests {
         assert_eq!(g_i(0), "0");
     }
 
+    fn salon_line(n: usize) -> OpenLine {
+        let path = format!(
+            "{}/examples/salon-ufa-omsk/business.toml",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let text = std::fs::read_to_string(path).unwrap();
+        let b = crate::model::load::parse(&text, crate::diag::FileId(0)).unwrap();
+        Desired::new(&b).open_lines.swap_remove(n)
+    }
+
+    #[test]
+    fn the_welcome_bots_group_goes_only_with_a_chosen_bot() {
+        let line = salon_line(0);
+        let none = wanted(&line, None);
+        assert!(
+            none.keys().all(|k| !k.starts_with("WELCOME_BOT")),
+            "{none:?}"
+        );
+        let mut params = Map::new();
+        params.insert("WELCOME_BOT_ID".into(), json!("12"));
+        let found = PortalLine {
+            id: "5".into(),
+            params,
+        };
+        let with = wanted(&line, Some(&found));
+        for (k, v) in [
+            ("WELCOME_BOT_ENABLE", "Y"),
+            ("WELCOME_BOT_ID", "12"),
+            ("WELCOME_BOT_JOIN", "always"),
+            ("WELCOME_BOT_TIME", "0"),
+            ("WELCOME_BOT_LEFT", "queue"),
+        ] {
+            assert_eq!(with[k], v, "{k}");
+        }
+        // Night mode: the bot says the after-hours text; the line stays quiet.
+        assert_eq!(with["WORKTIME_DAYOFF_RULE"], "none");
+        assert!(!with.contains_key("WORKTIME_DAYOFF_TEXT"));
+        assert_eq!(with["NO_ANSWER_TIME"], with["KPI_FIRST_ANSWER_TIME"]);
+    }
+
     #[test]
     fn an_empty_day_off_list_reads_as_the_portals_blank() {
         assert_eq!(shown(Some(&json!([""]))), "");

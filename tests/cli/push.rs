@@ -83,6 +83,8 @@ fn a_fresh_portal_is_planned_applied_in_batches_and_then_in_step() {
     s.state().requests.clear();
     let applied = push(dir.path(), &s.url(), &["--apply"]).expect_code(0);
     assert!(applied.stdout.contains("verified"), "{}", applied.stdout);
+    // No terminal, no progress bar: stderr stays empty for a piped run.
+    assert_eq!(applied.stderr, "");
     // The read, ⌈n/50⌉ batches of changes, the read-back.
     assert_eq!(s.requests_to("batch"), 2 + n.div_ceil(50), "{n} changes");
     assert_eq!(s.requests_to("scope"), 1);
@@ -933,4 +935,48 @@ fn requests_per_operation_stay_at_the_minimum_for_three_locations() {
     // Nothing to send, so nothing to read back: the reads alone.
     assert_eq!(noop, reads);
     eprintln!("{n} changes\n{}", seen.join("\n"));
+}
+
+/// A run on a terminal (a pseudo-terminal from util-linux `script`, skipped where there is
+/// none): the apply shows its progress bar, without the secret; `--format json` shows none.
+#[test]
+fn on_a_terminal_an_apply_shows_progress_without_the_secret() {
+    use std::process::Command;
+    if Command::new("script").arg("--version").output().is_err() {
+        eprintln!("no `script` here: the terminal run is not tried");
+        return;
+    }
+    let s = Standin::start();
+    // A slow portal, so that the bar is drawn at least once.
+    s.state().faults.slow = Some(Duration::from_millis(300));
+    let (dir, _) = example_copy();
+    let on_terminal = |args: &str| {
+        let out = Command::new("script")
+            .args([
+                "-qec",
+                &format!("{} push {args}", env!("CARGO_BIN_EXE_regl")),
+                "/dev/null",
+            ])
+            .current_dir(dir.path())
+            .env("BITRIX24_WEBHOOK_URL", s.url())
+            .env("REGL_LANG", "en")
+            .env("TERM", "xterm")
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let shown = on_terminal("--apply");
+    assert!(
+        shown.contains("applying") || shown.contains("verifying"),
+        "{shown}"
+    );
+    assert!(shown.contains("requests"), "{shown}");
+    assert!(shown.contains("/rest/1/***/"), "{shown}");
+    assert!(!shown.contains(SECRET), "{shown}");
+    let mut extra = s.state();
+    extra.portal.statuses.retain(|x| x.status_id != "UC_BOOKED");
+    drop(extra);
+    let json_run = on_terminal("--apply --format json");
+    assert!(!json_run.contains("applying"), "{json_run}");
+    assert!(!json_run.contains(SECRET), "{json_run}");
 }
