@@ -78,6 +78,7 @@ Register-ArgumentCompleter -Native -CommandName 'regl' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Where `bitrix24-portal.json` is written after an apply; `out` next to business.toml when left out')
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Where `bitrix24-portal.json` is written after an apply; `out` next to business.toml when left out')
             [CompletionResult]::new('--only', '--only', [CompletionResultType]::ParameterName, 'Only these parts')
+            [CompletionResult]::new('--location', '--location', [CompletionResultType]::ParameterName, 'Only this location''s Open Line (repeatable); fields, stages and sources serve every location and are planned whole')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print the plan or the result')
             [CompletionResult]::new('--apply', '--apply', [CompletionResultType]::ParameterName, 'Make the plan real on the portal')
             [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Print nothing but problems; exit 1 if the portal is not in step')

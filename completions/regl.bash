@@ -369,7 +369,7 @@ _regl() {
             return 0
             ;;
         regl__subcmd__push)
-            opts="-c -o -h --config --out --apply --check --only --format --help"
+            opts="-c -o -h --config --out --apply --check --only --location --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -393,6 +393,10 @@ _regl() {
                     ;;
                 --only)
                     COMPREPLY=($(compgen -W "fields stages sources openlines" -- "${cur}"))
+                    return 0
+                    ;;
+                --location)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --format)

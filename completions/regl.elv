@@ -71,6 +71,7 @@ set edit:completion:arg-completer[regl] = {|@words|
             cand -o 'Where `bitrix24-portal.json` is written after an apply; `out` next to business.toml when left out'
             cand --out 'Where `bitrix24-portal.json` is written after an apply; `out` next to business.toml when left out'
             cand --only 'Only these parts'
+            cand --location 'Only this location''s Open Line (repeatable); fields, stages and sources serve every location and are planned whole'
             cand --format 'How to print the plan or the result'
             cand --apply 'Make the plan real on the portal'
             cand --check 'Print nothing but problems; exit 1 if the portal is not in step'

@@ -68,6 +68,7 @@ complete -c regl -n "__fish_regl_using_subcommand push" -l only -d 'Only these p
 stages\t''
 sources\t''
 openlines\t''"
+complete -c regl -n "__fish_regl_using_subcommand push" -l location -d 'Only this location\'s Open Line (repeatable); fields, stages and sources serve every location and are planned whole' -r
 complete -c regl -n "__fish_regl_using_subcommand push" -l format -d 'How to print the plan or the result' -r -f -a "human\t'Lines to read'
 json\t'One JSON object'"
 complete -c regl -n "__fish_regl_using_subcommand push" -l apply -d 'Make the plan real on the portal'

@@ -101,6 +101,10 @@ pub struct PushArgs {
     /// Only these parts
     #[arg(long, value_enum, value_delimiter = ',', value_name = "PART")]
     pub only: Vec<crate::bitrix24::plan::Part>,
+    /// Only this location's Open Line (repeatable); fields, stages and sources serve every
+    /// location and are planned whole
+    #[arg(long = "location", value_name = "ID")]
+    pub locations: Vec<String>,
     /// How to print the plan or the result
     #[arg(long, value_enum, default_value_t = PushFormat::Human)]
     pub format: PushFormat,

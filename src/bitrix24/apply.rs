@@ -8,7 +8,8 @@
 
 use super::client::{Client, CommandError, Error};
 use super::desired::Desired;
-use super::plan::{self, Part, Plan, PortalState};
+use super::plan::{self, Plan, PortalState};
+use super::scope::Scope;
 
 /// What an apply did.
 #[derive(Debug)]
@@ -23,26 +24,34 @@ pub struct Applied {
     pub remaining: Plan,
 }
 
-/// Carries out `planned`, then reads back and plans again.
+/// Carries out `planned`, then reads back and plans again. With nothing to send, `before`
+/// (the state the plan was made from) is the answer: a read-back would only repeat it.
 pub fn apply(
     client: &Client,
     d: &Desired,
+    before: &PortalState,
     planned: &Plan,
-    parts: &[Part],
+    scope: &Scope,
 ) -> Result<Applied, Error> {
     let commands = planned.commands();
+    if commands.is_empty() {
+        return Ok(Applied {
+            done: 0,
+            failed: Vec::new(),
+            after: before.clone(),
+            remaining: planned.clone(),
+        });
+    }
     let mut done = 0;
     let mut failed = Vec::new();
-    if !commands.is_empty() {
-        for answer in client.batch(&commands) {
-            match answer {
-                Ok(_) => done += 1,
-                Err(e) => failed.push(e),
-            }
+    for answer in client.batch(&commands) {
+        match answer {
+            Ok(_) => done += 1,
+            Err(e) => failed.push(e),
         }
     }
-    let after = plan::read(client, d, parts)?;
-    let remaining = plan::plan(d, &after, parts);
+    let after = plan::read(client, d, &scope.parts)?;
+    let remaining = plan::plan(d, &after, scope);
     Ok(Applied {
         done,
         failed,

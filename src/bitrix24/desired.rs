@@ -138,6 +138,16 @@ pub struct OpenLine {
     pub first_answer_s: u64,
     /// The bot answers outside working hours.
     pub night_mode: bool,
+    /// What the line sends outside working hours; `None` with night mode, when the bot
+    /// answers then and says it itself.
+    pub after_hours: Option<String>,
+    /// The bot answers some channel: the line's welcome bot is the bot runtime's.
+    pub welcome_bot: bool,
+    /// What the line sends when nobody has answered within `first_answer_s`.
+    pub no_answer: String,
+    /// A dialogue the client has gone quiet in closes after this: `[sla].booking_confirmation`,
+    /// so a booking and its confirmation stay in one dialogue.
+    pub auto_close_s: u64,
 }
 
 fn hours_as_written<S: Serializer>(hours: &[WorkingHours], s: S) -> Result<S::Ok, S::Error> {
@@ -387,6 +397,10 @@ impl OpenLine {
             hours: loc.hours.iter().map(|h| h.value.clone()).collect(),
             first_answer_s: b.sla.human_first_response.secs(),
             night_mode: loc.night_mode(),
+            after_hours: super::line_texts::after_hours(b, loc),
+            welcome_bot: b.channels.iter().any(|c| c.bot()),
+            no_answer: super::line_texts::no_answer(b, loc),
+            auto_close_s: b.sla.booking_confirmation.secs(),
         }
     }
 }

@@ -6,7 +6,10 @@
 pub mod apply;
 pub mod client;
 pub mod desired;
+pub mod enforcement;
+pub mod line_texts;
 pub mod openlines;
 pub mod plan;
+pub mod scope;
 
 pub use desired::Desired;

@@ -16,6 +16,7 @@ use serde_json::{Value, json};
 use super::client::{Client, Command, Error};
 use super::desired::{Desired, Entity, ListItem, UserField};
 use super::openlines::{self, PortalLine};
+use super::scope::Scope;
 use crate::model::enums::{FieldType, StageSemantics};
 
 /// A part of the portal `--only` can pick.
@@ -116,6 +117,10 @@ pub struct PartPlan {
     pub actions: Vec<Action>,
     pub unchanged: Vec<String>,
     pub portal_only: Vec<String>,
+    /// Open Lines only: locations whose line has no welcome bot chosen yet, so how long the
+    /// bot holds a dialogue cannot be set until it is.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub without_bot: Vec<String>,
     /// The commands that carry out the creates and updates, in order.
     #[serde(skip)]
     pub commands: Vec<Command>,
@@ -128,6 +133,7 @@ impl PartPlan {
             actions: Vec::new(),
             unchanged: Vec::new(),
             portal_only: Vec::new(),
+            without_bot: Vec::new(),
             commands: Vec::new(),
         }
     }
@@ -285,12 +291,12 @@ pub fn read(client: &Client, d: &Desired, parts: &[Part]) -> Result<PortalState,
     })
 }
 
-/// Compares `portal` with `d` for `parts`.
-pub fn plan(d: &Desired, portal: &PortalState, parts: &[Part]) -> Plan {
-    let parts = Part::ALL
-        .into_iter()
-        .filter(|p| parts.contains(p))
-        .map(|p| match p {
+/// Compares `portal` with `d` for what `scope` covers.
+pub fn plan(d: &Desired, portal: &PortalState, scope: &Scope) -> Plan {
+    let parts = scope
+        .parts
+        .iter()
+        .map(|&p| match p {
             Part::Fields => fields(d, portal),
             Part::Stages => statuses(
                 Part::Stages,
@@ -310,7 +316,7 @@ pub fn plan(d: &Desired, portal: &PortalState, parts: &[Part]) -> Plan {
                     .collect::<Vec<_>>(),
                 &portal.sources,
             ),
-            Part::Openlines => openlines::plan(d, &portal.lines),
+            Part::Openlines => openlines::plan(d, &portal.lines, scope),
         })
         .collect();
     Plan { parts }
@@ -602,10 +608,7 @@ impl Assigned {
                 .open_lines
                 .iter()
                 .filter_map(|l| {
-                    let p = portal
-                        .lines
-                        .iter()
-                        .find(|p| text(&Value::Object(p.params.clone()), "LINE_NAME") == l.name)?;
+                    let p = portal.lines.iter().find(|p| p.name() == l.name)?;
                     Some((l.location.clone(), p.id.clone()))
                 })
                 .collect(),

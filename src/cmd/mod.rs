@@ -6,6 +6,7 @@ mod export;
 pub mod init;
 mod lint;
 mod push;
+mod push_report;
 mod render;
 mod schema;
 

@@ -4,24 +4,31 @@
 //! from `BITRIX24_WEBHOOK_URL` only, its host against `[crm].portal`, its scopes (`scope`) and
 //! the portal's CRM mode against `[crm].mode`. Then the plan (exit 0 in step, 1 changes
 //! pending), or with `--apply` the changes, the read-back and `OUT/bitrix24-portal.json`.
+//! `--location` narrows the Open Lines to those locations' lines.
 //!
 //! The webhook's secret is never printed or written: messages carry the masked URL, and the
-//! file holds only the ids the portal assigned.
+//! file holds only the ids the portal assigned. What is printed is [`super::push_report`]'s.
 
-use std::fmt::Write as _;
+use std::io::IsTerminal as _;
 use std::path::Path;
 
 use anyhow::anyhow;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::json;
 
-use crate::bitrix24::apply::{self, Applied};
-use crate::bitrix24::client::{Client, Error, Options, WebhookUrl};
+use crate::bitrix24::apply;
+use crate::bitrix24::client::{
+    Client, Error, MAX_COMMANDS, Options, TIMEOUT_ENV, Timeouts, WebhookUrl,
+};
 use crate::bitrix24::desired::Desired;
-use crate::bitrix24::plan::{self, Action, Assigned, Part, PartPlan, Plan};
+use crate::bitrix24::enforcement;
+use crate::bitrix24::plan::{self, Assigned, Part};
+use crate::bitrix24::scope::Scope;
 use crate::cli::{PushArgs, PushFormat};
 use crate::i18n::{self, Lang, Text, localized::Localized, t};
 use crate::model::enums::CrmMode;
 
+use super::push_report::Report;
 use super::{Failure, Outcome, print_stdout};
 
 /// The file the portal's ids are written to after an apply.
@@ -32,27 +39,51 @@ pub fn run(args: &PushArgs) -> Outcome {
     let b = &loaded.business;
     let lang = i18n::choose(Some(b.lang()));
     let desired = Desired::new(b);
-    let mut parts: Vec<Part> = if args.only.is_empty() {
-        Part::ALL.to_vec()
+    let locations: Vec<String> = super::export::select(b, &args.locations, lang)?
+        .iter()
+        .map(|l| l.id.as_str().to_owned())
+        .collect();
+    let scope = Scope::new(&args.only, &locations);
+    let not_enforced = if scope.has(Part::Openlines) {
+        enforcement::not_enforced(b)
     } else {
-        args.only.clone()
+        Vec::new()
     };
-    parts.sort();
-    parts.dedup();
+    let timeouts = Timeouts::from_env().map_err(|raw| {
+        localized(t!(
+            "`{TIMEOUT_ENV}` is `{raw}`: give the seconds to wait for each answer of the \
+             portal, from 1 to 600, or leave it unset for 75",
+            "`{TIMEOUT_ENV}` = `{raw}`: укажите, сколько секунд ждать каждого ответа портала, \
+             от 1 до 600, или не задавайте переменную (тогда 75)",
+            raw = raw
+        ))
+    })?;
 
     let webhook = WebhookUrl::from_env().map_err(refused)?;
     webhook.check_portal(&desired.portal).map_err(refused)?;
-    let client = Client::new(webhook, Options::default());
-    preflight(&client, &parts)?;
-    let state = plan::read(&client, &desired, &parts).map_err(refused)?;
+    let client = Client::new(
+        webhook,
+        Options {
+            timeouts,
+            ..Options::default()
+        },
+    );
+    preflight(&client, &scope.parts)?;
+    let state = plan::read(&client, &desired, &scope.parts).map_err(refused)?;
     check_mode(state.mode, desired.mode)?;
-    let planned = plan::plan(&desired, &state, &parts);
+    let planned = plan::plan(&desired, &state, &scope);
+    let report = Report {
+        planned: &planned,
+        not_enforced: &not_enforced,
+        client: &client,
+        lang,
+    };
 
     if !args.apply {
         if !args.check {
             let text = match args.format {
-                PushFormat::Human => human_plan(&planned, &client, lang),
-                PushFormat::Json => json_out(&planned, None, &client),
+                PushFormat::Human => report.human(None),
+                PushFormat::Json => report.json(None),
             };
             print_stdout(&text)?;
         }
@@ -63,12 +94,15 @@ pub fn run(args: &PushArgs) -> Outcome {
         };
     }
 
-    let applied = apply::apply(&client, &desired, &planned, &parts).map_err(refused)?;
+    let progress = progress_bar(&client, planned.changes(), args.format, lang);
+    let applied = apply::apply(&client, &desired, &state, &planned, &scope);
+    progress.finish_and_clear();
+    let applied = applied.map_err(refused)?;
     let out_dir = args.out.clone().unwrap_or_else(|| loaded.dir().join("out"));
     write_assigned(&out_dir, &Assigned::new(&desired, &applied.after))?;
     let text = match args.format {
-        PushFormat::Human => human_applied(&planned, &applied, &client, lang),
-        PushFormat::Json => json_out(&planned, Some(&applied), &client),
+        PushFormat::Human => report.human(Some(&applied)),
+        PushFormat::Json => report.json(Some(&applied)),
     };
     print_stdout(&text)?;
     if !applied.failed.is_empty() {
@@ -173,143 +207,39 @@ fn write_assigned(dir: &Path, assigned: &Assigned) -> Outcome {
     Ok(())
 }
 
-fn human_plan(p: &Plan, client: &Client, lang: Lang) -> String {
-    let mut s = String::new();
-    let webhook = client.webhook().masked();
-    let _ = writeln!(
-        s,
-        "{}",
-        t!("portal: {webhook}", "портал: {webhook}").get(lang)
-    );
-    for part in &p.parts {
-        write_part(&mut s, part, lang);
+/// A bar on stderr while the changes go out and the portal is read back: one step per
+/// request (⌈changes / 50⌉ batches, then the read-back). Hidden unless stderr is a terminal,
+/// and for `--format json`, whose reader is a program. It shows counts only, never a URL.
+fn progress_bar(client: &Client, changes: usize, format: PushFormat, lang: Lang) -> ProgressBar {
+    if format == PushFormat::Json || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
     }
-    let (n, c) = (p.changes(), p.conflicts());
-    let reads = client.usage().requests;
-    let tail = if n == 0 && c == 0 {
-        t!(
-            "the portal is in step with business.toml (read in {reads} requests)",
-            "портал соответствует business.toml (прочитан за {reads} запросов)"
-        )
-    } else if n == 0 {
-        t!(
-            "nothing to apply; {c} conflicts need a decision (read in {reads} requests)",
-            "применять нечего; {c} расхождений требуют решения (прочитан за {reads} запросов)"
-        )
+    let batches = changes.div_ceil(MAX_COMMANDS) as u64;
+    let bar = ProgressBar::with_draw_target(Some(batches + 1), ProgressDrawTarget::stderr());
+    let template = Text::new(
+        "{prefix} [{bar:30}] {pos}/{len} requests",
+        "{prefix} [{bar:30}] {pos}/{len} запросов",
+    );
+    if let Ok(style) = ProgressStyle::with_template(template.get(lang)) {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    let applying = Text::new("applying", "применение").get(lang).to_owned();
+    let verifying = Text::new("verifying", "проверка").get(lang).to_owned();
+    bar.set_prefix(if batches == 0 {
+        verifying.clone()
     } else {
-        t!(
-            "{n} changes pending: `regl push --apply` makes them (read in {reads} requests)",
-            "ожидают изменений: {n}; их внесёт `regl push --apply` (прочитан за {reads} запросов)"
-        )
-    };
-    let _ = writeln!(s, "{}", tail.get(lang));
-    s
-}
-
-fn write_part(s: &mut String, part: &PartPlan, lang: Lang) {
-    let name = part.part.as_str();
-    let _ = writeln!(s, "{name}");
-    for a in &part.actions {
-        match a {
-            Action::Create { id, summary } => {
-                let _ = writeln!(s, "  + {id}  {summary}");
-            }
-            Action::Update { id, changes } => {
-                let _ = writeln!(s, "  ~ {id}");
-                for c in changes {
-                    let _ = writeln!(s, "      {}: {:?} → {:?}", c.attribute, c.old, c.new);
-                }
-            }
-            Action::Conflict { id, portal, wanted } => {
-                let line = t!(
-                    "  ! {id}: the portal's field is `{portal}`, business.toml asks for \
-                     `{wanted}`; Bitrix24 cannot change a field's type, so it is left as it \
-                     is: give the field another `code` in business.toml, or delete the \
-                     portal's field by hand",
-                    "  ! {id}: на портале поле типа `{portal}`, а business.toml требует \
-                     `{wanted}`; тип поля в Битрикс24 не меняется, поэтому поле оставлено как \
-                     есть: задайте полю другой `code` в business.toml или удалите поле на \
-                     портале вручную"
-                );
-                let _ = writeln!(s, "{}", line.get(lang));
-            }
-        }
-    }
-    if part.part == Part::Openlines {
-        let _ = writeln!(
-            s,
-            "{}",
-            t!(
-                "  not enforced by Open Lines, and where it is instead:",
-                "  что открытые линии не обеспечивают и где это обеспечено:"
-            )
-            .get(lang)
-        );
-        for gap in crate::bitrix24::openlines::gaps() {
-            let _ = writeln!(s, "    - {}", gap.get(lang));
-        }
-    }
-    if !part.unchanged.is_empty() {
-        let n = part.unchanged.len();
-        let _ = writeln!(
-            s,
-            "{}",
-            t!("  = {n} unchanged", "  = без изменений: {n}").get(lang)
-        );
-    }
-    if !part.portal_only.is_empty() {
-        let list = part.portal_only.join(", ");
-        let line = t!(
-            "  on the portal only (left as they are): {list}",
-            "  только на портале (оставлены как есть): {list}"
-        );
-        let _ = writeln!(s, "{}", line.get(lang));
-    }
-}
-
-fn human_applied(planned: &Plan, a: &Applied, client: &Client, lang: Lang) -> String {
-    let mut s = String::new();
-    let webhook = client.webhook().masked();
-    let _ = writeln!(
-        s,
-        "{}",
-        t!("portal: {webhook}", "портал: {webhook}").get(lang)
-    );
-    for part in &planned.parts {
-        write_part(&mut s, part, lang);
-    }
-    let usage = client.usage();
-    let (done, requests) = (a.done, usage.requests);
-    let batches = usage.by_method.get("batch").copied().unwrap_or_default();
-    let line = t!(
-        "applied {done} changes; {requests} requests in all, {batches} of them batches; read \
-         back and verified; ids written to `{PORTAL_FILE}`",
-        "внесено изменений: {done}; всего запросов: {requests}, из них пакетных: {batches}; \
-         портал прочитан заново и проверен; идентификаторы записаны в `{PORTAL_FILE}`"
-    );
-    let _ = writeln!(s, "{}", line.get(lang));
-    s
-}
-
-fn json_out(planned: &Plan, applied: Option<&Applied>, client: &Client) -> String {
-    let usage = client.usage();
-    let mut v = json!({
-        "webhook": client.webhook().masked(),
-        "changes": planned.changes(),
-        "conflicts": planned.conflicts(),
-        "parts": planned.parts,
-        "requests": usage.requests,
-        "requests_by_method": usage.by_method,
+        applying
     });
-    if let Some(a) = applied {
-        v["applied"] = json!({
-            "done": a.done,
-            "failed": a.failed.iter().map(|e| e.text().en().to_owned()).collect::<Vec<_>>(),
-            "remaining": a.remaining.changes(),
-            "conflicts": a.remaining.conflicts(),
-        });
-    }
-    let mut text = serde_json::to_string_pretty(&v).unwrap_or_default();
-    text.push('\n');
-    text
+    let ticks = bar.clone();
+    client.on_request(move |_| {
+        ticks.inc(1);
+        // A retry after a refusal is a request too: the bar grows rather than overflows.
+        if ticks.position() >= ticks.length().unwrap_or(0) {
+            ticks.inc_length(1);
+        }
+        if ticks.position() >= batches {
+            ticks.set_prefix(verifying.clone());
+        }
+    });
+    bar
 }

@@ -34,7 +34,7 @@ pub use error::{Error, TimeoutPhase, Unreachable, WebhookProblem};
 pub use operating::Operating;
 pub use query::query_string;
 pub use rate_limit::RateLimit;
-pub use transport::Timeouts;
+pub use transport::{TIMEOUT_ENV, Timeouts};
 pub use webhook::{WEBHOOK_ENV, WebhookUrl};
 
 use std::collections::BTreeMap;
@@ -93,11 +93,15 @@ pub struct Usage {
     pub operating: BTreeMap<String, Operating>,
 }
 
+/// Told the method of every request as it goes out: what a progress bar ticks on.
+type Observer = Box<dyn Fn(&str) + Send + Sync>;
+
 pub struct Client {
     webhook: WebhookUrl,
     options: Options,
     transport: Transport,
     state: Mutex<State>,
+    observer: Mutex<Option<Observer>>,
 }
 
 #[derive(Debug)]
@@ -134,7 +138,17 @@ impl Client {
             webhook,
             options,
             transport,
+            observer: Mutex::new(None),
         }
+    }
+
+    /// Calls `f` with the method of each request the client sends from now on (`batch` for a
+    /// batch), retries included.
+    pub fn on_request(&self, f: impl Fn(&str) + Send + Sync + 'static) {
+        *self
+            .observer
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(Box::new(f));
     }
 
     pub fn webhook(&self) -> &WebhookUrl {
@@ -450,10 +464,20 @@ impl Client {
     fn pace(&self, method: &str) {
         let wait = self.state().bucket.wait(Instant::now());
         self.sleep(wait);
-        let mut state = self.state();
-        state.bucket.take(Instant::now());
-        state.usage.requests += 1;
-        *state.usage.by_method.entry(method.to_owned()).or_default() += 1;
+        {
+            let mut state = self.state();
+            state.bucket.take(Instant::now());
+            state.usage.requests += 1;
+            *state.usage.by_method.entry(method.to_owned()).or_default() += 1;
+        }
+        if let Some(f) = self
+            .observer
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .as_ref()
+        {
+            f(method);
+        }
     }
 
     fn sleep(&self, d: Duration) {

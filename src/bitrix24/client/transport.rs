@@ -37,6 +37,34 @@ impl Default for Timeouts {
     }
 }
 
+/// The environment variable that shortens (or lengthens) the wait for each answer, in
+/// whole seconds: for a slow link, or a test that must not wait 75 s for a silent host.
+pub const TIMEOUT_ENV: &str = "BITRIX24_TIMEOUT";
+
+impl Timeouts {
+    /// [`Timeouts::default`], with the answer's wait from [`TIMEOUT_ENV`] when it is set; the
+    /// connect wait is never longer than it. `Err` holds the value that is not a number of
+    /// seconds from 1 to 600.
+    pub fn from_env() -> Result<Self, String> {
+        let mut t = Self::default();
+        let Some(raw) = std::env::var_os(TIMEOUT_ENV) else {
+            return Ok(t);
+        };
+        let raw = raw.to_string_lossy().trim().to_owned();
+        if raw.is_empty() {
+            return Ok(t);
+        }
+        match raw.parse::<u64>() {
+            Ok(secs @ 1..=600) => {
+                t.answer = Duration::from_secs(secs);
+                t.connect = t.connect.min(t.answer);
+                Ok(t)
+            }
+            _ => Err(raw),
+        }
+    }
+}
+
 /// An answer as it came over the wire.
 #[derive(Debug)]
 pub(crate) struct RawAnswer {

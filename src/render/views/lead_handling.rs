@@ -13,6 +13,7 @@ use super::helpers::{
     DurationWords, branch_name, business_slot_name, channel_names, crm_system, fallback_text, pick,
     placeholders_in_words, stage_meaning, standard_field,
 };
+use super::open_line::OpenLineView;
 use super::pd::MetaServices;
 use super::sla::SlaView;
 use crate::bottext::Replies;
@@ -31,6 +32,8 @@ pub struct LeadHandling<'a> {
     pub channels: &'a [ChannelView<'a>],
     pub sla: &'a SlaView,
     pub crm: CrmCard<'a>,
+    /// The location's Open Line, as `regl push` sets it.
+    pub open_line: OpenLineView,
     pub escalation: EscalationTriggers,
     pub cancellation: FreeCancellation,
     pub pd: &'a MetaServices,
@@ -130,6 +133,7 @@ pub fn build<'s>(shared: &'s Shared<'_>) -> LeadHandling<'s> {
         channels: shared.channels(),
         sla: shared.sla(),
         crm: CrmCard::new(b),
+        open_line: OpenLineView::new(b, shared.location),
         escalation: EscalationTriggers::new(b),
         cancellation: FreeCancellation::new(b),
         pd: &shared.pd().meta,

@@ -23,6 +23,7 @@ pub mod common;
 pub mod escalation;
 pub mod helpers;
 pub mod lead_handling;
+pub mod open_line;
 pub mod pd;
 pub mod pd_consent;
 pub mod pd_consent_written;

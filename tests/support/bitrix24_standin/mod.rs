@@ -84,6 +84,10 @@ impl RateBucket {
 pub struct Logged {
     pub method: String,
     pub params: Value,
+    /// When it arrived (for requests) or ran (for methods).
+    pub at: Instant,
+    /// Refused by the rate bucket without running.
+    pub rate_refused: bool,
 }
 
 #[derive(Debug)]
@@ -306,6 +310,8 @@ fn answer(s: &mut State, path: &str, body: &[u8]) -> Response {
     s.requests.push(Logged {
         method: method.clone(),
         params: params.clone(),
+        at: Instant::now(),
+        rate_refused: false,
     });
     if let Some(host) = &s.faults.redirect_to {
         // The old address sends the whole path on, secret included, as a real portal would.
@@ -317,6 +323,9 @@ fn answer(s: &mut State, path: &str, body: &[u8]) -> Response {
     }
     if !s.rate.admit(Instant::now()) {
         s.rate_refusals += 1;
+        if let Some(last) = s.requests.last_mut() {
+            last.rate_refused = true;
+        }
         return json_response(
             503,
             &json!({"error": "QUERY_LIMIT_EXCEEDED", "error_description": "Too many requests"}),
@@ -399,6 +408,8 @@ impl State {
             self.executed.push(Logged {
                 method: method.to_owned(),
                 params: params.clone(),
+                at: Instant::now(),
+                rate_refused: false,
             });
         }
         outcome

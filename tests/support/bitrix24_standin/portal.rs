@@ -547,7 +547,15 @@ impl Portal {
             ("ACTIVE", "Y".into()),
             ("QUEUE_TIME", "60".into()),
             ("NO_ANSWER_TIME", "60".into()),
+            ("WELCOME_BOT_ENABLE", "N".into()),
+            ("WELCOME_BOT_ID", "0".into()),
+            ("WELCOME_BOT_JOIN", "first".into()),
             ("WELCOME_BOT_TIME", "600".into()),
+            ("WELCOME_BOT_LEFT", "queue".into()),
+            ("NO_ANSWER_RULE", "none".into()),
+            ("AUTO_CLOSE_RULE", "none".into()),
+            ("CRM", "Y".into()),
+            ("CRM_CREATE", "lead".into()),
             ("AUTO_CLOSE_TIME", "14400".into()),
             ("WORKTIME_ENABLE", "N".into()),
             ("WORKTIME_FROM", "9".into()),
@@ -582,19 +590,29 @@ impl Portal {
 }
 
 /// Sets a line's parameters as strings. Working hours are taken only as a pair: a lone
-/// `WORKTIME_FROM` or `WORKTIME_TO` is ignored, as the portal's core does.
+/// `WORKTIME_FROM` or `WORKTIME_TO` is ignored, as the portal's core does. The welcome bot's
+/// settings are read against `WELCOME_BOT_ENABLE` in the same call: sent without `Y` there,
+/// each is stored as its fallback (core `config.php`, as read in the Open Lines research).
 fn apply_line_params(line: &mut Map<String, Value>, params: Option<&Value>) {
     let Some(Value::Object(p)) = params else {
         return;
     };
     let pair = p.contains_key("WORKTIME_FROM") && p.contains_key("WORKTIME_TO");
+    let bot_on = p.get("WELCOME_BOT_ENABLE").map(text).as_deref() == Some("Y");
     for (k, v) in p {
         if (k == "WORKTIME_FROM" || k == "WORKTIME_TO") && !pair {
             continue;
         }
-        let stored = match v {
-            Value::Array(_) | Value::Object(_) => v.clone(),
-            other => Value::String(text(other)),
+        let fallback = match k.as_str() {
+            "WELCOME_BOT_ID" => Some("0"),
+            "WELCOME_BOT_TIME" => Some("600"),
+            "WELCOME_BOT_LEFT" => Some("queue"),
+            _ => None,
+        };
+        let stored = match (fallback, v) {
+            (Some(f), _) if !bot_on => Value::String(f.into()),
+            (_, Value::Array(_) | Value::Object(_)) => v.clone(),
+            (_, other) => Value::String(text(other)),
         };
         line.insert(k.clone(), stored);
     }

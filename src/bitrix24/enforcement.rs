@@ -1,0 +1,145 @@
+//! What the SLA asks of a location's line that Open Lines cannot enforce (SPEC §8.1), each
+//! with where it is enforced instead: one list, which `regl push` prints (human and json)
+//! and the SOP's Bitrix24 section quotes, so the two never disagree.
+//!
+//! The facts behind it (b24restdocs `imopenlines.config.add`, with the core's sources as read
+//! in `reviews/bitrix24-openlines-research.md`): `WORKTIME_FROM`/`TO` is one window for every
+//! working day; no key measures a bot's answer time; the first-answer KPI only notifies, and
+//! no REST event reports a breach; the agreement keys (`AGREEMENT_MESSAGE`/`_ID`) are not
+//! among the documented parameters of `add`/`update`.
+
+use serde::Serialize;
+
+use crate::bottext::words;
+use crate::i18n::{Lang, Text, t};
+use crate::model::business::Business;
+
+/// Who enforces a promise the line cannot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Enforcer {
+    /// The bot runtime that answers the channels (docs/bot-runtime.md).
+    BotRuntime,
+    /// A Bitrix24 robot on the hand-off task.
+    Bitrix24Robot,
+    /// The person on duty, by the roster.
+    DutyRoster,
+    /// The administrators, by the SOP.
+    Staff,
+}
+
+/// One promise of the SLA the line cannot keep itself.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NotEnforced {
+    pub id: &'static str,
+    /// The `business.toml` key the promise comes from.
+    pub key: &'static str,
+    pub enforced_by: Vec<Enforcer>,
+    /// What and where, in both languages; printed in the run's.
+    #[serde(skip)]
+    pub text: Text,
+}
+
+/// The list for `b`, in a fixed order.
+pub fn not_enforced(b: &Business) -> Vec<NotEnforced> {
+    let sla = &b.sla;
+    let words_of = |f: &dyn Fn(Lang) -> String| Text::new(f(Lang::En), f(Lang::Ru));
+    let ai = words_of(&|l| words::duration(l, sla.ai_first_response.value));
+    let esc = words_of(&|l| words::duration(l, sla.escalation_response.value));
+    let kpi = words_of(&|l| words::duration(l, sla.human_first_response.value));
+    let offsets = words_of(&|l| {
+        let all: Vec<String> = sla
+            .reminders
+            .iter()
+            .map(|d| words::duration(l, d.value))
+            .collect();
+        words::list(l, &all)
+    });
+    let mut out = vec![
+        NotEnforced {
+            id: "hours_per_day",
+            key: "locations.hours",
+            enforced_by: vec![Enforcer::BotRuntime],
+            text: t!(
+                "different hours on different days: a line has one working window for every \
+                 working day (push sets the first range of the opening hours); the bot runtime \
+                 answers by the full opening hours",
+                "разные часы по дням: у линии одно рабочее окно на все рабочие дни (push задаёт \
+                 первый интервал графика работы); по полному графику отвечает среда выполнения \
+                 бота"
+            ),
+        },
+        NotEnforced {
+            id: "ai_first_response",
+            key: "sla.ai_first_response",
+            enforced_by: vec![Enforcer::BotRuntime],
+            text: t!(
+                "the assistant's first answer within {ai}: Open Lines do not measure a bot's \
+                 answer time; the bot runtime keeps to it and logs it",
+                "первый ответ ассистента за {ai}: открытые линии не измеряют время ответа \
+                 бота; его соблюдает и записывает в журнал среда выполнения бота",
+                ai = ai
+            ),
+        },
+    ];
+    if !sla.reminders.is_empty() {
+        out.push(NotEnforced {
+            id: "reminders",
+            key: "sla.reminders",
+            enforced_by: vec![Enforcer::BotRuntime],
+            text: t!(
+                "reminders {offsets} before a visit: Open Lines send none; the bot runtime sends \
+                 them",
+                "напоминания за {offsets} до визита: открытые линии их не отправляют; их \
+                 отправляет среда выполнения бота",
+                offsets = offsets
+            ),
+        });
+    }
+    out.extend([
+        NotEnforced {
+            id: "escalation_response",
+            key: "sla.escalation_response",
+            enforced_by: vec![Enforcer::Bitrix24Robot, Enforcer::DutyRoster],
+            text: t!(
+                "the answer to an escalation within {esc}: the line's KPI only notifies \
+                 after {kpi} and reassigns nothing; the hand-off task's deadline with a \
+                 Bitrix24 robot on it, and the duty roster, enforce it",
+                "ответ на эскалацию за {esc}: KPI линии только оповещает через {kpi} и \
+                 никого не назначает; это обеспечивают срок задачи о передаче с роботом \
+                 Битрикс24 на ней и график дежурств",
+                esc = esc,
+                kpi = kpi
+            ),
+        },
+        NotEnforced {
+            id: "crm_card",
+            key: "channels.source_id",
+            enforced_by: vec![Enforcer::BotRuntime, Enforcer::Staff],
+            text: t!(
+                "the card and its source: the line makes no card (one it made would hold no \
+                 phone, and the bot, which looks a card up by phone, would make a second); \
+                 the bot makes it with the channel's source, and administrators card calls \
+                 and the channels without the bot",
+                "карточка и её источник: линия карточку не создаёт (в созданной ею не было бы \
+                 телефона, и бот, который ищет карточку по телефону, создал бы вторую); её \
+                 создаёт бот с источником канала, а по звонкам и каналам без бота — \
+                 администраторы"
+            ),
+        },
+        NotEnforced {
+            id: "consent_notice",
+            key: "pd.consent",
+            enforced_by: vec![Enforcer::BotRuntime, Enforcer::Staff],
+            text: t!(
+                "the consent notice: the REST reference documents no key that sets it on a \
+                 line, and a notice proves no consent; the bot asks for consent with the \
+                 versioned text before it collects data, administrators do so by the SOP",
+                "уведомление о согласии: в справочнике REST нет ключа, который задаёт его \
+                 линии, а уведомление согласия не доказывает; согласие по тексту нужной \
+                 версии запрашивает бот до сбора данных, администраторы — по регламенту"
+            ),
+        },
+    ]);
+    out
+}
