@@ -206,19 +206,37 @@ pub fn figures(text: &str) -> Vec<(Figure, String)> {
         } else {
             unit_of(rest)
         };
+        // The words shown are the number with its unit: «12 часов», «1 500 ₽».
+        let end = if after_rub { j } else { unit_end(&chars, j) };
+        let words = slice(text, &chars, start, end);
         match unit {
-            Some(Unit::Rubles) => out.push((Figure::Rubles(n), slice(text, &chars, start, j))),
-            Some(Unit::Percent) => out.push((Figure::Percent(n), slice(text, &chars, start, j))),
-            Some(Unit::Seconds(k)) => out.push((
-                Figure::Seconds(n.saturating_mul(k)),
-                slice(text, &chars, start, j),
-            )),
+            Some(Unit::Rubles) => out.push((Figure::Rubles(n), words)),
+            Some(Unit::Percent) => out.push((Figure::Percent(n), words)),
+            Some(Unit::Seconds(k)) => out.push((Figure::Seconds(n.saturating_mul(k)), words)),
             None => {}
         }
         i = j.max(i + 1);
     }
     out.extend(wordless(text));
     out
+}
+
+/// Where the unit after a number ends: spaces, then a word, `₽` or `%`.
+fn unit_end(chars: &[(usize, char)], from: usize) -> usize {
+    let mut k = from;
+    while chars
+        .get(k)
+        .is_some_and(|(_, c)| matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+    {
+        k += 1;
+    }
+    if chars.get(k).is_some_and(|(_, c)| matches!(c, '₽' | '%')) {
+        return k + 1;
+    }
+    while chars.get(k).is_some_and(|(_, c)| c.is_alphabetic()) {
+        k += 1;
+    }
+    k
 }
 
 fn slice(text: &str, chars: &[(usize, char)], from: usize, to: usize) -> String {
