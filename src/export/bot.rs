@@ -250,7 +250,7 @@ pub fn bot_config(b: &Business, loc: &Location) -> BotConfigV2 {
                 upsell: upsell_ids(s),
             })
             .collect(),
-        crm: crm(b),
+        crm: crm(b, loc),
         actions: super::bot_crm::actions(b),
         assistant: AssistantV2 {
             name: b.bot.name.value.clone(),

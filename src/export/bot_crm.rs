@@ -1,22 +1,23 @@
 //! The CRM half of a bot config: what the bot writes where, the enumeration keys and their
 //! list items, the funnel stages each action moves a record to, each action's effect, and
-//! the purposes of processing with the legal basis each rests on. None of it depends on the
-//! location, so lint can build it once for a thousand locations.
+//! the purposes of processing with the legal basis each rests on. Only the location
+//! enumeration depends on the location, and holds that location's value alone.
 
-use crate::bitrix24::desired::{field_name, list_items, source_id};
+use crate::bitrix24::desired::{ListItem, field_name, list_items, source_id};
 use crate::model::bot::OrderedMap;
 use crate::model::bot_v2::defaults::{default_actions, methods};
 use crate::model::bot_v2::{
     Action, ActionEffect, Basis, CrmV2, EnumValue, Purpose, Stages, Tag, TagWhen,
 };
-use crate::model::business::Business;
-use crate::model::enums::{CrmMode, FieldType, StageSemantics};
+use crate::model::business::{Business, Location};
+use crate::model::enums::{CrmMode, FieldType, Slot, StageSemantics};
 use crate::model::purposes::LegalBasis;
 
 use super::bitrix24;
 
-/// What the bot writes to the CRM.
-pub fn crm(b: &Business) -> CrmV2 {
+/// What the bot of `loc` writes to the CRM. The location enumeration lists that location's
+/// value only: its bot writes no other, and a thousand locations' files stay small.
+pub fn crm(b: &Business, loc: &Location) -> CrmV2 {
     let enums = b
         .crm
         .fields
@@ -29,7 +30,14 @@ pub fn crm(b: &Business) -> CrmV2 {
                 .flat_map(|v| v.iter())
                 .map(|v| v.as_str())
                 .collect();
-            let values = list_items(field_name(&f.code), &labels)
+            let mut items = list_items(field_name(&f.code), &labels);
+            if *f.slot == Slot::Location {
+                let own = |i: &ListItem| i.key == loc.id.as_str() || i.label == loc.city.as_str();
+                if items.iter().any(own) {
+                    items.retain(own);
+                }
+            }
+            let values = items
                 .into_iter()
                 .map(|i| EnumValue {
                     key: i.key,
