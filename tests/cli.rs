@@ -1,5 +1,7 @@
 //! The real `regl` binary, run as a user runs it, in a temporary folder.
 
+#[path = "cli/bot_contract.rs"]
+mod bot_contract;
 #[path = "cli/bot_fix.rs"]
 mod bot_fix;
 #[path = "cli/common.rs"]

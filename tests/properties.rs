@@ -218,6 +218,8 @@ fn mutated_bot_configs_are_findings_not_panics() {
                     path: PathBuf::from(&bot_path),
                     owner: Some(0),
                     state,
+                    upgraded: None,
+                    expected: std::cell::OnceCell::new(),
                 }];
                 let cx = Context {
                     business: &business,

@@ -235,7 +235,7 @@ pub fn field_name(code: &str) -> &str {
 /// The items of a list field named `name`, keyed by their labels' slugs. A label with no
 /// letters or digits is keyed by its position; a key taken already gets `-2`, `-3`…, so
 /// every key of the field is unique.
-fn list_items(name: &str, labels: &[&str]) -> Vec<ListItem> {
+pub fn list_items(name: &str, labels: &[&str]) -> Vec<ListItem> {
     let field = name.strip_prefix("REGL_").unwrap_or(name);
     let mut out: Vec<ListItem> = Vec::with_capacity(labels.len());
     for (position, label) in (1u32..).zip(labels) {

@@ -303,8 +303,8 @@ impl<'a> Texts<'a> {
             ),
             "preferred_time" => tr(
                 self.lang,
-                format!("Когда вам удобно прийти? Напишите день и время, например «в субботу после 12». Мы работаем: {hours}."),
-                format!("When would you like to come? Write a day and time, e.g. “Saturday after 12”. Our hours: {hours}."),
+                format!("Когда вам удобно прийти? Напишите день и время, например «завтра в 14:00», «в субботу в 12:00» или «15.03 14:30». Мы работаем: {hours}."),
+                format!("When would you like to come? Write a day and time, e.g. “tomorrow at 14:00”, “on Saturday at 12:00” or “15.03 14:30”. Our hours: {hours}."),
             ),
             "comment" => tr(
                 self.lang,

@@ -18,7 +18,7 @@ pub fn business_schema() -> String {
 /// The JSON Schema of the bot config, pretty-printed with a trailing newline.
 pub fn bot_schema() -> String {
     let mut s =
-        serde_json::to_string_pretty(&crate::model::bot::schema()).expect("a schema serialises");
+        serde_json::to_string_pretty(&crate::model::bot_v2::schema()).expect("a schema serialises");
     s.push('\n');
     s
 }

@@ -7,6 +7,8 @@
 
 pub mod bitrix24;
 pub mod bot;
+pub mod bot_alerts;
+pub mod bot_crm;
 pub mod edits;
 
 use std::path::PathBuf;

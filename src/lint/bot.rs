@@ -1,7 +1,13 @@
 //! The bot configs lint compares with `business.toml` (SPEC §4): each location's
 //! `bot_config`, or the files given with `--bot`. Reading never fails: a missing or broken
-//! file is kept as such and reported by B301.
+//! file is kept as such and reported by B301. A version-1 file is read through
+//! [`super::bot_v1`], so every rule reads the version-2 shape.
+//!
+//! What a location's config should hold is what `regl export` writes for it: the rules
+//! compare with that very config ([`BotDoc::expected`]), so lint and export can never
+//! disagree on a derived value.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -13,8 +19,11 @@ use crate::model::read::Sp;
 use crate::model::{Business, Loaded};
 use crate::words::plural_ru;
 
-/// The schema version of the bot config this regl reads.
-pub const BOT_SCHEMA: u64 = 1;
+/// The schema version of the bot config this regl writes and reads.
+pub const BOT_SCHEMA: u64 = 2;
+
+/// The older version this regl still reads, with a B301 warning.
+pub const BOT_SCHEMA_V1: u64 = 1;
 
 /// Bot configs larger than this are not a bot config (and would slow the hook down).
 const MAX_BOT_BYTES: usize = 8 * 1024 * 1024;
@@ -27,6 +36,10 @@ pub struct BotInput {
     /// The location whose `bot_config` names this file (`None` for `--bot`).
     pub owner: Option<usize>,
     pub state: BotState,
+    /// A version-1 file as version 2 (`None` for any other file).
+    pub upgraded: Option<Result<super::bot_v1::Upgraded, super::bot_v1::UpgradeFailure>>,
+    /// What `regl export` writes for the file's location, made on first use.
+    pub expected: OnceCell<serde_json::Value>,
 }
 
 #[derive(Debug)]
@@ -50,7 +63,14 @@ pub enum BotState {
 pub struct BotDoc<'a> {
     pub location: &'a Sp<Location>,
     pub file: FileId,
+    /// The version-2 tree: the file's own, or its version-1 content upgraded.
     pub root: &'a Json,
+    /// The file's `regl_bot_schema`: 2, or 1 when `root` is upgraded.
+    pub version: u64,
+    /// Keys a version-1 file never held (see [`super::bot_v1::Upgraded::derived`]).
+    pub derived: &'a [String],
+    business: &'a Business,
+    expected: &'a OnceCell<serde_json::Value>,
 }
 
 /// Reads each location's `bot_config`, or the `explicit` files instead when any are given.
@@ -69,6 +89,7 @@ pub fn read_all(loaded: &Loaded, sources: &mut Sources, explicit: &[PathBuf]) ->
 }
 
 fn read(path: &Path, owner: Option<usize>, sources: &mut Sources) -> BotInput {
+    let mut upgraded = None;
     let mib = MAX_BOT_BYTES / (1024 * 1024);
     let state = match std::fs::metadata(path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => BotState::Missing,
@@ -97,6 +118,11 @@ fn read(path: &Path, owner: Option<usize>, sources: &mut Sources) -> BotInput {
                 )),
                 Ok(text) => {
                     let parsed = json::parse(&text);
+                    if let Ok(root) = &parsed
+                        && root.get("regl_bot_schema").and_then(Json::as_u64) == Some(BOT_SCHEMA_V1)
+                    {
+                        upgraded = super::bot_v1::upgrade(&text, root);
+                    }
                     let file = sources.add(path, text);
                     match parsed {
                         Ok(root) => BotState::Parsed { file, root },
@@ -114,6 +140,8 @@ fn read(path: &Path, owner: Option<usize>, sources: &mut Sources) -> BotInput {
         path: path.to_path_buf(),
         owner,
         state,
+        upgraded,
+        expected: OnceCell::new(),
     }
 }
 
@@ -123,9 +151,12 @@ impl BotInput {
         let BotState::Parsed { file, root } = &self.state else {
             return None;
         };
-        if root.get("regl_bot_schema").and_then(Json::as_u64) != Some(BOT_SCHEMA) {
-            return None;
-        }
+        let version = root.get("regl_bot_schema").and_then(Json::as_u64)?;
+        let (root, derived) = match (version, &self.upgraded) {
+            (BOT_SCHEMA, _) => (root, &[][..]),
+            (BOT_SCHEMA_V1, Some(Ok(up))) => (&up.root, &up.derived[..]),
+            _ => return None,
+        };
         let named = root.get("location").and_then(Json::as_str)?;
         let index = business
             .locations
@@ -138,17 +169,62 @@ impl BotInput {
             location: &business.locations[index],
             file: *file,
             root,
+            version,
+            derived,
+            business,
+            expected: &self.expected,
         })
     }
 }
 
 impl BotDoc<'_> {
+    /// The config `regl export` writes for this location, as JSON.
+    pub fn expected(&self) -> &serde_json::Value {
+        self.expected.get_or_init(|| {
+            serde_json::to_value(crate::export::bot_config(self.business, self.location))
+                .expect("exports serialise")
+        })
+    }
+
+    /// Whether `dotted` (`crm.required.0`) lies under a key a version-1 file never held.
+    pub fn is_derived(&self, dotted: &str) -> bool {
+        self.derived.iter().any(|k| {
+            dotted == k
+                || dotted
+                    .strip_prefix(k.as_str())
+                    .is_some_and(|rest| rest.starts_with('.'))
+        })
+    }
+
+    /// The expected value at a dotted path (`consent.version`, `services.0.price_from`).
+    pub fn expected_at(&self, path: &[&str]) -> Option<&serde_json::Value> {
+        let mut at = self.expected();
+        for p in path {
+            at = match at {
+                serde_json::Value::Array(a) => a.get(p.parse::<usize>().ok()?)?,
+                v => v.get(*p)?,
+            };
+        }
+        Some(at)
+    }
+
     /// The value at `path`, or the span to point at when it is missing: the key of the
     /// deepest object that is there, or the opening brace.
     pub fn find(&self, path: &[&str]) -> Result<&Json, Range<usize>> {
         let mut at = self.root;
         let mut span = self.root.span.start..self.root.span.start + 1;
         for key in path {
+            // A number steps into a list: `["services", "0", "price_from"]`.
+            if let Some(items) = at.as_array() {
+                match key.parse::<usize>().ok().and_then(|i| items.get(i)) {
+                    Some(item) => {
+                        span = item.span.start..item.span.start + 1;
+                        at = item;
+                        continue;
+                    }
+                    None => return Err(span),
+                }
+            }
             match at.member(key) {
                 Some(m) => {
                     span = m.key_span.clone();
@@ -214,8 +290,8 @@ impl BotDoc<'_> {
                 ),
             )
             .hint(t!(
-                "`regl lint --fix` sets it to what `regl export` would write, or fix this value by hand",
-                "`regl lint --fix` запишет сюда то, что записал бы `regl export`, или исправьте это значение вручную"
+                "fix this value by hand, or run `regl lint --fix`; `regl export --bot-configs` rewrites the file when the team has no edits to keep",
+                "исправьте это значение вручную или запустите `regl lint --fix`; `regl export --bot-configs` перепишет файл, если правки команды сохранять не нужно"
             ))),
             Err(span) => Err(Diagnostic::finding(
                 code,
@@ -231,8 +307,8 @@ impl BotDoc<'_> {
                 t!("`{dotted}` is missing", "нет `{dotted}`"),
             )
             .hint(t!(
-                "`regl lint --fix` adds `{dotted}` ({expected}) where `regl export` writes it, or add it as SPEC §4 describes",
-                "`regl lint --fix` добавит `{dotted}` ({expected}) туда, где его пишет `regl export`, или добавьте его сами, как описано в SPEC §4",
+                "add `{dotted}` ({expected}) as docs/bot-runtime.md describes, or run `regl lint --fix`; `regl export --bot-configs` rewrites the file when the team has no edits to keep",
+                "добавьте `{dotted}` ({expected}), как описано в docs/bot-runtime.md, или запустите `regl lint --fix`; `regl export --bot-configs` перепишет файл, если правки команды сохранять не нужно",
                 dotted = dotted,
                 expected = expected,
             ))),
@@ -246,12 +322,21 @@ pub fn secs(n: u64) -> Text {
     t!("{n} s ({d})", "{n} с ({d})")
 }
 
-/// The hint of a bot config `regl lint --fix` cannot mend value by value: written anew by
-/// `regl export --bot-configs` (plain `regl export` writes only the reference copy in `out/`).
+/// The hint most bot findings end with, naming the fixes that touch the file lint reads:
+/// `regl lint --fix` mends the drifted values in place and keeps the team's texts;
+/// `regl export --bot-configs` writes the file from scratch.
 pub fn regenerate() -> Text {
     Text::new(
-        "write the bot config anew with `regl export --bot-configs` (it lists the team's edits it drops)",
-        "запишите конфигурацию бота заново командой `regl export --bot-configs` (она перечислит правки команды, которые будут отброшены)",
+        "run `regl lint --fix` to mend it in place, or `regl export --bot-configs` to rewrite the file when the team has no edits to keep",
+        "запустите `regl lint --fix`, чтобы исправить значение на месте, или `regl export --bot-configs`, чтобы переписать файл, если правки команды сохранять не нужно",
+    )
+}
+
+/// The same fixes, short, for the parentheses after a concrete instruction.
+pub fn fix_hint() -> Text {
+    Text::new(
+        "or run `regl lint --fix`; `regl export --bot-configs` rewrites the file when the team has no edits to keep",
+        "или запустите `regl lint --fix`; `regl export --bot-configs` перепишет файл, если правки команды сохранять не нужно",
     )
 }
 

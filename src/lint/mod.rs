@@ -6,6 +6,9 @@
 //! contradicts itself or the law.
 
 pub mod bot;
+pub mod bot_derived;
+pub mod bot_texts;
+pub mod bot_v1;
 pub mod documents;
 pub mod fix;
 pub mod json;
@@ -82,8 +85,8 @@ pub struct Context<'a> {
 }
 
 impl Context<'_> {
-    /// The bot configs that can be compared with `business.toml`: readable, schema 1 and
-    /// naming a known location. The others are B301 and compared with nothing.
+    /// The bot configs that can be compared with `business.toml`: readable, schema 2 (or 1,
+    /// upgraded) and naming a known location. The others are B301 and compared with nothing.
     pub fn bot_docs(&self) -> impl Iterator<Item = bot::BotDoc<'_>> {
         self.bots.iter().filter_map(|b| b.usable(self.business))
     }

@@ -5,8 +5,8 @@
 //! each action's CRM effect — so that a runtime needs nothing but this file and
 //! docs/bot-runtime.md to behave as `regl test` does.
 //!
-//! Not yet what `export` writes or `lint` reads (version 1, [`super::bot`], is); [`upgrade`]
-//! maps a version-1 file onto this shape, keeping the team's texts. Every struct refuses
+//! What `export` writes and `lint` reads; [`upgrade`] maps a version-1 file
+//! ([`super::bot`]) onto this shape, keeping the team's texts. Every struct refuses
 //! unknown keys: a typo is an error, not a key the runtime silently ignores; the team's own
 //! keys go under `x`.
 
@@ -131,6 +131,36 @@ impl Week {
         [
             &self.mon, &self.tue, &self.wed, &self.thu, &self.fri, &self.sat, &self.sun,
         ]
+    }
+
+    /// `business.toml`'s lines as a week: each line's range on each day it covers, in order.
+    pub fn from_hours<'a>(
+        lines: impl IntoIterator<Item = &'a crate::model::hours::WorkingHours>,
+    ) -> Self {
+        use crate::model::hours::WorkingHours;
+        let mut ranges: [Vec<(u16, u16)>; 7] = Default::default();
+        for h in lines {
+            for (i, day) in ranges.iter_mut().enumerate() {
+                if h.covers(i) {
+                    day.push((h.start, h.end));
+                }
+            }
+        }
+        let mut w = Week::default();
+        for (day, rs) in w.days_mut().into_iter().zip(ranges.iter_mut()) {
+            rs.sort_unstable();
+            *day = rs
+                .iter()
+                .map(|(a, b)| {
+                    format!(
+                        "{}-{}",
+                        WorkingHours::fmt_time(*a),
+                        WorkingHours::fmt_time(*b)
+                    )
+                })
+                .collect();
+        }
+        w
     }
 
     pub fn days_mut(&mut self) -> [&mut Vec<String>; 7] {
@@ -781,7 +811,64 @@ pub fn schema() -> Schema {
     {
         v.insert("const".into(), BOT_SCHEMA_VERSION_2.into());
     }
+    if let Some(defs) = schema
+        .get_mut("$defs")
+        .and_then(serde_json::Value::as_object_mut)
+    {
+        for (def, props) in CLIENT_TEXTS {
+            only_placeholders(defs, def, props, CLIENT_PLACEHOLDERS);
+        }
+        only_placeholders(
+            defs,
+            "Notifications",
+            &["task_title", "task_description", "telegram", "sms", "email"],
+            NOTIFICATION_PLACEHOLDERS,
+        );
+    }
     schema
+}
+
+/// The texts a client reads, by type and key: each may hold the client placeholders only.
+const CLIENT_TEXTS: &[(&str, &[&str])] = &[
+    ("StepV2", &["say"]),
+    ("GreetingV2", &["say", "after_hours"]),
+    ("FallbackV2", &["say"]),
+    ("ConsentV2", &["text", "declined"]),
+    ("DayNight", &["day", "night"]),
+    ("ReminderTextV2", &["say"]),
+    ("NpsV2", &["say", "detractor", "passive", "promoter"]),
+    ("UpsellOfferV2", &["say"]),
+    ("Button", &["text"]),
+];
+
+/// A `pattern` on each text that lets `{…}` hold only the known placeholders.
+fn only_placeholders(
+    defs: &mut serde_json::Map<String, serde_json::Value>,
+    def: &str,
+    props: &[&str],
+    known: &[(&str, &str)],
+) {
+    let names: Vec<&str> = known.iter().map(|(k, _)| *k).collect();
+    let pattern = format!("^(?:[^{{}}]|\\{{(?:{})\\}})*$", names.join("|"));
+    let list: Vec<String> = names.iter().map(|n| format!("{{{n}}}")).collect();
+    for prop in props {
+        if let Some(p) = defs
+            .get_mut(def)
+            .and_then(|d| d.get_mut("properties"))
+            .and_then(|p| p.get_mut(*prop))
+            .and_then(serde_json::Value::as_object_mut)
+        {
+            p.insert("pattern".into(), pattern.clone().into());
+            let said = p
+                .get("description")
+                .and_then(serde_json::Value::as_str)
+                .map_or_else(String::new, |d| format!("{d} "));
+            p.insert(
+                "description".into(),
+                format!("{said}Placeholders: {}.", list.join(", ")).into(),
+            );
+        }
+    }
 }
 
 #[cfg(test)]

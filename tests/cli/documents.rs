@@ -80,6 +80,8 @@ fn lint_follows_the_documents_from_render_to_edit_to_rerender() {
     run(dir.path(), &["render", "--check"]).expect_code(1);
     run(dir.path(), &["render"]).expect_code(0);
     run(dir.path(), &["render", "--check"]).expect_code(0);
+    // The bot config follows the new terms too.
+    run(dir.path(), &["export", "--bot-configs"]).expect_code(0);
     assert_eq!(
         codes(dir.path()),
         vec![],

@@ -65,7 +65,12 @@ fn check_channel_limits(v: &Value, at: &str) {
     match v {
         Value::Object(m) => {
             if let Some(b) = m.get("buttons") {
-                let b = strs(b);
+                let b: Vec<String> = b
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|x| x["text"].as_str().unwrap().to_owned())
+                    .collect();
                 assert!(b.len() <= 3, "{at}: {} buttons", b.len());
                 for t in &b {
                     assert!(t.chars().count() <= 20, "{at}: button «{t}» is over 20");
@@ -108,12 +113,25 @@ fn placeholders(s: &str) -> Vec<String> {
 /// One bot-scripts file against its business and location, key by key of SPEC §4.
 fn check_bot(bot: &Value, b: &regl::model::Business, loc: &regl::model::business::Location) {
     let id = loc.id.as_str();
-    assert_eq!(bot["regl_bot_schema"], 1);
+    assert_eq!(bot["regl_bot_schema"], 2);
     assert_eq!(bot["location"], id);
     assert_eq!(bot["lang"], b.lang().as_str());
     assert_eq!(bot["timezone"], loc.timezone.0.as_str());
-    let hours: Vec<String> = loc.hours.iter().map(|h| h.as_str().to_owned()).collect();
-    assert_eq!(strs(&bot["hours"]), hours);
+    for (i, day) in ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+        .iter()
+        .enumerate()
+    {
+        let want: Vec<String> = loc
+            .hours
+            .iter()
+            .filter(|h| h.covers(i))
+            .map(|h| {
+                let (_, range) = h.as_str().split_once(' ').unwrap();
+                range.to_owned()
+            })
+            .collect();
+        assert_eq!(strs(&bot["hours"][day]), want, "{id} {day}");
+    }
     assert_eq!(bot["night_mode"], loc.night_mode());
     let bot_channels: Vec<&str> = b
         .channels
@@ -180,8 +198,9 @@ fn check_bot(bot: &Value, b: &regl::model::Business, loc: &regl::model::business
         // Where the booking rests on the contract, no step waits on consent.
         let mut consented = b.booking_on_contract();
         for st in steps {
+            // A consent step says consent.text; every other step says its own.
             assert!(
-                !st["say"].as_str().unwrap().is_empty(),
+                st["ask"] == "consent" || !st["say"].as_str().unwrap().is_empty(),
                 "{}: empty say",
                 br["id"]
             );
@@ -249,9 +268,12 @@ fn check_bot(bot: &Value, b: &regl::model::Business, loc: &regl::model::business
     let notify: Vec<&str> = b.escalation.notify.iter().map(|n| n.as_str()).collect();
     assert_eq!(strs(&e["notify"]), notify);
     assert_eq!(e["tag"], loc.escalation_tag.as_str());
-    assert_eq!(e["duty"]["phone"], loc.duty.phone.as_ref().unwrap().e164());
     assert_eq!(
-        e["duty"]["telegram"],
+        e["duty"][0]["phone"],
+        loc.duty.phone.as_ref().unwrap().e164()
+    );
+    assert_eq!(
+        e["duty"][0]["telegram"],
         loc.duty.telegram.as_ref().unwrap().as_str()
     );
 
@@ -447,7 +469,7 @@ fn the_json_schema_validates_every_exported_file() {
             let errors: Vec<String> = validator.iter_errors(&bot).map(|e| e.to_string()).collect();
             assert!(errors.is_empty(), "{name}/{id}: {errors:#?}");
             let mut wrong = bot.clone();
-            wrong["regl_bot_schema"] = 2.into();
+            wrong["regl_bot_schema"] = 1.into();
             assert!(!validator.is_valid(&wrong), "the schema pins the version");
         }
     }
@@ -751,7 +773,8 @@ fn examples_carry_their_bot_configs() {
                 "{} is stale: run `REGL_UPDATE_ASSETS=1 cargo test --test cli export::` and commit it",
                 path.display()
             );
-            let parsed: regl::model::bot::BotConfig = serde_json::from_slice(&committed).unwrap();
+            let parsed: regl::model::bot_v2::BotConfigV2 =
+                serde_json::from_slice(&committed).unwrap();
             assert_eq!(parsed.location, loc.id.as_str());
         }
     }

@@ -355,8 +355,8 @@ fn s501_finds_secrets_in_the_bot_config() {
         let text = fs::read_to_string(&bot).unwrap();
         let planted = replace_once(
             &text,
-            "\"regl_bot_schema\": 1,",
-            &format!("\"regl_bot_schema\": 1,\n  \"{key}\": \"{value}\","),
+            "\"regl_bot_schema\": 2,",
+            &format!("\"regl_bot_schema\": 2,\n  \"{key}\": \"{value}\","),
         );
         fs::write(&bot, &planted).unwrap();
         let run = lint(dir.path(), &[]);
@@ -387,8 +387,8 @@ fn s501_leaves_portal_domains_urls_and_placeholders_alone() {
         &bot,
         replace_once(
             &bot_text,
-            "\"regl_bot_schema\": 1,",
-            "\"regl_bot_schema\": 1,\n  \"bitrix_token\": \"${BITRIX24_WEBHOOK}\",\n  \"api_key_env\": \"YANDEX_API_KEY\",",
+            "\"regl_bot_schema\": 2,",
+            "\"regl_bot_schema\": 2,\n  \"bitrix_token\": \"${BITRIX24_WEBHOOK}\",\n  \"api_key_env\": \"YANDEX_API_KEY\",",
         ),
     )
     .unwrap();

@@ -460,6 +460,8 @@ fn a_waiver_in_force_silences_its_code() {
     );
     text.push_str("\n[[lint.waive]]\ncode = \"P205\"\nreason = \"agreed with the lawyer\"\nuntil = 2027-01-15\n");
     fs::write(&path, &text).unwrap();
+    // The bot follows the new fee.
+    regl(dir.path(), &["export", "--bot-configs"]).expect_code(0);
     let run = lint(dir.path(), &["--format", "json", "--deny-warnings"]);
     assert_eq!(findings(&run), Vec::<Value>::new());
     run.expect_code(0);
@@ -514,8 +516,8 @@ fn every_spec_key_of_the_bot_config_is_checked() {
             "B301",
             "error",
             "/regl_bot_schema",
-            json!(2),
-            "\"regl_bot_schema\": 2",
+            json!(3),
+            "\"regl_bot_schema\": 3",
         ),
         (
             "B301",
@@ -535,9 +537,9 @@ fn every_spec_key_of_the_bot_config_is_checked() {
         (
             "B310",
             "error",
-            "/hours",
-            json!(["mon-fri 09:00-20:00", "sat-sun 10:00-18:00"]),
-            "\"hours\"",
+            "/hours/mon",
+            json!(["09:00-20:00"]),
+            "\"mon\"",
         ),
         (
             "B310",
@@ -642,14 +644,14 @@ fn every_spec_key_of_the_bot_config_is_checked() {
         (
             "B305",
             "error",
-            "/escalation/duty/phone",
+            "/escalation/duty/0/phone",
             json!("+79130000000"),
             "\"+79130000000\"",
         ),
         (
             "B305",
             "error",
-            "/escalation/duty/telegram",
+            "/escalation/duty/0/telegram",
             json!("@someone_else"),
             "\"@someone_else\"",
         ),
@@ -813,6 +815,7 @@ fn github_and_sarif_formats() {
         "no_show_fee_percent = 50",
     );
     fs::write(&path, &text).unwrap();
+    regl(dir.path(), &["export", "--bot-configs"]).expect_code(0);
     let (line, col) = line_col_of(&text, "50\n");
     let gh = lint(dir.path(), &["--format", "github"]);
     assert!(
@@ -903,8 +906,9 @@ fn every_rule_is_documented_and_codes_are_unique() {
     names.sort_unstable();
     names.dedup();
     assert_eq!(before, names.len(), "a rule name is reused");
-    // The codes SPEC §5 names, plus P207: a renamed or dropped code shows here in review.
-    let spec = "B301 B302 B303 B304 B305 B306 B307 B308 B309 B310 C101 C102 C103 C104 C105 C106 C107 C108 C109 C110 C111 D401 D402 D403 D404 L901 L902 P201 P202 P203 P204 P205 P206 P207 P208 P209 P210 S501 T121 T122 T123 T124";
+    // The codes SPEC §5 names, the bot contract's B311–B319, and P207: a renamed or dropped
+    // code shows here in review.
+    let spec = "B301 B302 B303 B304 B305 B306 B307 B308 B309 B310 B311 B312 B313 B314 B315 B316 B317 B318 B319 C101 C102 C103 C104 C105 C106 C107 C108 C109 C110 C111 D401 D402 D403 D404 L901 L902 P201 P202 P203 P204 P205 P206 P207 P208 P209 P210 S501 T121 T122 T123 T124";
     assert_eq!(codes.join(" "), spec);
     for r in rules {
         for section in [

@@ -651,7 +651,7 @@ fn bot_findings_of_a_russian_business_are_russian() {
     );
     assert_eq!(
         b302["hint"],
-        "задайте \"first_response_s\": 3 (или пересоздайте конфигурацию командой `regl export`)"
+        "задайте \"first_response_s\": 3 (или запустите `regl lint --fix`; `regl export --bot-configs` перепишет файл, если правки команды сохранять не нужно)"
     );
     assert_eq!(b302["related"][0]["label"], "SLA");
 
@@ -669,7 +669,7 @@ fn bot_findings_of_a_russian_business_are_russian() {
     );
     assert_eq!(
         b310["hint"],
-        "задайте \"night_mode\": true (или пересоздайте конфигурацию командой `regl export`)"
+        "задайте \"night_mode\": true (или запустите `regl lint --fix`; `regl export --bot-configs` перепишет файл, если правки команды сохранять не нужно)"
     );
 
     let b304 = bot_finding(&found, &text, "B304", "\"скидка\"", "\"скидка\"");
@@ -696,7 +696,7 @@ fn a_missing_bot_key_and_broken_json_are_russian() {
     );
     assert_eq!(
         missing["hint"],
-        "`regl lint --fix` добавит `limits.max_bot_turns` (целое число) туда, где его пишет `regl export`, или добавьте его сами, как описано в SPEC §4"
+        "добавьте `limits.max_bot_turns` (целое число), как описано в docs/bot-runtime.md, или запустите `regl lint --fix`; `regl export --bot-configs` перепишет файл, если правки команды сохранять не нужно"
     );
     let wrong = bot_finding(&found, &text, "B303", "\"offsets_s\": \"24h\"", "\"24h\"");
     assert_eq!(
@@ -722,7 +722,7 @@ fn a_missing_bot_key_and_broken_json_are_russian() {
         run.stdout
     );
     assert!(
-        run.stdout.contains("подсказка: исправьте JSON (без комментариев и висячих запятых) или пересоздайте её командой `regl export`"),
+        run.stdout.contains("подсказка: исправьте JSON (без комментариев и висячих запятых) или запишите файл заново командой `regl export --bot-configs`"),
         "{}",
         run.stdout
     );

@@ -412,7 +412,7 @@ fn plants() -> Vec<Plant> {
             code: "P210",
             changes: &[],
             bot: Some(|v| {
-                v["escalation"]["messages"]["telegram"] =
+                v["escalation"]["notifications"]["telegram"] =
                     json!("Эскалация: {reason}. Клиент: {client_name}, {client_phone}. {lead_url}");
             }),
         },

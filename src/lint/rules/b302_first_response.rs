@@ -28,7 +28,7 @@ whole setup is measured by (first response time).
 "limits": { "first_response_s": 30 }    // [sla].ai_first_response = "3s"
 ```
 
-**How to fix.** Set `first_response_s` to the SLA (or regenerate with `regl export`); if the
+**How to fix.** Set `first_response_s` to the SLA (or run `regl lint --fix`; `regl export --bot-configs` rewrites the file when the team has no edits to keep); if the
 bot really cannot answer that fast, change the SLA instead."#,
         ru: r#"**Что проверяет.** `limits.first_response_s` в конфигурации бота не дольше первого
 ответа ИИ ни в одном канале, где работает бот (`[sla].ai_first_response` или собственное
@@ -44,8 +44,8 @@ bot really cannot answer that fast, change the SLA instead."#,
 "limits": { "first_response_s": 30 }    // [sla].ai_first_response = "3s"
 ```
 
-**Как исправить.** Задайте `first_response_s` по SLA (или пересоздайте конфигурацию командой
-`regl export`); если бот действительно не может ответить так быстро, измените SLA."#,
+**Как исправить.** Задайте `first_response_s` по SLA (или запустите
+`regl lint --fix`); если бот действительно не может ответить так быстро, измените SLA."#,
     },
     scope: Scope::Bot,
     check,
@@ -101,8 +101,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 t!("the bot's limit", "предел бота"),
                 (cx.file, strictest.1.clone(), Text::new("the SLA", "SLA")),
                 t!(
-                    "set \"first_response_s\": {n} (or regenerate with `regl export`)",
-                    "задайте \"first_response_s\": {n} (или пересоздайте конфигурацию командой `regl export`)"
+                    "set \"first_response_s\": {n} (or run `regl lint --fix`; `regl export --bot-configs` rewrites the file when the team has no edits to keep)",
+                    "задайте \"first_response_s\": {n} (или запустите `regl lint --fix`; `regl export --bot-configs` перепишет файл, если правки команды сохранять не нужно)"
                 ),
             ));
         }

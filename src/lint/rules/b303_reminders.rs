@@ -3,6 +3,7 @@
 use crate::diag::{Diagnostic, Severity};
 use crate::i18n::{StaticText, Text, t};
 use crate::lint::bot::{secs, strings};
+use crate::lint::bot_derived::check_path;
 use crate::lint::{Context, Rule, Scope};
 
 pub const RULE: Rule = Rule {
@@ -29,7 +30,7 @@ other times, or through another channel, makes the policy's promise untrue.
 // [sla].reminders = ["24h", "2h", "1h"]: the 2-hour reminder is gone
 ```
 
-**How to fix.** Regenerate the bot config with `regl export`, or change `[sla].reminders` if
+**How to fix.** Run `regl lint --fix` (it mends the values in place and keeps the team's texts; `regl export --bot-configs` rewrites the file when the team has no edits to keep), or change `[sla].reminders` if
 the new schedule is what you want."#,
         ru: r#"**Что проверяет.** `reminders.offsets_s` в конфигурации бота содержит ровно сроки из
 `[sla].reminders` (в секундах), а `reminders.channels` — ровно каналы с `reminders = true`.
@@ -45,7 +46,7 @@ the new schedule is what you want."#,
 // [sla].reminders = ["24h", "2h", "1h"]: напоминание за 2 часа пропало
 ```
 
-**Как исправить.** Пересоздайте конфигурацию бота командой `regl export` или измените
+**Как исправить.** Запустите `regl lint --fix` (он исправит значения на месте и сохранит тексты команды; `regl export --bot-configs` перепишет файл, если правки команды сохранять не нужно) или измените
 `[sla].reminders`, если новое расписание — то, что вам нужно."#,
     },
     scope: Scope::Bot,
@@ -53,6 +54,29 @@ the new schedule is what you want."#,
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    check_values(cx, out);
+    let what = Text::new("the reminders", "Напоминания");
+    for doc in cx.bot_docs() {
+        check_path(
+            &doc,
+            "B303",
+            &["reminders", "send_between"],
+            &[],
+            &what,
+            out,
+        );
+        check_path(
+            &doc,
+            "B303",
+            &["reminders", "texts"],
+            &["say", "text", "words"],
+            &what,
+            out,
+        );
+    }
+}
+
+fn check_values(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let b = cx.business;
     let mut want: Vec<u64> = b.sla.reminders.iter().map(|r| r.secs()).collect();
     want.sort_unstable_by(|a, c| c.cmp(a));
@@ -108,8 +132,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                             t!("the SLA's reminders", "напоминания по SLA"),
                         ),
                         t!(
-                            "set \"offsets_s\": [{listed}] (or regenerate with `regl export`)",
-                            "задайте \"offsets_s\": [{listed}] (или пересоздайте конфигурацию командой `regl export`)"
+                            "set \"offsets_s\": [{listed}] (or run `regl lint --fix`; `regl export --bot-configs` rewrites the file when the team has no edits to keep)",
+                            "задайте \"offsets_s\": [{listed}] (или запустите `regl lint --fix`; `regl export --bot-configs` перепишет файл, если правки команды сохранять не нужно)"
                         ),
                     ));
                 }
@@ -184,8 +208,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                                 t!("reminders go out here", "напоминания отправляются сюда"),
                             ),
                             t!(
-                                "add \"{id}\" to reminders.channels (or regenerate with `regl export`)",
-                                "добавьте \"{id}\" в reminders.channels (или пересоздайте конфигурацию командой `regl export`)"
+                                "add \"{id}\" to reminders.channels (or run `regl lint --fix`; `regl export --bot-configs` rewrites the file when the team has no edits to keep)",
+                                "добавьте \"{id}\" в reminders.channels (или запустите `regl lint --fix`; `regl export --bot-configs` перепишет файл, если правки команды сохранять не нужно)"
                             ),
                         ));
                     }

@@ -31,8 +31,8 @@ describe what the bot does.
 // [escalation].keywords also lists «претензия» and «срочно»
 ```
 
-**How to fix.** Add the keyword to `business.toml` and regenerate the bot config with
-`regl export`: the rules and the bot then say the same."#,
+**How to fix.** Add the keyword to `business.toml` and run `regl lint --fix`, which
+adds it to the bot config: the rules and the bot then say the same."#,
         ru: r#"**Что проверяет.** Каждое ключевое слово из `[escalation].keywords` есть в
 `escalation.keywords` конфигурации бота (ошибка, если какого-то нет), и у бота нет ключевых
 слов, которых нет в правилах (предупреждение). Регистр букв не учитывается.
@@ -49,8 +49,8 @@ describe what the bot does.
 // в [escalation].keywords есть ещё «претензия» и «срочно»
 ```
 
-**Как исправить.** Добавьте ключевое слово в `business.toml` и пересоздайте конфигурацию бота
-командой `regl export`: тогда правила и бот говорят одно и то же."#,
+**Как исправить.** Добавьте ключевое слово в `business.toml` и запустите `regl lint --fix` — он
+добавит его в конфигурацию бота: тогда правила и бот говорят одно и то же."#,
     },
     scope: Scope::Bot,
     check,
@@ -94,8 +94,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                         t!("an escalation keyword", "ключевое слово эскалации"),
                     ),
                     t!(
-                        "add \"{k}\" to escalation.keywords (or regenerate with `regl export`)",
-                        "добавьте \"{k}\" в escalation.keywords (или пересоздайте конфигурацию командой `regl export`)"
+                        "add \"{k}\" to escalation.keywords (or run `regl lint --fix`; `regl export --bot-configs` rewrites the file when the team has no edits to keep)",
+                        "добавьте \"{k}\" в escalation.keywords (или запустите `regl lint --fix`; `regl export --bot-configs` перепишет файл, если правки команды сохранять не нужно)"
                     ),
                 ));
             }

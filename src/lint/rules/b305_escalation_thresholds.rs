@@ -1,6 +1,7 @@
 //! B305: the bot hands dialogues over at the thresholds, and to the people, the escalation
 //! rules name.
 
+use crate::lint::bot_derived::check_path;
 use std::ops::Range;
 
 use crate::diag::{Diagnostic, Severity};
@@ -39,7 +40,7 @@ escalation to nobody.
 // [escalation].amount_over = 20000
 ```
 
-**How to fix.** Regenerate the bot config with `regl export`, or change `[escalation]` (and
+**How to fix.** Run `regl lint --fix` (it mends the values in place and keeps the team's texts; `regl export --bot-configs` rewrites the file when the team has no edits to keep), or change `[escalation]` (and
 so the documents) if the new threshold is intended."#,
         ru: r#"**Что проверяет.** `limits.min_confidence`, `limits.max_bot_turns`,
 `escalation.amount_over` и `escalation.urgent_cancel_within_s` в конфигурации бота равны
@@ -60,12 +61,44 @@ so the documents) if the new threshold is intended."#,
 // [escalation].amount_over = 20000
 ```
 
-**Как исправить.** Пересоздайте конфигурацию бота командой `regl export` или измените
+**Как исправить.** Запустите `regl lint --fix` (он исправит значения на месте и сохранит тексты команды; `regl export --bot-configs` перепишет файл, если правки команды сохранять не нужно) или измените
 `[escalation]` (а с ним и документы), если новый порог задуман."#,
     },
     scope: Scope::Bot,
     check,
 };
+
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    check_values(cx, out);
+    let what = Text::new("the escalation terms", "Условия эскалации");
+    for doc in cx.bot_docs() {
+        check_path(
+            &doc,
+            "B305",
+            &["escalation", "day_response_s"],
+            &[],
+            &what,
+            out,
+        );
+        check_path(
+            &doc,
+            "B305",
+            &["escalation", "night_response_s"],
+            &[],
+            &what,
+            out,
+        );
+        check_path(
+            &doc,
+            "B305",
+            &["escalation", "duty"],
+            &["phone", "telegram"],
+            &what,
+            out,
+        );
+        check_path(&doc, "B305", &["escalation", "reasons"], &[], &what, out);
+    }
+}
 
 #[allow(clippy::struct_field_names)]
 struct Want {
@@ -109,8 +142,8 @@ fn compare(cx: &Context<'_>, doc: &BotDoc<'_>, w: &Want, out: &mut Vec<Diagnosti
                         t!("the escalation rules", "правила эскалации"),
                     ),
                     t!(
-                        "set \"{key}\": {want} (or regenerate with `regl export`)",
-                        "задайте \"{key}\": {want} (или пересоздайте конфигурацию командой `regl export`)"
+                        "set \"{key}\": {want} (or run `regl lint --fix`; `regl export --bot-configs` rewrites the file when the team has no edits to keep)",
+                        "задайте \"{key}\": {want} (или запустите `regl lint --fix`; `regl export --bot-configs` перепишет файл, если правки команды сохранять не нужно)"
                     ),
                 ));
             }
@@ -119,7 +152,7 @@ fn compare(cx: &Context<'_>, doc: &BotDoc<'_>, w: &Want, out: &mut Vec<Diagnosti
 }
 
 #[allow(clippy::cast_precision_loss)]
-fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+fn check_values(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let e = &cx.business.escalation;
     let wants = [
         Want {
@@ -204,8 +237,8 @@ fn notify(cx: &Context<'_>, doc: &BotDoc<'_>, out: &mut Vec<Diagnostic>) {
                         t!("the escalation rules", "правила эскалации"),
                     ),
                     t!(
-                        "make escalation.notify the same as [escalation].notify (or regenerate with `regl export`)",
-                        "сделайте escalation.notify таким же, как [escalation].notify (или пересоздайте конфигурацию командой `regl export`)"
+                        "make escalation.notify the same as [escalation].notify (or run `regl lint --fix`; `regl export --bot-configs` rewrites the file when the team has no edits to keep)",
+                        "сделайте escalation.notify таким же, как [escalation].notify (или запустите `regl lint --fix`; `regl export --bot-configs` перепишет файл, если правки команды сохранять не нужно)"
                     ),
                 ));
             }
@@ -239,8 +272,8 @@ fn tag_and_duty(cx: &Context<'_>, doc: &BotDoc<'_>, out: &mut Vec<Diagnostic>) {
                     t!("the location's tag", "тег филиала"),
                 ),
                 t!(
-                    "set \"tag\": \"{tag}\" (or regenerate with `regl export`)",
-                    "задайте \"tag\": \"{tag}\" (или пересоздайте конфигурацию командой `regl export`)"
+                    "set \"tag\": \"{tag}\" (or run `regl lint --fix`; `regl export --bot-configs` rewrites the file when the team has no edits to keep)",
+                    "задайте \"tag\": \"{tag}\" (или запустите `regl lint --fix`; `regl export --bot-configs` перепишет файл, если правки команды сохранять не нужно)"
                 ),
             ));
         }
@@ -255,7 +288,7 @@ fn tag_and_duty(cx: &Context<'_>, doc: &BotDoc<'_>, out: &mut Vec<Diagnostic>) {
         };
         match doc.need(
             "B305",
-            &["escalation", "duty", "phone"],
+            &["escalation", "duty", "0", "phone"],
             Text::new("the duty phone", "дежурный телефон"),
             |v| v.as_str().is_some(),
         ) {
@@ -277,8 +310,8 @@ fn tag_and_duty(cx: &Context<'_>, doc: &BotDoc<'_>, out: &mut Vec<Diagnostic>) {
                         t!("the duty phone", "дежурный телефон"),
                     ),
                     t!(
-                        "set \"phone\": \"{e164}\" (or regenerate with `regl export`)",
-                        "задайте \"phone\": \"{e164}\" (или пересоздайте конфигурацию командой `regl export`)"
+                        "set \"phone\": \"{e164}\" (or run `regl lint --fix`; `regl export --bot-configs` rewrites the file when the team has no edits to keep)",
+                        "задайте \"phone\": \"{e164}\" (или запустите `regl lint --fix`; `regl export --bot-configs` перепишет файл, если правки команды сохранять не нужно)"
                     ),
                 ));
             }
@@ -288,7 +321,7 @@ fn tag_and_duty(cx: &Context<'_>, doc: &BotDoc<'_>, out: &mut Vec<Diagnostic>) {
     if let Some(tg) = &duty.telegram {
         match doc.need(
             "B305",
-            &["escalation", "duty", "telegram"],
+            &["escalation", "duty", "0", "telegram"],
             Text::new("the duty Telegram", "Telegram дежурного"),
             |v| v.as_str().is_some(),
         ) {
@@ -309,8 +342,8 @@ fn tag_and_duty(cx: &Context<'_>, doc: &BotDoc<'_>, out: &mut Vec<Diagnostic>) {
                         t!("the duty's Telegram", "Telegram дежурного"),
                     ),
                     t!(
-                        "set \"telegram\": \"{duty}\" (or regenerate with `regl export`)",
-                        "задайте \"telegram\": \"{duty}\" (или пересоздайте конфигурацию командой `regl export`)"
+                        "set \"telegram\": \"{duty}\" (or run `regl lint --fix`; `regl export --bot-configs` rewrites the file when the team has no edits to keep)",
+                        "задайте \"telegram\": \"{duty}\" (или запустите `regl lint --fix`; `regl export --bot-configs` перепишет файл, если правки команды сохранять не нужно)"
                     ),
                 ));
             }

@@ -2,7 +2,9 @@
 
 use crate::diag::{Diagnostic, Severity};
 use crate::i18n::{StaticText, Text, t};
-use crate::lint::bot::regenerate;
+use crate::lint::bot::{BotDoc, fix_hint, regenerate};
+use crate::lint::bot_derived::check_path;
+use crate::lint::json::Json;
 use crate::lint::{Context, Rule, Scope};
 use crate::model::bitrix24::is_standard_field;
 
@@ -31,7 +33,7 @@ gets an error from Bitrix24 and may lose the lead.
 // [crm].fields defines UF_CRM_REGL_SERVICE, and SOURCE_ID is required but never written
 ```
 
-**How to fix.** Regenerate the bot config with `regl export`; declare new user fields in
+**How to fix.** Run `regl lint --fix` (or `regl export --bot-configs` when the team has no edits to keep); declare new user fields in
 `[crm].fields` first."#,
         ru: r#"**Что проверяет.** В `crm.writes` конфигурации бота (слот → код поля): каждое поле —
 стандартное поле лида (`NAME`, `PHONE`, `SOURCE_ID`, …) или код из `[crm].fields`;
@@ -50,7 +52,7 @@ gets an error from Bitrix24 and may lose the lead.
 // в [crm].fields определено UF_CRM_REGL_SERVICE, а обязательное SOURCE_ID не пишется никогда
 ```
 
-**Как исправить.** Пересоздайте конфигурацию бота командой `regl export`; новые
+**Как исправить.** Запустите `regl lint --fix` (или `regl export --bot-configs`, если правки команды сохранять не нужно); новые
 пользовательские поля сначала объявите в `[crm].fields`."#,
     },
     scope: Scope::Bot,
@@ -58,6 +60,21 @@ gets an error from Bitrix24 and may lose the lead.
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    check_values(cx, out);
+    let what = Text::new("the CRM settings", "Настройки CRM");
+    for doc in cx.bot_docs() {
+        for key in [
+            "mode", "portal", "required", "enums", "sources", "stages", "tags", "methods",
+            "mapping",
+        ] {
+            check_path(&doc, "B306", &["crm", key], &[], &what, out);
+        }
+        deleted_writes(&doc, out);
+        required_by_actions(cx, &doc, out);
+    }
+}
+
+fn check_values(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let crm = &cx.business.crm;
     for doc in cx.bot_docs() {
         let loc = doc.location.id.as_str();
@@ -147,8 +164,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                         t!("the CRM mapping", "сопоставление полей CRM"),
                     ),
                     t!(
-                        "declare `{code}` in [crm].fields, or write the slot to a mapped field (regenerate with `regl export`)",
-                        "объявите `{code}` в [crm].fields или пишите этот слот в сопоставленное поле (пересоздайте конфигурацию командой `regl export`)"
+                        "declare `{code}` in [crm].fields, or write the slot to a mapped field (or run `regl lint --fix`; `regl export --bot-configs` rewrites the file when the team has no edits to keep)",
+                        "объявите `{code}` в [crm].fields или пишите этот слот в сопоставленное поле (или запустите `regl lint --fix`; `regl export --bot-configs` перепишет файл, если правки команды сохранять не нужно)"
                     ),
                 )),
                 Some(f) if f.slot.value.as_str() != m.key => {
@@ -193,10 +210,122 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                         t!("required on every lead", "обязательно для каждого лида"),
                     ),
                     t!(
-                        "map a slot to `{field}` in crm.writes (or regenerate with `regl export`)",
-                        "назначьте полю `{field}` слот в crm.writes (или пересоздайте конфигурацию командой `regl export`)"
+                        "map a slot to `{field}` in crm.writes (or run `regl lint --fix`; `regl export --bot-configs` rewrites the file when the team has no edits to keep)",
+                        "назначьте полю `{field}` слот в crm.writes (или запустите `regl lint --fix`; `regl export --bot-configs` перепишет файл, если правки команды сохранять не нужно)"
                     ),
                 ));
+            }
+        }
+    }
+}
+
+/// Slots the runtime fills itself: every record has them without a question.
+const FILLED_BY_RUNTIME: &[&str] = &["channel", "location", "source", "consent_version", "amount"];
+
+/// A slot whose write the export has and the file dropped: the bot still asks for it and
+/// the value goes nowhere.
+fn deleted_writes(doc: &BotDoc<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(want) = doc
+        .expected_at(&["crm", "writes"])
+        .and_then(|w| w.as_object())
+    else {
+        return;
+    };
+    let Ok(have) = doc.find(&["crm", "writes"]) else {
+        return;
+    };
+    if !have.is_object() {
+        return;
+    }
+    let loc = doc.location.id.as_str();
+    for (slot, code) in want {
+        if have.get(slot).is_some() {
+            continue;
+        }
+        let code = code.as_str().unwrap_or_default();
+        out.push(
+            Diagnostic::finding(
+                "B306",
+                Severity::Error,
+                t!(
+                    "the bot of `{loc}` collects `{slot}` but no longer writes it to the CRM (`{code}`)",
+                    "бот филиала `{loc}` собирает `{slot}`, но больше не пишет его в CRM (`{code}`)"
+                ),
+            )
+            .at(
+                doc.file,
+                have.span.start..have.span.start + 1,
+                t!("`{slot}` missing", "нет `{slot}`"),
+            )
+            .hint(t!(
+                "add \"{slot}\": \"{code}\" to crm.writes ({fix})",
+                "добавьте \"{slot}\": \"{code}\" в crm.writes ({fix})",
+                slot = slot,
+                code = code,
+                fix = fix_hint(),
+            )),
+        );
+    }
+}
+
+/// An action that creates a record has every `crm.required` field by then: each one's slot
+/// asked earlier in the branch, or filled by the runtime.
+fn required_by_actions(cx: &Context<'_>, doc: &BotDoc<'_>, out: &mut Vec<Diagnostic>) {
+    let expected = doc.expected();
+    let creates = |action: &str| expected["actions"][action]["record"] == "find_or_create";
+    let writes = expected["crm"]["writes"].as_object();
+    let slot_of = |code: &str| {
+        writes.and_then(|w| {
+            w.iter()
+                .find(|(_, c)| c.as_str() == Some(code))
+                .map(|(s, _)| s.clone())
+        })
+    };
+    let Ok(branches) = doc.find(&["branches"]) else {
+        return;
+    };
+    let loc = doc.location.id.as_str();
+    for br in branches.as_array().unwrap_or_default() {
+        let id = br.get("id").and_then(Json::as_str).unwrap_or("?");
+        let mut asked: Vec<&str> = Vec::new();
+        for st in br.get("steps").and_then(Json::as_array).unwrap_or_default() {
+            if let Some(a) = st.get("ask").and_then(Json::as_str) {
+                asked.push(a);
+            }
+            let Some(action) = st.get("action") else {
+                continue;
+            };
+            let Some(name) = action.as_str().filter(|a| creates(a)) else {
+                continue;
+            };
+            for r in cx.business.crm.required.iter() {
+                let code = r.as_str();
+                let Some(slot) = slot_of(code) else { continue };
+                if FILLED_BY_RUNTIME.contains(&slot.as_str()) || asked.contains(&slot.as_str()) {
+                    continue;
+                }
+                out.push(
+                    Diagnostic::finding(
+                        "B306",
+                        Severity::Error,
+                        t!(
+                            "branch `{id}` of the bot of `{loc}` runs `{name}` without the required `{code}`: it never asks for `{slot}`",
+                            "ветка `{id}` бота филиала `{loc}` выполняет `{name}` без обязательного `{code}`: она не спрашивает `{slot}`"
+                        ),
+                    )
+                    .at(
+                        doc.file,
+                        action.span.clone(),
+                        t!("creates the record here", "здесь создаётся запись"),
+                    )
+                    .also(cx.file, r.span.clone(), t!("required", "обязательное поле"))
+                    .hint(t!(
+                        "ask for `{slot}` in the branch before this step ({fix})",
+                        "спросите `{slot}` в ветке до этого шага ({fix})",
+                        slot = slot,
+                        fix = fix_hint(),
+                    )),
+                );
             }
         }
     }

@@ -29,7 +29,7 @@ the bot does not serve breaks the AI first-response SLA there.
 ```
 
 **How to fix.** Declare the channel in `business.toml` (with `cross_border` and its
-processor, so the policy covers it) and regenerate with `regl export`; or remove it from
+processor, so the policy covers it) and run `regl lint --fix`; or remove it from
 the bot."#,
         ru: r#"**Что проверяет.** Каждый идентификатор в `channels` конфигурации бота — запись
 `[[channels]]` с `bot = true`, и каждый такой канал есть в списке бота.
@@ -46,7 +46,7 @@ the bot."#,
 ```
 
 **Как исправить.** Объявите канал в `business.toml` (с `cross_border` и его обработчиком,
-чтобы политика его покрывала) и пересоздайте конфигурацию командой `regl export` — или уберите
+чтобы политика его покрывала) и запустите `regl lint --fix` — или уберите
 канал из бота."#,
     },
     scope: Scope::Bot,
@@ -129,8 +129,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                         t!("the bot answers here", "здесь отвечает бот"),
                     ),
                     t!(
-                        "add \"{id}\" to the bot's channels (or regenerate with `regl export`)",
-                        "добавьте \"{id}\" в каналы бота (или пересоздайте конфигурацию командой `regl export`)"
+                        "add \"{id}\" to the bot's channels (or run `regl lint --fix`; `regl export --bot-configs` rewrites the file when the team has no edits to keep)",
+                        "добавьте \"{id}\" в каналы бота (или запустите `regl lint --fix`; `regl export --bot-configs` перепишет файл, если правки команды сохранять не нужно)"
                     ),
                 ));
             }

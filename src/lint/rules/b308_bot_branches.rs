@@ -28,7 +28,7 @@ hand-off leaves the client in a loop.
 "fallback": { "say": "Не понял вас", "handoff": false }
 ```
 
-**How to fix.** Regenerate the bot config with `regl export` and re-apply your text edits;
+**How to fix.** Run `regl lint --fix`: it puts the branch back and keeps your text edits;
 keep `handoff: true`."#,
         ru: r#"**Что проверяет.** В `branches` конфигурации бота есть запись (по `id`) для каждой
 ветки из `[bot].branches`, а `fallback.handoff` равен `true`.
@@ -44,7 +44,7 @@ keep `handoff: true`."#,
 "fallback": { "say": "Не понял вас", "handoff": false }
 ```
 
-**Как исправить.** Пересоздайте конфигурацию бота командой `regl export` и заново внесите
+**Как исправить.** Запустите `regl lint --fix`: он вернёт ветку и сохранит ваши правки; заново внесите
 свои правки текстов; оставьте `handoff: true`."#,
     },
     scope: Scope::Bot,
@@ -86,8 +86,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                                 t!("a required branch", "обязательная ветка"),
                             ),
                             t!(
-                                "regenerate the bot config with `regl export` and re-apply your text edits",
-                                "пересоздайте конфигурацию бота командой `regl export` и заново внесите свои правки текстов"
+                                "run `regl lint --fix`: it restores the branch and keeps your text edits",
+                                "запустите `regl lint --fix`: он вернёт ветку и сохранит ваши правки текстов"
                             ),
                         ));
                     }

@@ -3,6 +3,7 @@
 use crate::diag::{Diagnostic, Severity};
 use crate::i18n::{StaticText, Text, t};
 use crate::lint::bot::secs;
+use crate::lint::bot_derived::check_path;
 use crate::lint::{Context, Rule, Scope};
 
 pub const RULE: Rule = Rule {
@@ -27,7 +28,7 @@ business must honour the more generous word — or argue with a client in a cons
 "cancellation": { "free_until_s": 43200 }   // [cancellation].free_until = "24h"
 ```
 
-**How to fix.** Regenerate the bot config with `regl export`, or change the policy in
+**How to fix.** Run `regl lint --fix` (it mends the values in place and keeps the team's texts; `regl export --bot-configs` rewrites the file when the team has no edits to keep), or change the policy in
 `business.toml` and re-render the documents."#,
         ru: r#"**Что проверяет.** `cancellation.free_until_s` в конфигурации бота равно
 `[cancellation].free_until` в секундах.
@@ -43,7 +44,7 @@ business must honour the more generous word — or argue with a client in a cons
 "cancellation": { "free_until_s": 43200 }   // [cancellation].free_until = "24h"
 ```
 
-**Как исправить.** Пересоздайте конфигурацию бота командой `regl export` или измените
+**Как исправить.** Запустите `regl lint --fix` (он исправит значения на месте и сохранит тексты команды; `regl export --bot-configs` перепишет файл, если правки команды сохранять не нужно) или измените
 политику в `business.toml` и заново сформируйте документы."#,
     },
     scope: Scope::Bot,
@@ -51,6 +52,16 @@ business must honour the more generous word — or argue with a client in a cons
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    check_values(cx, out);
+    let what = Text::new("the cancellation terms", "Условия отмены");
+    for doc in cx.bot_docs() {
+        for key in ["reschedule_max", "late_fee_percent", "no_show_fee_percent"] {
+            check_path(&doc, "B309", &["cancellation", key], &[], &what, out);
+        }
+    }
+}
+
+fn check_values(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let want = &cx.business.cancellation.free_until;
     for doc in cx.bot_docs() {
         match doc.need(
@@ -81,8 +92,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                             t!("the policy's window", "срок по политике"),
                         ),
                         t!(
-                            "set \"free_until_s\": {n} (or regenerate with `regl export`)",
-                            "задайте \"free_until_s\": {n} (или пересоздайте конфигурацию командой `regl export`)"
+                            "set \"free_until_s\": {n} (or run `regl lint --fix`; `regl export --bot-configs` rewrites the file when the team has no edits to keep)",
+                            "задайте \"free_until_s\": {n} (или запустите `regl lint --fix`; `regl export --bot-configs` перепишет файл, если правки команды сохранять не нужно)"
                         ),
                     ));
                 }

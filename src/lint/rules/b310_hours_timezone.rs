@@ -4,7 +4,7 @@ use crate::diag::{Diagnostic, Severity};
 use crate::i18n::{StaticText, Text, t};
 use crate::lint::bot::strings;
 use crate::lint::{Context, Rule, Scope};
-use crate::model::hours::WorkingHours;
+use crate::model::hours::{DAYS, WorkingHours};
 use crate::model::read::ParseStr;
 
 pub const RULE: Rule = Rule {
@@ -31,7 +31,7 @@ and the response SLA.
 "timezone": "Asia/Yekaterinburg"    // in bot/omsk.json; Omsk is Asia/Omsk
 ```
 
-**How to fix.** Regenerate the bot config with `regl export`, or change the location in
+**How to fix.** Run `regl lint --fix` (it mends the values in place and keeps the team's texts; `regl export --bot-configs` rewrites the file when the team has no edits to keep), or change the location in
 `business.toml` if its hours really changed."#,
         ru: r#"**Что проверяет.** `hours` в конфигурации бота покрывают те же дни и часы, что и
 `hours` филиала; `night_mode` совпадает с филиалом, `timezone` — с `timezone` филиала, а
@@ -48,7 +48,7 @@ and the response SLA.
 "timezone": "Asia/Yekaterinburg"    // в bot/omsk.json; у Омска — Asia/Omsk
 ```
 
-**Как исправить.** Пересоздайте конфигурацию бота командой `regl export` или измените филиал
+**Как исправить.** Запустите `regl lint --fix` (он исправит значения на месте и сохранит тексты команды; `regl export --bot-configs` перепишет файл, если правки команды сохранять не нужно) или измените филиал
 в `business.toml`, если его часы действительно изменились."#,
     },
     scope: Scope::Bot,
@@ -82,8 +82,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                         t!("the location's", "часовой пояс филиала"),
                     ),
                     t!(
-                        "set \"timezone\": \"{tz}\" (or regenerate with `regl export`)",
-                        "задайте \"timezone\": \"{tz}\" (или пересоздайте конфигурацию командой `regl export`)"
+                        "set \"timezone\": \"{tz}\" (or run `regl lint --fix`; `regl export --bot-configs` rewrites the file when the team has no edits to keep)",
+                        "задайте \"timezone\": \"{tz}\" (или запустите `regl lint --fix`; `regl export --bot-configs` перепишет файл, если правки команды сохранять не нужно)"
                     ),
                 ));
             }
@@ -124,8 +124,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                         t!("the location's", "ночной режим филиала"),
                     ),
                     t!(
-                        "set \"night_mode\": {want} (or regenerate with `regl export`)",
-                        "задайте \"night_mode\": {want} (или пересоздайте конфигурацию командой `regl export`)"
+                        "set \"night_mode\": {want} (or run `regl lint --fix`; `regl export --bot-configs` rewrites the file when the team has no edits to keep)",
+                        "задайте \"night_mode\": {want} (или запустите `regl lint --fix`; `regl export --bot-configs` перепишет файл, если правки команды сохранять не нужно)"
                     ),
                 ));
             }
@@ -162,79 +162,106 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     );
                 }
                 out.push(d.hint(t!(
-                    "set \"lang\": \"{lang}\" (or regenerate with `regl export`)",
-                    "задайте \"lang\": \"{lang}\" (или пересоздайте конфигурацию командой `regl export`)"
+                    "set \"lang\": \"{lang}\" (or run `regl lint --fix`; `regl export --bot-configs` rewrites the file when the team has no edits to keep)",
+                    "задайте \"lang\": \"{lang}\" (или запустите `regl lint --fix`; `regl export --bot-configs` перепишет файл, если правки команды сохранять не нужно)"
                 )));
             }
             Ok(_) => {}
         }
-        match doc.need(
+        hours(cx, &doc, out);
+    }
+}
+
+/// Each weekday of `hours` holds the location's ranges for that day, a break as two ranges.
+fn hours(cx: &Context<'_>, doc: &crate::lint::bot::BotDoc<'_>, out: &mut Vec<Diagnostic>) {
+    let loc = doc.location;
+    let id = loc.id.as_str();
+    let want = coverage(
+        &loc.hours
+            .iter()
+            .map(|h| (h.days, h.start, h.end))
+            .collect::<Vec<_>>(),
+    );
+    for (i, day) in DAYS.iter().enumerate() {
+        let v = match doc.need(
             "B310",
-            &["hours"],
+            &["hours", day],
             Text::new(
-                "a list such as [\"mon-fri 09:00-21:00\"]",
-                "список, например [\"mon-fri 09:00-21:00\"]",
+                "a list of ranges such as [\"09:00-13:00\", \"14:00-21:00\"]",
+                "список интервалов, например [\"09:00-13:00\", \"14:00-21:00\"]",
             ),
             |v| v.as_array().is_some(),
         ) {
-            Err(d) => out.push(d),
-            Ok(v) => {
-                let want: Vec<(u8, u16, u16)> =
-                    loc.hours.iter().map(|h| (h.days, h.start, h.end)).collect();
-                let mut differs = false;
-                let mut have = Vec::new();
-                for (s, span) in strings(v) {
-                    match WorkingHours::parse_str(s) {
-                        Ok(h) => have.push((h.days, h.start, h.end)),
-                        Err(e) => {
-                            out.push(
-                                Diagnostic::finding(
-                                    "B310",
-                                    Severity::Error,
-                                    t!(
-                                        "the bot of `{id}` has unreadable hours: {e}",
-                                        "у бота филиала `{id}` нечитаемые часы работы: {e}",
-                                        id = id,
-                                        e = e,
-                                    ),
-                                )
-                                .at(
-                                    doc.file,
-                                    span,
-                                    t!("not a working-hours range", "это не интервал часов работы"),
-                                )
-                                .hint(t!(
-                                    "write ranges as in business.toml, e.g. \"mon-fri 09:00-21:00\"",
-                                    "пишите интервалы как в business.toml, например \"mon-fri 09:00-21:00\""
-                                )),
-                            );
-                            differs = true;
-                        }
-                    }
-                }
-                if !differs && coverage(&have) != coverage(&want) {
-                    let want_text: Vec<&str> = loc.hours.iter().map(|h| h.as_str()).collect();
-                    let listed = want_text.join(", ");
-                    out.push(doc.drift(
-                        "B310",
-                        t!(
-                            "the bot of `{id}` keeps other working hours than the location ({listed})",
-                            "у бота филиала `{id}` другие часы работы, чем у филиала ({listed})"
-                        ),
-                        v.span.clone(),
-                        t!("the bot's hours", "часы работы бота"),
-                        (
-                            cx.file,
-                            loc.hours.span.clone(),
-                            t!("the location's hours", "часы работы филиала"),
-                        ),
-                        t!(
-                            "copy the location's hours (or regenerate with `regl export`)",
-                            "скопируйте часы работы филиала (или пересоздайте конфигурацию командой `regl export`)"
-                        ),
-                    ));
+            Err(d) => {
+                out.push(d);
+                return;
+            }
+            Ok(v) => v,
+        };
+        let mut have = Vec::new();
+        for (s, span) in strings(v) {
+            match WorkingHours::parse_str(&format!("{day} {s}")) {
+                Ok(h) => have.push((h.start, h.end)),
+                Err(e) => {
+                    out.push(
+                        Diagnostic::finding(
+                            "B310",
+                            Severity::Error,
+                            t!(
+                                "the bot of `{id}` has unreadable hours: {e}",
+                                "у бота филиала `{id}` нечитаемые часы работы: {e}",
+                                id = id,
+                                e = e,
+                            ),
+                        )
+                        .at(
+                            doc.file,
+                            span,
+                            t!("not a range HH:MM-HH:MM", "это не интервал ЧЧ:ММ-ЧЧ:ММ"),
+                        )
+                        .hint(t!(
+                            "write each range as \"HH:MM-HH:MM\", e.g. \"09:00-21:00\"",
+                            "пишите каждый интервал как \"ЧЧ:ММ-ЧЧ:ММ\", например \"09:00-21:00\""
+                        )),
+                    );
+                    return;
                 }
             }
+        }
+        have.sort_unstable();
+        if have != want[i] {
+            let listed = want[i]
+                .iter()
+                .map(|(a, b)| {
+                    format!(
+                        "\"{}-{}\"",
+                        WorkingHours::fmt_time(*a),
+                        WorkingHours::fmt_time(*b)
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            out.push(doc.drift(
+                "B310",
+                t!(
+                    "the bot of `{id}` keeps other working hours on `{day}` than the location ([{listed}])",
+                    "у бота филиала `{id}` в `{day}` другие часы работы, чем у филиала ([{listed}])"
+                ),
+                v.span.clone(),
+                t!("the bot's hours", "часы работы бота"),
+                (
+                    cx.file,
+                    loc.hours.span.clone(),
+                    t!("the location's hours", "часы работы филиала"),
+                ),
+                t!(
+                    "set \"{day}\": [{listed}] ({fix})",
+                    "задайте \"{day}\": [{listed}] ({fix})",
+                    day = *day,
+                    listed = listed,
+                    fix = crate::lint::bot::fix_hint(),
+                ),
+            ));
         }
     }
 }

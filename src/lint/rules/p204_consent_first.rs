@@ -37,7 +37,7 @@ the client asks for rests on the contract (152-FZ art. 6 part 1 item 5) and wait
 ```
 
 **How to fix.** List every personal-data slot in `consent.before` and move the consent step
-first in each branch (or regenerate with `regl export`)."#,
+first in each branch (or run `regl lint --fix`; `regl export --bot-configs` rewrites the file when the team has no edits to keep)."#,
         ru: r#"**Что проверяет.** В конфигурации бота `consent.before` перечисляет каждый слот
 персональных данных (`name`, `phone`, `email`), который бот запрашивает для цели, основанной
 на согласии, — все такие слоты, пока в `[pd].purposes` нет цели на основании договора, и ни
@@ -60,7 +60,7 @@ first in each branch (or regenerate with `regl export`)."#,
 ```
 
 **Как исправить.** Перечислите все слоты персональных данных в `consent.before` и поставьте
-шаг согласия первым в каждой ветке (или пересоздайте конфигурацию через `regl export`)."#,
+шаг согласия первым в каждой ветке (или запустите `regl lint --fix`; `regl export --bot-configs` перепишет файл, если правки команды сохранять не нужно)."#,
     },
     scope: Scope::Bot,
     check,
@@ -114,8 +114,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                         t!("the bot collects this", "это собирает бот"),
                     ),
                     t!(
-                        "add \"{slot}\" to consent.before (or regenerate with `regl export`)",
-                        "добавьте \"{slot}\" в consent.before (или пересоздайте конфигурацию через `regl export`)"
+                        "add \"{slot}\" to consent.before (or run `regl lint --fix`; `regl export --bot-configs` rewrites the file when the team has no edits to keep)",
+                        "добавьте \"{slot}\" в consent.before (или запустите `regl lint --fix`; `regl export --bot-configs` перепишет файл, если правки команды сохранять не нужно)"
                     ),
                 ));
             }

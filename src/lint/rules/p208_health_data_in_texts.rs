@@ -34,7 +34,7 @@ written consent for them. A free-text comment invites a patient to describe symp
 "reminders": { "texts": [ { "say": "{client_name}, ждём вас на «{service}»" } ] }
 ```
 
-**How to fix.** Regenerate the bot config with `regl export`: for such a business its
+**How to fix.** Run `regl lint --fix`, which restores the built-in texts: for such a business its
 reminders give only the date, time and address, and notifications carry the reason without
 the client's text. Remove `"comment"` from `[bot].qualification`."#,
         ru: r#"**Что проверяет.** Для бизнеса с `[pd].special_categories` (сведения о здоровье): ни один
@@ -57,7 +57,7 @@ Telegram или SMS-шлюз, уведомление дежурному — в T
 "reminders": { "texts": [ { "say": "{client_name}, ждём вас на «{service}»" } ] }
 ```
 
-**Как исправить.** Пересоздайте конфигурацию бота командой `regl export`: у такого бизнеса
+**Как исправить.** Запустите `regl lint --fix`, он вернёт встроенные тексты: у такого бизнеса
 напоминания сообщают только дату, время и адрес, а уведомления — причину без текста
 клиента. Уберите `"comment"` из `[bot].qualification`."#,
     },
@@ -137,8 +137,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     ),
                     t!("`{{service}}` here", "здесь `{{service}}`"),
                     t!(
-                        "give only the date, time and address (regenerate the bot config with `regl export`)",
-                        "оставьте только дату, время и адрес (пересоздайте конфигурацию бота командой `regl export`)"
+                        "give only the date, time and address (`regl lint --fix` restores the built-in text)",
+                        "оставьте только дату, время и адрес (`regl lint --fix` вернёт встроенный текст)"
                     ),
                 )
             } else {
@@ -149,8 +149,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     ),
                     t!("`{{keyword}}` here", "здесь `{{keyword}}`"),
                     t!(
-                        "say that a keyword matched without quoting it (regenerate the bot config with `regl export`)",
-                        "сообщайте, что сработало ключевое слово, не цитируя его (пересоздайте конфигурацию бота командой `regl export`)"
+                        "say that a keyword matched without quoting it (`regl lint --fix` restores the built-in text)",
+                        "сообщайте, что сработало ключевое слово, не цитируя его (`regl lint --fix` вернёт встроенный текст)"
                     ),
                 )
             };

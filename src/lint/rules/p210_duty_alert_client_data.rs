@@ -14,8 +14,8 @@ pub const RULE: Rule = Rule {
         ru: "уведомление дежурному в Telegram или SMS содержит имя, телефон или слова клиента",
     },
     explanation: StaticText {
-        en: r#"**What it checks.** In each bot config, `escalation.messages.telegram` and
-`escalation.messages.sms` contain none of `{client_name}`, `{client_phone}` and
+        en: r#"**What it checks.** In each bot config, `escalation.notifications.telegram`, `.sms` and
+`.email` contain none of `{client_name}`, `{client_phone}` and
 `{keyword}`. The Bitrix24 task (`task_title`, `task_description`) may name the client: it
 stays in Russia with the client's card.
 
@@ -31,10 +31,10 @@ reason and the link to the card, nothing more.
 "messages": { "telegram": "Эскалация: {reason}. Клиент: {client_name}, {client_phone}. {lead_url}" }
 ```
 
-**How to fix.** Keep the reason and `{lead_url}` only (regenerate the bot config with
-`regl export`)."#,
-        ru: r#"**Что проверяет.** В каждой конфигурации бота `escalation.messages.telegram` и
-`escalation.messages.sms` не содержат `{client_name}`, `{client_phone}` и `{keyword}`.
+**How to fix.** Keep the reason and `{lead_url}` only (`regl lint --fix` restores
+the built-in text)."#,
+        ru: r#"**Что проверяет.** В каждой конфигурации бота `escalation.notifications.telegram`, `.sms` и
+`.email` не содержат `{client_name}`, `{client_phone}` и `{keyword}`.
 Задача в Битрикс24 (`task_title`, `task_description`) может называть клиента: она хранится
 в России вместе с карточкой.
 
@@ -50,8 +50,8 @@ reason and the link to the card, nothing more.
 "messages": { "telegram": "Эскалация: {reason}. Клиент: {client_name}, {client_phone}. {lead_url}" }
 ```
 
-**Как исправить.** Оставьте причину и `{lead_url}` (пересоздайте конфигурацию бота командой
-`regl export`)."#,
+**Как исправить.** Оставьте причину и `{lead_url}` (`regl lint --fix` вернёт
+встроенный текст)."#,
     },
     scope: Scope::Bot,
     check,
@@ -62,8 +62,8 @@ const CLIENT: [&str; 3] = ["{client_name}", "{client_phone}", "{keyword}"];
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for doc in cx.bot_docs() {
         let id = doc.location.id.as_str();
-        for key in ["telegram", "sms"] {
-            let Ok(v) = doc.find(&["escalation", "messages", key]) else {
+        for key in ["telegram", "sms", "email"] {
+            let Ok(v) = doc.find(&["escalation", "notifications", key]) else {
                 continue;
             };
             let Some(text) = v.as_str() else { continue };
@@ -94,8 +94,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     ),
                 )
                 .hint(t!(
-                    "keep the reason and {{lead_url}} only (regenerate the bot config with `regl export`)",
-                    "оставьте причину и {{lead_url}} (пересоздайте конфигурацию бота командой `regl export`)"
+                    "keep the reason and {{lead_url}} only (`regl lint --fix` restores the built-in text)",
+                    "оставьте причину и {{lead_url}} (`regl lint --fix` вернёт встроенный текст)"
                 )),
             );
         }

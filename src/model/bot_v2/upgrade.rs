@@ -711,10 +711,10 @@ mod tests {
     }
 
     const EXAMPLES: &[&str] = &[
-        "examples/salon-ufa-omsk/bot/ufa.json",
-        "examples/salon-ufa-omsk/bot/omsk.json",
-        "examples/clinic-omsk/bot/omsk.json",
-        "examples/fitness-novosibirsk/bot/novosibirsk.json",
+        "tests/fixtures/bot-v1/ufa.json",
+        "tests/fixtures/bot-v1/omsk.json",
+        "tests/fixtures/bot-v1/clinic-omsk.json",
+        "tests/fixtures/bot-v1/fitness-novosibirsk.json",
     ];
 
     #[test]
@@ -730,7 +730,7 @@ mod tests {
 
     #[test]
     fn the_team_s_texts_are_kept() {
-        let v1 = example("examples/clinic-omsk/bot/omsk.json");
+        let v1 = example("tests/fixtures/bot-v1/clinic-omsk.json");
         let up = upgrade_v1(&v1).unwrap().config;
         assert_eq!(up.greeting.say, v1["greeting"]["say"]);
         assert_eq!(up.consent.text, v1["consent"]["text"]);
@@ -741,7 +741,7 @@ mod tests {
 
     #[test]
     fn buttons_get_the_branch_or_choice_version_1_meant() {
-        let up = upgrade_v1(&example("examples/salon-ufa-omsk/bot/ufa.json"))
+        let up = upgrade_v1(&example("tests/fixtures/bot-v1/ufa.json"))
             .unwrap()
             .config;
         let branches: Vec<Option<&str>> = up
@@ -779,7 +779,7 @@ mod tests {
 
     #[test]
     fn price_branch_goto_replaces_the_branch_action() {
-        let up = upgrade_v1(&example("examples/salon-ufa-omsk/bot/ufa.json"))
+        let up = upgrade_v1(&example("tests/fixtures/bot-v1/ufa.json"))
             .unwrap()
             .config;
         let price = up.branches.iter().find(|b| b.id == "price").unwrap();
@@ -801,7 +801,7 @@ mod tests {
 
     #[test]
     fn values_version_1_does_not_define_stop_the_upgrade() {
-        let mut v1 = example("examples/salon-ufa-omsk/bot/ufa.json");
+        let mut v1 = example("tests/fixtures/bot-v1/ufa.json");
         v1["branches"][1]["steps"][5]["when"] = "late-cancel".into();
         assert!(matches!(
             upgrade_v1(&v1),
@@ -816,7 +816,7 @@ mod tests {
 
     #[test]
     fn the_team_s_own_keys_move_under_x() {
-        let mut v1 = example("examples/salon-ufa-omsk/bot/ufa.json");
+        let mut v1 = example("tests/fixtures/bot-v1/ufa.json");
         v1["our_flag"] = true.into();
         let up = upgrade_v1(&v1).unwrap().config;
         assert_eq!(up.x.unwrap()["our_flag"], true);

@@ -1,0 +1,211 @@
+//! Comparing a bot config's derived keys with what `regl export` writes for its location
+//! (SPEC §4.2): each differing value is reported where it is written — the leaf, not the
+//! whole section — so `regl lint --fix` can replace exactly that value.
+
+use std::ops::Range;
+
+use serde_json::Value;
+
+use super::bot::{BotDoc, fix_hint};
+use super::json::{Json, Kind};
+use crate::diag::{Diagnostic, Severity};
+use crate::i18n::{Text, t};
+
+/// Whether the file's value means the same as the expected one.
+pub fn same(j: &Json, v: &Value) -> bool {
+    match (&j.kind, v) {
+        (Kind::Null, Value::Null) => true,
+        (Kind::Bool(a), Value::Bool(b)) => a == b,
+        (Kind::Number(a), Value::Number(b)) => b.as_f64().is_some_and(|b| (a - b).abs() < 1e-9),
+        (Kind::String(a), Value::String(b)) => a == b,
+        (Kind::Array(a), Value::Array(b)) => {
+            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same(x, y))
+        }
+        (Kind::Object(a), Value::Object(b)) => {
+            a.len() == b.len()
+                && b.iter()
+                    .all(|(k, y)| a.iter().any(|m| m.key == *k && same(&m.value, y)))
+        }
+        _ => false,
+    }
+}
+
+/// A value as a hint shows it: compact JSON, long ones cut.
+pub fn shown(v: &Value) -> String {
+    let s = v.to_string();
+    if s.chars().count() > 120 {
+        let cut: String = s.chars().take(117).collect();
+        format!("{cut}…")
+    } else {
+        s
+    }
+}
+
+/// One value that differs: its dotted path, where it is written, and what it should be.
+pub struct Difference {
+    pub path: String,
+    pub span: Range<usize>,
+    /// `None`: the file has a key business.toml does not give.
+    pub want: Option<Value>,
+}
+
+/// Every leaf where `have` differs from `want`, below `path`; keys named in `texts` are the
+/// team's wording and are not compared.
+pub fn differences(
+    have: &Json,
+    want: &Value,
+    path: &str,
+    texts: &[&str],
+    out: &mut Vec<Difference>,
+) {
+    match (&have.kind, want) {
+        (Kind::Object(members), Value::Object(w)) => {
+            for (k, wv) in w {
+                if texts.contains(&k.as_str()) {
+                    continue;
+                }
+                let p = format!("{path}.{k}");
+                match members.iter().find(|m| m.key == *k) {
+                    Some(m) => differences(&m.value, wv, &p, texts, out),
+                    None => out.push(Difference {
+                        path: p,
+                        span: have.span.start..have.span.start + 1,
+                        want: Some(wv.clone()),
+                    }),
+                }
+            }
+            for m in members.iter().filter(|m| !w.contains_key(&m.key)) {
+                if texts.contains(&m.key.as_str()) || m.key == "x" {
+                    continue;
+                }
+                out.push(Difference {
+                    path: format!("{path}.{}", m.key),
+                    span: m.key_span.clone(),
+                    want: None,
+                });
+            }
+        }
+        (Kind::Array(items), Value::Array(w)) if items.len() == w.len() => {
+            for (i, (h, wv)) in items.iter().zip(w).enumerate() {
+                differences(h, wv, &format!("{path}.{i}"), texts, out);
+            }
+        }
+        _ => {
+            let equal = if texts.is_empty() {
+                same(have, want)
+            } else {
+                strip_same(have, want, texts)
+            };
+            if !equal {
+                out.push(Difference {
+                    path: path.to_owned(),
+                    span: have.span.clone(),
+                    want: Some(want.clone()),
+                });
+            }
+        }
+    }
+}
+
+/// [`same`], ignoring the text keys inside objects of a list whose length differs.
+fn strip_same(have: &Json, want: &Value, texts: &[&str]) -> bool {
+    match (&have.kind, want) {
+        (Kind::Array(a), Value::Array(b)) => {
+            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| strip_same(x, y, texts))
+        }
+        (Kind::Object(a), Value::Object(b)) => b
+            .iter()
+            .filter(|(k, _)| !texts.contains(&k.as_str()))
+            .all(|(k, y)| {
+                a.iter()
+                    .any(|m| m.key == *k && strip_same(&m.value, y, texts))
+            }),
+        _ => same(have, want),
+    }
+}
+
+/// The findings of `code` for the derived key `path` (its parts), `what` naming it for
+/// people; `texts` are the keys under it the team may word as it likes.
+pub fn check_path(
+    doc: &BotDoc<'_>,
+    code: &'static str,
+    path: &[&str],
+    texts: &[&str],
+    what: &Text,
+    out: &mut Vec<Diagnostic>,
+) {
+    let Some(want) = doc.expected_at(path) else {
+        return;
+    };
+    let dotted = path.join(".");
+    let mut diffs = Vec::new();
+    match doc.find(path) {
+        Ok(have) => differences(have, want, &dotted, texts, &mut diffs),
+        Err(span) => diffs.push(Difference {
+            path: dotted,
+            span,
+            want: Some(want.clone()),
+        }),
+    }
+    let loc = doc.location.id.as_str();
+    // A value that holds a secret is S501's: no message repeats it.
+    let secret = |d: &Difference| {
+        d.want
+            .as_ref()
+            .is_some_and(|w| !super::secrets::scan(&w.to_string()).is_empty())
+    };
+    for d in diffs
+        .into_iter()
+        .filter(|d| !doc.is_derived(&d.path) && !secret(d))
+    {
+        let p = d.path;
+        let diag = match d.want {
+            Some(w) => {
+                let w = shown(&w);
+                Diagnostic::finding(
+                    code,
+                    Severity::Error,
+                    t!(
+                        "{what} of the bot of `{loc}` drifted from business.toml: `{p}` should be {w}",
+                        "{what} у бота филиала `{loc}` разошлись с business.toml: `{p}` должно быть {w}",
+                        what = what.clone(),
+                        loc = loc,
+                        p = p,
+                        w = w,
+                    ),
+                )
+                .at(
+                    doc.file,
+                    d.span,
+                    t!("not what business.toml gives", "не то, что в business.toml"),
+                )
+                .hint(t!(
+                    "set `{p}` to {w} ({fix})",
+                    "задайте `{p}` = {w} ({fix})",
+                    p = p,
+                    w = w,
+                    fix = fix_hint(),
+                ))
+            }
+            None => Diagnostic::finding(
+                code,
+                Severity::Error,
+                t!(
+                    "{what} of the bot of `{loc}` has `{p}`, which business.toml does not give",
+                    "{what} у бота филиала `{loc}` содержат `{p}`, которого нет в business.toml",
+                    what = what.clone(),
+                    loc = loc,
+                    p = p,
+                ),
+            )
+            .at(doc.file, d.span, t!("not derived", "лишний ключ"))
+            .hint(t!(
+                "remove `{p}`; the team's own keys go under `x` ({fix})",
+                "уберите `{p}`; собственные ключи команды кладите в `x` ({fix})",
+                p = p,
+                fix = fix_hint(),
+            )),
+        };
+        out.push(diag);
+    }
+}

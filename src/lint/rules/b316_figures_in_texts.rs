@@ -1,0 +1,194 @@
+//! B316: a figure a bot text states — an amount in ₽, a duration with its unit, a time of
+//! day, a percentage, a phone number — is one `business.toml` gives for that location.
+
+use std::collections::BTreeSet;
+
+use crate::diag::{Diagnostic, Severity};
+use crate::i18n::{StaticText, t};
+use crate::lint::bot::fix_hint;
+use crate::lint::bot_texts::{Figure, NOT_TEXT, figures, texts};
+use crate::lint::json::Json;
+use crate::lint::{Context, Rule, Scope};
+use crate::model::business::{Business, Location};
+
+pub const RULE: Rule = Rule {
+    code: "B316",
+    name: "bot-figures-in-texts",
+    severities: &[Severity::Error],
+    summary: StaticText {
+        en: "a bot text states a price, duration, time of day, percentage or phone that business.toml does not give for the location",
+        ru: "текст бота называет цену, срок, время, процент или телефон, которых в business.toml для филиала нет",
+    },
+    explanation: StaticText {
+        en: r#"**What it checks.** Every figure inside the texts of the bot config — an amount in ₽, a
+duration with its unit, a time of day (HH:MM), a percentage, a phone number — is one that
+`business.toml` gives for that location: a service's price or duration, the SLA's and the
+cancellation policy's durations, the fees and prepayments, the location's hours (a time
+inside them is an example and allowed), its phone and duty phone, the personal-data
+officer's phone. Figures are compared by kind and value: `за 12 часов` and `12h` are the same.
+A duration in a text regl also writes must be one its own wording states: the reminder's
+`за 12 часов` is the free-cancellation window, and `за 2 часа` there is a finding even though
+2 hours is a reminder offset.
+
+**Why it matters.** The bot team edits the texts; a price or a promise typed into a text
+does not follow `business.toml`. The client reads `бесплатная отмена за 2 часа` in the
+greeting while the policy says 12, and the business owes what the bot promised.
+
+**Example.**
+
+```json
+"say": "Стрижка всего от 990 ₽, бесплатная отмена за 3 часа!"
+```
+
+**How to fix.** Write the figure business.toml gives, or change business.toml (and the
+documents) if the figure is what you mean; `regl lint --fix` restores the built-in text."#,
+        ru: r#"**Что проверяет.** Каждое число в текстах конфигурации бота — сумма в ₽, срок с единицей,
+время суток (ЧЧ:ММ), процент, номер телефона — есть в `business.toml` для этого филиала: цена
+или длительность услуги, сроки SLA и политики отмены, штрафы и предоплаты, часы работы
+филиала (время внутри них — пример, это допустимо), его телефон и телефон дежурного, телефон
+ответственного за персональные данные. Числа сравниваются по смыслу и значению: «за 12 часов»
+и «12h» — одно и то же. Срок в тексте, который пишет и regl, должен быть одним из сроков его
+собственной формулировки: «за 12 часов» в напоминании — это срок бесплатной отмены, и «за 2
+часа» там — нарушение, хотя 2 часа — срок одного из напоминаний.
+
+**Почему это важно.** Команда бота правит тексты; цена или обещание, вписанные в текст, не
+следуют за `business.toml`. Клиент читает в приветствии «бесплатная отмена за 2 часа», а в
+политике — 12, и бизнес должен то, что пообещал бот.
+
+**Пример.**
+
+```json
+"say": "Стрижка всего от 990 ₽, бесплатная отмена за 3 часа!"
+```
+
+**Как исправить.** Напишите число из business.toml или измените business.toml (и документы),
+если имеется в виду именно это число; `regl lint --fix` вернёт встроенный текст."#,
+    },
+    scope: Scope::Bot,
+    check,
+};
+
+/// The figures business.toml gives for `loc`, besides those its exported texts state.
+fn given(b: &Business, loc: &Location) -> BTreeSet<Figure> {
+    let mut f = BTreeSet::new();
+    for s in &b.services {
+        f.insert(Figure::Rubles(s.price_from.0));
+        f.insert(Figure::Seconds(s.duration.secs()));
+        if let Some(p) = &s.prepayment_percent {
+            f.insert(Figure::Percent(u64::from(p.0)));
+        }
+    }
+    f.insert(Figure::Rubles(b.escalation.amount_over.0));
+    let sla = &b.sla;
+    for d in [
+        &sla.ai_first_response,
+        &sla.human_first_response,
+        &sla.lead_to_crm,
+        &sla.booking_confirmation,
+        &sla.escalation_response,
+        &sla.nps_survey_after,
+        &b.cancellation.free_until,
+        &b.escalation.urgent_cancel_within,
+    ] {
+        f.insert(Figure::Seconds(d.secs()));
+    }
+    for r in sla.reminders.iter() {
+        f.insert(Figure::Seconds(r.secs()));
+    }
+    for p in [
+        &b.cancellation.late_fee_percent,
+        &b.cancellation.no_show_fee_percent,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        f.insert(Figure::Percent(u64::from(p.0)));
+    }
+    let digits = |e164: &str| e164.trim_start_matches('+').to_owned();
+    f.insert(Figure::Phone(digits(loc.phone.e164())));
+    f.insert(Figure::Phone(digits(b.business.pd_officer.phone.e164())));
+    if let Some(p) = &loc.duty.phone {
+        f.insert(Figure::Phone(digits(p.e164())));
+    }
+    for h in loc.hours.iter() {
+        f.insert(Figure::TimeOfDay(h.start));
+        f.insert(Figure::TimeOfDay(h.end));
+    }
+    f
+}
+
+/// The figures of every text of the exported config.
+fn exported(v: &serde_json::Value, out: &mut BTreeSet<Figure>) {
+    match v {
+        serde_json::Value::String(s) => out.extend(figures(s).into_iter().map(|(f, _)| f)),
+        serde_json::Value::Array(a) => a.iter().for_each(|x| exported(x, out)),
+        serde_json::Value::Object(m) => m
+            .iter()
+            .filter(|(k, _)| !NOT_TEXT.contains(&k.as_str()))
+            .for_each(|(_, x)| exported(x, out)),
+        _ => {}
+    }
+}
+
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for doc in cx.bot_docs() {
+        let loc = doc.location;
+        let mut allowed = given(cx.business, loc);
+        exported(doc.expected(), &mut allowed);
+        // An example time inside working hours is allowed («например, завтра в 14:00»).
+        let inside = |m: u16| loc.hours.iter().any(|h| h.start <= m && m <= h.end);
+        let id = loc.id.as_str();
+        for text in texts(doc.root) {
+            // A duration means something only where it stands: a text the export also
+            // writes keeps the durations of its own exported wording («за 12 часов» in a
+            // reminder is the free-cancellation window, not any duration of the SLA).
+            let path: Vec<&str> = text.path.split('.').collect();
+            let own: Option<BTreeSet<Figure>> = doc
+                .expected_at(&path)
+                .and_then(serde_json::Value::as_str)
+                .map(|s| figures(s).into_iter().map(|(f, _)| f).collect());
+            for (figure, words) in figures(text.text) {
+                let fits = match (&figure, &own) {
+                    (Figure::Seconds(_), Some(own)) => own.contains(&figure),
+                    _ => allowed.contains(&figure),
+                };
+                if fits {
+                    continue;
+                }
+                if let Figure::TimeOfDay(m) = figure
+                    && inside(m)
+                {
+                    continue;
+                }
+                out.push(finding(&doc, text.json, &text.path, id, &words));
+            }
+        }
+    }
+}
+
+fn finding(
+    doc: &crate::lint::bot::BotDoc<'_>,
+    json: &Json,
+    path: &str,
+    id: &str,
+    words: &str,
+) -> Diagnostic {
+    Diagnostic::finding(
+        "B316",
+        Severity::Error,
+        t!(
+            "`{path}` of the bot of `{id}` says «{words}», which business.toml does not give for this location",
+            "`{path}` бота филиала `{id}` говорит «{words}», а в business.toml для этого филиала такого нет"
+        ),
+    )
+    .at(
+        doc.file,
+        json.span.clone(),
+        t!("«{words}» here", "здесь «{words}»"),
+    )
+    .hint(t!(
+        "write the figure business.toml gives, or change business.toml if this one is meant ({fix})",
+        "напишите число из business.toml или измените business.toml, если имеется в виду это число ({fix})",
+        fix = fix_hint(),
+    ))
+}
