@@ -1,0 +1,337 @@
+//! `regl test`: every example and a fresh business pass their generated scenarios; each
+//! planted break in a copy of an exported bot config fails with the scenario and what the
+//! client saw; the hand-written boundaries of docs/bot-runtime.md pass; JUnit reads back.
+
+use std::path::{Path, PathBuf};
+
+use crate::common::{regl, repo};
+
+fn copy_example(name: &str) -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join(name);
+    copy_dir(&repo().join("examples").join(name), &dir);
+    (tmp, dir)
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let p = e.path();
+        if p.is_dir() {
+            copy_dir(&p, &to.join(e.file_name()));
+        } else {
+            std::fs::copy(&p, to.join(e.file_name())).unwrap();
+        }
+    }
+}
+
+#[test]
+fn every_example_passes_its_generated_scenarios_with_coverage_printed() {
+    for name in ["salon-ufa-omsk", "clinic-omsk", "fitness-novosibirsk"] {
+        let dir = repo().join("examples").join(name);
+        let list = regl(&dir, &["test", "--list"]).expect_code(0);
+        let mut per_loc = std::collections::BTreeMap::<String, usize>::new();
+        for line in list.stdout.lines() {
+            let loc = line.split('\t').nth(1).unwrap().to_owned();
+            *per_loc.entry(loc).or_default() += 1;
+        }
+        for (loc, n) in &per_loc {
+            assert!((50..=300).contains(n), "{name} {loc}: {n} scenarios");
+        }
+        let run = regl(&dir, &["test"]).expect_code(0);
+        assert!(run.stdout.contains("coverage of"), "{}", run.stdout);
+        for what in [
+            "branches",
+            "steps",
+            "when",
+            "escalation reasons",
+            "reminder offsets",
+            "CRM writes",
+        ] {
+            assert!(run.stdout.contains(what), "{what}\n{}", run.stdout);
+        }
+        let last = run.stdout.lines().last().unwrap();
+        assert!(last.ends_with("passed, 0 failed"), "{name}: {last}");
+    }
+}
+
+#[test]
+fn a_fresh_business_with_a_second_city_passes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    regl(d, &["init", "--name", "Тест", "--city", "Омск"]).expect_code(0);
+    regl(d, &["init", "--city", "Томск"]).expect_code(0);
+    regl(d, &["export", "--bot-configs"]).expect_code(0);
+    let run = regl(d, &["test"]).expect_code(0);
+    assert!(
+        run.stdout
+            .lines()
+            .last()
+            .unwrap()
+            .ends_with("passed, 0 failed")
+    );
+    assert_eq!(
+        run.stdout.matches("coverage of").count(),
+        2,
+        "{}",
+        run.stdout
+    );
+}
+
+/// Runs `regl test` on the Ufa bot of the salon after `plant` changed its JSON.
+fn planted(plant: impl Fn(&mut serde_json::Value)) -> crate::common::Run {
+    let (_tmp, dir) = copy_example("salon-ufa-omsk");
+    let path = dir.join("bot/ufa.json");
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    plant(&mut v);
+    std::fs::write(&path, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+    regl(&dir, &["test", "--location", "ufa"]).expect_code(1)
+}
+
+fn branch<'a>(v: &'a mut serde_json::Value, id: &str) -> &'a mut serde_json::Value {
+    v["branches"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|b| b["id"] == id)
+        .unwrap()
+}
+
+#[track_caller]
+fn fails(run: &crate::common::Run, scenario: &str, saw: &str) {
+    assert!(
+        run.stdout.contains(&format!("✗ {scenario}")),
+        "{scenario}\n{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("the client saw:") || run.stdout.contains("the client sees"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains(saw), "{saw}\n{}", run.stdout);
+}
+
+#[test]
+fn planted_breaks_each_fail_naming_the_scenario_and_what_the_client_saw() {
+    let run = planted(|v| {
+        branch(v, "booking")["steps"]
+            .as_array_mut()
+            .unwrap()
+            .retain(|s| s["ask"] != "consent");
+    });
+    fails(&run, "ufa-consent-1", "asked: expected consent");
+
+    let run = planted(|v| branch(v, "price")["triggers"] = serde_json::json!([]));
+    fails(&run, "ufa-trigger-", "branch: expected price");
+
+    let run = planted(|v| {
+        branch(v, "cancel")["steps"]
+            .as_array_mut()
+            .unwrap()
+            .retain(|s| s["when"] != "urgent_cancel");
+    });
+    fails(
+        &run,
+        "ufa-cancel-window-1",
+        "reason: expected urgent_cancel",
+    );
+
+    let run = planted(|v| {
+        let steps = branch(v, "booking")["steps"].as_array_mut().unwrap();
+        let last = steps.last_mut().unwrap();
+        let say = last["say"]
+            .as_str()
+            .unwrap()
+            .replace("{client_name}", "{clinet_name}");
+        last["say"] = say.into();
+    });
+    fails(&run, "ufa-happy-1", "{clinet_name}");
+
+    let run = planted(|v| v["fallback"]["handoff"] = false.into());
+    fails(&run, "ufa-no-match-", "reason: expected low_confidence");
+
+    let run = planted(|v| {
+        v["reminders"]["offsets_s"][2] = 1800.into();
+        v["reminders"]["texts"][2]["offset_s"] = 1800.into();
+    });
+    fails(&run, "ufa-reminders-1", "reminders: expected");
+
+    let run = planted(|v| {
+        v["escalation"]["keywords"]
+            .as_array_mut()
+            .unwrap()
+            .retain(|k| k != "жалоба");
+    });
+    fails(&run, "ufa-keyword-1", "reason: expected keyword");
+}
+
+#[test]
+fn the_boundaries_of_the_runtime_semantics_pass_one_by_one() {
+    let dir = repo().join("examples/salon-ufa-omsk");
+    let file = repo().join("tests/scenarios/boundaries.toml");
+    let run = regl(
+        &dir,
+        &[
+            "test",
+            "--location",
+            "ufa",
+            "--scenarios",
+            file.to_str().unwrap(),
+            "--only",
+            "hand-*",
+        ],
+    )
+    .expect_code(0);
+    assert!(
+        run.stdout.ends_with("9 passed, 0 failed\n"),
+        "{}",
+        run.stdout
+    );
+}
+
+/// docs/bot-runtime.md's full example: a version-2 file with per-purpose consent.
+fn v2_example(edit: impl Fn(&mut serde_json::Value)) -> String {
+    let doc = std::fs::read_to_string(repo().join("docs/bot-runtime.md")).unwrap();
+    let body = &doc[doc.find("<!-- bot-v2-example -->").unwrap()..];
+    let body = &body[body.find('{').unwrap()..];
+    let body = &body[..body.find("\n```").unwrap()];
+    let mut v: serde_json::Value = serde_json::from_str(body).unwrap();
+    edit(&mut v);
+    serde_json::to_string(&v).unwrap()
+}
+
+#[test]
+fn a_refused_consent_writes_nothing_it_covers_and_the_booking_goes_through() {
+    let tmp = tempfile::tempdir().unwrap();
+    let bot = tmp.path().join("v2.json");
+    std::fs::write(&bot, v2_example(|_| {})).unwrap();
+    let dir = repo().join("examples/salon-ufa-omsk");
+    let file = repo().join("tests/scenarios/v2/refused-consent.toml");
+    let run = regl(
+        &dir,
+        &[
+            "test",
+            "--location",
+            "ufa",
+            "--bot",
+            bot.to_str().unwrap(),
+            "--scenarios",
+            file.to_str().unwrap(),
+            "--only",
+            "hand-*",
+        ],
+    )
+    .expect_code(0);
+    assert!(
+        run.stdout.ends_with("1 passed, 0 failed\n"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn the_amount_at_the_threshold_stays_with_the_bot_and_one_rouble_above_goes_to_a_person() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = repo().join("examples/salon-ufa-omsk");
+    let scenario = std::fs::read_to_string(repo().join("tests/scenarios/v2/amount.toml")).unwrap();
+    for (styling, expect) in [
+        (2000, "handoff = false"),
+        (2001, "reason = \"amount_over\""),
+    ] {
+        let bot = tmp.path().join(format!("v2-{styling}.json"));
+        std::fs::write(
+            &bot,
+            v2_example(|v| {
+                v["services"][0]["price_from"] = 18000.into();
+                v["services"][1]["price_from"] = styling.into();
+            }),
+        )
+        .unwrap();
+        let file = tmp.path().join(format!("amount-{styling}.toml"));
+        let text = scenario.replace(
+            "expect = { action = \"book\" }",
+            &format!("expect = {{ action = \"book\", {expect} }}"),
+        );
+        std::fs::write(&file, text).unwrap();
+        let run = regl(
+            &dir,
+            &[
+                "test",
+                "--location",
+                "ufa",
+                "--bot",
+                bot.to_str().unwrap(),
+                "--scenarios",
+                file.to_str().unwrap(),
+                "--only",
+                "hand-*",
+            ],
+        )
+        .expect_code(0);
+        assert!(
+            run.stdout.ends_with("1 passed, 0 failed\n"),
+            "{}",
+            run.stdout
+        );
+    }
+}
+
+#[test]
+fn junit_reads_back_with_the_right_counts() {
+    let (_tmp, dir) = copy_example("salon-ufa-omsk");
+    let path = dir.join("bot/ufa.json");
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    v["escalation"]["keywords"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|k| k != "жалоба");
+    std::fs::write(&path, serde_json::to_string(&v).unwrap()).unwrap();
+    let run = regl(&dir, &["test", "--location", "ufa", "--format", "junit"]).expect_code(1);
+    let xml = dir.join("report.xml");
+    std::fs::write(&xml, &run.stdout).unwrap();
+    let listed = regl(&dir, &["test", "--location", "ufa", "--list"]).expect_code(0);
+    let total = listed.stdout.lines().count();
+    let script = "import sys\nfrom junitparser import JUnitXml\nx = JUnitXml.fromfile(sys.argv[1])\nt = f = 0\nnames = set()\nfor s in x:\n    for c in s:\n        t += 1\n        names.add(c.name)\n        if not c.is_passed: f += 1\nprint(t, f, len(names))\n";
+    let out = std::process::Command::new("python3")
+        .args(["-c", script, xml.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let got = String::from_utf8_lossy(&out.stdout);
+    let nums: Vec<usize> = got.split_whitespace().map(|n| n.parse().unwrap()).collect();
+    assert_eq!(
+        nums.len(),
+        3,
+        "{got} {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(nums[0], total);
+    assert!(nums[1] >= 1);
+    assert_eq!(nums[2], total, "names are unique");
+    let failed = run.stdout.matches("<failure").count();
+    assert_eq!(nums[1], failed);
+}
+
+#[test]
+fn a_bad_scenario_file_is_exit_2_with_its_line_and_a_did_you_mean() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("bad.toml");
+    std::fs::write(
+        &file,
+        "[[scenario]]\nid = \"x\"\n[[scenario.step]]\nuser = \"привет\"\nexpect = { brach = \"booking\" }\n",
+    )
+    .unwrap();
+    let dir = repo().join("examples/salon-ufa-omsk");
+    let run = regl(&dir, &["test", "--scenarios", file.to_str().unwrap()]).expect_code(2);
+    assert!(run.stderr.contains("bad.toml:5:12"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("did you mean `branch`?"),
+        "{}",
+        run.stderr
+    );
+    let run = regl(&dir, &["test", "--only", "nothing-like-this"]).expect_code(2);
+    assert!(run.stderr.contains("no scenario"), "{}", run.stderr);
+}
