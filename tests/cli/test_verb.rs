@@ -1,6 +1,6 @@
 //! `regl test`: every example and a fresh business pass their generated scenarios; each
 //! planted break in a copy of an exported bot config fails with the scenario and what the
-//! client saw; the hand-written boundaries of docs/bot-runtime.md pass; JUnit reads back.
+//! client saw; the hand-written boundaries of docs/bot-runtime.md pass; `JUnit` reads back.
 
 use std::path::{Path, PathBuf};
 
@@ -51,8 +51,8 @@ fn every_example_passes_its_generated_scenarios_with_coverage_printed() {
         ] {
             assert!(run.stdout.contains(what), "{what}\n{}", run.stdout);
         }
-        let last = run.stdout.lines().last().unwrap();
-        assert!(last.ends_with("passed, 0 failed"), "{name}: {last}");
+        let closing = run.stdout.lines().last().unwrap();
+        assert!(closing.ends_with("passed, 0 failed"), "{name}: {closing}");
     }
 }
 
