@@ -335,3 +335,57 @@ fn a_bad_scenario_file_is_exit_2_with_its_line_and_a_did_you_mean() {
     let run = regl(&dir, &["test", "--only", "nothing-like-this"]).expect_code(2);
     assert!(run.stderr.contains("no scenario"), "{}", run.stderr);
 }
+
+#[test]
+fn the_pilot_plan_has_a_hundred_rows_and_a_re_render_keeps_what_testers_entered() {
+    let (_tmp, dir) = copy_example("salon-ufa-omsk");
+    regl(&dir, &["render"]).expect_code(0);
+    let plan = dir.join("out/ufa/test-plan-ufa.xlsx");
+    // A tester's entries, saved by another spreadsheet program (openpyxl writes inline
+    // strings with character references, as Excel may not).
+    let fill = "import sys, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1])\nws = wb.worksheets[0]\nrows = [r for r in ws.iter_rows(min_row=4, values_only=True)]\nassert len(rows) == 100, len(rows)\nassert wb.sheetnames == ['План', 'Итоги'], wb.sheetnames\nassert all(r[8] == '+7 913 000-00-11' for r in rows)\nassert {r[3] for r in rows} == {'позитивный', 'негативный', 'граничный'}\nassert len({r[0] for r in rows}) == 100\nv = ws.data_validations.dataValidation[0]\nassert 'не пройдено' in v.formula1 and str(v.sqref) == 'O4:O103', (v.formula1, v.sqref)\nws['N5'] = 'бот спросил телефон дважды & <ещё>'\nws['O5'] = 'не пройдено'\nws['P5'] = 'Т-1'\nwb.save(sys.argv[1])\n";
+    let out = std::process::Command::new("python3")
+        .args(["-c", fill, plan.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // A change to regl's columns: the phone.
+    let toml = dir.join("business.toml");
+    let text = std::fs::read_to_string(&toml).unwrap().replace(
+        "phones = [\"+7 913 000-00-11\"]",
+        "phones = [\"+7 913 000-00-12\"]",
+    );
+    std::fs::write(&toml, text).unwrap();
+    regl(&dir, &["render"]).expect_code(0);
+    let read = "import sys, openpyxl\nws = openpyxl.load_workbook(sys.argv[1]).worksheets[0]\nprint(ws['I5'].value, '|', ws['N5'].value, '|', ws['O5'].value, '|', ws['P5'].value, '|', ws['O6'].value)\n";
+    let out = std::process::Command::new("python3")
+        .args(["-c", read, plan.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "+7 913 000-00-12 | бот спросил телефон дважды & <ещё> | не пройдено | Т-1 | не проверено"
+    );
+}
+
+#[test]
+fn without_pilot_phones_the_plan_asks_for_them_and_never_invents_one() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    regl(d, &["init", "--name", "Тест", "--city", "Омск"]).expect_code(0);
+    regl(d, &["render"]).expect_code(0);
+    let plan = d.join("out/omsk/test-plan-omsk.xlsx");
+    let read = "import sys, openpyxl\nws = openpyxl.load_workbook(sys.argv[1]).worksheets[0]\nprint(sorted({r[8] for r in ws.iter_rows(min_row=4, values_only=True)}))\n";
+    let out = std::process::Command::new("python3")
+        .args(["-c", read, plan.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "['T129: укажите [pilot].phones']"
+    );
+}
