@@ -186,7 +186,12 @@ pub fn run(args: &ChatArgs) -> Outcome {
                 let s = d
                     .history()
                     .last()
-                    .map(|t| t.why.iter().map(|w| format!("  {w}\n")).collect::<String>())
+                    .map(|t| {
+                        t.why
+                            .iter()
+                            .map(|w| format!("  {}\n", w.get(lang)))
+                            .collect::<String>()
+                    })
                     .unwrap_or_default();
                 say(&mut out, &s)?;
             }

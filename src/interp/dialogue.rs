@@ -9,6 +9,7 @@ use chrono_tz::Tz;
 
 use super::bot::Bot;
 use super::turn::{Input, Scheduled, ScheduledKind, Sent, Turn};
+use crate::i18n::{Text, t};
 use crate::model::bot_v2::Ask;
 use crate::model::enums::Slot;
 use crate::semantics::conditions::HandoffReason;
@@ -312,7 +313,7 @@ impl<'b> Dialogue<'b> {
         }
     }
 
-    pub(super) fn why(&mut self, line: String) {
+    pub(super) fn why(&mut self, line: Text) {
         self.cur.why.push(line);
     }
 
@@ -325,19 +326,20 @@ impl<'b> Dialogue<'b> {
 
     fn message(&mut self, text: &str, confidence: Option<f64>) {
         if let Some(r) = self.handed_over {
-            self.why(format!(
-                "the dialogue is with a person since the hand-off ({}): the bot does not answer",
-                r.as_str()
+            let r = r.as_str();
+            self.why(t!(
+                "the dialogue is with a person since the hand-off ({r}): the bot does not answer",
+                "после передачи ({r}) диалог ведёт сотрудник: бот не отвечает"
             ));
             return;
         }
         let cfg = &self.bot.config;
         let at_night = presence(self.now, &self.bot.hours, cfg.night_mode);
         if at_night == Presence::Closed {
-            self.why(
-                "outside working hours and night_mode is off: the message waits for the opening"
-                    .into(),
-            );
+            self.why(t!(
+                "outside working hours and night_mode is off: the message waits for the opening",
+                "нерабочее время, а night_mode выключен: сообщение ждёт открытия"
+            ));
             return;
         }
         let first = !self.started;
@@ -366,7 +368,10 @@ impl<'b> Dialogue<'b> {
         let outcome = self.evaluate(&m, confidence);
         self.cur.confidence = confidence.unwrap_or_else(|| outcome.confidence());
         if first && matches!(outcome, Outcome::LowConfidence { .. }) && self.cur.confidence == 0.0 {
-            self.why("a first message that asks for nothing: the greeting answers it".into());
+            self.why(t!(
+                "a first message that asks for nothing: the greeting answers it",
+                "первое сообщение ни о чём не просит: на него отвечает приветствие"
+            ));
             self.ask_consent_first();
             return;
         }
@@ -424,9 +429,10 @@ impl<'b> Dialogue<'b> {
                 Some(c),
                 Outcome::Escalate { .. } | Outcome::Trigger { .. } | Outcome::Chose { .. },
             ) if c < cfg.limits.min_confidence => {
-                self.why(format!(
-                    "the score {c} is below min_confidence {}: the match does not apply",
-                    cfg.limits.min_confidence
+                let min = cfg.limits.min_confidence;
+                self.why(t!(
+                    "the score {c} is below min_confidence {min}: the match does not apply",
+                    "оценка {c} ниже min_confidence {min}: совпадение не применяется"
                 ));
                 if awaited.is_some() {
                     Outcome::ReAsk { error: None }
@@ -501,13 +507,20 @@ impl<'b> Dialogue<'b> {
         match outcome {
             Outcome::Escalate { keyword, .. } => {
                 let k = bot.keywords[keyword].text().to_owned();
-                self.why(format!("escalation keyword «{k}»: hand over (keyword)"));
+                self.why(t!(
+                    "escalation keyword «{k}»: hand over (keyword)",
+                    "ключевое слово эскалации «{k}»: передача сотруднику (keyword)"
+                ));
                 self.handoff(HandoffReason::Keyword, None);
             }
             Outcome::Trigger { branch, phrase, .. } => {
                 let t = &bot.triggers[branch];
                 let p = t.phrases[phrase].text().to_owned();
-                self.why(format!("trigger «{p}» starts the branch {}", t.branch));
+                let branch_id = &t.branch;
+                self.why(t!(
+                    "trigger «{p}» starts the branch {branch_id}",
+                    "фраза «{p}» начинает ветку {branch_id}"
+                ));
                 self.turns.reply(true, bot.config.limits.max_bot_turns);
                 self.progress = true;
                 self.start_branch(branch, None);
@@ -524,9 +537,10 @@ impl<'b> Dialogue<'b> {
             }
             Outcome::ReAsk { error } => {
                 if self.turns.reply(false, bot.config.limits.max_bot_turns) == TurnCount::HandOver {
-                    self.why(format!(
-                        "the {}th reply in a row without progress: hand over instead",
-                        bot.config.limits.max_bot_turns
+                    let max = bot.config.limits.max_bot_turns;
+                    self.why(t!(
+                        "reply {max} in a row without progress: a hand-off instead",
+                        "{max}-й ответ подряд без продвижения: вместо него передача сотруднику"
                     ));
                     self.handoff(HandoffReason::MaxBotTurns, None);
                     return;
@@ -534,9 +548,10 @@ impl<'b> Dialogue<'b> {
                 self.re_ask(error.as_ref());
             }
             Outcome::LowConfidence { best } => {
-                self.why(format!(
-                    "nothing applies (best score {best:.2} < {}), and no step waits: the fallback",
-                    bot.config.limits.min_confidence
+                let (best, min) = (format!("{best:.2}"), bot.config.limits.min_confidence);
+                self.why(t!(
+                    "nothing applies (best score {best} < {min}), and no step waits: the fallback",
+                    "ничего не подходит (лучшая оценка {best} < {min}), и ни один шаг не ждёт ответа: fallback"
                 ));
                 let say = bot.config.fallback.say.clone();
                 if bot.config.fallback.handoff {
@@ -566,14 +581,18 @@ impl<'b> Dialogue<'b> {
             order::evaluate(m, &Waiting::default(), &rules, None)
         {
             let k = bot.keywords[keyword].text().to_owned();
-            self.why(format!("escalation keyword «{k}»: hand over (keyword)"));
+            self.why(t!(
+                "escalation keyword «{k}»: hand over (keyword)",
+                "ключевое слово эскалации «{k}»: передача сотруднику (keyword)"
+            ));
             self.handoff(HandoffReason::Keyword, None);
             return;
         }
         let Some(score) = nps::score(m, n.scale_min, n.scale_max) else {
-            self.why(format!(
-                "not a whole score from {} to {}: the question again",
-                n.scale_min, n.scale_max
+            let (lo, hi) = (n.scale_min, n.scale_max);
+            self.why(t!(
+                "not a whole score from {lo} to {hi}: the question again",
+                "не целая оценка от {lo} до {hi}: вопрос ещё раз"
             ));
             if self.turns.reply(false, bot.config.limits.max_bot_turns) == TurnCount::HandOver {
                 self.handoff(HandoffReason::MaxBotTurns, None);
@@ -590,19 +609,24 @@ impl<'b> Dialogue<'b> {
         self.wait = Wait::Nothing;
         match nps::group(score, n.detractor_max, n.promoter_min) {
             NpsGroup::Detractor => {
-                self.why(format!(
-                    "score {score} ≤ detractor_max {}: hand over (nps_detractor)",
-                    n.detractor_max
+                let max = n.detractor_max;
+                self.why(t!(
+                    "score {score} ≤ detractor_max {max}: hand over (nps_detractor)",
+                    "оценка {score} ≤ detractor_max {max}: передача сотруднику (nps_detractor)"
                 ));
                 self.handoff(HandoffReason::NpsDetractor, None);
             }
             NpsGroup::Passive => {
-                self.why(format!("score {score}: passive"));
+                self.why(t!("score {score}: passive", "оценка {score}: нейтральная"));
                 let say = n.passive.clone();
                 self.say(&say);
             }
             NpsGroup::Promoter => {
-                self.why(format!("score {score} ≥ promoter_min {}", n.promoter_min));
+                let min = n.promoter_min;
+                self.why(t!(
+                    "score {score} ≥ promoter_min {min}",
+                    "оценка {score} ≥ promoter_min {min}"
+                ));
                 let say = n.promoter.clone();
                 self.say(&say);
             }

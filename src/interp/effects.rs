@@ -8,6 +8,7 @@ use chrono::Duration;
 use super::dialogue::{ConsentState, Dialogue, Record, Visit, Wait};
 use super::fill::fill;
 use super::turn::{CrmCall, Notification, Scheduled, ScheduledKind};
+use crate::i18n::t;
 use crate::model::bot_v2::{Action, RecordEffect, TagWhen};
 use crate::model::enums::Slot;
 use crate::semantics::conditions::handoff::{self, HandoffText};
@@ -23,7 +24,10 @@ impl Dialogue<'_> {
         let bot = self.bot;
         let name = action.as_str();
         if self.consent == ConsentState::Refused && !allowed_after_refusal(name, &bot.purposes()) {
-            self.why(format!("{name} rests on the refused consent: not done"));
+            self.why(t!(
+                "{name} rests on the refused consent: not done",
+                "{name} основано на отклонённом согласии: не выполняется"
+            ));
             return true;
         }
         self.cur.actions.push(name.to_owned());
@@ -41,7 +45,10 @@ impl Dialogue<'_> {
             }
             Action::Book => {
                 let Some(SlotValue::Time(at)) = self.slot(Slot::PreferredTime).cloned() else {
-                    self.why("book without a preferred_time".into());
+                    self.why(t!(
+                        "book without a preferred_time",
+                        "book без preferred_time"
+                    ));
                     return self.write(action);
                 };
                 let service = match self.slot(Slot::Service) {
@@ -62,8 +69,9 @@ impl Dialogue<'_> {
                 let total = self.amount();
                 let over = bot.config.escalation.amount_over;
                 if amount::hands_over(total, over) {
-                    self.why(format!(
-                        "amount {total} > amount_over {over}: a person confirms"
+                    self.why(t!(
+                        "amount {total} > amount_over {over}: a person confirms",
+                        "сумма {total} > amount_over {over}: подтверждает сотрудник"
                     ));
                     self.handoff(HandoffReason::AmountOver, None);
                     return false;
@@ -140,9 +148,10 @@ impl Dialogue<'_> {
         }
         let hit = phone.is_some() && self.record.is_some();
         if effect.record == RecordEffect::Update && !hit {
-            self.why(format!(
-                "{}: no record found by phone to update",
-                action.as_str()
+            let a = action.as_str();
+            self.why(t!(
+                "{a}: no record found by phone to update",
+                "{a}: по телефону не найдена запись для обновления"
             ));
             self.handoff(HandoffReason::LowConfidence, None);
             return false;
@@ -154,7 +163,10 @@ impl Dialogue<'_> {
             if refused
                 && writable_after_refusal(action.as_str(), [slot.as_str()], &purposes).is_empty()
             {
-                self.why(format!("{slot} not written: the refused consent covers it"));
+                self.why(t!(
+                    "{slot} not written: the refused consent covers it",
+                    "{slot} не записан: его покрывает отклонённое согласие"
+                ));
                 continue;
             }
             let (Some(field), Some(value)) = (cfg.crm.writes.get(slot), self.crm_value(slot))
@@ -190,9 +202,10 @@ impl Dialogue<'_> {
                 .map(|s| s.as_str())
                 .collect::<Vec<_>>()
                 .join(", ");
-            self.why(format!(
-                "{}: required fields missing ({list}): nothing written, a person takes over",
-                action.as_str()
+            let a = action.as_str();
+            self.why(t!(
+                "{a}: required fields missing ({list}): nothing written, a person takes over",
+                "{a}: нет обязательных полей ({list}): ничего не записано, диалог передан сотруднику"
             ));
             self.handoff(HandoffReason::LowConfidence, None);
             return false;
@@ -399,7 +412,10 @@ impl Dialogue<'_> {
         let purposes = bot.purposes();
         let refused = self.consent == ConsentState::Refused;
         if refused && !allowed_after_refusal("reminders", &purposes) {
-            self.why("no reminders: the refused consent covers them".into());
+            self.why(t!(
+                "no reminders: the refused consent covers them",
+                "напоминаний нет: их покрывает отклонённое согласие"
+            ));
         } else {
             for (offset, r) in plan_all(v.at, &cfg.reminders.offsets_s, self.now, bot.window) {
                 let (at, skipped) = match r {
@@ -423,7 +439,10 @@ impl Dialogue<'_> {
             }
         }
         if refused && !allowed_after_refusal("nps", &purposes) {
-            self.why("no survey: the refused consent covers it".into());
+            self.why(t!(
+                "no survey: the refused consent covers it",
+                "опроса нет: его покрывает отклонённое согласие"
+            ));
             return;
         }
         let duration: u64 = std::iter::once(&v.service)

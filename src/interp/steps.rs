@@ -4,6 +4,7 @@
 //! step the dialogue waits on.
 
 use super::dialogue::{ConsentState, Dialogue, Wait, slot_of};
+use crate::i18n::t;
 use crate::model::bot_v2::{Action, Ask, Choice, StepV2, UpsellOfferV2};
 use crate::model::enums::Slot;
 use crate::semantics::conditions::cancel;
@@ -34,11 +35,10 @@ impl Dialogue<'_> {
             (Choice::Cancel, Some(v)) => {
                 let w = cancel::cancel(v.at, self.now, urgent, cfg.cancellation.free_until_s);
                 let t = (v.at - self.now).num_seconds();
-                self.why(format!(
-                    "{} s before the visit (urgent window {urgent} s, free until {} s): {}",
-                    t,
-                    cfg.cancellation.free_until_s,
-                    w.as_str()
+                let (free, w_name) = (cfg.cancellation.free_until_s, w.as_str());
+                self.why(t!(
+                    "{t} s before the visit (urgent window {urgent} s, free until {free} s): {w_name}",
+                    "до визита {t} с (срочное окно {urgent} с, бесплатно до {free} с): {w_name}"
                 ));
                 w.as_str().to_owned()
             }
@@ -50,11 +50,10 @@ impl Dialogue<'_> {
                     v.moves,
                     cfg.cancellation.reschedule_max,
                 );
-                self.why(format!(
-                    "{} s before the visit, moved {} times: {}",
-                    (v.at - self.now).num_seconds(),
-                    v.moves,
-                    w.as_str()
+                let (left, moves, w_name) = ((v.at - self.now).num_seconds(), v.moves, w.as_str());
+                self.why(t!(
+                    "{left} s before the visit, moved {moves} times: {w_name}",
+                    "до визита {left} с, переносов: {moves}: {w_name}"
                 ));
                 w.as_str().to_owned()
             }
@@ -103,10 +102,10 @@ impl Dialogue<'_> {
                     if self.slot(slot_of(a)).is_some()
                         && step.action != Some(Action::Reschedule) =>
                 {
-                    self.why(format!(
-                        "step {} skipped: {} is known",
-                        i + 1,
-                        slot_of(a).as_str()
+                    let (n, slot) = (i + 1, slot_of(a).as_str());
+                    self.why(t!(
+                        "step {n} skipped: {slot} is known",
+                        "шаг {n} пропущен: {slot} уже известен"
                     ));
                     if !self.after_step(b, i) {
                         return;
@@ -134,9 +133,10 @@ impl Dialogue<'_> {
             }
             if step.action == Some(Action::OfferUpsell) {
                 let Some(offer) = self.upsell_offer(step).cloned() else {
-                    self.why(format!(
-                        "step {}: no upsell for this service, skipped",
-                        i + 1
+                    let n = i + 1;
+                    self.why(t!(
+                        "step {n}: no upsell for this service, skipped",
+                        "шаг {n}: для этой услуги нет допродажи, пропущен"
                     ));
                     i += 1;
                     continue;
@@ -200,10 +200,10 @@ impl Dialogue<'_> {
         if let Some(g) = &step.goto {
             match self.bot.branch_index(g) {
                 Some(to) => {
-                    self.why(format!("goto {g}"));
+                    self.why(t!("goto {g}", "переход в ветку {g}"));
                     self.start_branch(to, None);
                 }
-                None => self.why(format!("goto {g}: no such branch")),
+                None => self.why(t!("goto {g}: no such branch", "goto {g}: такой ветки нет")),
             }
             return false;
         }
@@ -234,7 +234,11 @@ impl Dialogue<'_> {
         match self.wait {
             Wait::Greeting => {
                 let b = &cfg.greeting.buttons[index];
-                self.why(format!("greeting button «{}»", b.text));
+                let text = &b.text;
+                self.why(t!(
+                    "greeting button «{text}»",
+                    "кнопка приветствия «{text}»"
+                ));
                 match b.branch.as_deref().and_then(|id| bot.branch_index(id)) {
                     Some(to) => self.start_branch(to, b.choice),
                     None => self.wait = Wait::Nothing,
@@ -261,7 +265,11 @@ impl Dialogue<'_> {
                     return;
                 };
                 let b = t.buttons[index].clone();
-                self.why(format!("reminder button «{}»", b.text));
+                let text = &b.text;
+                self.why(t!(
+                    "reminder button «{text}»",
+                    "кнопка напоминания «{text}»"
+                ));
                 match (
                     b.choice,
                     b.branch.as_deref().and_then(|id| bot.branch_index(id)),
@@ -301,10 +309,11 @@ impl Dialogue<'_> {
                 &offer.buttons
             };
             let agreed = buttons.get(index).and_then(|b| b.choice) == Some(Choice::Agreed);
-            self.why(format!(
-                "upsell {}",
-                if agreed { "accepted" } else { "declined" }
-            ));
+            self.why(if agreed {
+                t!("upsell accepted", "допродажа принята")
+            } else {
+                t!("upsell declined", "от допродажи отказались")
+            });
             if agreed {
                 self.upsells.clone_from(&offer.offer);
             }
@@ -315,7 +324,8 @@ impl Dialogue<'_> {
         let nb = step.buttons.len();
         if index < nb {
             let button = step.buttons[index].clone();
-            self.why(format!("button {} «{}»", index + 1, button.text));
+            let (n, text) = (index + 1, &button.text);
+            self.why(t!("button {n} «{text}»", "кнопка {n} «{text}»"));
             if let Some(to) = button.branch.as_deref().and_then(|id| bot.branch_index(id)) {
                 self.start_branch(to, button.choice);
                 return;
@@ -324,7 +334,8 @@ impl Dialogue<'_> {
                 self.set_condition(c);
             }
         } else if let Some(row) = step.options.get(index - nb) {
-            self.why(format!("row {} «{}»", index + 1, row.title));
+            let (n, title) = (index + 1, &row.title);
+            self.why(t!("row {n} «{title}»", "строка списка {n} «{title}»"));
             let id = row.id.clone();
             self.set_slot(Slot::Service, SlotValue::Service(id));
         }
@@ -340,11 +351,15 @@ impl Dialogue<'_> {
         let c = &bot.config.consent;
         let agreed = c.buttons.get(index).and_then(|b| b.choice) != Some(Choice::Declined);
         if agreed {
-            self.why(format!("consent given (version {})", c.version));
+            let version = &c.version;
+            self.why(t!(
+                "consent given (version {version})",
+                "согласие дано (версия {version})"
+            ));
             self.consent = ConsentState::Given;
             return true;
         }
-        self.why("consent refused".into());
+        self.why(t!("consent refused", "в согласии отказано"));
         self.consent = ConsentState::Refused;
         let declined = c.declined.clone();
         self.say(&declined);
@@ -357,9 +372,10 @@ impl Dialogue<'_> {
             .filter(|a| !matches!(a, Action::OfferUpsell | Action::Handoff))
             .any(|a| allowed_after_refusal(a.as_str(), &purposes));
         if !goes_on {
-            self.why(format!(
-                "the branch {} rests on consent alone: it ends here",
-                bot.config.branches[b].id
+            let id = &bot.config.branches[b].id;
+            self.why(t!(
+                "the branch {id} rests on consent alone: it ends here",
+                "ветка {id} основана только на согласии: здесь она заканчивается"
             ));
         }
         goes_on
@@ -376,7 +392,8 @@ impl Dialogue<'_> {
         let Some(a) = s.ask else { return };
         let slot = slot_of(a);
         let shown = self.show(&v);
-        self.why(format!("{} = {shown}", slot.as_str()));
+        let name = slot.as_str();
+        self.why(t!("{name} = {shown}", "{name} = {shown}"));
         self.set_slot(slot, v);
         if self.after_step(branch, step) {
             self.run_from(branch, step + 1);
@@ -387,8 +404,17 @@ impl Dialogue<'_> {
     pub(super) fn re_ask(&mut self, error: Option<&SlotError>) {
         let bot = self.bot;
         self.why(match error {
-            Some(e) => format!("the value did not read ({e:?}): the step again"),
-            None => "no button, value or trigger: the step again".into(),
+            Some(e) => {
+                let e = format!("{e:?}");
+                t!(
+                    "the value did not read ({e}): the step again",
+                    "значение не распознано ({e}): шаг ещё раз"
+                )
+            }
+            None => t!(
+                "no button, value or trigger: the step again",
+                "ни кнопки, ни значения, ни фразы ветки: шаг ещё раз"
+            ),
         });
         match self.wait {
             Wait::Step { branch, step } => {

@@ -111,8 +111,9 @@ pub struct Turn {
     pub sent: Vec<Sent>,
     /// The score of what matched.
     pub confidence: f64,
-    /// What matched and why, for `/why` and failure reports.
-    pub why: Vec<String>,
+    /// What matched and why, for `/why`.
+    #[serde(skip)]
+    pub why: Vec<crate::i18n::Text>,
 }
 
 impl Turn {

@@ -3,6 +3,7 @@
 //! it; no unfilled placeholder in what the client sees; buttons and list rows within the
 //! channel's limits; every reply in the business's language.
 
+use crate::i18n::{Text, t};
 use crate::interp::fill::unfilled;
 use crate::interp::{Bot, Turn};
 use crate::model::enums::Lang;
@@ -15,15 +16,17 @@ const MAX_ROWS: usize = 10;
 const MAX_ROW_CHARS: usize = 24;
 
 /// What this turn broke, one line each.
-pub fn check(bot: &Bot, t: &Turn) -> Vec<String> {
+pub fn check(bot: &Bot, turn: &Turn) -> Vec<Text> {
+    let t = turn;
     let cfg = &bot.config;
     let mut out = Vec::new();
     let before = &cfg.consent.before;
     if t.consent != "given" {
         for a in &t.asked {
             if before.contains(a) {
-                out.push(format!(
-                    "`{a}` asked before consent (consent.before lists it)"
+                out.push(t!(
+                    "`{a}` asked before consent (consent.before lists it)",
+                    "`{a}` спрошен до согласия (он в consent.before)"
                 ));
             }
         }
@@ -42,8 +45,9 @@ pub fn check(bot: &Bot, t: &Turn) -> Vec<String> {
             continue;
         };
         if t.consent != "given" && before.contains(&slot) {
-            out.push(format!(
-                "`{slot}` ({field}) written to the CRM before consent"
+            out.push(t!(
+                "`{slot}` ({field}) written to the CRM before consent",
+                "`{slot}` ({field}) записан в CRM до согласия"
             ));
         }
         if t.consent == "refused"
@@ -52,8 +56,9 @@ pub fn check(bot: &Bot, t: &Turn) -> Vec<String> {
                 .iter()
                 .all(|a| writable_after_refusal(a, [slot.as_str()], &purposes).is_empty())
         {
-            out.push(format!(
-                "`{slot}` ({field}) written to the CRM after the client refused consent"
+            out.push(t!(
+                "`{slot}` ({field}) written to the CRM after the client refused consent",
+                "`{slot}` ({field}) записан в CRM после отказа клиента от согласия"
             ));
         }
     }
@@ -65,25 +70,37 @@ pub fn check(bot: &Bot, t: &Turn) -> Vec<String> {
         .chain(t.option_titles.iter());
     for text in seen {
         for p in unfilled(text) {
-            out.push(format!(
-                "the client sees an unfilled placeholder {p}: «{}»",
-                short(text)
+            let shown = short(text);
+            out.push(t!(
+                "the client sees an unfilled placeholder {p}: «{shown}»",
+                "клиент видит незаполненную подстановку {p}: «{shown}»"
             ));
         }
         let cyrillic = text.chars().any(|c| matches!(c, '\u{0400}'..='\u{04FF}'));
         let letters = text.chars().any(char::is_alphabetic);
         match bot.lang {
             Lang::Ru if letters && !cyrillic => {
-                out.push(format!("a reply not in Russian: «{}»", short(text)));
+                let shown = short(text);
+                out.push(t!(
+                    "a reply not in Russian: «{shown}»",
+                    "ответ не на русском: «{shown}»"
+                ));
             }
-            Lang::En if cyrillic => out.push(format!("a reply not in English: «{}»", short(text))),
+            Lang::En if cyrillic => {
+                let shown = short(text);
+                out.push(t!(
+                    "a reply not in English: «{shown}»",
+                    "ответ не на английском: «{shown}»"
+                ));
+            }
             _ => {}
         }
     }
     if t.buttons.len() > MAX_BUTTONS {
-        out.push(format!(
-            "{} buttons (at most {MAX_BUTTONS})",
-            t.buttons.len()
+        let n = t.buttons.len();
+        out.push(t!(
+            "{n} buttons (at most {MAX_BUTTONS})",
+            "кнопок: {n} (не больше {MAX_BUTTONS})"
         ));
     }
     for b in t
@@ -91,14 +108,16 @@ pub fn check(bot: &Bot, t: &Turn) -> Vec<String> {
         .iter()
         .filter(|b| b.chars().count() > MAX_BUTTON_CHARS)
     {
-        out.push(format!(
-            "button «{b}» is longer than {MAX_BUTTON_CHARS} characters"
+        out.push(t!(
+            "button «{b}» is longer than {MAX_BUTTON_CHARS} characters",
+            "кнопка «{b}» длиннее {MAX_BUTTON_CHARS} символов"
         ));
     }
     if t.options.len() > MAX_ROWS {
-        out.push(format!(
-            "{} list rows (at most {MAX_ROWS})",
-            t.options.len()
+        let n = t.options.len();
+        out.push(t!(
+            "{n} list rows (at most {MAX_ROWS})",
+            "строк списка: {n} (не больше {MAX_ROWS})"
         ));
     }
     for r in t
@@ -106,8 +125,9 @@ pub fn check(bot: &Bot, t: &Turn) -> Vec<String> {
         .iter()
         .filter(|r| r.chars().count() > MAX_ROW_CHARS)
     {
-        out.push(format!(
-            "list row «{r}» is longer than {MAX_ROW_CHARS} characters"
+        out.push(t!(
+            "list row «{r}» is longer than {MAX_ROW_CHARS} characters",
+            "строка списка «{r}» длиннее {MAX_ROW_CHARS} символов"
         ));
     }
     out

@@ -134,6 +134,7 @@ pub fn human(runs: &[LocationRun<'_>], lang: Lang) -> String {
                 out.push_str(&transcript(&upto, lang));
             }
             for b in &o.breaches {
+                let b = b.get(lang);
                 let line = t!(
                     "  broken in every scenario's checks: {b}",
                     "  нарушена общая проверка: {b}"
@@ -228,7 +229,7 @@ pub fn json(runs: &[LocationRun<'_>]) -> String {
                     })).collect::<Vec<_>>(),
                     "client_saw": f.client_saw,
                 })).collect::<Vec<_>>(),
-                "breaches": o.breaches,
+                "breaches": o.breaches.iter().map(crate::i18n::Text::en).collect::<Vec<_>>(),
             })
         })
         .collect();
@@ -266,8 +267,9 @@ fn failure_text(o: &Outcome) -> (String, String) {
         }
     }
     for b in &o.breaches {
+        let b = b.en();
         if message.is_empty() {
-            message.clone_from(b);
+            b.clone_into(&mut message);
         }
         let _ = writeln!(body, "{b}");
     }

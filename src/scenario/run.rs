@@ -30,7 +30,7 @@ pub struct Outcome {
     pub family: String,
     pub failures: Vec<StepFailure>,
     /// The checks every scenario makes, broken: what and in which turn.
-    pub breaches: Vec<String>,
+    pub breaches: Vec<crate::i18n::Text>,
     /// Every turn, with the step (1-based) that produced it.
     pub transcript: Vec<(usize, Turn)>,
 }
@@ -123,11 +123,11 @@ pub fn run(s: &Scenario, bot: &Bot, default_now: NaiveDateTime) -> Outcome {
             });
         }
         for t in turns {
-            out.breaches.extend(
-                checks::check(bot, &t)
-                    .into_iter()
-                    .map(|b| format!("step {}: {b}", i + 1)),
-            );
+            out.breaches
+                .extend(checks::check(bot, &t).into_iter().map(|b| {
+                    let n = i + 1;
+                    crate::i18n::t!("step {n}: {b}", "шаг {n}: {b}", n = n, b = b)
+                }));
             out.transcript.push((i + 1, t));
         }
     }
