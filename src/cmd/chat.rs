@@ -16,7 +16,7 @@ use chrono::NaiveDateTime;
 use super::test::{bot_of, locations, text_error};
 use super::{Outcome, load_for_output};
 use crate::cli::ChatArgs;
-use crate::i18n::{self, Lang, t};
+use crate::i18n::{self, t};
 use crate::interp::{Dialogue, Given};
 use crate::scenario::report::transcript;
 
@@ -85,7 +85,6 @@ pub fn run(args: &ChatArgs) -> Outcome {
     for line in stdin.lock().lines() {
         let line = line?;
         let line = line.trim_end_matches('\r');
-        let clock = d.now().format("%Y-%m-%d %H:%M").to_string();
         let (cmd, rest) = line.split_once(' ').unwrap_or((line, ""));
         match cmd {
             "/quit" | "/exit" => break,
@@ -143,26 +142,36 @@ pub fn run(args: &ChatArgs) -> Outcome {
                 shown = 0;
             }
             "/state" => {
-                let mut s = format!(
-                    "branch: {}  when: {}  consent: {}  handoff: {}\n",
-                    d.branch_id().unwrap_or("—"),
-                    d.condition().unwrap_or("—"),
-                    d.consent().as_str(),
-                    d.handed_over().map_or("—", |r| r.as_str())
+                let head = t!(
+                    "branch: {b}  when: {w}  consent: {c}  hand-off: {h}\n",
+                    "ветка: {b}  условие: {w}  согласие: {c}  передача: {h}\n",
+                    b = d.branch_id().unwrap_or("—"),
+                    w = d.condition().unwrap_or("—"),
+                    c = d.consent().as_str(),
+                    h = d.handed_over().map_or("—", |r| r.as_str()),
                 );
+                let mut s = head.get(lang).to_owned();
                 for (k, v) in d.slot_values() {
                     s.push_str(&format!("  {k} = {v}\n"));
                 }
                 for (sch, fired) in d.scheduled() {
+                    let what = match sch.kind {
+                        crate::interp::ScheduledKind::Reminder(o) => {
+                            let o = crate::model::Duration::from_secs(o);
+                            t!("reminder {o}", "напоминание за {o}")
+                        }
+                        crate::interp::ScheduledKind::Nps => t!("NPS survey", "опрос NPS"),
+                    };
+                    let state = match (sch.skipped, fired) {
+                        (Some(k), _) => k.text(),
+                        (None, true) => t!("sent", "отправлено"),
+                        (None, false) => t!("due", "запланировано"),
+                    };
                     s.push_str(&format!(
-                        "  {:?} {} {}\n",
-                        sch.kind,
+                        "  {} {} {}\n",
+                        what.get(lang),
                         sch.at.format("%Y-%m-%d %H:%M"),
-                        sch.skipped.clone().unwrap_or_else(|| if *fired {
-                            "sent".into()
-                        } else {
-                            "due".into()
-                        })
+                        state.get(lang)
                     ));
                 }
                 say(&mut out, &s)?;
@@ -232,7 +241,6 @@ pub fn run(args: &ChatArgs) -> Outcome {
                 } else {
                     d.user(line, None);
                 }
-                let _ = clock;
             }
         }
         let turns: Vec<_> = d.history()[shown..].iter().collect();
@@ -241,7 +249,6 @@ pub fn run(args: &ChatArgs) -> Outcome {
             shown = d.history().len();
         }
     }
-    let _ = Lang::En;
     Ok(())
 }
 

@@ -7,7 +7,7 @@ use chrono::Duration;
 
 use super::dialogue::{ConsentState, Dialogue, Record, Visit, Wait};
 use super::fill::fill;
-use super::turn::{CrmCall, Notification, Scheduled, ScheduledKind};
+use super::turn::{CrmCall, Notification, Scheduled, ScheduledKind, Skipped};
 use crate::i18n::t;
 use crate::model::bot_v2::{Action, RecordEffect, TagWhen};
 use crate::model::enums::Slot;
@@ -420,14 +420,8 @@ impl Dialogue<'_> {
             for (offset, r) in plan_all(v.at, &cfg.reminders.offsets_s, self.now, bot.window) {
                 let (at, skipped) = match r {
                     Reminder::Due(at) => (at, None),
-                    Reminder::AlreadyPast(at) => (at, Some("not after the booking".to_owned())),
-                    Reminder::OutsideWindow(at) => (
-                        at,
-                        Some(format!(
-                            "outside send_between {}",
-                            cfg.reminders.send_between
-                        )),
-                    ),
+                    Reminder::AlreadyPast(at) => (at, Some(Skipped::BeforeBooking)),
+                    Reminder::OutsideWindow(at) => (at, Some(Skipped::OutsideWindow)),
                 };
                 let s = Scheduled {
                     kind: ScheduledKind::Reminder(offset),

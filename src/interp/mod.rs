@@ -18,4 +18,4 @@ pub mod turn;
 
 pub use bot::Bot;
 pub use dialogue::{ConsentState, Dialogue, Given, Visit};
-pub use turn::{CrmCall, Input, Notification, Scheduled, ScheduledKind, Sent, Turn};
+pub use turn::{CrmCall, Input, Notification, Scheduled, ScheduledKind, Sent, Skipped, Turn};

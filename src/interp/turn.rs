@@ -47,14 +47,39 @@ pub enum ScheduledKind {
     Nps,
 }
 
+/// Why a reminder is not sent (docs/bot-runtime.md, "Time"): skipped, never moved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Skipped {
+    /// Its moment was not after the booking.
+    BeforeBooking,
+    /// Its moment falls outside `reminders.send_between`.
+    OutsideWindow,
+}
+
+impl Skipped {
+    pub fn text(self) -> crate::i18n::Text {
+        match self {
+            Skipped::BeforeBooking => crate::i18n::Text::new(
+                "skipped: not after the booking",
+                "не отправляется: момент не позже записи",
+            ),
+            Skipped::OutsideWindow => crate::i18n::Text::new(
+                "skipped: outside send_between",
+                "не отправляется: вне окна send_between",
+            ),
+        }
+    }
+}
+
 /// A message the bot will write first, at `at`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Scheduled {
     pub kind: ScheduledKind,
     #[serde(serialize_with = "local")]
     pub at: DateTime<Tz>,
-    /// Why it will not go out, when it will not (before the booking, outside the window).
-    pub skipped: Option<String>,
+    /// Why it will not go out, when it will not.
+    pub skipped: Option<Skipped>,
 }
 
 /// A message the bot wrote first while the clock moved.
