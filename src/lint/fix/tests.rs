@@ -44,6 +44,8 @@ fn mended(
         path: "bot/omsk.json".into(),
         owner: Some(0),
         state: BotState::Parsed { file, root },
+        upgraded: None,
+        expected: std::cell::OnceCell::new(),
     }];
     let fixes = plan(&sources, &bots, &[Some(fresh.clone())], &[finding]);
     let refs: Vec<&Fix> = fixes.iter().collect();
@@ -148,7 +150,7 @@ fn a_file_of_another_version_or_location_is_left_alone() {
     let export = exported();
     let fresh: Value = serde_json::from_str(&export).unwrap();
     for (key, value) in [
-        ("regl_bot_schema", Value::from(2)),
+        ("regl_bot_schema", Value::from(1)),
         ("location", Value::from("ufa")),
     ] {
         let mut other = fresh.clone();
