@@ -87,6 +87,7 @@ pub fn run(args: &ExportArgs) -> Outcome {
     let manifest_path = out_dir.join(manifest::FILE_NAME);
     let digest = InputsDigest::new(&manifest::canonical_config(text, false)?);
     let mut record = Manifest::continuing(Manifest::read(&manifest_path).ok());
+    let pruned = record.prunable(Verb::Export, |l| b.location(l).is_some());
     record.record_outputs(
         Verb::Export,
         outputs.iter().map(|o| entry(&digest, o)).collect(),
@@ -102,7 +103,8 @@ pub fn run(args: &ExportArgs) -> Outcome {
         std::fs::read(&manifest_path).ok().as_deref() != Some(manifest_json.as_bytes());
 
     if args.check {
-        if changed.is_empty() && !manifest_changed && copies.is_empty() {
+        let pruning: Vec<&String> = pruned.iter().filter(|p| out_dir.join(p).exists()).collect();
+        if changed.is_empty() && !manifest_changed && copies.is_empty() && pruning.is_empty() {
             let (files, out) = (outputs.len(), out_dir.display());
             let summary = t!(
                 "export is up to date: {files} files in {out}\n",
@@ -116,6 +118,9 @@ pub fn run(args: &ExportArgs) -> Outcome {
         }
         if manifest_changed {
             let _ = writeln!(err, "would change: {}", manifest_path.display());
+        }
+        for p in &pruning {
+            let _ = writeln!(err, "would remove: {}", out_dir.join(p).display());
         }
         for c in &copies {
             let _ = writeln!(err, "would change: {}", c.path.display());
@@ -138,6 +143,7 @@ pub fn run(args: &ExportArgs) -> Outcome {
     }
     files.extend(copies.iter().map(|c| (c.path.clone(), &c.bytes[..])));
     write_all_atomic(&files)?;
+    super::prune::remove(&out_dir, &pruned, lang)?;
     let mut report = String::new();
     for o in &changed {
         let _ = writeln!(report, "wrote {}", shown(&out_dir, &o.path));

@@ -20,7 +20,9 @@ pub fn run(args: &LintArgs) -> Outcome {
     let bots = lint::bot::read_all(&loaded, &mut sources, &args.bot);
     let out_dir = args.out.clone().unwrap_or_else(|| loaded.dir().join("out"));
     let config_text = sources.get(loaded.file).text.clone();
-    let documents = lint::documents::read(&out_dir, loaded.dir(), &config_text, &mut sources);
+    let mut documents = lint::documents::read(&out_dir, loaded.dir(), &config_text, &mut sources);
+    documents.orphans =
+        lint::documents::orphans(&loaded.business, loaded.dir(), &out_dir, &mut sources);
     let cx = Context {
         business: &loaded.business,
         file: loaded.file,
@@ -32,6 +34,9 @@ pub fn run(args: &LintArgs) -> Outcome {
     };
     let diags = lint::lint(&cx);
     let lang = i18n::choose(Some(loaded.business.lang()));
+    if !args.bot.is_empty() {
+        unchecked_locations(&cx, lang);
+    }
     let text = match args.format {
         LintFormat::Human => {
             let colour = report::human::use_colour(std::io::stdout().is_terminal());
@@ -49,6 +54,29 @@ pub fn run(args: &LintArgs) -> Outcome {
     } else {
         Ok(())
     }
+}
+
+/// With `--bot FILE`, only the given files are compared: says on stderr which locations'
+/// bot configs were left out, so a hook passing the changed files cannot read a pass as
+/// "every bot is in step".
+fn unchecked_locations(cx: &Context<'_>, lang: Lang) {
+    let checked: Vec<&str> = cx.bot_docs().map(|d| d.location.id.as_str()).collect();
+    let left: Vec<String> = cx
+        .business
+        .locations
+        .iter()
+        .filter(|l| !checked.contains(&l.id.as_str()))
+        .map(|l| format!("`{}` ({})", l.id.as_str(), l.bot_config.as_str()))
+        .collect();
+    if left.is_empty() {
+        return;
+    }
+    let list = left.join(", ");
+    let note = crate::i18n::t!(
+        "note: --bot checked only the files given; not checked: the bot configs of {list} (run `regl lint` without --bot to check them all)",
+        "примечание: --bot проверил только указанные файлы; не проверены конфигурации бота филиалов {list} (запустите `regl lint` без --bot, чтобы проверить все)"
+    );
+    eprintln!("{}", note.get(lang));
 }
 
 fn rule_infos(lang: Lang) -> Vec<report::sarif::RuleInfo> {

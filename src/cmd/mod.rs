@@ -5,6 +5,7 @@ pub mod explain;
 mod export;
 pub mod init;
 mod lint;
+mod prune;
 mod push;
 mod render;
 mod schema;

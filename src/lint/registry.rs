@@ -17,6 +17,7 @@ pub static RULES: &[&Rule] = &[
     &rules::c109_duty_contact::RULE,
     &rules::c110_review_overdue::RULE,
     &rules::c111_crm_fields::RULE,
+    &rules::c112_version_without_change::RULE,
     &rules::p201_special_categories::RULE,
     &rules::p202_cross_border::RULE,
     &rules::p203_retention::RULE,
@@ -41,6 +42,7 @@ pub static RULES: &[&Rule] = &[
     &rules::d402_user_template::RULE,
     &rules::d403_document_edited::RULE,
     &rules::d404_version_not_bumped::RULE,
+    &rules::d410_orphaned_output::RULE,
     &rules::s501_secrets::RULE,
     &rules::l901_expired_waiver::RULE,
     &rules::l902_unused_waiver::RULE,
@@ -48,6 +50,7 @@ pub static RULES: &[&Rule] = &[
     &rules::t122_register_number::RULE,
     &rules::t123_cross_border_notice::RULE,
     &rules::t124_sample_requisites::RULE,
+    &rules::t131_never_rendered::RULE,
 ];
 
 /// The rule with this code, case-insensitively.

@@ -1,0 +1,296 @@
+//! What a new user tripped over (the trial of `reviews/new-user-trial.md`), each walked
+//! through the binary: lint loopholes, CI formats, owners' spellings, small comforts and the
+//! leftovers of a killed run.
+
+use std::fs;
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::common::{Run, regl, regl_env, replace_once, repo};
+
+/// A date inside the examples' review period.
+const TODAY: &str = "2026-12-10";
+
+/// The salon example in a temporary folder with its bot configs as `regl export` writes
+/// them, rendered and exported.
+fn salon() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(
+        repo().join("examples/salon-ufa-omsk/business.toml"),
+        dir.path().join("business.toml"),
+    )
+    .unwrap();
+    regl(dir.path(), &["render"]).expect_code(0);
+    regl(dir.path(), &["export", "--bot-configs"]).expect_code(0);
+    dir
+}
+
+fn lint_json(dir: &Path, extra: &[&str]) -> (Run, Vec<Value>) {
+    let mut args = vec!["lint", "--format", "json"];
+    args.extend_from_slice(extra);
+    let run = regl_env(dir, &args, &[("REGL_TODAY", TODAY)]);
+    let found = serde_json::from_str::<Vec<Value>>(&run.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}\n{}", run.stdout, run.stderr));
+    (run, found)
+}
+
+fn codes(found: &[Value]) -> Vec<String> {
+    found
+        .iter()
+        .map(|d| d["code"].as_str().unwrap_or("").to_owned())
+        .collect()
+}
+
+fn edit(dir: &Path, from: &str, to: &str) {
+    let path = dir.join("business.toml");
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(&path, replace_once(&text, from, to)).unwrap();
+}
+
+#[test]
+fn a_fresh_salon_rendered_and_exported_lints_clean() {
+    let dir = salon();
+    let (run, found) = lint_json(dir.path(), &["--deny-warnings"]);
+    assert_eq!(found, Vec::<Value>::new());
+    run.expect_code(0);
+}
+
+#[test]
+fn render_of_one_location_does_not_hide_the_other_stale_documents() {
+    let dir = salon();
+    edit(dir.path(), "free_until = \"12h\"", "free_until = \"10h\"");
+    regl(dir.path(), &["export", "--bot-configs"]).expect_code(0);
+    regl(dir.path(), &["render", "--location", "omsk"]).expect_code(0);
+    let (run, found) = lint_json(dir.path(), &[]);
+    let stale: Vec<&Value> = found.iter().filter(|d| d["code"] == "D401").collect();
+    assert_eq!(stale.len(), 1, "{}", run.stdout);
+    assert!(
+        stale[0]["message"].as_str().unwrap().contains("`ufa`"),
+        "{}",
+        run.stdout
+    );
+    run.expect_code(1);
+}
+
+#[test]
+fn the_version_reminder_stays_after_render_until_the_version_is_bumped() {
+    let dir = salon();
+    edit(dir.path(), "free_until = \"12h\"", "free_until = \"10h\"");
+    regl(dir.path(), &["export", "--bot-configs"]).expect_code(0);
+    regl(dir.path(), &["render"]).expect_code(0);
+    regl(dir.path(), &["render"]).expect_code(0);
+    let (run, found) = lint_json(dir.path(), &[]);
+    let d404: Vec<&Value> = found.iter().filter(|d| d["code"] == "D404").collect();
+    let documents: Vec<&str> = d404
+        .iter()
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert!(
+        documents
+            .iter()
+            .any(|m| m.starts_with("`cancellation-policy` reads differently")),
+        "{}",
+        run.stdout
+    );
+    assert!(d404.iter().all(|d| d["file"] == "business.toml"));
+    // A bump without its `changes` entry is a finding of its own.
+    edit(dir.path(), "version = \"1.0\"", "version = \"1.1\"");
+    regl(dir.path(), &["render"]).expect_code(0);
+    let (run, found) = lint_json(dir.path(), &[]);
+    assert_eq!(codes(&found), ["C112"], "{}", run.stdout);
+    let text = fs::read_to_string(dir.path().join("business.toml")).unwrap();
+    let entry = "  { version = \"1.0\"";
+    let at = text.find(entry).unwrap();
+    let line_end = at + text[at..].find('\n').unwrap() + 1;
+    let mut fixed = text.clone();
+    fixed.insert_str(
+        line_end,
+        "  { version = \"1.1\", date = 2026-12-10, summary = \"Бесплатная отмена за 10 часов\" },\n",
+    );
+    fs::write(dir.path().join("business.toml"), fixed).unwrap();
+    regl(dir.path(), &["render"]).expect_code(0);
+    let (run, found) = lint_json(dir.path(), &["--deny-warnings"]);
+    assert_eq!(found, Vec::<Value>::new());
+    run.expect_code(0);
+}
+
+#[test]
+fn a_removed_location_is_pruned_by_render_and_export_and_its_bot_config_reported() {
+    let dir = salon();
+    let d = dir.path();
+    // A file of the user's own in the location's folder is not regl's to delete.
+    fs::write(d.join("out/omsk/notes.txt"), "мои заметки").unwrap();
+    let text = fs::read_to_string(d.join("business.toml")).unwrap();
+    let renamed = text
+        .replace("id = \"omsk\"", "id = \"omsk-center\"")
+        .replace("bot/omsk.json", "bot/omsk-center.json");
+    fs::write(d.join("business.toml"), renamed).unwrap();
+    let render = regl(d, &["render"]).expect_code(0);
+    assert!(
+        render
+            .stdout
+            .contains("removed: out/omsk/cancellation-policy-omsk.docx"),
+        "{}",
+        render.stdout
+    );
+    assert!(!d.join("out/omsk/cancellation-policy-omsk.docx").exists());
+    assert!(d.join("out/omsk/notes.txt").exists());
+    let export = regl(d, &["export", "--bot-configs"]).expect_code(0);
+    assert!(
+        export
+            .stdout
+            .contains("removed: out/omsk/bot-scripts-omsk.json"),
+        "{}",
+        export.stdout
+    );
+    let (run, found) = lint_json(d, &[]);
+    let orphan: Vec<&Value> = found.iter().filter(|f| f["code"] == "D410").collect();
+    assert_eq!(orphan.len(), 1, "{}", run.stdout);
+    assert_eq!(orphan[0]["file"], "bot/omsk.json");
+    assert!(
+        orphan[0]["hint"]
+            .as_str()
+            .unwrap()
+            .contains("regl export --bot-configs"),
+        "{}",
+        run.stdout
+    );
+    // An output folder regl's manifest does not list is reported, never deleted.
+    fs::create_dir_all(d.join("out/kazan")).unwrap();
+    fs::write(d.join("out/kazan/pd-policy-kazan.docx"), "old").unwrap();
+    let (run, found) = lint_json(d, &[]);
+    assert!(
+        found
+            .iter()
+            .any(|f| f["code"] == "D410" && f["message"].as_str().unwrap().contains("out/kazan")),
+        "{}",
+        run.stdout
+    );
+    regl(d, &["render"]).expect_code(0);
+    assert!(d.join("out/kazan/pd-policy-kazan.docx").exists());
+}
+
+#[test]
+fn a_business_never_rendered_is_a_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(
+        repo().join("examples/salon-ufa-omsk/business.toml"),
+        dir.path().join("business.toml"),
+    )
+    .unwrap();
+    regl(dir.path(), &["export", "--bot-configs"]).expect_code(0);
+    let (run, found) = lint_json(dir.path(), &[]);
+    assert_eq!(codes(&found), ["T131"], "{}", run.stdout);
+    assert_eq!(found[0]["severity"], "warning");
+    run.expect_code(0);
+    lint_json(dir.path(), &["--deny-warnings"]).0.expect_code(1);
+}
+
+#[test]
+fn render_format_writes_exactly_the_formats_listed_and_lint_sees_what_is_missing() {
+    let dir = salon();
+    let d = dir.path();
+    regl(d, &["render", "--format", "md", "-o", "md"]).expect_code(0);
+    let mut names: Vec<String> = fs::read_dir(d.join("md/ufa"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert!(
+        names
+            .iter()
+            .all(|n| Path::new(n).extension().is_some_and(|x| x == "md")),
+        "{names:?}"
+    );
+    regl(d, &["render", "--format", "xlsx", "-o", "x1"]).expect_code(0);
+    let (run, found) = lint_json(d, &["-o", "x1"]);
+    let missing: Vec<&str> = found
+        .iter()
+        .filter(|f| f["code"] == "D401")
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        missing,
+        [
+            "location `ufa` has no rendered Word documents (.docx)",
+            "location `omsk` has no rendered Word documents (.docx)"
+        ],
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn the_readme_override_example_renders_and_lints_clean() {
+    // The override is there from the first render: the documents of version 1.0 are these.
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(
+        repo().join("examples/salon-ufa-omsk/business.toml"),
+        dir.path().join("business.toml"),
+    )
+    .unwrap();
+    regl(dir.path(), &["export", "--bot-configs"]).expect_code(0);
+    let readme = fs::read_to_string(repo().join("README.md")).unwrap();
+    let start = readme
+        .find("{% extends \"builtin/ru/cancellation-policy.md\" %}")
+        .unwrap();
+    let end = start + readme[start..].find("```").unwrap();
+    let template: String = readme[start..end]
+        .lines()
+        .map(str::trim_start)
+        .collect::<Vec<_>>()
+        .join("\n");
+    fs::create_dir_all(dir.path().join("templates/ru")).unwrap();
+    fs::write(
+        dir.path().join("templates/ru/cancellation-policy.md"),
+        template,
+    )
+    .unwrap();
+    regl(dir.path(), &["render"]).expect_code(0);
+    let (run, found) = lint_json(dir.path(), &["--deny-warnings"]);
+    assert_eq!(found, Vec::<Value>::new());
+    run.expect_code(0);
+    // A block no parent defines reads the same from render and lint: file:line:col.
+    fs::write(
+        dir.path().join("templates/ru/cancellation-policy.md"),
+        "{% extends \"builtin/ru/cancellation-policy.md\" %}\n{% block generl %}x{% endblock generl %}\n",
+    )
+    .unwrap();
+    let render = regl(dir.path(), &["render"]).expect_code(2);
+    assert!(
+        render.stderr.contains(
+            "templates/ru/cancellation-policy.md:2:10: block `generl` is not defined in any parent template"
+        ),
+        "{}",
+        render.stderr
+    );
+    assert!(!render.stderr.contains("error: templates: error"));
+    let (_, found) = lint_json(dir.path(), &[]);
+    let d402 = found.iter().find(|f| f["code"] == "D402").unwrap();
+    assert_eq!(
+        (&d402["file"], &d402["line"], &d402["column"]),
+        (
+            &Value::from("templates/ru/cancellation-policy.md"),
+            &Value::from(2),
+            &Value::from(10)
+        )
+    );
+}
+
+#[test]
+fn lint_with_bot_says_which_locations_it_did_not_check() {
+    let dir = salon();
+    let run = regl_env(
+        dir.path(),
+        &["lint", "--bot", "out/ufa/bot-scripts-ufa.json"],
+        &[("REGL_TODAY", TODAY)],
+    )
+    .expect_code(0);
+    assert!(
+        run.stderr
+            .contains("not checked: the bot configs of `omsk` (bot/omsk.json)"),
+        "{}",
+        run.stderr
+    );
+}
