@@ -50,7 +50,12 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     if rendered || docs.unreadable.is_some() {
         return;
     }
-    let folder = docs.out_dir.display();
+    // Named as the user reaches it from `business.toml`: `out`, not a temporary path.
+    let folder = docs
+        .out_dir
+        .strip_prefix(cx.dir)
+        .unwrap_or(&docs.out_dir)
+        .display();
     out.push(
         Diagnostic::finding(
             "T131",
