@@ -5,7 +5,9 @@ use std::io::IsTerminal;
 
 use super::{Failure, Outcome, print_stdout};
 use crate::cli::{LintArgs, LintFormat};
-use crate::diag::Sources;
+use std::path::Path;
+
+use crate::diag::{Diagnostic, Sources};
 use crate::i18n::{self, Lang};
 use crate::lint::{self, Context, RULES};
 use crate::report;
@@ -14,7 +16,15 @@ pub fn run(args: &LintArgs) -> Outcome {
     let mut sources = Sources::default();
     let loaded = match crate::model::load(&args.config, &mut sources) {
         Ok(l) => l,
-        Err(diags) => return Err(Failure::Input(sources, diags)),
+        Err(diags) => {
+            // The requested format carries the load errors too: a CI step reading JSON or
+            // SARIF gets them there, not only on stderr.
+            if args.format != LintFormat::Human {
+                let lang = super::message_lang(&sources);
+                print_stdout(&formatted(args, &sources, &diags, lang))?;
+            }
+            return Err(Failure::Input(sources, diags));
+        }
     };
     let today = lint::today(&loaded.business).map_err(|e| Failure::Other(e.into()))?;
     let bots = lint::bot::read_all(&loaded, &mut sources, &args.bot);
@@ -37,22 +47,34 @@ pub fn run(args: &LintArgs) -> Outcome {
     if !args.bot.is_empty() {
         unchecked_locations(&cx, lang);
     }
-    let text = match args.format {
-        LintFormat::Human => {
-            let colour = report::human::use_colour(std::io::stdout().is_terminal());
-            let mut t = report::human::render(&sources, &diags, colour, lang);
-            t.push_str(&report::human::summary(&diags, lang));
-            t
-        }
-        LintFormat::Json => report::json::render(&sources, &diags, lang),
-        LintFormat::Github => report::github::render(&sources, &diags, lang),
-        LintFormat::Sarif => report::sarif::render(&sources, &diags, &rule_infos(lang), lang),
-    };
-    print_stdout(&text)?;
+    print_stdout(&formatted(args, &sources, &diags, lang))?;
     if lint::fails(&diags, args.deny_warnings) {
         Err(Failure::Findings)
     } else {
         Ok(())
+    }
+}
+
+/// `diags` in the format asked for.
+fn formatted(args: &LintArgs, sources: &Sources, diags: &[Diagnostic], lang: Lang) -> String {
+    match args.format {
+        LintFormat::Human => {
+            let colour = report::human::use_colour(std::io::stdout().is_terminal());
+            let mut t = report::human::render(sources, diags, colour, lang);
+            t.push_str(&report::human::summary(diags, lang));
+            t
+        }
+        LintFormat::Json => report::json::render(sources, diags, lang),
+        LintFormat::Github => report::github::render(sources, diags, lang),
+        LintFormat::Sarif => {
+            let dir = args
+                .config
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            let root = report::uri::repository_root(dir);
+            report::sarif::render(sources, diags, &rule_infos(lang), lang, &root)
+        }
     }
 }
 

@@ -294,3 +294,200 @@ fn lint_with_bot_says_which_locations_it_did_not_check() {
         run.stderr
     );
 }
+
+/// Microsoft's SARIF Multitool: `REGL_SARIF_MULTITOOL` (set by `.ci/run`, which installs it),
+/// else `sarif-multitool` on the PATH. `None` only when neither: CI always has it.
+fn sarif_multitool() -> Option<std::path::PathBuf> {
+    if let Some(path) = std::env::var_os("REGL_SARIF_MULTITOOL").filter(|v| !v.is_empty()) {
+        let path = std::path::PathBuf::from(path);
+        assert!(
+            path.is_file(),
+            "REGL_SARIF_MULTITOOL={} is not a file",
+            path.display()
+        );
+        return Some(path);
+    }
+    let on_path = std::process::Command::new("sarif-multitool")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    on_path.then(|| "sarif-multitool".into())
+}
+
+/// The validator's findings of level `error` for one SARIF log.
+fn sarif_errors(tool: &Path, sarif: &str, scratch: &Path) -> Vec<String> {
+    let input = scratch.join("in.sarif");
+    let output = scratch.join("validation.sarif");
+    fs::write(&input, sarif).unwrap();
+    let _ = fs::remove_file(&output);
+    let run = std::process::Command::new(tool)
+        .arg("validate")
+        .arg(&input)
+        .arg("-o")
+        .arg(&output)
+        .output()
+        .expect("the SARIF Multitool runs");
+    let log: Value = serde_json::from_str(&fs::read_to_string(&output).unwrap_or_else(|e| {
+        panic!(
+            "no validation log ({e}): {}",
+            String::from_utf8_lossy(&run.stdout)
+        )
+    }))
+    .unwrap();
+    log["runs"][0]["results"]
+        .as_array()
+        .map(|r| {
+            r.iter()
+                .filter(|x| x["level"] == "error")
+                .map(|x| x["message"]["text"].as_str().unwrap_or("").to_owned())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn sarif_validates_with_0_errors_for_relative_absolute_and_sub_folder_paths() {
+    let Some(tool) = sarif_multitool() else {
+        eprintln!("skipped: no SARIF Multitool (REGL_SARIF_MULTITOOL unset, none on PATH)");
+        return;
+    };
+    let dir = salon();
+    let d = dir.path();
+    // A repository around the business, findings in both files, one over several lines.
+    fs::create_dir(d.join(".git")).unwrap();
+    fs::create_dir(d.join("sub")).unwrap();
+    edit(d, "free_until = \"12h\"", "free_until = \"10h\"");
+    let scratch = tempfile::tempdir().unwrap();
+    let absolute = d.join("business.toml");
+    let cases: [(&Path, &str); 3] = [
+        (d, "business.toml"),
+        (d, absolute.to_str().unwrap()),
+        (&d.join("sub"), "../business.toml"),
+    ];
+    for (cwd, config) in cases {
+        let run = regl_env(
+            cwd,
+            &["lint", "--format", "sarif", "-c", config],
+            &[("REGL_TODAY", TODAY)],
+        )
+        .expect_code(1);
+        let log: Value = serde_json::from_str(&run.stdout).unwrap();
+        let run0 = &log["runs"][0];
+        assert!(run0["tool"]["driver"]["informationUri"].is_string());
+        let location = &run0["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+        assert_eq!(location["uriBaseId"], "%SRCROOT%", "{config}");
+        assert!(
+            ["business.toml", "bot/omsk.json", "bot/ufa.json"]
+                .contains(&location["uri"].as_str().unwrap()),
+            "{config}: {location}"
+        );
+        let errors = sarif_errors(&tool, &run.stdout, scratch.path());
+        assert_eq!(errors, Vec::<String>::new(), "{config}");
+    }
+    // A business that does not load: the SARIF log still carries the error, and validates.
+    edit(d, "free_until = \"10h\"", "free_until = \"10 часов\"");
+    let run = regl_env(d, &["lint", "--format", "sarif"], &[]).expect_code(2);
+    let log: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(log["runs"][0]["results"][0]["level"], "error");
+    assert_eq!(
+        sarif_errors(&tool, &run.stdout, scratch.path()),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn every_format_carries_the_load_errors_on_exit_2() {
+    let dir = salon();
+    let d = dir.path();
+    edit(d, "free_until = \"12h\"", "free_until = \"10 часов\"");
+    let text = fs::read_to_string(d.join("business.toml")).unwrap();
+    let (line, col) = crate::common::line_col_of(&text, "\"10 часов\"");
+    let json = regl(d, &["lint", "--format", "json"]).expect_code(2);
+    let found: Vec<Value> = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(found.len(), 1, "{}", json.stdout);
+    assert_eq!(
+        (
+            &found[0]["line"],
+            &found[0]["column"],
+            &found[0]["severity"]
+        ),
+        (&Value::from(line), &Value::from(col), &Value::from("error"))
+    );
+    let github = regl(d, &["lint", "--format", "github"]).expect_code(2);
+    assert!(
+        github.stdout.starts_with(&format!(
+            "::error file=business.toml,line={line},col={col},"
+        )),
+        "{}",
+        github.stdout
+    );
+    let sarif = regl(d, &["lint", "--format", "sarif"]).expect_code(2);
+    let log: Value = serde_json::from_str(&sarif.stdout).unwrap();
+    let region = &log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(region["startLine"], line);
+    // The human report stays on stderr, as for every verb.
+    assert!(json.stderr.contains("is not a duration"), "{}", json.stderr);
+}
+
+#[test]
+fn colour_follows_term_dumb_and_clicolor_force() {
+    let dir = salon();
+    edit(dir.path(), "free_until = \"12h\"", "free_until = \"10h\"");
+    let escapes = |env: &[(&str, &str)]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_regl"))
+            .arg("lint")
+            .current_dir(dir.path())
+            .env_remove("NO_COLOR")
+            .envs(env.iter().copied())
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout)
+            .matches('\u{1b}')
+            .count()
+    };
+    assert_eq!(escapes(&[]), 0, "a pipe gets no colour");
+    assert!(
+        escapes(&[("CLICOLOR_FORCE", "1")]) > 0,
+        "CLICOLOR_FORCE colours a pipe"
+    );
+    assert_eq!(escapes(&[("CLICOLOR_FORCE", "0")]), 0);
+    assert_eq!(
+        escapes(&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]),
+        0,
+        "NO_COLOR wins"
+    );
+    // On a terminal (util-linux `script` gives one): coloured, but not for `TERM=dumb`.
+    let on_tty = |term: &str| {
+        let regl = env!("CARGO_BIN_EXE_regl");
+        std::process::Command::new("script")
+            .args(["-qec", &format!("{regl} lint"), "/dev/null"])
+            .current_dir(dir.path())
+            .env_remove("NO_COLOR")
+            .env("TERM", term)
+            .output()
+            .ok()
+            .map(|o| String::from_utf8_lossy(&o.stdout).matches('\u{1b}').count())
+    };
+    if let (Some(xterm), Some(dumb)) = (on_tty("xterm"), on_tty("dumb")) {
+        assert!(xterm > 0, "a terminal gets colour");
+        assert_eq!(dumb, 0, "TERM=dumb gets none");
+    }
+}
+
+#[test]
+fn init_writes_the_schema_line_and_the_schema_it_points_at() {
+    let dir = tempfile::tempdir().unwrap();
+    regl(dir.path(), &["init", "--name", "Лада", "--city", "Уфа"]).expect_code(0);
+    let text = fs::read_to_string(dir.path().join("business.toml")).unwrap();
+    assert_eq!(
+        text.lines().next(),
+        Some("#:schema ./schema/business.schema.json")
+    );
+    let schema = fs::read_to_string(dir.path().join("schema/business.schema.json")).unwrap();
+    let printed = regl(dir.path(), &["schema", "business"]).expect_code(0);
+    assert_eq!(schema, printed.stdout);
+    // Adding a city keeps the line and leaves the schema alone.
+    regl(dir.path(), &["init", "--city", "Омск"]).expect_code(0);
+    let text = fs::read_to_string(dir.path().join("business.toml")).unwrap();
+    assert!(text.starts_with("#:schema ./schema/business.schema.json\n"));
+}
