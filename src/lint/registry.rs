@@ -18,6 +18,8 @@ pub static RULES: &[&Rule] = &[
     &rules::c110_review_overdue::RULE,
     &rules::c111_crm_fields::RULE,
     &rules::c112_version_without_change::RULE,
+    &rules::c113_empty_value::RULE,
+    &rules::c114_crm_channel_values::RULE,
     &rules::p201_special_categories::RULE,
     &rules::p202_cross_border::RULE,
     &rules::p203_retention::RULE,
@@ -51,6 +53,7 @@ pub static RULES: &[&Rule] = &[
     &rules::t123_cross_border_notice::RULE,
     &rules::t124_sample_requisites::RULE,
     &rules::t131_never_rendered::RULE,
+    &rules::t132_copied_location_contacts::RULE,
 ];
 
 /// The rule with this code, case-insensitively.

@@ -130,17 +130,51 @@ pub fn read_at_most(path: &Path, max: usize) -> std::io::Result<Vec<u8>> {
 pub fn parse(text: &str, file: FileId) -> Result<Business, Vec<Diagnostic>> {
     let (root, syntax) = DeTable::parse_recoverable(text);
     if !syntax.is_empty() {
-        return Err(syntax
-            .into_iter()
-            .map(|e| {
-                let span = e.span().unwrap_or(0..0);
+        let mut dates: Vec<usize> = Vec::new();
+        let mut out = Vec::new();
+        for e in syntax {
+            let span = e.span().unwrap_or(0..0);
+            // A Russian date (`01.12.2026`) gives the parser two number errors on one line:
+            // one finding instead, with the form TOML reads.
+            let line_start = text[..span.start.min(text.len())]
+                .rfind('\n')
+                .map_or(0, |i| i + 1);
+            let line_end = text[line_start..]
+                .find('\n')
+                .map_or(text.len(), |i| line_start + i);
+            if let Some((range, iso)) =
+                super::toml_syntax::russian_date(&text[line_start..line_end])
+            {
+                if !dates.contains(&line_start) {
+                    dates.push(line_start);
+                    let shown = &text[line_start + range.start..line_start + range.end];
+                    out.push(
+                        Diagnostic::error(t!(
+                            "`{shown}` is not a TOML date",
+                            "`{shown}` — не дата TOML"
+                        ))
+                        .at(
+                            file,
+                            line_start + range.start..line_start + range.end,
+                            Text::default(),
+                        )
+                        .hint(t!(
+                            "write it year first, without quotes: {iso}",
+                            "пишите сначала год, без кавычек: {iso}"
+                        )),
+                    );
+                }
+                continue;
+            }
+            out.push(
                 Diagnostic::error(super::toml_syntax::message(e.message())).at(
                     file,
                     span,
                     Text::default(),
-                )
-            })
-            .collect());
+                ),
+            );
+        }
+        return Err(out);
     }
     let root = toml::Spanned::new(root.span(), toml::de::DeValue::Table(root.into_inner()));
     let mut cx = Cx::new(file);

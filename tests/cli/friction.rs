@@ -106,7 +106,7 @@ fn the_version_reminder_stays_after_render_until_the_version_is_bumped() {
     let mut fixed = text.clone();
     fixed.insert_str(
         line_end,
-        "  { version = \"1.1\", date = 2026-12-10, summary = \"Бесплатная отмена за 10 часов\" },\n",
+        "  { version = \"1.1\", date = 2026-12-10, summary = \"Бесплатная отмена за 10 попугаев\" },\n",
     );
     fs::write(dir.path().join("business.toml"), fixed).unwrap();
     regl(dir.path(), &["render"]).expect_code(0);
@@ -385,7 +385,7 @@ fn sarif_validates_with_0_errors_for_relative_absolute_and_sub_folder_paths() {
         assert_eq!(errors, Vec::<String>::new(), "{config}");
     }
     // A business that does not load: the SARIF log still carries the error, and validates.
-    edit(d, "free_until = \"10h\"", "free_until = \"10 часов\"");
+    edit(d, "free_until = \"10h\"", "free_until = \"10 попугаев\"");
     let run = regl_env(d, &["lint", "--format", "sarif"], &[]).expect_code(2);
     let log: Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(log["runs"][0]["results"][0]["level"], "error");
@@ -399,9 +399,9 @@ fn sarif_validates_with_0_errors_for_relative_absolute_and_sub_folder_paths() {
 fn every_format_carries_the_load_errors_on_exit_2() {
     let dir = salon();
     let d = dir.path();
-    edit(d, "free_until = \"12h\"", "free_until = \"10 часов\"");
+    edit(d, "free_until = \"12h\"", "free_until = \"10 попугаев\"");
     let text = fs::read_to_string(d.join("business.toml")).unwrap();
-    let (line, col) = crate::common::line_col_of(&text, "\"10 часов\"");
+    let (line, col) = crate::common::line_col_of(&text, "\"10 попугаев\"");
     let json = regl(d, &["lint", "--format", "json"]).expect_code(2);
     let found: Vec<Value> = serde_json::from_str(&json.stdout).unwrap();
     assert_eq!(found.len(), 1, "{}", json.stdout);
@@ -490,4 +490,187 @@ fn init_writes_the_schema_line_and_the_schema_it_points_at() {
     regl(dir.path(), &["init", "--city", "Омск"]).expect_code(0);
     let text = fs::read_to_string(dir.path().join("business.toml")).unwrap();
     assert!(text.starts_with("#:schema ./schema/business.schema.json\n"));
+}
+
+/// Every file under `dir` by its path relative to it.
+fn tree(dir: &Path) -> std::collections::BTreeMap<std::path::PathBuf, Vec<u8>> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in fs::read_dir(&d).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.insert(
+                    p.strip_prefix(dir).unwrap().to_path_buf(),
+                    fs::read(&p).unwrap(),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// The salon example with `from` → `to` in business.toml, linted as JSON.
+fn planted_lint(changes: &[(&str, &str)]) -> (Run, Vec<Value>) {
+    let dir = salon();
+    for (from, to) in changes {
+        edit(dir.path(), from, to);
+    }
+    let r = lint_json(dir.path(), &[]);
+    drop(dir);
+    r
+}
+
+#[test]
+fn owners_spellings_of_durations_read_as_their_canonical_form() {
+    // Each spelling renders documents byte for byte like the canonical form.
+    let dir = salon();
+    let d = dir.path();
+    let canonical = tree(&d.join("out"));
+    for (from, to) in [
+        (
+            "booking_confirmation = \"24h\"",
+            "booking_confirmation = \"24 часа\"",
+        ),
+        ("lead_to_crm = \"30m\"", "lead_to_crm = \"30 мин\""),
+        ("nps_survey_after = \"3d\"", "nps_survey_after = \"3 дня\""),
+        ("review_every = \"90d\"", "review_every = \"90 дней\""),
+        (
+            "escalation_response = \"15m\"",
+            "escalation_response = \"15 минут\"",
+        ),
+        (
+            "reminders = [\"24h\", \"2h\", \"1h\"]",
+            "reminders = [\"24ч\", \"2 часа\", \"1 hour\"]",
+        ),
+        ("free_until = \"12h\"", "free_until = \"12H\""),
+    ] {
+        edit(d, from, to);
+    }
+    regl(d, &["render", "-o", "spoken"]).expect_code(0);
+    let spoken = tree(&d.join("spoken"));
+    let documents: Vec<_> = spoken
+        .keys()
+        .filter(|p| p.extension().is_some_and(|x| x == "docx" || x == "xlsx"))
+        .collect();
+    assert_eq!(documents.len(), 10, "{documents:?}");
+    for path in documents {
+        assert!(
+            canonical.get(path) == spoken.get(path),
+            "{} differs",
+            path.display()
+        );
+    }
+    let dir = salon();
+    edit(
+        dir.path(),
+        "booking_confirmation = \"24h\"",
+        "booking_confirmation = \"1.5h\"",
+    );
+    let run = regl(dir.path(), &["lint"]).expect_code(2);
+    assert!(
+        run.stderr
+            .contains("`1.5h` is not a duration: write 1h30m, not 1.5h"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_russian_date_is_answered_with_the_toml_form() {
+    let dir = salon();
+    edit(
+        dir.path(),
+        "effective_date = 2026-12-01",
+        "effective_date = 01.12.2026",
+    );
+    let run = regl(dir.path(), &["lint"]).expect_code(2);
+    assert!(
+        run.stderr.contains("`01.12.2026` is not a TOML date"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("help: write it year first, without quotes: 2026-12-01"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        run.stderr.matches("error").count(),
+        2,
+        "one error and its count: {}",
+        run.stderr
+    );
+    edit(
+        dir.path(),
+        "effective_date = 01.12.2026",
+        "effective_date = \"01.12.2026\"",
+    );
+    let run = regl(dir.path(), &["lint"]).expect_code(2);
+    assert!(
+        run.stderr
+            .contains("help: write it year first, without quotes: 2026-12-01"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn zero_and_empty_values_that_make_no_sense_are_findings() {
+    for (from, to) in [
+        (
+            "booking_confirmation = \"24h\"",
+            "booking_confirmation = \"0s\"",
+        ),
+        ("max_bot_turns = 6", "max_bot_turns = 0"),
+        ("review_every = \"90d\"", "review_every = \"0s\""),
+    ] {
+        let (run, found) = planted_lint(&[(from, to)]);
+        assert!(
+            codes(&found).contains(&"C113".to_owned()),
+            "{to}: {}",
+            run.stdout
+        );
+    }
+}
+
+#[test]
+fn a_channel_missing_from_the_crm_channel_list_is_a_finding() {
+    let (run, found) = planted_lint(&[(
+        "[[channels]]\nid = \"phone\"",
+        "[[channels]]\nid = \"vk\"\nbot = false\nreminders = false\ncross_border = false\n\n[[channels]]\nid = \"phone\"",
+    )]);
+    let c114 = found.iter().find(|f| f["code"] == "C114");
+    let c114 = c114.unwrap_or_else(|| panic!("{}", run.stdout));
+    assert!(c114["hint"].as_str().unwrap().contains("\"ВКонтакте\""));
+}
+
+#[test]
+fn a_location_with_another_ones_address_or_phone_is_a_to_do() {
+    let dir = salon();
+    let text = fs::read_to_string(dir.path().join("business.toml")).unwrap();
+    let ufa_phone = text
+        .lines()
+        .find(|l| l.starts_with("phone = "))
+        .unwrap()
+        .to_owned();
+    let omsk_phone = text
+        .lines()
+        .filter(|l| l.starts_with("phone = "))
+        .nth(1)
+        .unwrap()
+        .to_owned();
+    edit(dir.path(), &omsk_phone, &ufa_phone);
+    let (run, found) = lint_json(dir.path(), &[]);
+    let t132: Vec<&Value> = found.iter().filter(|f| f["code"] == "T132").collect();
+    assert_eq!(t132.len(), 1, "{}", run.stdout);
+    assert!(
+        t132[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("`omsk` has the phone of `ufa`")
+    );
 }

@@ -427,6 +427,22 @@ fn plants() -> Vec<Plant> {
         toml("T123", &[("cross_border_filed_on = 2026-11-12\n", "")]),
         toml("T124", &[("inn = \"0278097147\"", "inn = \"0274961581\"")]),
         toml("C112", &[("version = \"1.0\"", "version = \"1.1\"")]),
+        toml("C113", &[("max_bot_turns = 6", "max_bot_turns = 0")]),
+        toml("C113", &[("lead_to_crm = \"30m\"", "lead_to_crm = \"0s\"")]),
+        toml(
+            "C114",
+            &[(
+                "[[channels]]\nid = \"phone\"",
+                "[[channels]]\nid = \"vk\"\nbot = false\nreminders = false\ncross_border = false\n\n[[channels]]\nid = \"phone\"",
+            )],
+        ),
+        toml(
+            "T132",
+            &[(
+                "phone = \"+7 3812 40-27-15\"",
+                "phone = \"+7 347 200-45-10\"",
+            )],
+        ),
         toml(
             "P205",
             &[("no_show_fee_percent = 0", "no_show_fee_percent = 50")],
