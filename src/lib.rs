@@ -18,6 +18,7 @@ pub mod output;
 pub mod render;
 pub mod report;
 pub mod semantics;
+pub mod stale_temporaries;
 pub mod templates;
 pub mod words;
 

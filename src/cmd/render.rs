@@ -15,13 +15,11 @@
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::fs;
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 
 use anyhow::{Context, anyhow};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::cli::{OutputFormat, RenderArgs};
 use crate::i18n::{self, Lang, Text, t};
@@ -117,6 +115,9 @@ pub fn run(args: &RenderArgs) -> Outcome {
         })
         .collect();
 
+    if !args.check {
+        super::remove_stale_temporaries(&crate::stale_temporaries::output_folders(&out_dir), lang);
+    }
     let mut created_dirs = Vec::new();
     if !args.check && !out_dir.exists() {
         fs::create_dir_all(&out_dir).with_context(|| cannot_create(&out_dir, lang))?;
@@ -274,7 +275,8 @@ fn render_all(
         .map_or(1, std::num::NonZero::get)
         .min(locations.len())
         .max(1);
-    let progress = progress_bar(locations.len(), job.lang);
+    let prefix = Text::new("rendering", "формирование");
+    let progress = super::progress::bar(locations.len(), &prefix, job.lang);
     let next = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
     let mut done = Vec::new();
@@ -320,23 +322,6 @@ fn render_all(
         done.into_iter().map(|(_, l)| l).collect(),
         failure.map(|(_, e)| e),
     )
-}
-
-/// An indicatif bar on a terminal; nothing when stderr is piped or captured.
-fn progress_bar(len: usize, lang: Lang) -> ProgressBar {
-    if !std::io::stderr().is_terminal() || len < 2 {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
-    let template = Text::new(
-        "{prefix} [{bar:30}] {pos}/{len} locations",
-        "{prefix} [{bar:30}] {pos}/{len} филиалов",
-    );
-    if let Ok(style) = ProgressStyle::with_template(template.get(lang)) {
-        bar.set_style(style.progress_chars("=> "));
-    }
-    bar.set_prefix(Text::new("rendering", "формирование").get(lang).to_owned());
-    bar
 }
 
 /// One location: render in memory, then stage (or compare) each file. On failure, what

@@ -56,10 +56,12 @@ pub static RULES: &[&Rule] = &[
     &rules::t132_copied_location_contacts::RULE,
 ];
 
-/// The rule with this code, case-insensitively.
+/// The rule with this code or name (`b303`, `bot-reminders`), case-insensitively: `explain`
+/// prints the name beside the code, and users ask for it by either.
 pub fn rule(code: &str) -> Option<&'static Rule> {
+    let code = code.trim();
     RULES
         .iter()
         .copied()
-        .find(|r| r.code.eq_ignore_ascii_case(code))
+        .find(|r| r.code.eq_ignore_ascii_case(code) || r.name.eq_ignore_ascii_case(code))
 }

@@ -674,3 +674,154 @@ fn a_location_with_another_ones_address_or_phone_is_a_to_do() {
             .contains("`omsk` has the phone of `ufa`")
     );
 }
+
+#[test]
+fn explain_takes_a_rules_name_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let by_code = regl(dir.path(), &["explain", "B303"]).expect_code(0);
+    let by_name = regl(dir.path(), &["explain", "bot-reminders"]).expect_code(0);
+    assert_eq!(by_code.stdout, by_name.stdout);
+    let bad = regl(dir.path(), &["explain", "bot-remindrs"]).expect_code(2);
+    assert!(
+        bad.stderr.contains("is not a regl rule code or name"),
+        "{}",
+        bad.stderr
+    );
+}
+
+#[test]
+fn a_clean_lint_on_a_terminal_says_what_it_checked() {
+    let dir = salon();
+    let piped = regl_env(dir.path(), &["lint"], &[("REGL_TODAY", TODAY)]).expect_code(0);
+    assert_eq!(piped.stdout, "", "piped, a clean lint stays silent");
+    let regl = env!("CARGO_BIN_EXE_regl");
+    let Ok(tty) = std::process::Command::new("script")
+        .args(["-qec", &format!("{regl} lint"), "/dev/null"])
+        .current_dir(dir.path())
+        .env("REGL_TODAY", TODAY)
+        .env("REGL_LANG", "en")
+        .env("NO_COLOR", "1")
+        .output()
+    else {
+        eprintln!("skipped: no `script` to give a terminal");
+        return;
+    };
+    let out = String::from_utf8_lossy(&tty.stdout);
+    assert!(
+        out.contains("ok: 2 locations, 2 bot configs, 10 documents checked"),
+        "{out}"
+    );
+}
+
+#[test]
+fn export_lists_files_while_few_and_counts_them_when_many() {
+    let dir = salon();
+    let d = dir.path();
+    edit(d, "free_until = \"12h\"", "free_until = \"10h\"");
+    let few = regl(d, &["export"]).expect_code(0);
+    assert!(
+        few.stdout.contains("wrote out/ufa/bot-scripts-ufa.json"),
+        "{}",
+        few.stdout
+    );
+    for n in 0..25 {
+        let id = format!("loc-{n}");
+        regl(
+            d,
+            &[
+                "init",
+                "--city",
+                "Тверь",
+                "--location",
+                &id,
+                "--timezone",
+                "Europe/Moscow",
+            ],
+        )
+        .expect_code(0);
+    }
+    let many = regl(d, &["export"]).expect_code(0);
+    assert!(!many.stdout.contains("wrote out/"), "{}", many.stdout);
+    assert!(
+        many.stdout
+            .starts_with("wrote 26 files (each is listed when there are at most 20;"),
+        "{}",
+        many.stdout
+    );
+}
+
+#[test]
+fn a_killed_runs_temporaries_are_removed_by_the_next_run_and_only_they() {
+    let dir = salon();
+    let d = dir.path();
+    // A process id above any Linux allows (pid_max is at most 2^22): never running.
+    let stale = d.join("out/ufa/.cancellation-policy-ufa.docx.4194399.regl-tmp");
+    let manifest = d.join("out/.regl-manifest.json.4194399.regl-tmp");
+    let foreign = d.join("out/ufa/.notes.txt.4194399.regl-tmp");
+    let own_now = d.join(format!(
+        "out/.pd-policy.docx.{}.regl-tmp",
+        std::process::id()
+    ));
+    for p in [&stale, &manifest, &foreign, &own_now] {
+        fs::write(p, "half").unwrap();
+    }
+    let run = regl(d, &["render"]).expect_code(0);
+    assert!(
+        run.stderr
+            .contains("removed 2 temporary files an interrupted regl run left behind"),
+        "{}",
+        run.stderr
+    );
+    assert!(!stale.exists() && !manifest.exists());
+    assert!(foreign.exists(), "not a file regl writes");
+    assert!(own_now.exists(), "the process that staged it is running");
+}
+
+#[test]
+fn a_fifo_as_business_toml_or_bot_config_is_refused_at_once() {
+    let dir = salon();
+    let d = dir.path();
+    let made = std::process::Command::new("mkfifo")
+        .arg(d.join("pipe.toml"))
+        .status()
+        .is_ok_and(|s| s.success());
+    if !made {
+        eprintln!("skipped: no mkfifo");
+        return;
+    }
+    // Each run gets ten seconds; a run that waits on the pipe is killed and fails the test.
+    let timed = |args: &[&str]| {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_regl"))
+            .args(args)
+            .current_dir(d)
+            .env("REGL_LANG", "en")
+            .env("NO_COLOR", "1")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let start = std::time::Instant::now();
+        loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                let out = child.wait_with_output().unwrap();
+                return (
+                    status.code(),
+                    String::from_utf8_lossy(&out.stderr).into_owned(),
+                );
+            }
+            if start.elapsed() > std::time::Duration::from_secs(10) {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!("regl {args:?} waited on the pipe");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    };
+    let (code, stderr) = timed(&["lint", "-c", "pipe.toml"]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("named pipe or a device"), "{stderr}");
+    let (code, stderr) = timed(&["render", "-c", "pipe.toml"]);
+    assert_eq!(code, Some(2), "{stderr}");
+    let (code, _) = timed(&["lint", "--bot", "pipe.toml", "--format", "json"]);
+    assert_eq!(code, Some(1), "a bot config that cannot be read is B301");
+}

@@ -153,14 +153,14 @@ fn an_unknown_code_is_refused_in_the_chosen_language() {
     let ru = regl_env(&repo(), &["explain", "C199"], &[("REGL_LANG", "ru")]).expect_code(2);
     assert!(
         ru.stderr
-            .contains("ошибка: `C199` — не код правила regl; похожие: C109"),
+            .contains("ошибка: `C199` — не код и не название правила regl; похожие: C109"),
         "{}",
         ru.stderr
     );
     let en = regl(&repo(), &["explain", "C199"]).expect_code(2);
     assert!(
         en.stderr.contains(
-            "error: `C199` is not a regl rule code; near: C109 (`regl explain all` lists every rule)"
+            "error: `C199` is not a regl rule code or name; near: C109 (`regl explain all` lists every rule)"
         ),
         "{}",
         en.stderr
