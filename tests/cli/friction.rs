@@ -524,7 +524,7 @@ fn planted_lint(changes: &[(&str, &str)]) -> (Run, Vec<Value>) {
 }
 
 #[test]
-fn owners_spellings_of_durations_read_as_their_canonical_form() {
+fn owners_spellings_of_durations_and_hours_read_as_their_canonical_form() {
     // Each spelling renders documents byte for byte like the canonical form.
     let dir = salon();
     let d = dir.path();
@@ -546,6 +546,10 @@ fn owners_spellings_of_durations_read_as_their_canonical_form() {
             "reminders = [\"24ч\", \"2 часа\", \"1 hour\"]",
         ),
         ("free_until = \"12h\"", "free_until = \"12H\""),
+        (
+            "hours = [\"mon-fri 09:00-21:00\", \"sat-sun 10:00-18:00\"]",
+            "hours = [\"пн–пт 9:00–21:00\", \"сб-вс 10:00 — 18:00\"]",
+        ),
     ] {
         edit(d, from, to);
     }
