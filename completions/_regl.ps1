@@ -56,7 +56,7 @@ Register-ArgumentCompleter -Native -CommandName 'regl' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'The output folder; `out` next to business.toml when left out')
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'The output folder; `out` next to business.toml when left out')
             [CompletionResult]::new('--location', '--location', [CompletionResultType]::ParameterName, 'Render only this location (repeat for more)')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'What to write: `docx` and `xlsx` pick the documents, `md` adds the Markdown each document was made from')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Exactly what to write: `docx` the Word documents, `xlsx` the workbooks, `md` the Markdown each Word document was made from')
             [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Write nothing; exit 1 if any output would change')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')

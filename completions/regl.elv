@@ -51,7 +51,7 @@ set edit:completion:arg-completer[regl] = {|@words|
             cand -o 'The output folder; `out` next to business.toml when left out'
             cand --out 'The output folder; `out` next to business.toml when left out'
             cand --location 'Render only this location (repeat for more)'
-            cand --format 'What to write: `docx` and `xlsx` pick the documents, `md` adds the Markdown each document was made from'
+            cand --format 'Exactly what to write: `docx` the Word documents, `xlsx` the workbooks, `md` the Markdown each Word document was made from'
             cand --check 'Write nothing; exit 1 if any output would change'
             cand -h 'Print help'
             cand --help 'Print help'

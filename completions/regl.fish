@@ -53,7 +53,7 @@ complete -c regl -n "__fish_regl_using_subcommand init" -s h -l help -d 'Print h
 complete -c regl -n "__fish_regl_using_subcommand render" -s c -l config -d 'The business file' -r -F
 complete -c regl -n "__fish_regl_using_subcommand render" -s o -l out -d 'The output folder; `out` next to business.toml when left out' -r -F
 complete -c regl -n "__fish_regl_using_subcommand render" -l location -d 'Render only this location (repeat for more)' -r
-complete -c regl -n "__fish_regl_using_subcommand render" -l format -d 'What to write: `docx` and `xlsx` pick the documents, `md` adds the Markdown each document was made from' -r -f -a "docx\t''
+complete -c regl -n "__fish_regl_using_subcommand render" -l format -d 'Exactly what to write: `docx` the Word documents, `xlsx` the workbooks, `md` the Markdown each Word document was made from' -r -f -a "docx\t''
 xlsx\t''
 md\t''"
 complete -c regl -n "__fish_regl_using_subcommand render" -l check -d 'Write nothing; exit 1 if any output would change'

@@ -281,8 +281,8 @@ pub struct RenderArgs {
     /// Render only this location (repeat for more)
     #[arg(long = "location", value_name = "ID")]
     pub locations: Vec<String>,
-    /// What to write: `docx` and `xlsx` pick the documents, `md` adds the Markdown each
-    /// document was made from
+    /// Exactly what to write: `docx` the Word documents, `xlsx` the workbooks, `md` the
+    /// Markdown each Word document was made from
     #[arg(long, value_enum, value_delimiter = ',', default_values_t = [OutputFormat::Docx, OutputFormat::Xlsx])]
     pub format: Vec<OutputFormat>,
     /// Write nothing; exit 1 if any output would change

@@ -20,6 +20,8 @@ pub mod render;
 pub mod report;
 pub mod scenario;
 pub mod semantics;
+pub mod stale_temporaries;
+pub mod templates;
 pub mod words;
 
 pub use cmd::run;

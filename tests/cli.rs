@@ -12,6 +12,8 @@ mod common;
 mod documents;
 #[path = "cli/export.rs"]
 mod export;
+#[path = "cli/friction.rs"]
+mod friction;
 #[path = "cli/hardening.rs"]
 mod hardening;
 #[path = "cli/init.rs"]

@@ -274,13 +274,21 @@ pub fn duration(data: &[u8]) {
     }
 }
 
-/// Working hours: an accepted line keeps its text, names at least one day, and has times
-/// within a day that print as HH:MM and read back.
+/// Working hours: an accepted line prints in its canonical form, which reads back as itself
+/// with the same days and times, names at least one day, and has times within a day that
+/// print as HH:MM and read back.
 pub fn hours(data: &[u8]) {
     let Some(s) = as_str(data) else { return };
     match WorkingHours::parse_str(s) {
         Ok(h) => {
-            assert_eq!(h.to_string(), s);
+            let printed = h.to_string();
+            let canonical = WorkingHours::parse_str(&printed).expect("the canonical form reads");
+            assert_eq!(canonical.to_string(), printed, "`{s}`");
+            assert_eq!(
+                (canonical.days, canonical.start, canonical.end),
+                (h.days, h.start, h.end),
+                "`{s}`"
+            );
             assert!(h.days != 0 && h.days < 0x80, "days {:#b}", h.days);
             assert!(h.start <= 1440 && h.end <= 1440);
             let line = format!(

@@ -29,8 +29,8 @@ pub fn run(args: &ExplainArgs) -> Outcome {
 fn not_a_code(code: &str) -> Text {
     let near = near_codes(code);
     let mut msg = t!(
-        "`{code}` is not a regl rule code",
-        "`{code}` — не код правила regl"
+        "`{code}` is not a regl rule code or name",
+        "`{code}` — не код и не название правила regl"
     );
     if !near.is_empty() {
         msg = msg.join(

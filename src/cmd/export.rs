@@ -71,7 +71,29 @@ pub fn run(args: &ExportArgs) -> Outcome {
     let lang = i18n::choose(Some(b.lang()));
     let locations = select(b, &args.locations, lang)?;
     let out_dir = args.out.clone().unwrap_or_else(|| loaded.dir().join("out"));
-    let outputs = export::outputs(b, &locations);
+    if !args.check {
+        let mut dirs = crate::stale_temporaries::output_folders(&out_dir);
+        if args.bot_configs {
+            dirs.extend(locations.iter().filter_map(|l| {
+                loaded
+                    .dir()
+                    .join(l.bot_config.as_str())
+                    .parent()
+                    .map(Path::to_path_buf)
+            }));
+            dirs.dedup();
+        }
+        super::remove_stale_temporaries(&dirs, lang);
+    }
+    let prefix = Text::new("exporting", "экспорт");
+    let progress = super::progress::bar(locations.len(), &prefix, lang);
+    let mut outputs: Vec<export::Output> = Vec::with_capacity(locations.len() + 1);
+    for loc in &locations {
+        outputs.push(export::location_output(b, loc));
+        progress.inc(1);
+    }
+    outputs.push(export::mapping_output(b));
+    progress.finish_and_clear();
 
     let changed: Vec<&export::Output> = outputs
         .iter()
@@ -87,6 +109,7 @@ pub fn run(args: &ExportArgs) -> Outcome {
     let manifest_path = out_dir.join(manifest::FILE_NAME);
     let digest = InputsDigest::new(&manifest::canonical_config(text, false)?);
     let mut record = Manifest::continuing(Manifest::read(&manifest_path).ok());
+    let pruned = record.prunable(Verb::Export, |l| b.location(l).is_some());
     record.record_outputs(
         Verb::Export,
         outputs.iter().map(|o| entry(&digest, o)).collect(),
@@ -102,7 +125,8 @@ pub fn run(args: &ExportArgs) -> Outcome {
         std::fs::read(&manifest_path).ok().as_deref() != Some(manifest_json.as_bytes());
 
     if args.check {
-        if changed.is_empty() && !manifest_changed && copies.is_empty() {
+        let pruning: Vec<&String> = pruned.iter().filter(|p| out_dir.join(p).exists()).collect();
+        if changed.is_empty() && !manifest_changed && copies.is_empty() && pruning.is_empty() {
             let (files, out) = (outputs.len(), out_dir.display());
             let summary = t!(
                 "export is up to date: {files} files in {out}\n",
@@ -116,6 +140,9 @@ pub fn run(args: &ExportArgs) -> Outcome {
         }
         if manifest_changed {
             let _ = writeln!(err, "would change: {}", manifest_path.display());
+        }
+        for p in &pruning {
+            let _ = writeln!(err, "would remove: {}", out_dir.join(p).display());
         }
         for c in &copies {
             let _ = writeln!(err, "would change: {}", c.path.display());
@@ -138,9 +165,21 @@ pub fn run(args: &ExportArgs) -> Outcome {
     }
     files.extend(copies.iter().map(|c| (c.path.clone(), &c.bytes[..])));
     write_all_atomic(&files)?;
+    super::prune::remove(&out_dir, &pruned, lang)?;
     let mut report = String::new();
-    for o in &changed {
-        let _ = writeln!(report, "wrote {}", shown(&out_dir, &o.path));
+    // One `wrote PATH` line per file while they are few (CI greps them); for hundreds of
+    // locations the summary below says how many changed instead.
+    if changed.len() <= MAX_LISTED {
+        for o in &changed {
+            let _ = writeln!(report, "wrote {}", shown(&out_dir, &o.path));
+        }
+    } else {
+        let n = changed.len();
+        let many = t!(
+            "wrote {n} files (each is listed when there are at most {MAX_LISTED}; `regl export --check` lists what would change)",
+            "записано файлов: {n} (по одному в строке — когда их не больше {MAX_LISTED}; что изменится, перечисляет `regl export --check`)"
+        );
+        let _ = writeln!(report, "{}", many.get(lang));
     }
     let mut report_bytes = Vec::new();
     for c in &copies {
@@ -156,6 +195,9 @@ pub fn run(args: &ExportArgs) -> Outcome {
     let _ = writeln!(report, "{}", summary.get(lang));
     super::print_stdout(&report)
 }
+
+/// The most `wrote PATH` lines an export prints; more changed files are counted instead.
+const MAX_LISTED: usize = 20;
 
 /// A location's `bot_config` as `--bot-configs` would write it, and what that overwrites.
 struct RuntimeCopy {

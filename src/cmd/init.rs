@@ -179,12 +179,21 @@ pub fn run(args: &InitArgs) -> Outcome {
     write_atomic(&path, text.as_bytes())?;
     let loaded = check_loads(&path)?;
     let bot = write_bot_config(&loaded, &loc.id)?;
+    let schema = write_schema(&args.dir, args.force)?;
     let (shown, id, city, tz) = (path.display(), &loc.id, &loc.city, &loc.timezone);
     let created = t!(
         "created {shown} — {segment} ({lang}), location `{id}` ({city}, {tz})",
         "создан {shown} — {segment} ({lang}), филиал `{id}` ({city}, {tz})"
     );
-    say(&[created, wrote_bot_config(&bot)], i18n::choose(Some(lang)));
+    let mut lines = vec![created, wrote_bot_config(&bot)];
+    if let Some(schema) = schema {
+        let shown = schema.display();
+        lines.push(t!(
+            "wrote the editor's schema {shown} (the `#:schema` line of business.toml)",
+            "записана схема для редактора {shown} (строка `#:schema` в business.toml)"
+        ));
+    }
+    say(&lines, i18n::choose(Some(lang)));
     Ok(())
 }
 
@@ -290,10 +299,31 @@ pub fn new_business(
             loc.city
         ),
     };
+    // The editor's schema (taplo / Even Better TOML) on the first line, pointing at the
+    // file `init` writes beside it.
+    let schema = format!("#:schema ./{SCHEMA_FILE}");
     Ok(match text.split_once('\n') {
-        Some((first, rest)) if first.starts_with("# ") => format!("{title}\n{rest}"),
-        _ => format!("{title}\n{text}"),
+        Some((first, rest)) if first.starts_with("# ") => format!("{schema}\n{title}\n{rest}"),
+        _ => format!("{schema}\n{title}\n{text}"),
     })
+}
+
+/// Where `init` writes the JSON Schema its `#:schema` line points at, beside business.toml.
+pub const SCHEMA_FILE: &str = "schema/business.schema.json";
+
+/// Writes the schema of `business.toml` at [`SCHEMA_FILE`] unless that file is there already
+/// (the user's own, or an earlier one: `--force` replaces it).
+fn write_schema(dir: &Path, force: bool) -> Result<Option<std::path::PathBuf>, Failure> {
+    let path = dir.join(SCHEMA_FILE);
+    let text = super::schema::business_schema();
+    if path.exists() && (!force || std::fs::read(&path).ok().as_deref() == Some(text.as_bytes())) {
+        return Ok(None);
+    }
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(anyhow::Error::new)?;
+    }
+    write_atomic(&path, text.as_bytes())?;
+    Ok(Some(path))
 }
 
 /// The name a business goes by: the quoted part of «Студия «Заря»», else the first word of

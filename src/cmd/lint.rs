@@ -7,6 +7,7 @@
 //! what is left. The exit code follows what is left.
 
 use std::io::IsTerminal;
+use std::path::Path;
 
 use super::{Failure, Outcome, print_stdout};
 use crate::cli::{LintArgs, LintFormat};
@@ -21,6 +22,8 @@ use crate::report;
 
 /// One lint run: what was read and what was found.
 struct Checked {
+    /// What a clean run on a terminal prints.
+    clean_line: Option<String>,
     sources: Sources,
     loaded: Loaded,
     bots: Vec<BotInput>,
@@ -31,13 +34,23 @@ fn check(args: &LintArgs) -> Result<Checked, Failure> {
     let mut sources = Sources::default();
     let loaded = match crate::model::load(&args.config, &mut sources) {
         Ok(l) => l,
-        Err(diags) => return Err(Failure::Input(sources, diags)),
+        Err(diags) => {
+            // The requested format carries the load errors too: a CI step reading JSON or
+            // SARIF gets them there, not only on stderr.
+            if args.format != LintFormat::Human {
+                let lang = super::message_lang(&sources);
+                print_stdout(&render(args, &sources, &[], &diags, &[], lang))?;
+            }
+            return Err(Failure::Input(sources, diags));
+        }
     };
     let today = lint::today(&loaded.business).map_err(|e| Failure::Other(e.into()))?;
     let bots = lint::bot::read_all(&loaded, &mut sources, &args.bot);
     let out_dir = args.out.clone().unwrap_or_else(|| loaded.dir().join("out"));
     let config_text = sources.get(loaded.file).text.clone();
-    let documents = lint::documents::read(&out_dir, loaded.dir(), &config_text, &mut sources);
+    let mut documents = lint::documents::read(&out_dir, loaded.dir(), &config_text, &mut sources);
+    documents.orphans =
+        lint::documents::orphans(&loaded.business, loaded.dir(), &out_dir, &mut sources);
     let cx = Context {
         business: &loaded.business,
         file: loaded.file,
@@ -48,7 +61,17 @@ fn check(args: &LintArgs) -> Result<Checked, Failure> {
         documents: Some(&documents),
     };
     let diags = lint::lint(&cx);
+    let lang = i18n::choose(Some(loaded.business.lang()));
+    if !args.bot.is_empty() && !args.fix {
+        unchecked_locations(&cx, lang);
+    }
+    // A clean lint on a terminal says what it checked: silence reads as "did it run?". Piped
+    // and in hooks it stays silent, as tools there expect.
+    let clean_line =
+        (diags.is_empty() && args.format == LintFormat::Human && std::io::stdout().is_terminal())
+            .then(|| checked_line(&cx, lang));
     Ok(Checked {
+        clean_line,
         sources,
         loaded,
         bots,
@@ -84,13 +107,17 @@ pub fn run(args: &LintArgs) -> Outcome {
         }
     }
     let Checked {
+        clean_line,
         sources,
         loaded,
         bots,
         diags,
     } = &checked;
     let lang = i18n::choose(Some(loaded.business.lang()));
-    let text = render(args, sources, bots, diags, &mended, lang);
+    let mut text = render(args, sources, bots, diags, &mended, lang);
+    if let Some(line) = clean_line {
+        text.push_str(line);
+    }
     print_stdout(&text)?;
     if lint::fails(diags, args.deny_warnings) {
         Err(Failure::Findings)
@@ -138,7 +165,15 @@ fn render(
             t.push_str(&report::github::render(sources, diags, lang));
             t
         }
-        LintFormat::Sarif => report::sarif::render(sources, diags, &rule_infos(lang), lang),
+        LintFormat::Sarif => {
+            let dir = args
+                .config
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            let root = report::uri::repository_root(dir);
+            report::sarif::render(sources, diags, &rule_infos(lang), lang, &root)
+        }
     }
 }
 
@@ -171,6 +206,51 @@ fn fresh_export(business: &Business, bot: &BotInput) -> Fresh {
         business.locations.iter().find(|l| l.id.as_str() == id)?
     };
     serde_json::to_value(crate::export::bot_config(business, loc)).ok()
+}
+
+/// "ok: 2 locations, 2 bot configs, 10 documents checked".
+fn checked_line(cx: &Context<'_>, lang: Lang) -> String {
+    let locations = cx.business.locations.len();
+    let bots = cx.bot_docs().count();
+    let documents = cx
+        .documents
+        .and_then(|d| d.manifest.as_ref().map(|r| (d, r)))
+        .map_or(0, |(d, r)| {
+            r.manifest
+                .outputs
+                .iter()
+                .filter(|e| e.kind == crate::manifest::Kind::Document)
+                .filter(|e| d.out_dir.join(&e.path).is_file())
+                .count()
+        });
+    let line = crate::i18n::t!(
+        "ok: {locations} locations, {bots} bot configs, {documents} documents checked\n",
+        "всё в порядке: проверено филиалов — {locations}, конфигураций бота — {bots}, документов — {documents}\n"
+    );
+    line.get(lang).to_owned()
+}
+
+/// With `--bot FILE`, only the given files are compared: says on stderr which locations'
+/// bot configs were left out, so a hook passing the changed files cannot read a pass as
+/// "every bot is in step".
+fn unchecked_locations(cx: &Context<'_>, lang: Lang) {
+    let checked: Vec<&str> = cx.bot_docs().map(|d| d.location.id.as_str()).collect();
+    let left: Vec<String> = cx
+        .business
+        .locations
+        .iter()
+        .filter(|l| !checked.contains(&l.id.as_str()))
+        .map(|l| format!("`{}` ({})", l.id.as_str(), l.bot_config.as_str()))
+        .collect();
+    if left.is_empty() {
+        return;
+    }
+    let list = left.join(", ");
+    let note = crate::i18n::t!(
+        "note: --bot checked only the files given; not checked: the bot configs of {list} (run `regl lint` without --bot to check them all)",
+        "примечание: --bot проверил только указанные файлы; не проверены конфигурации бота филиалов {list} (запустите `regl lint` без --bot, чтобы проверить все)"
+    );
+    eprintln!("{}", note.get(lang));
 }
 
 fn rule_infos(lang: Lang) -> Vec<report::sarif::RuleInfo> {

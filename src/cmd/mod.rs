@@ -6,6 +6,8 @@ pub mod explain;
 mod export;
 pub mod init;
 mod lint;
+mod progress;
+mod prune;
 mod push;
 mod push_report;
 mod render;
@@ -196,6 +198,24 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 }
 
 /// Writes to stdout, turning a closed pipe into a quiet success.
+/// Removes what a killed run of regl left staged in `dirs` and says so on stderr.
+pub(crate) fn remove_stale_temporaries(dirs: &[std::path::PathBuf], lang: Lang) {
+    let removed = crate::stale_temporaries::remove(dirs);
+    if removed.is_empty() {
+        return;
+    }
+    let n = removed.len();
+    let note = crate::i18n::t!(
+        "removed {n} temporary files an interrupted regl run left behind (`.*.regl-tmp`)",
+        "удалены временные файлы, оставшиеся от прерванного запуска regl (`.*.regl-tmp`): {n}"
+    );
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "{}", note.get(lang));
+    for p in &removed {
+        let _ = writeln!(err, "  {}", p.display());
+    }
+}
+
 pub(crate) fn print_stdout(text: &str) -> Outcome {
     let mut out = std::io::stdout().lock();
     out.write_all(text.as_bytes())

@@ -15,13 +15,11 @@
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::fs;
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 
 use anyhow::{Context, anyhow};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::cli::{OutputFormat, RenderArgs};
 use crate::i18n::{self, Lang, Text, t};
@@ -72,6 +70,20 @@ struct LocationDone {
     new_dir: Option<PathBuf>,
     /// Per Word document (by stem), the digests of its Markdown's sections.
     sections: Vec<(&'static str, SectionDigests)>,
+    /// Per Word document: its stem, the path of its Markdown and the digest of its text.
+    texts: Vec<Text256>,
+}
+
+/// What a Word document says, as one digest: (stem, Markdown path, digest of the Markdown).
+type Text256 = (&'static str, String, String);
+
+/// The digest of a Markdown output, keyed as [`Manifest::published`] keys it.
+fn text_digest(out: &Output, location: Option<&str>) -> Text256 {
+    let path = match location {
+        Some(id) => format!("{id}/{}", out.file_name),
+        None => out.file_name.clone(),
+    };
+    (out.kind.stem(), path, manifest::sha256_hex(&out.bytes))
 }
 
 pub fn run(args: &RenderArgs) -> Outcome {
@@ -103,6 +115,9 @@ pub fn run(args: &RenderArgs) -> Outcome {
         })
         .collect();
 
+    if !args.check {
+        super::remove_stale_temporaries(&crate::stale_temporaries::output_folders(&out_dir), lang);
+    }
     let mut created_dirs = Vec::new();
     if !args.check && !out_dir.exists() {
         fs::create_dir_all(&out_dir).with_context(|| cannot_create(&out_dir, lang))?;
@@ -128,9 +143,13 @@ pub fn run(args: &RenderArgs) -> Outcome {
         .iter_mut()
         .flat_map(|l| l.files.drain(..))
         .collect();
+    let mut operator_texts = Vec::new();
     if failure.is_none() {
         match operator(&job) {
-            Ok(files) => done.extend(files),
+            Ok((files, texts)) => {
+                done.extend(files);
+                operator_texts = texts;
+            }
             Err(e) => failure = Some(e),
         }
     }
@@ -147,14 +166,28 @@ pub fn run(args: &RenderArgs) -> Outcome {
         digests: &config_digests,
         version: b.document.version.to_string(),
     };
-    run.record(&mut manifest, &content_sha256, &done, rendered);
+    let pruned = run.record(
+        &mut manifest,
+        &content_sha256,
+        &done,
+        rendered,
+        operator_texts,
+    );
     let manifest_json = manifest.to_json();
 
     if args.check {
-        return report_drift(&out_dir, &done, &manifest_path, &manifest_json, lang);
+        return report_drift(
+            &out_dir,
+            &done,
+            &pruned,
+            &manifest_path,
+            &manifest_json,
+            lang,
+        );
     }
     commit(&done, &created_dirs, lang)?;
     write_atomic(&manifest_path, manifest_json.as_bytes())?;
+    super::prune::remove(&out_dir, &pruned, lang)?;
     let written = done.iter().filter(|d| d.staged.is_some()).count();
     let (files, places, unchanged) = (done.len(), locations.len(), done.len() - written);
     let s = if places == 1 { "" } else { "s" };
@@ -219,16 +252,14 @@ fn select_locations<'b>(
         .collect())
 }
 
-/// `md` adds the Markdown to the documents (SPEC: "also writes"); `docx` and `xlsx` pick
-/// which documents.
+/// Exactly the formats listed (SPEC §2): `docx` and `xlsx` pick the documents, `md` the
+/// Markdown each Word document was made from, written only when listed.
 fn formats_of(list: &[OutputFormat]) -> Formats {
     let has = |f| list.contains(&f);
-    let md = has(OutputFormat::Md);
-    let only_md = list.iter().all(|f| *f == OutputFormat::Md);
     Formats {
-        docx: has(OutputFormat::Docx) || only_md,
-        xlsx: has(OutputFormat::Xlsx) || only_md,
-        md,
+        docx: has(OutputFormat::Docx),
+        xlsx: has(OutputFormat::Xlsx),
+        md: has(OutputFormat::Md),
     }
 }
 
@@ -244,7 +275,8 @@ fn render_all(
         .map_or(1, std::num::NonZero::get)
         .min(locations.len())
         .max(1);
-    let progress = progress_bar(locations.len(), job.lang);
+    let prefix = Text::new("rendering", "формирование");
+    let progress = super::progress::bar(locations.len(), &prefix, job.lang);
     let next = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
     let mut done = Vec::new();
@@ -292,23 +324,6 @@ fn render_all(
     )
 }
 
-/// An indicatif bar on a terminal; nothing when stderr is piped or captured.
-fn progress_bar(len: usize, lang: Lang) -> ProgressBar {
-    if !std::io::stderr().is_terminal() || len < 2 {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
-    let template = Text::new(
-        "{prefix} [{bar:30}] {pos}/{len} locations",
-        "{prefix} [{bar:30}] {pos}/{len} филиалов",
-    );
-    if let Ok(style) = ProgressStyle::with_template(template.get(lang)) {
-        bar.set_style(style.progress_chars("=> "));
-    }
-    bar.set_prefix(Text::new("rendering", "формирование").get(lang).to_owned());
-    bar
-}
-
 /// One location: render in memory, then stage (or compare) each file. On failure, what
 /// this location staged is removed before returning.
 fn location(job: &Job<'_>, loc: &Location) -> anyhow::Result<LocationDone> {
@@ -322,8 +337,10 @@ fn location(job: &Job<'_>, loc: &Location) -> anyhow::Result<LocationDone> {
     }
     let mut done: Vec<Done> = Vec::with_capacity(outputs.len());
     let mut sections = Vec::new();
+    let mut texts = Vec::new();
     for out in outputs {
         if out.format == FileFormat::Markdown {
+            texts.push(text_digest(&out, Some(id)));
             sections.push((
                 out.kind.stem(),
                 manifest::digest_sections(&String::from_utf8_lossy(&out.bytes)),
@@ -354,6 +371,7 @@ fn location(job: &Job<'_>, loc: &Location) -> anyhow::Result<LocationDone> {
         files: done,
         new_dir,
         sections,
+        texts,
     })
 }
 
@@ -475,12 +493,16 @@ fn test_plan_file(job: &Job<'_>, loc: &Location, dir: &Path) -> anyhow::Result<D
 
 /// The operator's documents (one policy, consent and written consent for every location),
 /// staged at the output folder's root.
-fn operator(job: &Job<'_>) -> anyhow::Result<Vec<Done>> {
+fn operator(job: &Job<'_>) -> anyhow::Result<(Vec<Done>, Vec<Text256>)> {
     let outputs = render_operator(job.engine, job.business, job.formats)?;
     let mut done = Vec::new();
+    let mut texts = Vec::new();
     for out in outputs {
-        if out.format == FileFormat::Markdown && !job.write_md {
-            continue;
+        if out.format == FileFormat::Markdown {
+            texts.push(text_digest(&out, None));
+            if !job.write_md {
+                continue;
+            }
         }
         match output_file(job, &out, job.out_dir, None) {
             Ok(d) => done.push(d),
@@ -490,7 +512,7 @@ fn operator(job: &Job<'_>) -> anyhow::Result<Vec<Done>> {
             }
         }
     }
-    Ok(done)
+    Ok((done, texts))
 }
 
 /// Writes `bytes` to a hidden temporary sibling of `target` and returns its path.
@@ -566,16 +588,20 @@ struct Run<'a> {
 }
 
 impl Run<'_> {
+    /// Records this run in `m`; returns the files of earlier runs to prune (of locations
+    /// no longer in `business.toml`), which leave the manifest with this record.
     fn record(
         &self,
         m: &mut Manifest,
         content_sha256: &str,
         done: &[Done],
         rendered: Vec<LocationDone>,
-    ) {
+        operator_texts: Vec<Text256>,
+    ) -> Vec<String> {
         let b = self.business;
         let ids: BTreeSet<&str> = b.locations.iter().map(|l| l.id.as_str()).collect();
         let listed = |loc: &str| ids.contains(loc);
+        let pruned = m.prunable(Verb::Render, listed);
         let earlier_content = m.content_sha256.replace(content_sha256.to_owned());
         let earlier_version = m.document_version.replace(self.version.clone());
         m.record_outputs(
@@ -628,7 +654,18 @@ impl Run<'_> {
             for (document, sections) in l.sections {
                 m.sections.record(document, &self.version, &l.id, sections);
             }
+            for (document, path, sha) in l.texts {
+                record_text(m, document, &self.version, &path, &sha);
+            }
         }
+        for (document, path, sha) in operator_texts {
+            record_text(m, document, &self.version, &path, &sha);
+        }
+        let of_listed = |path: &str| path.split_once('/').is_none_or(|(loc, _)| listed(loc));
+        for p in m.published.values_mut() {
+            p.retain(of_listed);
+        }
+        pruned
     }
 
     /// What `location`'s documents are made from now.
@@ -646,12 +683,20 @@ impl Run<'_> {
     }
 }
 
+fn record_text(m: &mut Manifest, document: &str, version: &str, path: &str, sha: &str) {
+    m.published
+        .entry(document.to_owned())
+        .or_default()
+        .record(version, path, sha);
+}
+
 /// `--check`: lists every file that would change and fails when there is one. Each file's
 /// line (`changed: PATH`, `missing: PATH`) reads the same in every language: scripts and CI
 /// read it; the sentence after it is the user's.
 fn report_drift(
     out_dir: &Path,
     done: &[Done],
+    pruned: &[String],
     manifest_path: &Path,
     manifest: &str,
     lang: Lang,
@@ -663,6 +708,12 @@ fn report_drift(
                 .map(|why| (out_dir.join(&d.entry.path).display().to_string(), why))
         })
         .collect();
+    drift.extend(
+        pruned
+            .iter()
+            .filter(|p| out_dir.join(p).exists())
+            .map(|p| (out_dir.join(p).display().to_string(), "removed")),
+    );
     drift.sort();
     match fs::read(manifest_path) {
         Ok(old) if old == manifest.as_bytes() => {}

@@ -44,14 +44,24 @@ pub fn bot_scripts_path(loc: &Location) -> PathBuf {
 pub fn outputs(b: &Business, locations: &[&Location]) -> Vec<Output> {
     let mut out: Vec<Output> = locations
         .iter()
-        .map(|loc| Output {
-            path: bot_scripts_path(loc),
-            bytes: to_json(&bot_config(b, loc)),
-        })
+        .map(|loc| location_output(b, loc))
         .collect();
-    out.push(Output {
+    out.push(mapping_output(b));
+    out
+}
+
+/// One location's bot scripts (`<loc>/bot-scripts-<loc>.json`).
+pub fn location_output(b: &Business, loc: &Location) -> Output {
+    Output {
+        path: bot_scripts_path(loc),
+        bytes: to_json(&bot_config(b, loc)),
+    }
+}
+
+/// The Bitrix24 mapping of the whole business.
+pub fn mapping_output(b: &Business) -> Output {
+    Output {
         path: PathBuf::from(bitrix24::FILE_NAME),
         bytes: to_json(&mapping(b)),
-    });
-    out
+    }
 }

@@ -45,6 +45,8 @@ pub struct Documents {
     pub inputs: Option<ConfigDigests>,
     /// The user's templates: file and text registered in the sources.
     pub templates: Vec<(String, FileId)>,
+    /// Bot configs and output folders of locations no longer in `business.toml` (D410).
+    pub orphans: Vec<Orphan>,
 }
 
 /// A readable manifest with its text (for pointing at entries).
@@ -94,6 +96,7 @@ pub fn read(
         content_sha256: manifest::content_digest(config_text).ok(),
         inputs: ConfigDigests::of(config_text).ok(),
         templates: Vec::new(),
+        orphans: Vec::new(),
     };
     let size = std::fs::metadata(&path).map(|m| (m.is_file(), m.len()));
     if let Ok((false, _)) = size {
@@ -190,4 +193,120 @@ fn why_unreadable(e: &ReadError) -> Text {
             )
         }
     }
+}
+
+/// A file regl wrote, or would write, for a location `business.toml` no longer has.
+pub struct Orphan {
+    /// A bot config: the file, registered in the sources. An output folder: `None`.
+    pub file: Option<FileId>,
+    /// As the user reaches it: `bot/omsk.json`, `out/omsk`.
+    pub shown: String,
+    /// The location id the file or folder is named after.
+    pub location: String,
+    /// The output files in the folder (a bot config: 1).
+    pub files: usize,
+}
+
+/// The largest bot config read to point at; a larger one is named without its text.
+const MAX_ORPHAN_BYTES: u64 = 4 * 1024 * 1024;
+
+/// The bot configs in the folders the locations' `bot_config`s live in that no location
+/// names, and the folders of the output folder named like a location that is not in
+/// `business.toml` and holding files named as regl names them (`…-<id>.docx`). Nothing
+/// here is deleted: `render` and `export` prune only what their manifest lists.
+pub fn orphans(
+    business: &crate::model::Business,
+    config_dir: &Path,
+    out_dir: &Path,
+    sources: &mut Sources,
+) -> Vec<Orphan> {
+    let ids: std::collections::BTreeSet<&str> =
+        business.locations.iter().map(|l| l.id.as_str()).collect();
+    let configs: std::collections::BTreeSet<PathBuf> = business
+        .locations
+        .iter()
+        .map(|l| config_dir.join(l.bot_config.as_str()))
+        .collect();
+    let mut folders: Vec<PathBuf> = configs
+        .iter()
+        .filter_map(|p| p.parent().map(Path::to_path_buf))
+        .filter(|p| p != config_dir)
+        .collect();
+    folders.dedup();
+    let mut out = Vec::new();
+    for folder in folders {
+        let mut found: Vec<PathBuf> = std::fs::read_dir(&folder)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "json") && regular_file(p))
+            .filter(|p| !configs.contains(p))
+            .collect();
+        found.sort();
+        for path in found {
+            let location = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let small = std::fs::metadata(&path).is_ok_and(|m| m.len() <= MAX_ORPHAN_BYTES);
+            let text = if small {
+                std::fs::read_to_string(&path).unwrap_or_default()
+            } else {
+                String::new()
+            };
+            let shown = path
+                .strip_prefix(config_dir)
+                .unwrap_or(&path)
+                .display()
+                .to_string();
+            out.push(Orphan {
+                file: Some(sources.add(&path, text)),
+                shown,
+                location,
+                files: 1,
+            });
+        }
+    }
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(out_dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .map(|e| e.path())
+        .collect();
+    dirs.sort();
+    for dir in dirs {
+        let id = dir
+            .file_name()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if ids.contains(id.as_str()) {
+            continue;
+        }
+        let suffixes = [".docx", ".xlsx", ".json", ".md"].map(|x| format!("-{id}{x}"));
+        let files = std::fs::read_dir(&dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|e| {
+                let name = e.file_name().to_string_lossy().into_owned();
+                suffixes.iter().any(|s| name.ends_with(s.as_str()))
+            })
+            .count();
+        if files > 0 {
+            let shown = dir
+                .strip_prefix(config_dir)
+                .unwrap_or(&dir)
+                .display()
+                .to_string();
+            out.push(Orphan {
+                file: None,
+                shown,
+                location: id,
+                files,
+            });
+        }
+    }
+    out
 }

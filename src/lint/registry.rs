@@ -17,6 +17,9 @@ pub static RULES: &[&Rule] = &[
     &rules::c109_duty_contact::RULE,
     &rules::c110_review_overdue::RULE,
     &rules::c111_crm_fields::RULE,
+    &rules::c112_version_without_change::RULE,
+    &rules::c113_empty_value::RULE,
+    &rules::c114_crm_channel_values::RULE,
     &rules::p201_special_categories::RULE,
     &rules::p202_cross_border::RULE,
     &rules::p203_retention::RULE,
@@ -50,6 +53,7 @@ pub static RULES: &[&Rule] = &[
     &rules::d402_user_template::RULE,
     &rules::d403_document_edited::RULE,
     &rules::d404_version_not_bumped::RULE,
+    &rules::d410_orphaned_output::RULE,
     &rules::s501_secrets::RULE,
     &rules::l901_expired_waiver::RULE,
     &rules::l902_unused_waiver::RULE,
@@ -58,12 +62,16 @@ pub static RULES: &[&Rule] = &[
     &rules::t123_cross_border_notice::RULE,
     &rules::t124_sample_requisites::RULE,
     &rules::t129_pilot_phones::RULE,
+    &rules::t131_never_rendered::RULE,
+    &rules::t132_copied_location_contacts::RULE,
 ];
 
-/// The rule with this code, case-insensitively.
+/// The rule with this code or name (`b303`, `bot-reminders`), case-insensitively: `explain`
+/// prints the name beside the code, and users ask for it by either.
 pub fn rule(code: &str) -> Option<&'static Rule> {
+    let code = code.trim();
     RULES
         .iter()
         .copied()
-        .find(|r| r.code.eq_ignore_ascii_case(code))
+        .find(|r| r.code.eq_ignore_ascii_case(code) || r.name.eq_ignore_ascii_case(code))
 }

@@ -12,6 +12,7 @@
 mod digest;
 pub mod entry;
 pub mod never_pruned;
+pub mod published;
 pub mod sections;
 pub mod v1;
 
@@ -25,6 +26,7 @@ pub use digest::{
 };
 pub use entry::{Entry, Kind, Verb};
 pub use never_pruned::NEVER_PRUNED;
+pub use published::Published;
 pub use sections::{SectionDigests, Sections, digest_sections};
 
 pub const FILE_NAME: &str = "regl-manifest.json";
@@ -53,6 +55,9 @@ pub struct Manifest {
     /// The paths regl never deletes ([`NEVER_PRUNED`], `<loc>` standing for a location id).
     #[serde(default)]
     pub never_pruned: Vec<String>,
+    /// Per document, its texts as first rendered at its current version (D404).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub published: BTreeMap<String, Published>,
 }
 
 /// The inputs of one location's documents, as of its last render.
@@ -111,6 +116,7 @@ impl Manifest {
             outputs: Vec::new(),
             sections: Sections::default(),
             never_pruned: Vec::new(),
+            published: BTreeMap::new(),
         });
         m.regl_manifest = MANIFEST_VERSION;
         m.generator = format!("regl {}", env!("CARGO_PKG_VERSION"));
@@ -175,6 +181,19 @@ impl Manifest {
     /// ([`Sections::changed`]).
     pub fn sections_changed(&self, document: &str, from: &str, to: &str) -> Option<Vec<String>> {
         self.sections.changed(document, from, to)
+    }
+
+    /// The files `verb` wrote for locations `listed` refuses (removed from `business.toml`,
+    /// or renamed), which regl may delete: never one [`Manifest::is_never_pruned`] keeps,
+    /// never a file the manifest does not list.
+    pub fn prunable(&self, verb: Verb, listed: impl Fn(&str) -> bool) -> Vec<String> {
+        self.outputs
+            .iter()
+            .filter(|e| e.verb == verb)
+            .filter(|e| e.location.as_deref().is_some_and(|l| !listed(l)))
+            .filter(|e| !self.is_never_pruned(&e.path))
+            .map(|e| e.path.clone())
+            .collect()
     }
 
     /// Whether the file at `path` (relative to the output folder) must never be pruned.

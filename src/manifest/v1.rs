@@ -50,6 +50,7 @@ impl Manifest {
             outputs: self.outputs.into_iter().map(Entry::upgrade).collect(),
             sections: Sections::default(),
             never_pruned: super::never_pruned::list(),
+            published: std::collections::BTreeMap::new(),
         }
     }
 }

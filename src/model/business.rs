@@ -192,6 +192,12 @@ impl Location {
     pub fn night_mode(&self) -> bool {
         self.night_mode.as_ref().is_some_and(|b| b.value)
     }
+
+    /// Who is on duty, as a list: today the one `duty` table. SPEC §3 lets `duty` become a
+    /// list with `when`; code that reads the roster through this keeps working when it does.
+    pub fn duty_roster(&self) -> Vec<&Duty> {
+        vec![&self.duty]
+    }
 }
 
 /// Who takes escalations at this location.

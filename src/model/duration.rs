@@ -3,6 +3,7 @@
 use std::fmt;
 
 use super::read::ParseStr;
+use super::spoken_duration::Spoken;
 use crate::i18n::{Text, t};
 
 /// A span of time in whole seconds. A year is 365 days and a week 7, so "3y" means what a
@@ -57,6 +58,27 @@ impl ParseStr for Duration {
     }
 
     fn parse_str(s: &str) -> Result<Self, Text> {
+        let strict = Self::parse_canonical(s);
+        if strict.is_ok() {
+            return strict;
+        }
+        match super::spoken_duration::read(s) {
+            Some(Spoken::Secs(secs)) => Ok(Self { secs }),
+            Some(Spoken::Fraction(secs)) => {
+                let canonical = Self { secs };
+                Err(t!(
+                    "`{s}` is not a duration: write {canonical}, not {s}",
+                    "`{s}` — не длительность: пишите {canonical}, а не {s}"
+                ))
+            }
+            None => strict,
+        }
+    }
+}
+
+impl Duration {
+    /// The form of the spec: numbers each with a unit letter, largest unit first.
+    fn parse_canonical(s: &str) -> Result<Self, Text> {
         let bad = |why: Text| {
             Err(t!(
                 "`{s}` is not a duration: {why} (write e.g. \"3s\", \"3m\", \"1h30m\", \"24h\", \"90d\", \"3y\")",
@@ -83,12 +105,20 @@ impl ParseStr for Duration {
             let letters = tail.bytes().take_while(u8::is_ascii_alphabetic).count();
             let (unit, tail) = tail.split_at(letters);
             let Some(idx) = UNITS.iter().position(|(u, _)| *u == unit) else {
+                // The word after the number, in whatever script: «30 попугаев» has a unit,
+                // just not one regl knows.
+                let word: String = tail
+                    .trim_start()
+                    .chars()
+                    .take_while(|c| c.is_alphabetic())
+                    .collect();
+                let unit = if unit.is_empty() { word.as_str() } else { unit };
                 return if unit.is_empty() {
                     bad(Text::new("the unit is missing", "не указана единица"))
                 } else {
                     bad(t!(
-                        "unknown unit `{unit}` (use s, m, h, d, w or y)",
-                        "неизвестная единица `{unit}` (используйте s, m, h, d, w или y)"
+                        "unknown unit `{unit}`, use s, m, h, d, w or y",
+                        "неизвестная единица `{unit}`, используйте s, m, h, d, w или y"
                     ))
                 };
             };
@@ -172,19 +202,44 @@ mod tests {
             "",
             "3",
             "m",
-            "3 m",
-            "3min",
             "1m1h",
             "1h1h",
             "-3s",
             "3.5h",
             "999999999999y",
+            "3 попугая",
+            "24 часа 2 часа",
         ] {
             assert!(
                 Duration::parse_str(bad).is_err(),
                 "{bad:?} should be refused"
             );
         }
+    }
+
+    #[test]
+    fn reads_owners_spellings_as_their_canonical_form() {
+        for (spoken, canonical) in [
+            ("24ч", "24h"),
+            ("24 часа", "24h"),
+            ("3 дня", "3d"),
+            ("90 мин", "90m"),
+            ("1 day", "1d"),
+            ("24H", "24h"),
+            ("1 час 30 минут", "1h30m"),
+            ("2 недели", "2w"),
+            ("3 года", "3y"),
+            ("15 сек", "15s"),
+        ] {
+            assert_eq!(secs(spoken), secs(canonical), "{spoken}");
+        }
+    }
+
+    #[test]
+    fn a_fraction_is_answered_with_the_form_to_write() {
+        let e = Duration::parse_str("1.5h").unwrap_err();
+        assert!(e.en().contains("write 1h30m, not 1.5h"), "{}", e.en());
+        assert!(e.ru().contains("пишите 1h30m"), "{}", e.ru());
     }
 
     #[test]

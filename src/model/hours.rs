@@ -20,9 +20,15 @@ pub struct WorkingHours {
     text: String,
 }
 
+/// The Russian short names of [`DAYS`], as owners write them («пн–пт»).
+const DAYS_RU: [&str; 7] = ["пн", "вт", "ср", "чт", "пт", "сб", "вс"];
+
 fn day(s: &str) -> Result<usize, Text> {
+    let lower = s.to_lowercase();
+    let lower = lower.trim_end_matches('.');
     DAYS.iter()
-        .position(|d| *d == s)
+        .position(|d| *d == lower)
+        .or_else(|| DAYS_RU.iter().position(|d| *d == lower))
         .ok_or_else(|| match crate::diag::did_you_mean(s, DAYS) {
             Some(near) => t!(
                 "unknown day `{s}`: {mean}",
@@ -45,7 +51,8 @@ fn time(s: &str) -> Result<u16, Text> {
         )
     };
     let (h, m) = s.split_once(':').ok_or_else(bad)?;
-    if h.len() != 2 || m.len() != 2 {
+    // «9:00» is how a sign on the door writes 09:00.
+    if !(1..=2).contains(&h.len()) || m.len() != 2 {
         return Err(bad());
     }
     let h: u16 = h.parse().map_err(|_| bad())?;
@@ -79,12 +86,26 @@ impl ParseStr for WorkingHours {
         )
     }
 
-    fn parse_str(s: &str) -> Result<Self, Text> {
+    fn parse_str(written: &str) -> Result<Self, Text> {
+        // En and em dashes and the minus sign read as the hyphen they stand for; the text
+        // kept is the canonical form, so the bot config and the documents say it one way.
+        let s: String = written
+            .trim()
+            .chars()
+            .map(|c| {
+                if matches!(c, '–' | '—' | '−') {
+                    '-'
+                } else {
+                    c
+                }
+            })
+            .collect();
+        let s = s.as_str();
         let wrap = |e: Text| {
             t!(
                 "cannot read working hours `{s}`: {e}",
                 "не удаётся прочитать часы работы `{s}`: {e}",
-                s = s,
+                s = written,
                 e = e,
             )
         };
@@ -95,23 +116,27 @@ impl ParseStr for WorkingHours {
             ))
         })?;
         let mut days = 0u8;
-        if days_part == "daily" {
+        let mut canonical_days = Vec::new();
+        if days_part == "daily" || days_part.to_lowercase() == "ежедневно" {
             days = 0x7f;
+            canonical_days.push("daily".to_owned());
         } else {
             for item in days_part.split(',') {
-                match item.split_once('-') {
-                    Some((a, b)) => {
-                        let (a, b) = (day(a).map_err(wrap)?, day(b).map_err(wrap)?);
-                        let mut d = a;
-                        loop {
-                            days |= 1 << d;
-                            if d == b {
-                                break;
-                            }
-                            d = (d + 1) % 7;
+                if let Some((a, b)) = item.split_once('-') {
+                    let (a, b) = (day(a).map_err(wrap)?, day(b).map_err(wrap)?);
+                    canonical_days.push(format!("{}-{}", DAYS[a], DAYS[b]));
+                    let mut d = a;
+                    loop {
+                        days |= 1 << d;
+                        if d == b {
+                            break;
                         }
+                        d = (d + 1) % 7;
                     }
-                    None => days |= 1 << day(item).map_err(wrap)?,
+                } else {
+                    let d = day(item).map_err(wrap)?;
+                    canonical_days.push(DAYS[d].to_owned());
+                    days |= 1 << d;
                 }
             }
         }
@@ -121,11 +146,18 @@ impl ParseStr for WorkingHours {
                 "нужен интервал времени, например 09:00-21:00",
             ))
         })?;
+        let (start, end) = (time(a.trim()).map_err(wrap)?, time(b.trim()).map_err(wrap)?);
+        let text = format!(
+            "{} {}-{}",
+            canonical_days.join(","),
+            Self::fmt_time(start),
+            Self::fmt_time(end)
+        );
         Ok(Self {
             days,
-            start: time(a.trim()).map_err(wrap)?,
-            end: time(b.trim()).map_err(wrap)?,
-            text: s.to_owned(),
+            start,
+            end,
+            text,
         })
     }
 }
@@ -193,6 +225,27 @@ mod tests {
                 WorkingHours::parse_str(bad).is_err(),
                 "{bad:?} should be refused"
             );
+        }
+    }
+
+    #[test]
+    fn reads_owners_spellings_as_the_canonical_form() {
+        for (spoken, canonical) in [
+            ("пн-пт 09:00-21:00", "mon-fri 09:00-21:00"),
+            ("пн–пт 9:00–21:00", "mon-fri 09:00-21:00"),
+            ("mon-fri 9:00-21:00", "mon-fri 09:00-21:00"),
+            ("Сб,Вс 10:00 — 18:00", "sat,sun 10:00-18:00"),
+            ("ежедневно 10:00-22:00", "daily 10:00-22:00"),
+        ] {
+            let h =
+                WorkingHours::parse_str(spoken).unwrap_or_else(|e| panic!("{spoken}: {}", e.en()));
+            let c = WorkingHours::parse_str(canonical).unwrap();
+            assert_eq!(
+                (h.days, h.start, h.end),
+                (c.days, c.start, c.end),
+                "{spoken}"
+            );
+            assert_eq!(h.as_str(), canonical);
         }
     }
 }

@@ -100,11 +100,20 @@ pub fn load(path: &Path, sources: &mut Sources) -> Result<Loaded, Vec<Diagnostic
     })
 }
 
+/// What [`read_at_most`] says of a named pipe, a socket or a device.
+const NOT_A_FILE: &str = "it is a named pipe or a device, not a regular file";
+
 /// Why a file could not be read: the system's own words, and in Russian what they mean
 /// when it is one of the common reasons.
 pub fn io_reason(e: &std::io::Error) -> Text {
     use std::io::ErrorKind;
     let en = e.to_string();
+    if en == NOT_A_FILE {
+        return Text::new(
+            NOT_A_FILE,
+            "это именованный канал или устройство, а не обычный файл",
+        );
+    }
     let ru = match e.kind() {
         ErrorKind::PermissionDenied => "нет прав на чтение",
         ErrorKind::IsADirectory => "это папка, а не файл",
@@ -117,8 +126,19 @@ pub fn io_reason(e: &std::io::Error) -> Text {
 
 /// Reads at most `max + 1` bytes: enough to tell a file is too large without reading a
 /// multi-gigabyte file, or a device such as `/dev/zero`, until memory runs out.
+///
+/// Only a regular file (or a link to one) is opened: opening a named pipe waits for a writer
+/// and reading a device may never end, so a FIFO or a device given as `business.toml`, a bot
+/// config or a scenario is refused at once, before it is opened.
 pub fn read_at_most(path: &Path, max: usize) -> std::io::Result<Vec<u8>> {
     use std::io::Read as _;
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() && !meta.is_dir() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            NOT_A_FILE,
+        ));
+    }
     let mut bytes = Vec::new();
     std::fs::File::open(path)?
         .take(u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1))
@@ -130,17 +150,51 @@ pub fn read_at_most(path: &Path, max: usize) -> std::io::Result<Vec<u8>> {
 pub fn parse(text: &str, file: FileId) -> Result<Business, Vec<Diagnostic>> {
     let (root, syntax) = DeTable::parse_recoverable(text);
     if !syntax.is_empty() {
-        return Err(syntax
-            .into_iter()
-            .map(|e| {
-                let span = e.span().unwrap_or(0..0);
+        let mut dates: Vec<usize> = Vec::new();
+        let mut out = Vec::new();
+        for e in syntax {
+            let span = e.span().unwrap_or(0..0);
+            // A Russian date (`01.12.2026`) gives the parser two number errors on one line:
+            // one finding instead, with the form TOML reads.
+            let line_start = text[..span.start.min(text.len())]
+                .rfind('\n')
+                .map_or(0, |i| i + 1);
+            let line_end = text[line_start..]
+                .find('\n')
+                .map_or(text.len(), |i| line_start + i);
+            if let Some((range, iso)) =
+                super::toml_syntax::russian_date(&text[line_start..line_end])
+            {
+                if !dates.contains(&line_start) {
+                    dates.push(line_start);
+                    let shown = &text[line_start + range.start..line_start + range.end];
+                    out.push(
+                        Diagnostic::error(t!(
+                            "`{shown}` is not a TOML date",
+                            "`{shown}` — не дата TOML"
+                        ))
+                        .at(
+                            file,
+                            line_start + range.start..line_start + range.end,
+                            Text::default(),
+                        )
+                        .hint(t!(
+                            "write it year first, without quotes: {iso}",
+                            "пишите сначала год, без кавычек: {iso}"
+                        )),
+                    );
+                }
+                continue;
+            }
+            out.push(
                 Diagnostic::error(super::toml_syntax::message(e.message())).at(
                     file,
                     span,
                     Text::default(),
-                )
-            })
-            .collect());
+                ),
+            );
+        }
+        return Err(out);
     }
     let root = toml::Spanned::new(root.span(), toml::de::DeValue::Table(root.into_inner()));
     let mut cx = Cx::new(file);

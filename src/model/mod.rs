@@ -19,6 +19,7 @@ pub mod presets;
 pub mod purposes;
 pub mod read;
 pub mod registry_ids;
+mod spoken_duration;
 pub mod toml_syntax;
 pub mod values;
 

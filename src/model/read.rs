@@ -271,6 +271,14 @@ impl FromToml for chrono::NaiveDate {
                             "write it without quotes: {s}",
                             "напишите её без кавычек: {s}"
                         )
+                    })
+                    .or_else(|| {
+                        super::toml_syntax::iso_of_russian_date(s).map(|iso| {
+                            t!(
+                                "write it year first, without quotes: {iso}",
+                                "пишите сначала год, без кавычек: {iso}"
+                            )
+                        })
                     });
                 cx.error(
                     v.span(),

@@ -264,3 +264,41 @@ mod tests {
         );
     }
 }
+
+/// A date written the Russian way, `01.12.2026`, as the value of `line` (`key = 01.12.2026`,
+/// with or without a comment after it): its byte range in the line and the TOML date it
+/// means, `2026-12-01`. TOML reads the unquoted form as two broken numbers, and the parser's
+/// own two errors say nothing of dates.
+pub fn russian_date(line: &str) -> Option<(std::ops::Range<usize>, String)> {
+    let (_, value) = line.split_once('=')?;
+    let start = line.len() - value.len() + (value.len() - value.trim_start().len());
+    let word: String = line[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    let iso = iso_of_russian_date(&word)?;
+    Some((start..start + word.len(), iso))
+}
+
+/// `2026-12-01` for `01.12.2026` (or `1.12.2026`), when it is a real date.
+pub fn iso_of_russian_date(s: &str) -> Option<String> {
+    chrono::NaiveDate::parse_from_str(s, "%d.%m.%Y")
+        .ok()
+        .filter(|_| s.len() >= 8 && s.split('.').nth(2).is_some_and(|y| y.len() == 4))
+        .map(|d| d.format("%Y-%m-%d").to_string())
+}
+
+#[cfg(test)]
+mod russian_date_tests {
+    use super::*;
+
+    #[test]
+    fn a_russian_date_is_found_with_its_toml_form() {
+        let line = "effective_date = 01.12.2026   # дата";
+        let (range, iso) = russian_date(line).unwrap();
+        assert_eq!(&line[range], "01.12.2026");
+        assert_eq!(iso, "2026-12-01");
+        assert_eq!(russian_date("x = 1.5"), None);
+        assert_eq!(russian_date("x = 31.02.2026"), None);
+    }
+}

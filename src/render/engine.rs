@@ -19,32 +19,7 @@ use super::markdown::escape_inline;
 use super::typography::{self, Case};
 use crate::model::enums::Lang;
 
-/// Lists the built-in templates, compiled in from `templates/<lang>/<stem>.md`.
-macro_rules! builtins {
-    ($(($lang:ident, $dir:literal, $stem:literal)),* $(,)?) => {
-        &[$((
-            Lang::$lang,
-            $stem,
-            include_str!(concat!("../../templates/", $dir, "/", $stem, ".md")),
-        )),*]
-    };
-}
-
-/// The built-in templates: (language, stem, text).
-const BUILTINS: &[(Lang, &str, &str)] = builtins![
-    (Ru, "ru", "lead-handling"),
-    (Ru, "ru", "pd-policy"),
-    (Ru, "ru", "ai-escalation-rules"),
-    (Ru, "ru", "pd-consent"),
-    (Ru, "ru", "cancellation-policy"),
-    (Ru, "ru", "pd-consent-written"),
-    (En, "en", "lead-handling"),
-    (En, "en", "pd-policy"),
-    (En, "en", "ai-escalation-rules"),
-    (En, "en", "pd-consent"),
-    (En, "en", "cancellation-policy"),
-    (En, "en", "pd-consent-written"),
-];
+use crate::templates::BUILTINS;
 
 /// Why a template could not be loaded or rendered, pointing at the template's line.
 #[derive(Debug, Clone)]
@@ -417,12 +392,20 @@ fn convert_error(
         ErrorKind::CircularInclude { tpl, .. } => {
             located(tpl, "includes itself through a loop".into(), None, None)
         }
-        _ => located(
-            rendering.unwrap_or("templates"),
-            lowercase_first(&e.to_string()),
-            None,
-            None,
-        ),
+        _ => match crate::templates::reported_at(&e.to_string()) {
+            Some(at) => located(
+                &at.template,
+                lowercase_first(&at.message),
+                Some(at.line),
+                Some(at.column),
+            ),
+            None => located(
+                rendering.unwrap_or("templates"),
+                lowercase_first(&e.to_string()),
+                None,
+                None,
+            ),
+        },
     }
 }
 

@@ -7,9 +7,21 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use crate::diag::{Diagnostic, Severity, Sources};
 use crate::i18n::{Lang, Text, t};
 
-/// Colour only on a terminal, and never when `NO_COLOR` is set.
+/// Colour on a terminal that shows it (not `TERM=dumb`), or wherever `CLICOLOR_FORCE` asks;
+/// never when `NO_COLOR` is set.
 pub fn use_colour(terminal: bool) -> bool {
-    terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+    let var = |name| std::env::var_os(name).filter(|v| !v.is_empty());
+    // no-color.org: a non-empty NO_COLOR wins over everything.
+    if var("NO_COLOR").is_some() {
+        return false;
+    }
+    // bixense.com/clicolors: CLICOLOR_FORCE (not "0") colours a pipe too, as CI log
+    // viewers that render escapes ask.
+    if var("CLICOLOR_FORCE").is_some_and(|v| v != "0") {
+        return true;
+    }
+    // A terminal that says it cannot show escapes (`TERM=dumb`: Emacs shells, some CI).
+    terminal && var("TERM").is_none_or(|t| t != "dumb")
 }
 
 /// Renders diagnostics as text, one after another.

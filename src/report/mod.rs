@@ -6,3 +6,4 @@ pub mod github;
 pub mod human;
 pub mod json;
 pub mod sarif;
+pub mod uri;

@@ -1,6 +1,8 @@
 //! `--format sarif`: SARIF 2.1.0 for code-scanning dashboards, with every rule's metadata so
 //! a dashboard can show what a code means.
 
+use std::path::Path;
+
 use serde_json::{Value, json};
 
 use crate::diag::{Diagnostic, Severity, Sources};
@@ -22,7 +24,15 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
-pub fn render(sources: &Sources, diags: &[Diagnostic], rules: &[RuleInfo], lang: Lang) -> String {
+/// The SARIF log of `diags`. File locations are relative to `root` (the repository, see
+/// [`super::uri::repository_root`]) under `%SRCROOT%`, or `file://` URIs outside it.
+pub fn render(
+    sources: &Sources,
+    diags: &[Diagnostic],
+    rules: &[RuleInfo],
+    lang: Lang,
+    root: &Path,
+) -> String {
     let rules_json: Vec<Value> = rules
         .iter()
         .map(|r| {
@@ -40,12 +50,22 @@ pub fn render(sources: &Sources, diags: &[Diagnostic], rules: &[RuleInfo], lang:
         let src = sources.get(l.file);
         let (line, col) = src.line_col(l.span.start);
         let (end_line, end_col) = src.line_col(l.span.end.max(l.span.start));
-        let uri = src.path.to_string_lossy().replace('\\', "/");
-        let uri = uri.strip_prefix("./").unwrap_or(&uri).to_owned();
+        // SARIF's endColumn is the column after the region's last character; a region that
+        // ends on a later line keeps its own end column.
+        let end_col = if end_line == line {
+            end_col.max(col)
+        } else {
+            end_col
+        };
+        let (uri, base) = super::uri::artifact(&src.path, root);
+        let mut artifact = json!({ "uri": uri });
+        if let Some(base) = base {
+            artifact["uriBaseId"] = json!(base);
+        }
         json!({
             "physicalLocation": {
-                "artifactLocation": { "uri": uri },
-                "region": { "startLine": line, "startColumn": col, "endLine": end_line, "endColumn": end_col.max(col) },
+                "artifactLocation": artifact,
+                "region": { "startLine": line, "startColumn": col, "endLine": end_line, "endColumn": end_col },
             },
             "message": { "text": if l.message.is_empty() { crate::i18n::phrases::here() } else { l.message.clone() }.get(lang) },
         })
@@ -90,8 +110,12 @@ pub fn render(sources: &Sources, diags: &[Diagnostic], rules: &[RuleInfo], lang:
             "tool": { "driver": {
                 "name": "regl",
                 "version": env!("CARGO_PKG_VERSION"),
+                "informationUri": env!("CARGO_PKG_REPOSITORY"),
                 "rules": rules_json,
             }},
+            "originalUriBaseIds": {
+                super::uri::SRCROOT: { "uri": super::uri::file_uri(&root.join("")) },
+            },
             "results": results,
         }],
     });

@@ -20,9 +20,14 @@ fn lint(dir: &Path, extra: &[&str]) -> Run {
     regl_env(dir, &args, &[("REGL_TODAY", TODAY)])
 }
 
+/// The findings of a run, without T131: these tests judge the config and the bot configs of
+/// businesses nothing was rendered for, and that to-do has its own test (friction.rs).
 fn findings(run: &Run) -> Vec<Value> {
     serde_json::from_str::<Vec<Value>>(&run.stdout)
         .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}\n{}", run.stdout, run.stderr))
+        .into_iter()
+        .filter(|d| d["code"] != "T131")
+        .collect()
 }
 
 /// A copy of an example in a temp dir, with the bot configs `regl export` makes from it.
@@ -52,9 +57,21 @@ fn write_bots(dir: &Path) {
 fn every_example_lints_clean_with_its_committed_bot_configs() {
     for example in ["salon-ufa-omsk", "clinic-omsk", "fitness-novosibirsk"] {
         let config = format!("examples/{example}/business.toml");
+        // Rendered first, outside the repository: a lint of nothing rendered is a to-do.
+        let out = tempfile::tempdir().unwrap();
+        let out = out.path().to_str().unwrap();
+        regl(&repo(), &["render", "-c", &config, "-o", out]).expect_code(0);
         let run = lint(
             &repo(),
-            &["-c", &config, "--format", "json", "--deny-warnings"],
+            &[
+                "-c",
+                &config,
+                "-o",
+                out,
+                "--format",
+                "json",
+                "--deny-warnings",
+            ],
         );
         assert_eq!(findings(&run), Vec::<Value>::new(), "{example}");
         run.expect_code(0);
@@ -459,6 +476,8 @@ fn a_waiver_in_force_silences_its_code() {
         "no_show_fee_percent = 50",
     );
     text.push_str("\n[[lint.waive]]\ncode = \"P205\"\nreason = \"agreed with the lawyer\"\nuntil = 2027-01-15\n");
+    // CI that does not render: the to-do waived for good, as a user would.
+    text.push_str("\n[[lint.waive]]\ncode = \"T131\"\nreason = \"the documents are rendered in another job\"\n");
     fs::write(&path, &text).unwrap();
     // The bot follows the new fee.
     regl(dir.path(), &["export", "--bot-configs"]).expect_code(0);
@@ -818,8 +837,9 @@ fn github_and_sarif_formats() {
     regl(dir.path(), &["export", "--bot-configs"]).expect_code(0);
     let (line, col) = line_col_of(&text, "50\n");
     let gh = lint(dir.path(), &["--format", "github"]);
+    let p205 = gh.stdout.lines().find(|l| l.contains("P205")).unwrap_or("");
     assert!(
-        gh.stdout.starts_with(&format!(
+        p205.starts_with(&format!(
             "::warning file=business.toml,line={line},col={col},"
         )),
         "{}",
@@ -837,8 +857,12 @@ fn github_and_sarif_formats() {
     let run = &sarif["runs"][0];
     let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
     assert_eq!(rules.len(), regl::lint::RULES.len());
-    let result = &run["results"][0];
-    assert_eq!(result["ruleId"], "P205");
+    let result = run["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["ruleId"] == "P205")
+        .unwrap();
     assert_eq!(result["level"], "warning");
     assert_eq!(
         rules[result["ruleIndex"].as_u64().unwrap() as usize]["id"],
@@ -906,9 +930,9 @@ fn every_rule_is_documented_and_codes_are_unique() {
     names.sort_unstable();
     names.dedup();
     assert_eq!(before, names.len(), "a rule name is reused");
-    // The codes SPEC §5 names, the bot contract's B311–B319, and P207: a renamed or dropped
-    // code shows here in review.
-    let spec = "B301 B302 B303 B304 B305 B306 B307 B308 B309 B310 B311 B312 B313 B314 B315 B316 B317 B318 B319 C101 C102 C103 C104 C105 C106 C107 C108 C109 C110 C111 D401 D402 D403 D404 L901 L902 P201 P202 P203 P204 P205 P206 P207 P208 P209 P210 S501 T121 T122 T123 T124 T129";
+    // The codes SPEC §5 names, the bot contract's B311–B319, the friction fixes' C112–C114 and
+    // D410, and P207: a renamed or dropped code shows here in review.
+    let spec = "B301 B302 B303 B304 B305 B306 B307 B308 B309 B310 B311 B312 B313 B314 B315 B316 B317 B318 B319 C101 C102 C103 C104 C105 C106 C107 C108 C109 C110 C111 C112 C113 C114 D401 D402 D403 D404 D410 L901 L902 P201 P202 P203 P204 P205 P206 P207 P208 P209 P210 S501 T121 T122 T123 T124 T129 T131 T132";
     assert_eq!(codes.join(" "), spec);
     for r in rules {
         for section in [

@@ -150,15 +150,15 @@ fn unparsable_duration() {
     let text = replace_once(
         &base(),
         "lead_to_crm = \"30m\"",
-        "lead_to_crm = \"30 минут\"",
+        "lead_to_crm = \"30 попугаев\"",
     );
     let run = load_fails(&text);
     assert!(
-        run.stderr.contains("`30 минут` is not a duration"),
+        run.stderr.contains("`30 попугаев` is not a duration"),
         "{}",
         run.stderr
     );
-    points_at(&run, &text, "\"30 минут\"");
+    points_at(&run, &text, "\"30 попугаев\"");
 }
 
 #[test]

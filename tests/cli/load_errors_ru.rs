@@ -263,13 +263,17 @@ fn a_date_not_in_the_calendar() {
 
 #[test]
 fn unparsable_duration() {
-    let text = replace_once(&ru(), "lead_to_crm = \"30m\"", "lead_to_crm = \"30 минут\"");
+    let text = replace_once(
+        &ru(),
+        "lead_to_crm = \"30m\"",
+        "lead_to_crm = \"30 попугаев\"",
+    );
     let run = fails(&text);
     ru_error(
         &run,
         &text,
-        "\"30 минут\"",
-        "`30 минут` — не длительность: не указана единица (пишите, например, \"3s\", \"3m\", \"1h30m\", \"24h\", \"90d\", \"3y\")",
+        "\"30 попугаев\"",
+        "`30 попугаев` — не длительность: неизвестная единица `попугаев`, используйте s, m, h, d, w или y (пишите, например, \"3s\", \"3m\", \"1h30m\", \"24h\", \"90d\", \"3y\")",
     );
 }
 
@@ -789,7 +793,8 @@ fn init_says_what_it_did_and_what_it_refuses_in_russian() {
     assert_eq!(
         run.stdout,
         "создан ./business.toml — salon (ru), филиал `ufa` (Уфа, Asia/Yekaterinburg)\n\
-         записана конфигурация бота ./bot/ufa.json\n"
+         записана конфигурация бота ./bot/ufa.json\n\
+         записана схема для редактора ./schema/business.schema.json (строка `#:schema` в business.toml)\n"
     );
     let run = run_neutral(dir.path(), &["init", "--city", "Казань"]).expect_code(0);
     assert_eq!(

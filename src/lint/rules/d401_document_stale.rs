@@ -1,10 +1,10 @@
 //! D401: every rendered document is there and made from the current inputs.
 
 use crate::diag::{Diagnostic, Severity};
-use crate::i18n::{StaticText, t};
+use crate::i18n::{StaticText, Text, t};
 use crate::lint::documents::{Documents, Rendered};
 use crate::lint::{Context, Rule, Scope};
-use crate::manifest::Verb;
+use crate::manifest::{Kind, Verb};
 
 pub const RULE: Rule = Rule {
     code: "D401",
@@ -143,6 +143,53 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 )
                 .hint(render_location(id)),
             );
+            continue;
+        }
+        // `render --format xlsx` (or `md`) wrote some of the documents: the others were
+        // never made, and nothing else would say so. (A version 1 manifest is judged as
+        // that regl judged it.)
+        if m.inputs.is_empty() {
+            continue;
+        }
+        for (ext, what) in [
+            (
+                ".docx",
+                Text::new("Word documents (.docx)", "документы Word (.docx)"),
+            ),
+            (
+                ".xlsx",
+                Text::new("workbooks (.xlsx)", "книги Excel (.xlsx)"),
+            ),
+        ] {
+            let has = m.outputs.iter().any(|e| {
+                e.verb == Verb::Render
+                    && e.kind == Kind::Document
+                    && e.belongs_to(id)
+                    && e.path.ends_with(ext)
+            });
+            if !has {
+                out.push(
+                    Diagnostic::finding(
+                        "D401",
+                        Severity::Error,
+                        t!(
+                            "location `{id}` has no rendered {what}",
+                            "для филиала `{id}` не сформированы {what}",
+                            id = id,
+                            what = what,
+                        ),
+                    )
+                    .at(
+                        cx.file,
+                        loc.id.span.clone(),
+                        t!("only partly rendered", "документы сформированы не все"),
+                    )
+                    .hint(t!(
+                        "run `regl render` (its default `--format docx,xlsx` writes both)",
+                        "запустите `regl render` (по умолчанию `--format docx,xlsx` пишет и то и другое)"
+                    )),
+                );
+            }
         }
     }
     if m.inputs.is_empty() {

@@ -52,13 +52,36 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some(docs) = cx.documents else { return };
     for (name, file) in &docs.templates {
         let text = &cx.sources.get(*file).text;
+        // The built-ins under both their names, as render loads them, so an override that
+        // extends `builtin/ru/…` finds its parent; then this template over its built-in.
         let mut tera = tera::Tera::default();
-        if let Err(e) = tera.add_raw_template(name, text) {
+        for &filter in crate::templates::FILTERS {
+            tera.register_filter(filter, |v: &str, _: tera::Kwargs, _: &tera::State| {
+                v.to_owned()
+            });
+        }
+        let builtins: Vec<(String, &str)> = crate::templates::named()
+            .filter(|(n, _)| n != name)
+            .collect();
+        let all = builtins
+            .iter()
+            .map(|(n, t)| (n.as_str(), *t))
+            .chain([(name.as_str(), text.as_str())]);
+        if let Err(e) = tera.add_raw_templates(all) {
             let (message, span) = match e.kind() {
                 tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
                     (r.message().to_owned(), r.span().range.clone())
                 }
-                other => (other.to_string(), 0..0),
+                _ => match crate::templates::reported_at(&e.to_string()) {
+                    Some(at) => {
+                        let start = crate::templates::offset_of(text, at.line, at.column);
+                        let end = text[start..]
+                            .find(|c: char| c.is_whitespace())
+                            .map_or(text.len(), |n| start + n);
+                        (at.message, start..end)
+                    }
+                    None => (e.to_string(), 0..0),
+                },
             };
             // Tera's own words are quoted as they come.
             out.push(

@@ -58,16 +58,26 @@ legal_address = "г. Казань, укажите адрес организац�
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let b = cx.business;
+    // Two locations may carry the same marker: each finding points at its own.
+    let mut pointed: Vec<usize> = Vec::new();
     for (key, value) in sample_requisites(b) {
         let span = match key {
             "inn" => b.business.inn.span.clone(),
             "ogrn" => b.business.ogrn.span.clone(),
             "legal_address" => b.business.legal_address.span.clone(),
-            _ => b
-                .locations
-                .iter()
-                .find(|l| l.address.value == value)
-                .map_or(b.business.name.span.clone(), |l| l.address.span.clone()),
+            _ => {
+                let at = b
+                    .locations
+                    .iter()
+                    .enumerate()
+                    .find(|(i, l)| l.address.value == value && !pointed.contains(i));
+                if let Some((i, _)) = at {
+                    pointed.push(i);
+                }
+                at.map_or(b.business.name.span.clone(), |(_, l)| {
+                    l.address.span.clone()
+                })
+            }
         };
         out.push(
             Diagnostic::finding(
