@@ -30,6 +30,8 @@ Register-ArgumentCompleter -Native -CommandName 'regl' -ScriptBlock {
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the bot scripts of each location and the Bitrix24 field mapping')
             [CompletionResult]::new('push', 'push', [CompletionResultType]::ParameterValue, 'Set the Bitrix24 portal up from business.toml: a plan first, `--apply` to make it real')
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Check business.toml, the bot configs and the rendered documents against each other; `--fix` mends the bot configs in place (never business.toml)')
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Run conversation scenarios through the bot config on a virtual clock')
+            [CompletionResult]::new('chat', 'chat', [CompletionResultType]::ParameterValue, 'Talk to a location''s bot in the terminal, on a virtual clock')
             [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Print a lint rule''s documentation: what it checks, why, an example, how to fix')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of business.toml (for editors) or of the bot config')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
@@ -99,6 +101,31 @@ Register-ArgumentCompleter -Native -CommandName 'regl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'regl;test' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'The business''s config')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The business''s config')
+            [CompletionResult]::new('--bot', '--bot', [CompletionResultType]::ParameterName, 'A bot config to run instead of the location''s `bot_config` (with one location)')
+            [CompletionResult]::new('--scenarios', '--scenarios', [CompletionResultType]::ParameterName, 'A scenario file or folder [default: `scenarios/` next to business.toml]')
+            [CompletionResult]::new('--location', '--location', [CompletionResultType]::ParameterName, 'Only this location (repeatable)')
+            [CompletionResult]::new('--only', '--only', [CompletionResultType]::ParameterName, 'Only scenarios whose id or `covers` matches this glob (repeatable)')
+            [CompletionResult]::new('--min-coverage', '--min-coverage', [CompletionResultType]::ParameterName, 'Fail (exit 1) when less than PCT % of the config was exercised')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print the results')
+            [CompletionResult]::new('--list', '--list', [CompletionResultType]::ParameterName, 'Print the scenarios without running them')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'regl;chat' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'The business''s config')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The business''s config')
+            [CompletionResult]::new('--bot', '--bot', [CompletionResultType]::ParameterName, 'A bot config to talk to instead of the location''s `bot_config`')
+            [CompletionResult]::new('--location', '--location', [CompletionResultType]::ParameterName, 'The location [default: the first]')
+            [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'The channel the client writes in [default: the bot''s first]')
+            [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The virtual clock''s start, local time, e.g. 2027-03-01T10:00')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'regl;explain' {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -120,6 +147,8 @@ Register-ArgumentCompleter -Native -CommandName 'regl' -ScriptBlock {
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the bot scripts of each location and the Bitrix24 field mapping')
             [CompletionResult]::new('push', 'push', [CompletionResultType]::ParameterValue, 'Set the Bitrix24 portal up from business.toml: a plan first, `--apply` to make it real')
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Check business.toml, the bot configs and the rendered documents against each other; `--fix` mends the bot configs in place (never business.toml)')
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Run conversation scenarios through the bot config on a virtual clock')
+            [CompletionResult]::new('chat', 'chat', [CompletionResultType]::ParameterValue, 'Talk to a location''s bot in the terminal, on a virtual clock')
             [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Print a lint rule''s documentation: what it checks, why, an example, how to fix')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of business.toml (for editors) or of the bot config')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
@@ -139,6 +168,12 @@ Register-ArgumentCompleter -Native -CommandName 'regl' -ScriptBlock {
             break
         }
         'regl;help;lint' {
+            break
+        }
+        'regl;help;test' {
+            break
+        }
+        'regl;help;chat' {
             break
         }
         'regl;help;explain' {

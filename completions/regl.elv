@@ -27,6 +27,8 @@ set edit:completion:arg-completer[regl] = {|@words|
             cand export 'Write the bot scripts of each location and the Bitrix24 field mapping'
             cand push 'Set the Bitrix24 portal up from business.toml: a plan first, `--apply` to make it real'
             cand lint 'Check business.toml, the bot configs and the rendered documents against each other; `--fix` mends the bot configs in place (never business.toml)'
+            cand test 'Run conversation scenarios through the bot config on a virtual clock'
+            cand chat 'Talk to a location''s bot in the terminal, on a virtual clock'
             cand explain 'Print a lint rule''s documentation: what it checks, why, an example, how to fix'
             cand schema 'Print the JSON Schema of business.toml (for editors) or of the bot config'
             cand completions 'Print shell completions'
@@ -90,6 +92,29 @@ set edit:completion:arg-completer[regl] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'regl;test'= {
+            cand -c 'The business''s config'
+            cand --config 'The business''s config'
+            cand --bot 'A bot config to run instead of the location''s `bot_config` (with one location)'
+            cand --scenarios 'A scenario file or folder [default: `scenarios/` next to business.toml]'
+            cand --location 'Only this location (repeatable)'
+            cand --only 'Only scenarios whose id or `covers` matches this glob (repeatable)'
+            cand --min-coverage 'Fail (exit 1) when less than PCT % of the config was exercised'
+            cand --format 'How to print the results'
+            cand --list 'Print the scenarios without running them'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'regl;chat'= {
+            cand -c 'The business''s config'
+            cand --config 'The business''s config'
+            cand --bot 'A bot config to talk to instead of the location''s `bot_config`'
+            cand --location 'The location [default: the first]'
+            cand --channel 'The channel the client writes in [default: the bot''s first]'
+            cand --now 'The virtual clock''s start, local time, e.g. 2027-03-01T10:00'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'regl;explain'= {
             cand -h 'Print help'
             cand --help 'Print help'
@@ -108,6 +133,8 @@ set edit:completion:arg-completer[regl] = {|@words|
             cand export 'Write the bot scripts of each location and the Bitrix24 field mapping'
             cand push 'Set the Bitrix24 portal up from business.toml: a plan first, `--apply` to make it real'
             cand lint 'Check business.toml, the bot configs and the rendered documents against each other; `--fix` mends the bot configs in place (never business.toml)'
+            cand test 'Run conversation scenarios through the bot config on a virtual clock'
+            cand chat 'Talk to a location''s bot in the terminal, on a virtual clock'
             cand explain 'Print a lint rule''s documentation: what it checks, why, an example, how to fix'
             cand schema 'Print the JSON Schema of business.toml (for editors) or of the bot config'
             cand completions 'Print shell completions'
@@ -122,6 +149,10 @@ set edit:completion:arg-completer[regl] = {|@words|
         &'regl;help;push'= {
         }
         &'regl;help;lint'= {
+        }
+        &'regl;help;test'= {
+        }
+        &'regl;help;chat'= {
         }
         &'regl;help;explain'= {
         }

@@ -31,6 +31,8 @@ complete -c regl -n "__fish_regl_needs_command" -f -a "render" -d 'Write the doc
 complete -c regl -n "__fish_regl_needs_command" -f -a "export" -d 'Write the bot scripts of each location and the Bitrix24 field mapping'
 complete -c regl -n "__fish_regl_needs_command" -f -a "push" -d 'Set the Bitrix24 portal up from business.toml: a plan first, `--apply` to make it real'
 complete -c regl -n "__fish_regl_needs_command" -f -a "lint" -d 'Check business.toml, the bot configs and the rendered documents against each other; `--fix` mends the bot configs in place (never business.toml)'
+complete -c regl -n "__fish_regl_needs_command" -f -a "test" -d 'Run conversation scenarios through the bot config on a virtual clock'
+complete -c regl -n "__fish_regl_needs_command" -f -a "chat" -d 'Talk to a location\'s bot in the terminal, on a virtual clock'
 complete -c regl -n "__fish_regl_needs_command" -f -a "explain" -d 'Print a lint rule\'s documentation: what it checks, why, an example, how to fix'
 complete -c regl -n "__fish_regl_needs_command" -f -a "schema" -d 'Print the JSON Schema of business.toml (for editors) or of the bot config'
 complete -c regl -n "__fish_regl_needs_command" -f -a "completions" -d 'Print shell completions'
@@ -84,15 +86,35 @@ sarif\t'SARIF 2.1.0, for code-scanning dashboards'"
 complete -c regl -n "__fish_regl_using_subcommand lint" -l deny-warnings -d 'Fail (exit 1) on warnings too'
 complete -c regl -n "__fish_regl_using_subcommand lint" -l fix -d 'Mend the bot configs in place first, then report what is left; business.toml is never modified'
 complete -c regl -n "__fish_regl_using_subcommand lint" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c regl -n "__fish_regl_using_subcommand test" -s c -l config -d 'The business\'s config' -r -F
+complete -c regl -n "__fish_regl_using_subcommand test" -l bot -d 'A bot config to run instead of the location\'s `bot_config` (with one location)' -r -F
+complete -c regl -n "__fish_regl_using_subcommand test" -l scenarios -d 'A scenario file or folder [default: `scenarios/` next to business.toml]' -r -F
+complete -c regl -n "__fish_regl_using_subcommand test" -l location -d 'Only this location (repeatable)' -r
+complete -c regl -n "__fish_regl_using_subcommand test" -l only -d 'Only scenarios whose id or `covers` matches this glob (repeatable)' -r
+complete -c regl -n "__fish_regl_using_subcommand test" -l min-coverage -d 'Fail (exit 1) when less than PCT % of the config was exercised' -r
+complete -c regl -n "__fish_regl_using_subcommand test" -l format -d 'How to print the results' -r -f -a "human\t'Failures with their transcripts, the coverage table, `N passed, N failed`'
+json\t'One JSON object: every scenario, and which bot file was tested'
+junit\t'`JUnit` XML for CI dashboards'
+github\t'GitHub Actions workflow annotations'"
+complete -c regl -n "__fish_regl_using_subcommand test" -l list -d 'Print the scenarios without running them'
+complete -c regl -n "__fish_regl_using_subcommand test" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c regl -n "__fish_regl_using_subcommand chat" -s c -l config -d 'The business\'s config' -r -F
+complete -c regl -n "__fish_regl_using_subcommand chat" -l bot -d 'A bot config to talk to instead of the location\'s `bot_config`' -r -F
+complete -c regl -n "__fish_regl_using_subcommand chat" -l location -d 'The location [default: the first]' -r
+complete -c regl -n "__fish_regl_using_subcommand chat" -l channel -d 'The channel the client writes in [default: the bot\'s first]' -r
+complete -c regl -n "__fish_regl_using_subcommand chat" -l now -d 'The virtual clock\'s start, local time, e.g. 2027-03-01T10:00' -r
+complete -c regl -n "__fish_regl_using_subcommand chat" -s h -l help -d 'Print help'
 complete -c regl -n "__fish_regl_using_subcommand explain" -s h -l help -d 'Print help'
 complete -c regl -n "__fish_regl_using_subcommand schema" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c regl -n "__fish_regl_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export push lint explain schema completions help" -f -a "init" -d 'Create a business from a segment preset, or add a location (city) to an existing one'
-complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export push lint explain schema completions help" -f -a "render" -d 'Write the documents of every location: .docx, the SLA sheet (.xlsx) and the manifest'
-complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export push lint explain schema completions help" -f -a "export" -d 'Write the bot scripts of each location and the Bitrix24 field mapping'
-complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export push lint explain schema completions help" -f -a "push" -d 'Set the Bitrix24 portal up from business.toml: a plan first, `--apply` to make it real'
-complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export push lint explain schema completions help" -f -a "lint" -d 'Check business.toml, the bot configs and the rendered documents against each other; `--fix` mends the bot configs in place (never business.toml)'
-complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export push lint explain schema completions help" -f -a "explain" -d 'Print a lint rule\'s documentation: what it checks, why, an example, how to fix'
-complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export push lint explain schema completions help" -f -a "schema" -d 'Print the JSON Schema of business.toml (for editors) or of the bot config'
-complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export push lint explain schema completions help" -f -a "completions" -d 'Print shell completions'
-complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export push lint explain schema completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export push lint test chat explain schema completions help" -f -a "init" -d 'Create a business from a segment preset, or add a location (city) to an existing one'
+complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export push lint test chat explain schema completions help" -f -a "render" -d 'Write the documents of every location: .docx, the SLA sheet (.xlsx) and the manifest'
+complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export push lint test chat explain schema completions help" -f -a "export" -d 'Write the bot scripts of each location and the Bitrix24 field mapping'
+complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export push lint test chat explain schema completions help" -f -a "push" -d 'Set the Bitrix24 portal up from business.toml: a plan first, `--apply` to make it real'
+complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export push lint test chat explain schema completions help" -f -a "lint" -d 'Check business.toml, the bot configs and the rendered documents against each other; `--fix` mends the bot configs in place (never business.toml)'
+complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export push lint test chat explain schema completions help" -f -a "test" -d 'Run conversation scenarios through the bot config on a virtual clock'
+complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export push lint test chat explain schema completions help" -f -a "chat" -d 'Talk to a location\'s bot in the terminal, on a virtual clock'
+complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export push lint test chat explain schema completions help" -f -a "explain" -d 'Print a lint rule\'s documentation: what it checks, why, an example, how to fix'
+complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export push lint test chat explain schema completions help" -f -a "schema" -d 'Print the JSON Schema of business.toml (for editors) or of the bot config'
+complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export push lint test chat explain schema completions help" -f -a "completions" -d 'Print shell completions'
+complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export push lint test chat explain schema completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

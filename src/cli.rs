@@ -28,6 +28,10 @@ pub enum Command {
     /// Check business.toml, the bot configs and the rendered documents against each other;
     /// `--fix` mends the bot configs in place (never business.toml)
     Lint(LintArgs),
+    /// Run conversation scenarios through the bot config on a virtual clock
+    Test(TestArgs),
+    /// Talk to a location's bot in the terminal, on a virtual clock
+    Chat(ChatArgs),
     /// Print a lint rule's documentation: what it checks, why, an example, how to fix
     Explain(ExplainArgs),
     /// Print the JSON Schema of business.toml (for editors) or of the bot config
@@ -116,6 +120,65 @@ pub enum PushFormat {
     Human,
     /// One JSON object
     Json,
+}
+
+#[derive(Debug, Args)]
+pub struct TestArgs {
+    /// The business's config
+    #[arg(short = 'c', long = "config", default_value = "business.toml")]
+    pub config: PathBuf,
+    /// A bot config to run instead of the location's `bot_config` (with one location)
+    #[arg(long = "bot", value_name = "FILE")]
+    pub bot: Option<PathBuf>,
+    /// A scenario file or folder [default: `scenarios/` next to business.toml]
+    #[arg(long = "scenarios", value_name = "PATH")]
+    pub scenarios: Option<PathBuf>,
+    /// Only this location (repeatable)
+    #[arg(long = "location", value_name = "ID")]
+    pub locations: Vec<String>,
+    /// Print the scenarios without running them
+    #[arg(long)]
+    pub list: bool,
+    /// Only scenarios whose id or `covers` matches this glob (repeatable)
+    #[arg(long = "only", value_name = "GLOB")]
+    pub only: Vec<String>,
+    /// Fail (exit 1) when less than PCT % of the config was exercised
+    #[arg(long = "min-coverage", value_name = "PCT")]
+    pub min_coverage: Option<f64>,
+    /// How to print the results
+    #[arg(long, value_enum, default_value_t = TestFormat::Human)]
+    pub format: TestFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TestFormat {
+    /// Failures with their transcripts, the coverage table, `N passed, N failed`
+    Human,
+    /// One JSON object: every scenario, and which bot file was tested
+    Json,
+    /// `JUnit` XML for CI dashboards
+    Junit,
+    /// GitHub Actions workflow annotations
+    Github,
+}
+
+#[derive(Debug, Args)]
+pub struct ChatArgs {
+    /// The business's config
+    #[arg(short = 'c', long = "config", default_value = "business.toml")]
+    pub config: PathBuf,
+    /// A bot config to talk to instead of the location's `bot_config`
+    #[arg(long = "bot", value_name = "FILE")]
+    pub bot: Option<PathBuf>,
+    /// The location [default: the first]
+    #[arg(long = "location", value_name = "ID")]
+    pub location: Option<String>,
+    /// The channel the client writes in [default: the bot's first]
+    #[arg(long)]
+    pub channel: Option<String>,
+    /// The virtual clock's start, local time, e.g. 2027-03-01T10:00
+    #[arg(long)]
+    pub now: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -11,12 +11,14 @@ pub mod cmd;
 pub mod diag;
 pub mod export;
 pub mod i18n;
+pub mod interp;
 pub mod lint;
 pub mod manifest;
 pub mod model;
 pub mod output;
 pub mod render;
 pub mod report;
+pub mod scenario;
 pub mod semantics;
 pub mod words;
 

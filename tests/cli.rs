@@ -2,6 +2,8 @@
 
 #[path = "cli/bot_fix.rs"]
 mod bot_fix;
+#[path = "cli/chat.rs"]
+mod chat;
 #[path = "cli/common.rs"]
 mod common;
 #[path = "cli/documents.rs"]
@@ -38,3 +40,5 @@ mod repo_assets;
 mod snapshot;
 #[path = "support/bitrix24_standin/mod.rs"]
 mod standin;
+#[path = "cli/test_verb.rs"]
+mod test_verb;

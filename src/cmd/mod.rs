@@ -1,5 +1,6 @@
 //! The verbs. Each composes model, render, lint and export; `run` maps outcomes to exit codes.
 
+mod chat;
 mod completions;
 pub mod explain;
 mod export;
@@ -9,6 +10,7 @@ mod push;
 mod push_report;
 mod render;
 mod schema;
+mod test;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -53,6 +55,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Lint(args) => lint::run(&args),
         Command::Push(args) => push::run(&args),
         Command::Explain(args) => explain::run(&args),
+        Command::Test(args) => test::run(&args),
+        Command::Chat(args) => chat::run(&args),
         Command::Render(args) => render::run(&args),
         Command::Schema(args) => schema::run(&args),
         Command::Completions(args) => completions::run(&args),
@@ -161,6 +165,8 @@ impl Whose {
             Command::Export(a) => Whose::File(a.config.clone()),
             Command::Lint(a) => Whose::File(a.config.clone()),
             Command::Push(a) => Whose::File(a.config.clone()),
+            Command::Test(a) => Whose::File(a.config.clone()),
+            Command::Chat(a) => Whose::File(a.config.clone()),
             // As `explain` itself: the business in the current folder stands for the user's.
             Command::Explain(_) => Whose::File(PathBuf::from("business.toml")),
             Command::Schema(_) | Command::Completions(_) => Whose::Nobody,

@@ -340,6 +340,15 @@ fn location(job: &Job<'_>, loc: &Location) -> anyhow::Result<LocationDone> {
             }
         }
     }
+    if job.formats.xlsx {
+        match test_plan_file(job, loc, &dir) {
+            Ok(d) => done.push(d),
+            Err(e) => {
+                discard(&done, &[]);
+                return Err(e);
+            }
+        }
+    }
     Ok(LocationDone {
         id: id.to_owned(),
         files: done,
@@ -403,6 +412,59 @@ fn output_file(
         None
     } else {
         Some(stage(&target, &out.bytes, job.lang)?)
+    };
+    Ok(Done {
+        entry,
+        staged,
+        drift,
+    })
+}
+
+/// The location's pilot plan, a working copy (SPEC §7): what testers entered in an existing
+/// one is kept, rows matched by id, and a plan whose regl columns are already current is
+/// left as the testers saved it.
+fn test_plan_file(job: &Job<'_>, loc: &Location, dir: &Path) -> anyhow::Result<Done> {
+    use crate::render::xlsx::{test_plan, test_plan_rows};
+    let id = loc.id.as_str();
+    let name = format!("test-plan-{id}.xlsx");
+    let target = dir.join(&name);
+    let old = fs::read(&target).ok();
+    let rows = test_plan_rows::rows(job.business, loc);
+    let kept = test_plan::kept(old.as_deref());
+    let lang = job.business.lang();
+    let city = loc.city.as_str();
+    let title = match lang {
+        Lang::Ru => format!("План пилота: {city}"),
+        Lang::En => format!("Pilot plan: {city}"),
+    };
+    let created = *job.business.document.effective_date;
+    let bytes = test_plan::write(&rows, &kept, lang, &title, created)?;
+    let fresh: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.cells().iter().map(|c| (*c).to_owned()).collect())
+        .collect();
+    let current = old
+        .as_ref()
+        .is_some_and(|o| *o == bytes || test_plan::regl_columns(o).as_ref() == Some(&fresh));
+    let written = match (&old, current) {
+        (Some(o), true) => o.as_slice(),
+        _ => bytes.as_slice(),
+    };
+    let entry = Entry {
+        path: format!("{id}/{name}"),
+        verb: Verb::Render,
+        kind: Kind::WorkingCopy,
+        location: Some(id.to_owned()),
+        document: "test-plan".to_owned(),
+        templates: Vec::new(),
+        inputs_sha256: job.digest.of(id, &[]),
+        output_sha256: manifest::sha256_hex(written),
+    };
+    let drift = (!current).then(|| if old.is_some() { "changed" } else { "missing" });
+    let staged = if current || job.check {
+        None
+    } else {
+        Some(stage(&target, &bytes, job.lang)?)
     };
     Ok(Done {
         entry,

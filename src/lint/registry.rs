@@ -48,6 +48,7 @@ pub static RULES: &[&Rule] = &[
     &rules::t122_register_number::RULE,
     &rules::t123_cross_border_notice::RULE,
     &rules::t124_sample_requisites::RULE,
+    &rules::t129_pilot_phones::RULE,
 ];
 
 /// The rule with this code, case-insensitively.

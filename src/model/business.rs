@@ -39,6 +39,8 @@ pub struct Business {
     pub cancellation: Cancellation,
     pub pd: PersonalData,
     pub crm: Crm,
+    /// The pilot before launch: the testers' phones (SPEC §7).
+    pub pilot: Option<super::pilot::Pilot>,
     pub lint: Option<LintConfig>,
 }
 
@@ -906,6 +908,7 @@ read_table!(Business, "business.toml", |tb| {
             cancellation: req,
             pd: req,
             crm: req,
+            pilot: opt,
             lint: opt,
         },
         schema_version = schema_version?

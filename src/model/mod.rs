@@ -14,6 +14,7 @@ pub mod hours;
 pub mod id;
 pub mod load;
 pub mod phone;
+pub mod pilot;
 pub mod presets;
 pub mod purposes;
 pub mod read;

@@ -427,6 +427,10 @@ fn plants() -> Vec<Plant> {
         toml("T123", &[("cross_border_filed_on = 2026-11-12\n", "")]),
         toml("T124", &[("inn = \"0278097147\"", "inn = \"0274961581\"")]),
         toml(
+            "T129",
+            &[("phones = [\"+7 913 000-00-11\"]", "phones = []")],
+        ),
+        toml(
             "P205",
             &[("no_show_fee_percent = 0", "no_show_fee_percent = 50")],
         ),

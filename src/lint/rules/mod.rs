@@ -42,3 +42,4 @@ pub mod t121_processor_details;
 pub mod t122_register_number;
 pub mod t123_cross_border_notice;
 pub mod t124_sample_requisites;
+pub mod t129_pilot_phones;

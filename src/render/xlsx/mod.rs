@@ -12,6 +12,9 @@ mod hours_sheet;
 mod kpi_sheet;
 mod labels;
 mod sla_sheet;
+pub mod test_plan;
+mod test_plan_read;
+pub mod test_plan_rows;
 
 use anyhow::Context;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook};
