@@ -7,6 +7,7 @@ mod export;
 pub mod init;
 mod lint;
 mod push;
+mod push_pilot;
 mod push_report;
 mod render;
 mod schema;
