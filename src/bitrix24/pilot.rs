@@ -3,8 +3,8 @@
 //! on), and their removal afterwards.
 //!
 //! Every record regl makes, and every lead the bot runtime makes from a `[pilot].phones`
-//! number, carries `ORIGINATOR_ID = "regl-pilot"`; `ORIGIN_ID` is the plan's row id (the
-//! runtime's begin with the location id too). That marker is the only thing removal trusts:
+//! number, carries `ORIGINATOR_ID = "regl-pilot"`; `ORIGIN_ID` is the plan's row id, or the
+//! runtime's own `<loc>:<channel>:<dialog>`. That marker is the only thing removal trusts:
 //! a real client's lead is never matched by its phone, which a tester may share.
 //!
 //! The records come from [`test_plan_rows::rows`], the generator the plan itself is written
@@ -128,13 +128,17 @@ pub fn find(client: &Client, entity: Entity, locations: &[String]) -> Result<Vec
             id: text(r.get("ID")),
             origin_id: text(r.get("ORIGIN_ID")),
         })
-        .filter(|r| {
-            locations.is_empty()
-                || locations
-                    .iter()
-                    .any(|l| r.origin_id.starts_with(&format!("{l}-")))
-        })
+        .filter(|r| locations.is_empty() || locations.iter().any(|l| of_location(r, l)))
         .collect())
+}
+
+/// A plan row's id is `<loc>-tp-NNN`; the runtime's `ORIGIN_ID` is
+/// `<loc>:<channel>:<dialog>` (`bitrix24-mapping.json`). Both are matched whole up to their
+/// separator, so `ufa` never takes `ufa-2`'s records.
+fn of_location(r: &Record, location: &str) -> bool {
+    let id = r.origin_id.as_str();
+    id.strip_prefix(location)
+        .is_some_and(|rest| rest.starts_with("-tp-") || rest.starts_with(':'))
 }
 
 /// Makes the records of `needed` that the portal lacks (found by `ORIGIN_ID`), in batches

@@ -82,7 +82,7 @@ fn prepared_then_removed_leaves_the_portal_as_it_was_and_real_clients_untouched(
     lead(&s, 2, Some("1c-erp"), "ufa-tp-001", PILOT_PHONE);
     lead(&s, 3, None, "", "+79130000099");
     // What the runtime made from a pilot phone during the pilot's dialogues.
-    lead(&s, 4, Some(MARKER), "ufa-pilot-dialogue-17", PILOT_PHONE);
+    lead(&s, 4, Some(MARKER), "ufa:whatsapp:17", PILOT_PHONE);
     let before: Vec<_> = s.state().portal.leads[..3].to_vec();
 
     let made = push(dir.path(), &s.url(), &["--test-leads"]).expect_code(0);
@@ -109,11 +109,7 @@ fn prepared_then_removed_leaves_the_portal_as_it_was_and_real_clients_untouched(
     assert!(created.len() < 200, "{}", created.len());
 
     let gone = push(dir.path(), &s.url(), &["--remove-test-leads"]).expect_code(0);
-    assert!(
-        gone.stdout.contains("ufa-pilot-dialogue-17"),
-        "{}",
-        gone.stdout
-    );
+    assert!(gone.stdout.contains("ufa:whatsapp:17"), "{}", gone.stdout);
     assert!(
         gone.stdout
             .contains(&format!("{} deleted", created.len() + 1)),
@@ -178,6 +174,9 @@ fn location_limits_what_is_prepared_and_removed() {
     );
     push(dir.path(), &s.url(), &["--test-leads"]).expect_code(0);
     assert!(origins(&s).iter().any(|o| o.starts_with("ufa-")));
+    // The runtime's own records name their location before a colon.
+    lead(&s, 900, Some(MARKER), "ufa:whatsapp:4", PILOT_PHONE);
+    lead(&s, 901, Some(MARKER), "omsk:whatsapp:3", PILOT_PHONE);
     push(
         dir.path(),
         &s.url(),
@@ -186,10 +185,11 @@ fn location_limits_what_is_prepared_and_removed() {
     .expect_code(0);
     assert!(!origins(&s).is_empty());
     assert!(
-        origins(&s).iter().all(|o| o.starts_with("omsk-")),
+        origins(&s).iter().all(|o| o.starts_with("omsk")),
         "{:?}",
         origins(&s)
     );
+    assert!(origins(&s).contains(&"omsk:whatsapp:3".to_owned()));
 }
 
 #[test]
@@ -201,7 +201,7 @@ fn more_than_fifty_records_are_read_in_pages_and_deleted_in_batches() {
             &s,
             1000 + i,
             Some(MARKER),
-            &format!("ufa-pilot-{i}"),
+            &format!("ufa:telegram:{i}"),
             PILOT_PHONE,
         );
     }
