@@ -336,3 +336,32 @@ fn the_messages_are_in_russian_too() {
     assert!(run.stderr.contains("T129"), "{}", run.stderr);
     assert!(run.stderr.contains("тестировщиков"), "{}", run.stderr);
 }
+
+#[test]
+fn a_run_cut_short_by_a_500_is_finished_by_the_next_without_twins() {
+    let s = Standin::start();
+    let (dir, _) = example_copy();
+    let all =
+        json_of(&push(dir.path(), &s.url(), &["--test-leads", "--format", "json"]).expect_code(0));
+    let n = all["created"].as_array().unwrap().len();
+    push(dir.path(), &s.url(), &["--remove-test-leads"]).expect_code(0);
+    assert!(s.state().portal.leads.is_empty());
+
+    s.state().faults.fail_batch_after = Some(2);
+    let cut = push(dir.path(), &s.url(), &["--test-leads"]).expect_code(2);
+    assert!(cut.stderr.contains("--test-leads` again"), "{}", cut.stderr);
+    let made = s.state().portal.leads.len();
+    assert!(made < n, "{made} of {n}");
+    push(dir.path(), &s.url(), &["--test-leads"]).expect_code(0);
+    let mut origins: Vec<String> = s
+        .state()
+        .portal
+        .leads
+        .iter()
+        .map(|l| l["ORIGIN_ID"].as_str().unwrap().to_owned())
+        .collect();
+    origins.sort();
+    origins.dedup();
+    assert_eq!(origins.len(), n);
+    assert_eq!(s.state().portal.leads.len(), n);
+}
