@@ -83,6 +83,8 @@ Register-ArgumentCompleter -Native -CommandName 'regl' -ScriptBlock {
             [CompletionResult]::new('--location', '--location', [CompletionResultType]::ParameterName, 'Only this location''s Open Line (repeatable); fields, stages and sources serve every location and are planned whole')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to print the plan or the result')
             [CompletionResult]::new('--apply', '--apply', [CompletionResultType]::ParameterName, 'Make the plan real on the portal')
+            [CompletionResult]::new('--test-leads', '--test-leads', [CompletionResultType]::ParameterName, 'Make on the portal, at once, the records the pilot plan''s rows need beforehand, marked `ORIGINATOR_ID = "regl-pilot"`')
+            [CompletionResult]::new('--remove-test-leads', '--remove-test-leads', [CompletionResultType]::ParameterName, 'Delete, at once, every record marked `ORIGINATOR_ID = "regl-pilot"` and nothing else')
             [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Print nothing but problems; exit 1 if the portal is not in step')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')

@@ -447,7 +447,7 @@ _regl() {
             return 0
             ;;
         regl__subcmd__push)
-            opts="-c -o -h --config --out --apply --check --only --location --format --help"
+            opts="-c -o -h --config --out --apply --test-leads --remove-test-leads --check --only --location --format --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -76,6 +76,8 @@ set edit:completion:arg-completer[regl] = {|@words|
             cand --location 'Only this location''s Open Line (repeatable); fields, stages and sources serve every location and are planned whole'
             cand --format 'How to print the plan or the result'
             cand --apply 'Make the plan real on the portal'
+            cand --test-leads 'Make on the portal, at once, the records the pilot plan''s rows need beforehand, marked `ORIGINATOR_ID = "regl-pilot"`'
+            cand --remove-test-leads 'Delete, at once, every record marked `ORIGINATOR_ID = "regl-pilot"` and nothing else'
             cand --check 'Print nothing but problems; exit 1 if the portal is not in step'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'

@@ -74,6 +74,8 @@ complete -c regl -n "__fish_regl_using_subcommand push" -l location -d 'Only thi
 complete -c regl -n "__fish_regl_using_subcommand push" -l format -d 'How to print the plan or the result' -r -f -a "human\t'Lines to read'
 json\t'One JSON object'"
 complete -c regl -n "__fish_regl_using_subcommand push" -l apply -d 'Make the plan real on the portal'
+complete -c regl -n "__fish_regl_using_subcommand push" -l test-leads -d 'Make on the portal, at once, the records the pilot plan\'s rows need beforehand, marked `ORIGINATOR_ID = "regl-pilot"`'
+complete -c regl -n "__fish_regl_using_subcommand push" -l remove-test-leads -d 'Delete, at once, every record marked `ORIGINATOR_ID = "regl-pilot"` and nothing else'
 complete -c regl -n "__fish_regl_using_subcommand push" -l check -d 'Print nothing but problems; exit 1 if the portal is not in step'
 complete -c regl -n "__fish_regl_using_subcommand push" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c regl -n "__fish_regl_using_subcommand lint" -s c -l config -d 'The business\'s config' -r -F

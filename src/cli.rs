@@ -88,6 +88,10 @@ pub struct ExportArgs {
 }
 
 #[derive(Debug, Args)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "four command-line switches, kept apart by clap's `conflicts_with`"
+)]
 pub struct PushArgs {
     /// The business's config
     #[arg(short = 'c', long = "config", default_value = "business.toml")]
@@ -99,6 +103,13 @@ pub struct PushArgs {
     /// Make the plan real on the portal
     #[arg(long, conflicts_with = "check")]
     pub apply: bool,
+    /// Make on the portal, at once, the records the pilot plan's rows need beforehand,
+    /// marked `ORIGINATOR_ID = "regl-pilot"`
+    #[arg(long, conflicts_with_all = ["apply", "check", "remove_test_leads"])]
+    pub test_leads: bool,
+    /// Delete, at once, every record marked `ORIGINATOR_ID = "regl-pilot"` and nothing else
+    #[arg(long, conflicts_with_all = ["apply", "check"])]
+    pub remove_test_leads: bool,
     /// Print nothing but problems; exit 1 if the portal is not in step
     #[arg(long)]
     pub check: bool,

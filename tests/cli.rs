@@ -36,6 +36,8 @@ mod manifest;
 mod messages_ru;
 #[path = "cli/push.rs"]
 mod push;
+#[path = "cli/push_pilot.rs"]
+mod push_pilot;
 #[path = "cli/render.rs"]
 mod render;
 #[path = "cli/repo_assets.rs"]

@@ -9,6 +9,7 @@ mod lint;
 mod progress;
 mod prune;
 mod push;
+mod push_pilot;
 mod push_report;
 mod render;
 mod schema;

@@ -4,7 +4,8 @@
 //! from `BITRIX24_WEBHOOK_URL` only, its host against `[crm].portal`, its scopes (`scope`) and
 //! the portal's CRM mode against `[crm].mode`. Then the plan (exit 0 in step, 1 changes
 //! pending), or with `--apply` the changes, the read-back and `OUT/bitrix24-portal.json`.
-//! `--location` narrows the Open Lines to those locations' lines.
+//! `--location` narrows the Open Lines to those locations' lines. `--test-leads` and
+//! `--remove-test-leads` skip the plan and hand over to [`super::push_pilot`].
 //!
 //! The webhook's secret is never printed or written: messages carry the masked URL, and the
 //! file holds only the ids the portal assigned. What is printed is [`super::push_report`]'s.
@@ -59,6 +60,18 @@ pub fn run(args: &PushArgs) -> Outcome {
         ))
     })?;
 
+    let pilot_needed = if args.test_leads {
+        let needed =
+            crate::bitrix24::pilot::needed(b, &super::export::select(b, &args.locations, lang)?);
+        let phones = b.pilot.as_ref().is_some_and(|p| !p.phones.is_empty());
+        if !phones {
+            return Err(localized(super::push_pilot::no_phones()));
+        }
+        needed
+    } else {
+        Vec::new()
+    };
+
     let webhook = WebhookUrl::from_env().map_err(refused)?;
     webhook.check_portal(&desired.portal).map_err(refused)?;
     let client = Client::new(
@@ -68,6 +81,24 @@ pub fn run(args: &PushArgs) -> Outcome {
             ..Options::default()
         },
     );
+    if args.test_leads || args.remove_test_leads {
+        preflight(&client, &[])?;
+        let mode = client
+            .call("crm.settings.mode.get", &json!({}))
+            .map_err(refused)?;
+        check_mode(mode.as_u64(), desired.mode)?;
+        // `--location` narrows the pilot's records only when given.
+        let only: &[String] = if args.locations.is_empty() {
+            &[]
+        } else {
+            &locations
+        };
+        return if args.test_leads {
+            super::push_pilot::prepare(&client, &desired, &pilot_needed, only, args.format, lang)
+        } else {
+            super::push_pilot::remove(&client, &desired, only, args.format, lang)
+        };
+    }
     preflight(&client, &scope.parts)?;
     let state = plan::read(&client, &desired, &scope.parts).map_err(refused)?;
     check_mode(state.mode, desired.mode)?;
@@ -192,11 +223,11 @@ fn check_mode(portal: Option<u64>, wanted: CrmMode) -> Outcome {
     clippy::needless_pass_by_value,
     reason = "the shape `map_err` hands the error over in"
 )]
-fn refused(e: Error) -> Failure {
+pub(super) fn refused(e: Error) -> Failure {
     localized(e.text())
 }
 
-fn localized(text: Text) -> Failure {
+pub(super) fn localized(text: Text) -> Failure {
     Failure::Other(anyhow::Error::new(Localized::new(text)))
 }
 

@@ -12,6 +12,7 @@
 
 mod php_query;
 pub mod portal;
+mod records;
 mod user_fields;
 
 use std::collections::BTreeMap;

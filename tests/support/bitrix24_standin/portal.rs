@@ -86,7 +86,7 @@ pub(super) const USER_TYPES: &[&str] = &[
     "iblock_element",
     "crm",
 ];
-const PAGE: usize = 50;
+pub(super) const PAGE: usize = 50;
 
 #[derive(Clone, Debug)]
 pub struct UserField {
@@ -139,6 +139,8 @@ pub struct Portal {
     pub user_fields: Vec<UserField>,
     pub statuses: Vec<Status>,
     pub leads: Vec<Map<String, Value>>,
+    pub deals: Vec<Map<String, Value>>,
+    pub contacts: Vec<Map<String, Value>>,
     pub lines: Vec<Map<String, Value>>,
     pub(super) next_id: u64,
 }
@@ -156,6 +158,8 @@ impl Portal {
             user_fields: Vec::new(),
             statuses: Vec::new(),
             leads: Vec::new(),
+            deals: Vec::new(),
+            contacts: Vec::new(),
             lines: Vec::new(),
             next_id: 100,
         };
@@ -280,9 +284,15 @@ impl Portal {
             "crm.status.list" => self.status_list(params),
             "crm.status.add" => self.status_add(params),
             "crm.status.update" => self.status_update(params),
-            "crm.lead.list" => self.lead_list(params),
-            "crm.lead.add" => self.lead_add(params),
-            "crm.lead.delete" => self.lead_delete(params),
+            "crm.lead.list" | "crm.deal.list" | "crm.contact.list" => {
+                self.record_list(entity(method), params)
+            }
+            "crm.lead.add" | "crm.deal.add" | "crm.contact.add" => {
+                self.record_add(entity(method), params)
+            }
+            "crm.lead.delete" | "crm.deal.delete" | "crm.contact.delete" => {
+                self.record_delete(entity(method), params)
+            }
             "imopenlines.config.list.get" => self.line_list(params),
             "imopenlines.config.get" => self.line_get(params),
             "imopenlines.config.add" => self.line_add(params),
@@ -407,84 +417,6 @@ impl Portal {
         }
         if let Some(v) = fields.get("COLOR") {
             s.color = text(v);
-        }
-        ok(json!(true))
-    }
-
-    // ---- leads (crm.lead.*)
-
-    fn lead_list(&self, params: &Value) -> Outcome {
-        let filter = params
-            .get("filter")
-            .and_then(Value::as_object)
-            .cloned()
-            .unwrap_or_default();
-        let select: Vec<String> = list_of(params.get("select")).iter().map(text).collect();
-        let start = number(params.get("start")).map_or(0, |s| usize::try_from(s).unwrap());
-        let matching: Vec<&Map<String, Value>> = self
-            .leads
-            .iter()
-            .filter(|l| {
-                filter.iter().all(|(k, v)| {
-                    let key = k.trim_start_matches('=');
-                    l.get(key).map(text).unwrap_or_default() == text(v)
-                })
-            })
-            .collect();
-        let total = matching.len();
-        let page: Vec<Value> = matching
-            .iter()
-            .skip(start)
-            .take(PAGE)
-            .map(|l| {
-                let shown: Map<String, Value> = l
-                    .iter()
-                    .filter(|(k, _)| {
-                        select.is_empty()
-                            || *k == "ID"
-                            || select.iter().any(|s| s == *k || s == "*")
-                    })
-                    .map(|(k, v)| (k.clone(), v.clone()))
-                    .collect();
-                Value::Object(shown)
-            })
-            .collect();
-        Ok(Out {
-            result: Value::Array(page),
-            total: Some(total),
-            next: (start + PAGE < total).then_some(start + PAGE),
-        })
-    }
-
-    fn lead_add(&mut self, params: &Value) -> Outcome {
-        let fields = params
-            .get("fields")
-            .and_then(Value::as_object)
-            .cloned()
-            .unwrap_or_default();
-        let id = self.id();
-        let mut lead = Map::new();
-        lead.insert("ID".into(), json!(id.to_string()));
-        lead.insert("TITLE".into(), json!(""));
-        lead.insert("STATUS_ID".into(), json!("NEW"));
-        lead.insert("ORIGINATOR_ID".into(), Value::Null);
-        lead.insert("ORIGIN_ID".into(), Value::Null);
-        for (k, v) in fields {
-            lead.insert(k, v);
-        }
-        self.leads.push(lead);
-        ok(json!(id))
-    }
-
-    fn lead_delete(&mut self, params: &Value) -> Outcome {
-        let Some(id) = number(params.get("id")) else {
-            return Err(refused("ID is not defined or invalid."));
-        };
-        let before = self.leads.len();
-        self.leads
-            .retain(|l| l.get("ID").map(text) != Some(id.to_string()));
-        if self.leads.len() == before {
-            return Err(refused("Not found"));
         }
         ok(json!(true))
     }
