@@ -12,6 +12,8 @@ mod export;
 mod hardening;
 #[path = "cli/init.rs"]
 mod init;
+#[path = "cli/launch_kit.rs"]
+mod launch_kit;
 #[path = "cli/legal.rs"]
 mod legal;
 #[path = "cli/legal_look.rs"]

@@ -38,12 +38,16 @@ const BUILTINS: &[(Lang, &str, &str)] = builtins![
     (Ru, "ru", "pd-consent"),
     (Ru, "ru", "cancellation-policy"),
     (Ru, "ru", "pd-consent-written"),
+    (Ru, "ru", "pd-retention"),
+    (Ru, "ru", "ai-training-procedure"),
     (En, "en", "lead-handling"),
     (En, "en", "pd-policy"),
     (En, "en", "ai-escalation-rules"),
     (En, "en", "pd-consent"),
     (En, "en", "cancellation-policy"),
     (En, "en", "pd-consent-written"),
+    (En, "en", "pd-retention"),
+    (En, "en", "ai-training-procedure"),
 ];
 
 /// Why a template could not be loaded or rendered, pointing at the template's line.
