@@ -116,7 +116,7 @@ fn rendering_one_location_does_not_hide_that_another_is_stale() {
     assert!(
         rendered
             .stdout
-            .starts_with("сформировано файлов: 6, филиалов: 1"),
+            .starts_with("сформировано файлов: 9, филиалов: 1"),
         "{}",
         rendered.stdout
     );
@@ -205,9 +205,10 @@ fn every_file_says_which_verb_wrote_it_and_what_kind_it_is() {
         Some(("export", "bot_scripts"))
     );
     assert_eq!(of("bitrix24-mapping.json"), Some(("export", "portal_file")));
-    // Per location: three documents as .docx and .md, the workbook and the bot scripts; the
-    // operator's policy and consent as .docx and .md; the Bitrix24 mapping.
-    assert_eq!(kinds.len(), 2 * 8 + 4 + 1, "{kinds:?}");
+    // Per location: five documents as .docx and .md, the workbook and the bot scripts; the
+    // operator's policy and consent as .docx and .md, and its register; the Bitrix24
+    // mapping.
+    assert_eq!(kinds.len(), 2 * 12 + 5 + 1, "{kinds:?}");
     let mapping = &m["outputs"][0];
     assert_eq!(mapping["path"], "bitrix24-mapping.json");
     assert!(mapping.get("location").is_none(), "{mapping}");
@@ -222,7 +223,7 @@ fn every_file_says_which_verb_wrote_it_and_what_kind_it_is() {
     run(dir.path(), &["render"]).expect_code(0);
     assert_eq!(
         manifest(dir.path())["outputs"].as_array().unwrap().len(),
-        21
+        30
     );
     run(dir.path(), &["export", "--location", "omsk"]).expect_code(0);
     assert_eq!(manifest(dir.path())["outputs"], m["outputs"]);

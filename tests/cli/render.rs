@@ -111,18 +111,21 @@ fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     out
 }
 
-const KINDS: [&str; 4] = [
+const KINDS: [&str; 6] = [
     "lead-handling-{}.docx",
     "sla-response-times-{}.xlsx",
     "ai-escalation-rules-{}.docx",
     "cancellation-policy-{}.docx",
+    "pd-retention-{}.docx",
+    "ai-training-procedure-{}.docx",
 ];
 
-/// One operator has one policy and one consent (ст. 18.1), written beside the locations.
-const OPERATOR: [&str; 2] = ["pd-policy.docx", "pd-consent.docx"];
+/// One operator has one policy, one consent (ст. 18.1) and one register of processing,
+/// written beside the locations.
+const OPERATOR: [&str; 3] = ["pd-policy.docx", "pd-consent.docx", "pd-register.xlsx"];
 
 #[test]
-fn writes_four_files_per_location_the_operators_two_and_a_manifest() {
+fn writes_six_files_per_location_the_operators_three_and_a_manifest() {
     let dir = example("salon-ufa-omsk");
     let run = regl(dir.path(), &["render"]).expect_code(0);
     assert!(run.stderr.is_empty(), "quiet when piped: {}", run.stderr);
@@ -141,7 +144,7 @@ fn writes_four_files_per_location_the_operators_two_and_a_manifest() {
         serde_json::from_slice(&files[Path::new("regl-manifest.json")]).unwrap();
     assert_eq!(manifest["document_version"], "1.0");
     let outputs = manifest["outputs"].as_array().unwrap();
-    assert_eq!(outputs.len(), 10);
+    assert_eq!(outputs.len(), 15);
     for o in outputs {
         let path = o["path"].as_str().unwrap();
         let bytes = &files[Path::new(path)];
@@ -309,11 +312,11 @@ fn rendering_again_gives_the_same_bytes_in_any_order() {
         tree(&dir.path().join("b")),
         tree(&dir.path().join("c")),
     );
-    // Per location: three documents as .docx and .md and the workbook; the operator's
-    // policy and consent as .docx and .md; the manifest.
+    // Per location: five documents as .docx and .md and the workbook; the operator's
+    // policy and consent as .docx and .md, and its register; the manifest.
     assert_eq!(
         a.len(),
-        2 * 7 + 4 + 1,
+        2 * 11 + 5 + 1,
         "docx, xlsx and md for two locations"
     );
     assert!(a == b, "a second render differs");
