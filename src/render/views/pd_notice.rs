@@ -230,7 +230,7 @@ pub fn items(b: &Business, pd: &PdView<'_>, storage: &str, lang: Lang) -> Vec<No
         ),
         "[[pd.purposes]].retention",
     ));
-    out.push(cross_border(b, pd, lang));
+    out.push(cross_border(pd, lang));
     out.push(item(
         "п. 10.1",
         w(
@@ -264,7 +264,7 @@ pub fn items(b: &Business, pd: &PdView<'_>, storage: &str, lang: Lang) -> Vec<No
 }
 
 /// п. 10: the operator's own transfer abroad, and the messengers the client chooses.
-fn cross_border(b: &Business, pd: &PdView<'_>, lang: Lang) -> NoticeItem {
+fn cross_border(pd: &PdView<'_>, lang: Lang) -> NoticeItem {
     let w = |r: &str, e: &str| pick(lang, r, e);
     let asks = w("Трансграничная передача", "Cross-border transfer");
     let filed = &pd.notice.cross_border_filed_on;
@@ -275,7 +275,6 @@ fn cross_border(b: &Business, pd: &PdView<'_>, lang: Lang) -> NoticeItem {
         .filter(|p| p.abroad)
         .map(|p| p.name)
         .collect();
-    let _ = b;
     let mut value = if abroad.is_empty() {
         w(
             "Оператором не осуществляется",
@@ -363,9 +362,8 @@ fn register_number(pd: &PdView<'_>, lang: Lang) -> NoticeItem {
 }
 
 /// What opening a city changes in the notice and the documents, with what to do.
-pub fn new_city(b: &Business, lang: Lang) -> Vec<(String, String)> {
+pub fn new_city(lang: Lang) -> Vec<(String, String)> {
     let w = |r: &str, e: &str| pick(lang, r, e);
-    let _ = b;
     vec![
         (
             w(

@@ -12,7 +12,6 @@ use super::Shared;
 use super::common::{Common, CrmName};
 use super::helpers::pick;
 use super::pd::{PdView, ProcessorView};
-use crate::model::business::Business;
 use crate::model::enums::{Lang, ProcessorRole};
 
 /// What the register workbook is written from.
@@ -127,7 +126,7 @@ pub fn build<'s>(shared: &'s Shared<'_>) -> PdRegister<'s> {
             parts.join("; ")
         }
     };
-    let storage = storage_cell(b, pd, lang);
+    let storage = storage_cell(pd, lang);
     let actions = actions_text(lang);
     let means = pick(
         lang,
@@ -176,7 +175,7 @@ pub fn build<'s>(shared: &'s Shared<'_>) -> PdRegister<'s> {
         pd,
         purposes,
         notice: super::pd_notice::items(b, pd, &storage, lang),
-        new_city: super::pd_notice::new_city(b, lang),
+        new_city: super::pd_notice::new_city(lang),
         processors: b
             .pd
             .processors
@@ -196,7 +195,7 @@ pub fn actions_text(lang: Lang) -> String {
 }
 
 /// Where the databases are: the storage country and the processors that keep the data.
-pub fn storage_cell(b: &Business, pd: &PdView<'_>, lang: Lang) -> String {
+pub fn storage_cell(pd: &PdView<'_>, lang: Lang) -> String {
     let keepers: Vec<String> = pd
         .instructed
         .iter()
@@ -209,7 +208,6 @@ pub fn storage_cell(b: &Business, pd: &PdView<'_>, lang: Lang) -> String {
             }
         })
         .collect();
-    let _ = b;
     let mut out = match lang {
         Lang::Ru => format!("базы данных {}", pd.storage_in),
         Lang::En => format!("databases {}", pd.storage_in),
