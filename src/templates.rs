@@ -24,12 +24,16 @@ pub const BUILTINS: &[(Lang, &str, &str)] = builtins![
     (Ru, "ru", "pd-consent"),
     (Ru, "ru", "cancellation-policy"),
     (Ru, "ru", "pd-consent-written"),
+    (Ru, "ru", "pd-retention"),
+    (Ru, "ru", "ai-training-procedure"),
     (En, "en", "lead-handling"),
     (En, "en", "pd-policy"),
     (En, "en", "ai-escalation-rules"),
     (En, "en", "pd-consent"),
     (En, "en", "cancellation-policy"),
     (En, "en", "pd-consent-written"),
+    (En, "en", "pd-retention"),
+    (En, "en", "ai-training-procedure"),
 ];
 
 /// The filters render's engine registers beside Tera's own: a template that uses one parses

@@ -18,6 +18,8 @@ mod friction;
 mod hardening;
 #[path = "cli/init.rs"]
 mod init;
+#[path = "cli/launch_kit.rs"]
+mod launch_kit;
 #[path = "cli/legal.rs"]
 mod legal;
 #[path = "cli/legal_look.rs"]

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 
+use super::backup::Backup;
 use super::duration::Duration;
 use super::enums::{
     Branch, ChannelKind, ConsentMoment, CrmMode, CrmSystem, FieldType, Lang, Notify,
@@ -15,6 +16,7 @@ use super::phone::Phone;
 use super::purposes::Purpose;
 use super::read::{Cx, FromToml, Sp, Table, Val, read_uint};
 use super::registry_ids::{Inn, Ogrn};
+use super::training::Training;
 use super::values::{Email, Money, Percent, Share, TimeZoneName, Url};
 use crate::i18n::{Text, t};
 
@@ -252,6 +254,8 @@ pub struct Bot {
     pub upsell: Option<Sp<bool>>,
     /// Overrides of the preset texts.
     pub texts: Option<BotTexts>,
+    /// How dialogues are reviewed and changes released (the training procedure).
+    pub training: Option<Training>,
 }
 
 /// Bot texts that override the built-in ones.
@@ -323,6 +327,8 @@ pub struct PersonalData {
     /// The operator's notice to Roskomnadzor (ст. 22 152-FZ) and its cross-border notice
     /// (ст. 12): a to-do while empty.
     pub notice: Option<Sp<PdNotice>>,
+    /// The operator's own copies of client data (the retention document).
+    pub backup: Option<Backup>,
 }
 
 /// What Roskomnadzor has been told, as the policy states it.
@@ -737,7 +743,8 @@ read_table!(Bot, "[bot]", |tb| {
             branches: req,
             qualification: req,
             upsell: opt,
-            texts: opt
+            texts: opt,
+            training: opt
         }
     )
 });
@@ -809,6 +816,7 @@ read_table!(PersonalData, "[pd]", |tb| {
             consent_url: opt,
             processors: req,
             notice: opt,
+            backup: opt,
         }
     )
 });

@@ -2,6 +2,7 @@
 //! reader, and the validated [`Business`].
 
 pub mod audience;
+pub mod backup;
 pub mod bitrix24;
 pub mod bot;
 pub mod bot_v2;
@@ -21,6 +22,7 @@ pub mod read;
 pub mod registry_ids;
 mod spoken_duration;
 pub mod toml_syntax;
+pub mod training;
 pub mod values;
 
 pub use business::Business;

@@ -16,10 +16,17 @@ pub enum DocKind {
     Cancellation,
     /// The written consent to processing health data: a form a patient fills in by hand.
     PdConsentWritten,
+    /// What is kept where for how long, the backups, and how destruction is proven.
+    PdRetention,
+    /// How the AI assistant's dialogues are reviewed, de-identified and used.
+    AiTraining,
+    /// The register of processing per purpose, the Roskomnadzor notice's items and the
+    /// processors review: a workbook, once per operator.
+    PdRegister,
 }
 
 impl DocKind {
-    pub const ALL: [DocKind; 7] = [
+    pub const ALL: [DocKind; 10] = [
         DocKind::LeadHandling,
         DocKind::SlaSheet,
         DocKind::PdPolicy,
@@ -27,6 +34,9 @@ impl DocKind {
         DocKind::PdConsent,
         DocKind::Cancellation,
         DocKind::PdConsentWritten,
+        DocKind::PdRetention,
+        DocKind::AiTraining,
+        DocKind::PdRegister,
     ];
 
     /// Written once for the whole business at the output folder's root, naming every
@@ -34,7 +44,10 @@ impl DocKind {
     pub fn per_operator(self) -> bool {
         matches!(
             self,
-            DocKind::PdPolicy | DocKind::PdConsent | DocKind::PdConsentWritten
+            DocKind::PdPolicy
+                | DocKind::PdConsent
+                | DocKind::PdConsentWritten
+                | DocKind::PdRegister
         )
     }
 
@@ -76,12 +89,16 @@ impl DocKind {
             DocKind::PdConsent => "pd-consent",
             DocKind::Cancellation => "cancellation-policy",
             DocKind::PdConsentWritten => "pd-consent-written",
+            DocKind::PdRetention => "pd-retention",
+            DocKind::AiTraining => "ai-training-procedure",
+            DocKind::PdRegister => "pd-register",
         }
     }
 
-    /// The SLA sheet is a spreadsheet; the rest are Word documents made from Markdown.
+    /// The SLA sheet and the PD register are spreadsheets; the rest are Word documents made
+    /// from Markdown.
     pub fn is_docx(self) -> bool {
-        self != DocKind::SlaSheet
+        !matches!(self, DocKind::SlaSheet | DocKind::PdRegister)
     }
 
     pub fn extension(self) -> &'static str {
@@ -131,6 +148,16 @@ impl DocKind {
                 "Согласие на обработку персональных данных о состоянии здоровья"
             }
             (DocKind::PdConsentWritten, Lang::En) => "Consent to the Processing of Health Data",
+            (DocKind::PdRetention, Lang::Ru) => {
+                "Регламент хранения, резервного копирования и уничтожения персональных данных"
+            }
+            (DocKind::PdRetention, Lang::En) => {
+                "Retention, Backup and Destruction of Personal Data"
+            }
+            (DocKind::AiTraining, Lang::Ru) => "Процедура обучения ИИ-ассистента",
+            (DocKind::AiTraining, Lang::En) => "AI Assistant Training Procedure",
+            (DocKind::PdRegister, Lang::Ru) => "Реестр обработки персональных данных",
+            (DocKind::PdRegister, Lang::En) => "Register of Personal Data Processing",
         }
     }
 }
@@ -164,5 +191,14 @@ mod tests {
             DocKind::Cancellation.file_name("ufa"),
             "cancellation-policy-ufa.docx"
         );
+        assert_eq!(
+            DocKind::PdRetention.file_name("ufa"),
+            "pd-retention-ufa.docx"
+        );
+        assert_eq!(
+            DocKind::AiTraining.file_name("ufa"),
+            "ai-training-procedure-ufa.docx"
+        );
+        assert_eq!(DocKind::PdRegister.file_name("ufa"), "pd-register.xlsx");
     }
 }

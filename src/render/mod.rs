@@ -1,5 +1,5 @@
 //! Rendering: each document's view → Tera templates → Markdown → document model → .docx, and
-//! the SLA sheet's view → .xlsx.
+//! the workbooks' views (the SLA sheet, the PD register) → .xlsx.
 
 pub mod doc;
 pub mod docx;

@@ -1,6 +1,6 @@
 //! One location's outputs, made in memory: for each Word document the template engine's
-//! Markdown → the document model with its document control → .docx; the SLA sheet straight
-//! from the model → .xlsx.
+//! Markdown → the document model with its document control → .docx; the workbooks (the SLA
+//! sheet of each location, the PD register of the operator) straight from their views → .xlsx.
 //!
 //! Everything for a location is built on the calling thread before it returns, because
 //! docx-rs numbers paragraphs with a thread-local counter that `build()` resets: one
@@ -15,7 +15,7 @@ use super::kind::DocKind;
 use super::markdown;
 use super::meta::{doc_meta, operator_meta};
 use super::views::{self, Shared};
-use super::xlsx::write_sla_sheet;
+use super::xlsx::{write_pd_register, write_sla_sheet};
 use crate::model::business::{Business, Location};
 use crate::model::enums::Lang;
 use crate::model::read::Sp;
@@ -139,6 +139,23 @@ pub fn render_operator(
         if !kind.per_operator() || !kind.applies_to(b) {
             continue;
         }
+        if !kind.is_docx() {
+            if formats.xlsx {
+                let file = kind.file_name("");
+                let view = views::pd_register::build(&shared);
+                let bytes = write_pd_register(&view).map_err(|source| RenderError::Write {
+                    file: file.clone(),
+                    source,
+                })?;
+                out.push(Output {
+                    kind,
+                    format: FileFormat::Xlsx,
+                    file_name: file,
+                    bytes,
+                });
+            }
+            continue;
+        }
         consumer_document(
             engine,
             &shared,
@@ -256,7 +273,7 @@ pub fn render_location(
     let mut out = Vec::with_capacity(DocKind::ALL.len() * 2);
     for kind in DocKind::ALL {
         if !kind.is_docx() {
-            if formats.xlsx {
+            if formats.xlsx && !kind.per_operator() {
                 let file = kind.file_name(id);
                 let view = views::sla_sheet::build(&shared);
                 let bytes = write_sla_sheet(&view).map_err(|source| RenderError::Write {

@@ -34,6 +34,14 @@ fn salon() -> (tempfile::TempDir, PathBuf) {
     (dir, omsk)
 }
 
+/// Lint here judges bot configs only: the documents are not rendered, so the to-do that
+/// says so (T131) is waived as a CI job that renders elsewhere waives it.
+fn waive_not_rendered(toml: &std::path::Path) {
+    let mut text = std::fs::read_to_string(toml).unwrap();
+    text.push_str("\n[[lint.waive]]\ncode = \"T131\"\nreason = \"the documents are rendered in another job\"\n");
+    std::fs::write(toml, text).unwrap();
+}
+
 /// A copy of an example with the exported bot configs in place, and their paths.
 fn example(name: &str) -> (tempfile::TempDir, Vec<PathBuf>) {
     let dir = tempfile::tempdir().unwrap();
@@ -43,6 +51,7 @@ fn example(name: &str) -> (tempfile::TempDir, Vec<PathBuf>) {
         &toml,
     )
     .unwrap();
+    waive_not_rendered(&toml);
     let mut sources = regl::diag::Sources::default();
     let loaded = regl::model::load(&toml, &mut sources).expect("loads");
     let mut paths = Vec::new();

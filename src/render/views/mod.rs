@@ -17,6 +17,7 @@
 //! and then lent to the others, so rendering six documents computes each part once.
 
 pub mod ai_escalation;
+pub mod ai_training;
 pub mod cancellation;
 pub mod channels;
 pub mod common;
@@ -27,7 +28,10 @@ pub mod open_line;
 pub mod pd;
 pub mod pd_consent;
 pub mod pd_consent_written;
+pub mod pd_notice;
 pub mod pd_policy;
+pub mod pd_register;
+pub mod pd_retention;
 pub mod sla;
 pub mod sla_sheet;
 
@@ -91,6 +95,9 @@ pub fn context(kind: DocKind, shared: &Shared<'_>) -> Context {
         DocKind::PdConsent => Context::from_serialize(&pd_consent::build(shared)),
         DocKind::Cancellation => Context::from_serialize(&cancellation::build(shared)),
         DocKind::PdConsentWritten => Context::from_serialize(&pd_consent_written::build(shared)),
+        DocKind::PdRetention => Context::from_serialize(&pd_retention::build(shared)),
+        DocKind::AiTraining => Context::from_serialize(&ai_training::build(shared)),
+        DocKind::PdRegister => Context::from_serialize(&pd_register::build(shared)),
     };
     // A view is a struct of strings, numbers, booleans and lists: always a map.
     context.expect("a document's view serialises to a map")

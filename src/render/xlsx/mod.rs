@@ -5,12 +5,14 @@
 //! A spreadsheet rather than a Word document because managers filter and sort it and paste
 //! figures next to it; it is still a controlled document, so it carries the same document
 //! control as the others and prints on one page wide. It is written from the
-//! [`SlaSheet`] view alone, as a template is from its view.
+//! [`SlaSheet`] view alone, as a template is from its view. The operator's register of
+//! processing is a workbook too, written by [`register`].
 
 mod grid;
 mod hours_sheet;
 mod kpi_sheet;
 mod labels;
+mod register;
 mod sla_sheet;
 pub mod test_plan;
 mod test_plan_read;
@@ -21,6 +23,7 @@ use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook};
 
 use self::grid::{Formats, header_text};
 use self::labels::labels;
+pub use self::register::write_pd_register;
 use super::kind::DocKind;
 use super::views::SlaSheet;
 
