@@ -731,7 +731,7 @@ fn a_clean_lint_on_a_terminal_says_what_it_checked() {
     };
     let out = String::from_utf8_lossy(&tty.stdout);
     assert!(
-        out.contains("ok: 2 locations, 2 bot configs, 10 documents checked"),
+        out.contains("ok: 2 locations, 2 bot configs, 15 documents checked"),
         "{out}"
     );
 }

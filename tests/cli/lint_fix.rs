@@ -385,7 +385,7 @@ fn messages_in_russian() {
     let run = lint_env(dir.path(), &["--fix"], &[("REGL_LANG", "ru")]).expect_code(0);
     assert!(
         run.stdout
-            .contains("исправлено: bot/omsk.json:18:25 limits.first_response_s: 30 → 3\n"),
+            .contains("исправлено: bot/omsk.json:36:25 limits.first_response_s: 30 → 3\n"),
         "{}",
         run.stdout
     );
@@ -538,7 +538,7 @@ fn github_output_annotates_each_fix() {
     let run = lint(dir.path(), &["--fix", "--format", "github"]).expect_code(0);
     assert_eq!(
         run.stdout,
-        "::notice file=bot/omsk.json,line=18,col=25::fixed limits.first_response_s: 30 → 3\n"
+        "::notice file=bot/omsk.json,line=36,col=25::fixed limits.first_response_s: 30 → 3\n"
     );
 }
 
