@@ -49,14 +49,16 @@ for id in "${ids[@]}"; do [[ -f "bot/$id.json" ]] || fail "bot/$id.json not writ
 REGL_TODAY="$(sed -n 's/^effective_date = \([0-9-]*\).*/\1/p' business.toml | head -1)"
 export REGL_TODAY
 
-step "render: four documents per location, the operator's policy and consent, and the manifest"
+step "render: seven documents per location, the operator's policy, consent and register, and the manifest"
 run render; expect 0
 for id in "${ids[@]}"; do
   n="$(find "out/$id" -name "*-$id.docx" -o -name "*-$id.xlsx" | wc -l)"
-  [[ "$n" == 4 ]] || fail "out/$id has $n documents, expected 4"
+  # SOP, escalation rules, cancellation policy, retention, AI training; SLA sheet, pilot plan.
+  [[ "$n" == 7 ]] || fail "out/$id has $n documents, expected 7"
 done
 [[ -f out/regl-manifest.json ]] || fail "no manifest"
 for doc in pd-policy pd-consent; do [[ -f "out/$doc.docx" ]] || fail "no out/$doc.docx"; done
+[[ -f out/pd-register.xlsx ]] || fail "no out/pd-register.xlsx"
 
 step "render --check: nothing to do right after a render"
 run render --check; expect 0
