@@ -60,7 +60,7 @@ fn report_all(sources: &Sources, diags: &[Diagnostic]) {
         let _ = report::human::summary(diags, lang);
         let _ = report::json::render(sources, diags, lang);
         let _ = report::github::render(sources, diags, lang);
-        let _ = report::sarif::render(sources, diags, &rules, lang);
+        let _ = report::sarif::render(sources, diags, &rules, lang, std::path::Path::new("."));
     }
 }
 
@@ -157,6 +157,9 @@ fn exported_bots_lint_clean(loaded: &Loaded, sources: &Sources) {
             path: PathBuf::from(loc.bot_config.as_str()),
             owner: Some(i),
             state: BotState::Parsed { file, root },
+            // An export is version 2: nothing to upgrade.
+            upgraded: None,
+            expected: Default::default(),
         });
     }
     let cx = Context {
@@ -224,10 +227,24 @@ pub fn bot_config(data: &[u8]) {
                 }
             }
         };
+        // A version-1 file is read through the upgrade, as lint reads it.
+        let upgraded = match &state {
+            BotState::Parsed { root, .. }
+                if root
+                    .get("regl_bot_schema")
+                    .and_then(lint::json::Json::as_u64)
+                    == Some(1) =>
+            {
+                lint::bot_v1::upgrade(text, root)
+            }
+            _ => None,
+        };
         bots.push(BotInput {
             path: PathBuf::from(path),
             owner,
             state,
+            upgraded,
+            expected: Default::default(),
         });
     }
     let cx = Context {
