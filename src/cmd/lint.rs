@@ -83,6 +83,13 @@ pub fn run(args: &LintArgs) -> Outcome {
     let mut checked = check(args)?;
     let mut mended = Vec::new();
     if args.fix {
+        // A version-1 file is first written as version 2 (the upgrade keeps the team's
+        // texts); the value fixes below then work on the upgraded file.
+        let upgrades = upgrades(&checked);
+        if !upgrades.is_empty() {
+            mended = fix::apply(&checked.sources, &upgrades)?;
+            checked = check(args)?;
+        }
         // An export only for the files a finding points into: with hundreds of locations
         // most are clean, and making their exports would be most of the run.
         let pointed: std::collections::BTreeSet<_> = checked
@@ -102,7 +109,7 @@ pub fn run(args: &LintArgs) -> Outcome {
             .collect();
         let fixes = fix::plan(&checked.sources, &checked.bots, &fresh, &checked.diags);
         if !fixes.is_empty() {
-            mended = fix::apply(&checked.sources, &fixes)?;
+            mended.extend(fix::apply(&checked.sources, &fixes)?);
             checked = check(args)?;
         }
     }
@@ -251,6 +258,36 @@ fn unchecked_locations(cx: &Context<'_>, lang: Lang) {
         "примечание: --bot проверил только указанные файлы; не проверены конфигурации бота филиалов {list} (запустите `regl lint` без --bot, чтобы проверить все)"
     );
     eprintln!("{}", note.get(lang));
+}
+
+/// The fix that upgrades each version-1 bot config to version 2: the whole file, written
+/// as `regl export` writes a config, from `upgrade_v1` (the team's texts kept, the
+/// version-2 keys filled from defaults for the value fixes to correct).
+fn upgrades(checked: &Checked) -> Vec<fix::Fix> {
+    checked
+        .bots
+        .iter()
+        .filter_map(|b| {
+            let BotState::Parsed { file, .. } = &b.state else {
+                return None;
+            };
+            let text = &checked.sources.get(*file).text;
+            let v1: serde_json::Value = serde_json::from_str(text).ok()?;
+            if v1.get("regl_bot_schema")?.as_u64()? != 1 {
+                return None;
+            }
+            let up = crate::model::bot_v2::upgrade::upgrade_v1(&v1).ok()?;
+            let replacement = String::from_utf8(crate::export::to_json(&up.config)).ok()?;
+            Some(fix::Fix {
+                file: *file,
+                span: 0..text.len(),
+                replacement,
+                path: "regl_bot_schema".to_owned(),
+                value: serde_json::Value::from(2),
+                value_offset: 0,
+            })
+        })
+        .collect()
 }
 
 fn rule_infos(lang: Lang) -> Vec<report::sarif::RuleInfo> {

@@ -660,3 +660,25 @@ fn the_schema_validates_exports_and_refuses_each_planted_violation() {
         assert!(!validator.is_valid(&bad), "the schema accepts {what}");
     }
 }
+
+/// The B301 hint's promise holds: `regl lint --fix` upgrades a version-1 file in place and
+/// mends what the upgrade filled from defaults, so no finding is left in it.
+#[test]
+fn lint_fix_upgrades_a_version_1_file_in_place() {
+    let dir = example();
+    fs::copy(
+        repo().join("tests/fixtures/bot-v1/ufa.json"),
+        dir.path().join("bot/ufa.json"),
+    )
+    .unwrap();
+    regl_env(dir.path(), &["lint", "--fix"], &[]);
+    let after: Value =
+        serde_json::from_str(&fs::read_to_string(dir.path().join("bot/ufa.json")).unwrap())
+            .unwrap();
+    assert_eq!(after["regl_bot_schema"], 2);
+    let left: Vec<Value> = lint_json(dir.path())
+        .into_iter()
+        .filter(|d| d["file"] == "bot/ufa.json")
+        .collect();
+    assert!(left.is_empty(), "{left:#?}");
+}
