@@ -4,6 +4,8 @@
 mod bot_contract;
 #[path = "cli/bot_fix.rs"]
 mod bot_fix;
+#[path = "cli/breaks_and_channels.rs"]
+mod breaks_and_channels;
 #[path = "cli/chat.rs"]
 mod chat;
 #[path = "cli/common.rs"]

@@ -55,6 +55,10 @@ pub fn not_enforced(b: &Business) -> Vec<NotEnforced> {
             .collect();
         words::list(l, &all)
     });
+    let has_break = b
+        .locations
+        .iter()
+        .any(|l| l.hours.iter().any(|h| !h.breaks().is_empty()));
     let mut out = vec![
         NotEnforced {
             id: "hours_per_day",
@@ -82,6 +86,28 @@ pub fn not_enforced(b: &Business) -> Vec<NotEnforced> {
             ),
         },
     ];
+    if has_break {
+        out.insert(
+            1,
+            NotEnforced {
+                id: "hours_breaks",
+                key: "locations.hours",
+                enforced_by: vec![Enforcer::BotRuntime, Enforcer::Staff],
+                text: t!(
+                    "a break in the opening hours: a line's working window has none, so push \
+                     sets it from the first opening to the last closing and the line stays open \
+                     through the break (a break is not night mode); the bot runtime takes no \
+                     booking inside it and offers the next open time, and administrators answer \
+                     what comes in during it when it ends",
+                    "перерыв в графике работы: в рабочем окне линии перерывов нет, поэтому push \
+                     задаёт окно от первого открытия до последнего закрытия, и линия работает \
+                     и в перерыв (перерыв — не ночной режим); среда выполнения бота не \
+                     записывает на время перерыва и предлагает ближайшее свободное время, а \
+                     обращения, пришедшие в перерыв, администраторы разбирают после него"
+                ),
+            },
+        );
+    }
     if !sla.reminders.is_empty() {
         out.push(NotEnforced {
             id: "reminders",

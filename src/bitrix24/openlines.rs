@@ -18,7 +18,7 @@ use super::client::Command;
 use super::desired::{Desired, OpenLine};
 use super::plan::{Action, Change, Part, PartPlan};
 use super::scope::Scope;
-use crate::model::hours::DAYS;
+use crate::model::hours::{DAYS, WorkingHours};
 
 /// A line as the portal holds it: its `ID` and parameters as strings.
 #[derive(Debug, Clone, PartialEq)]
@@ -75,12 +75,13 @@ const PARAMS: [&str; 23] = [
 /// The parameters a location's line should have; `portal` is the line as found, whose
 /// welcome bot (chosen on the portal, where the bot runtime registered it) is kept.
 pub fn wanted(line: &OpenLine, portal: Option<&PortalLine>) -> Map<String, Value> {
-    // One window for all working days: the first of the location's; the rest is the bot
-    // runtime's (listed by `enforcement`).
+    // One window for all working days: the first line of the location's, from its first
+    // opening to its last closing (a break is not night, so the line stays open through
+    // it); the rest is the bot runtime's (listed by `enforcement`).
     let (from, to) = line
         .hours
         .first()
-        .map_or((9 * 60, 18 * 60), |h| (h.start, h.end));
+        .map_or((9 * 60, 18 * 60), WorkingHours::span);
     let covered = |i: usize| line.hours.iter().any(|h| h.covers(i));
     let dayoff: Vec<Value> = (0..DAYS.len())
         .filter(|&i| !covered(i))

@@ -39,7 +39,8 @@ pub fn duration_gen(lang: Lang, d: Duration) -> String {
     crate::words::fmt_duration_case(d.secs(), lang, Case::Gen)
 }
 
-/// "mon-fri 09:00-21:00" → «пн–пт 09:00–21:00» / "Mon–Fri 09:00–21:00".
+/// "mon-fri 09:00-21:00" → «пн–пт 09:00–21:00» / "Mon–Fri 09:00–21:00"; a break
+/// "mon-fri 09:00-13:00,14:00-21:00" → «пн–пт 09:00–13:00, 14:00–21:00 (перерыв 13:00–14:00)».
 pub fn hours_line(lang: Lang, h: &WorkingHours) -> String {
     let text = h.as_str().trim();
     let (days, times) = text.split_once(' ').unwrap_or((text, ""));
@@ -69,16 +70,41 @@ pub fn hours_line(lang: Lang, h: &WorkingHours) -> String {
                 .join("–")
         })
         .collect();
-    format!("{} {}", days.join(", "), times.trim().replace('-', "–"))
+    let times = times.trim().replace('-', "–").replace(',', ", ");
+    let breaks: Vec<String> = h
+        .breaks()
+        .into_iter()
+        .map(|(a, b)| {
+            format!(
+                "{}–{}",
+                WorkingHours::fmt_time(a),
+                WorkingHours::fmt_time(b)
+            )
+        })
+        .collect();
+    if breaks.is_empty() {
+        return format!("{} {times}", days.join(", "));
+    }
+    let word = match lang {
+        Lang::Ru => "перерыв",
+        Lang::En => "break",
+    };
+    format!("{} {times} ({word} {})", days.join(", "), breaks.join(", "))
 }
 
-/// All of a location's hours in one phrase.
+/// All of a location's hours in one phrase: lines apart by commas, or by semicolons once a
+/// line with a break has commas of its own.
 pub fn hours(lang: Lang, hours: &[crate::model::read::Sp<WorkingHours>]) -> String {
+    let sep = if hours.iter().any(|h| h.ranges.len() > 1) {
+        "; "
+    } else {
+        ", "
+    };
     hours
         .iter()
         .map(|h| hours_line(lang, h))
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(sep)
 }
 
 /// «имя, номер телефона и удобное время визита».
@@ -176,6 +202,15 @@ mod tests {
         assert_eq!(hours_line(Lang::Ru, &h), "пн–пт 09:00–21:00");
         let h = WorkingHours::parse_str("sat,sun 10:00-18:00").unwrap();
         assert_eq!(hours_line(Lang::En, &h), "Sat, Sun 10:00–18:00");
+        let h = WorkingHours::parse_str("mon-fri 09:00-13:00,14:00-21:00").unwrap();
+        assert_eq!(
+            hours_line(Lang::Ru, &h),
+            "пн–пт 09:00–13:00, 14:00–21:00 (перерыв 13:00–14:00)"
+        );
+        assert_eq!(
+            hours_line(Lang::En, &h),
+            "Mon–Fri 09:00–13:00, 14:00–21:00 (break 13:00–14:00)"
+        );
     }
 
     #[test]

@@ -454,6 +454,16 @@ impl Dialogue<'_> {
     /// What the re-ask adds: the accepted forms, or the working hours.
     fn hint(&self, e: &SlotError) -> String {
         let ru = self.bot.lang == crate::model::enums::Lang::Ru;
+        // A break is closed for booking, not night: say so and offer the time it ends.
+        if let SlotError::Time(crate::semantics::slots::TimeError::InBreak { from, until }) = e {
+            return if ru {
+                format!("С {from} до {until} у нас перерыв. Ближайшее время для записи — {until}.")
+            } else {
+                format!(
+                    "We have a break from {from} to {until}. The nearest time to book is {until}."
+                )
+            };
+        }
         if let SlotError::Time(
             crate::semantics::slots::TimeError::Closed { .. }
             | crate::semantics::slots::TimeError::EndsAfterClosing { .. },

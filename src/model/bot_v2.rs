@@ -133,7 +133,8 @@ impl Week {
         ]
     }
 
-    /// `business.toml`'s lines as a week: each line's range on each day it covers, in order.
+    /// `business.toml`'s lines as a week: each line's ranges on each day it covers, in order;
+    /// a break is the gap between two ranges of a day.
     pub fn from_hours<'a>(
         lines: impl IntoIterator<Item = &'a crate::model::hours::WorkingHours>,
     ) -> Self {
@@ -142,7 +143,7 @@ impl Week {
         for h in lines {
             for (i, day) in ranges.iter_mut().enumerate() {
                 if h.covers(i) {
-                    day.push((h.start, h.end));
+                    day.extend(h.ranges.iter().copied());
                 }
             }
         }

@@ -1,7 +1,9 @@
-//! Working hours: "mon-fri 09:00-21:00", "sat,sun 10:00-18:00", "daily 10:00-22:00".
+//! Working hours: "mon-fri 09:00-21:00", "sat,sun 10:00-18:00", "daily 10:00-22:00", and a
+//! day with a break as several ranges: "mon-fri 09:00-13:00,14:00-21:00" (SPEC §3).
 //!
-//! A range that can't be read is a load error; one that reads but ends before it starts is
-//! finding C103, so the parsed form keeps start and end as written.
+//! A range that can't be read is a load error; one that reads but ends before it starts, or
+//! two ranges of a day that overlap, is finding C103, so the parsed form keeps each range's
+//! start and end as written. A break is closed for booking but is not night mode.
 
 use std::fmt;
 
@@ -10,13 +12,15 @@ use crate::i18n::{Text, t};
 
 pub const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
-/// One line of `hours`: a set of weekdays and a daily time range, in minutes from midnight.
+/// One line of `hours`: a set of weekdays and the day's time ranges, in minutes from
+/// midnight.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct WorkingHours {
     /// Bit `i` set = day `DAYS[i]` is covered.
     pub days: u8,
-    pub start: u16,
-    pub end: u16,
+    /// `(start, end)` of each range, earliest start first; more than one when the day has a
+    /// break. Never empty.
+    pub ranges: Vec<(u16, u16)>,
     text: String,
 }
 
@@ -70,6 +74,23 @@ impl WorkingHours {
 
     pub fn as_str(&self) -> &str {
         &self.text
+    }
+
+    /// From the first opening to the last closing: the window a break sits inside.
+    pub fn span(&self) -> (u16, u16) {
+        let start = self.ranges.first().map_or(0, |r| r.0);
+        let end = self.ranges.iter().map(|r| r.1).max().unwrap_or(start);
+        (start, end)
+    }
+
+    /// The breaks: each gap between one range's end and the next one's start. Ranges that
+    /// touch or overlap (C103 reports the overlap) leave no break.
+    pub fn breaks(&self) -> Vec<(u16, u16)> {
+        self.ranges
+            .windows(2)
+            .filter(|w| w[0].1 < w[1].0)
+            .map(|w| (w[0].1, w[1].0))
+            .collect()
     }
 
     /// "09:00".
@@ -140,25 +161,24 @@ impl ParseStr for WorkingHours {
                 }
             }
         }
-        let (a, b) = times.trim().split_once('-').ok_or_else(|| {
-            wrap(Text::new(
-                "expected a time range, e.g. 09:00-21:00",
-                "нужен интервал времени, например 09:00-21:00",
-            ))
-        })?;
-        let (start, end) = (time(a.trim()).map_err(wrap)?, time(b.trim()).map_err(wrap)?);
-        let text = format!(
-            "{} {}-{}",
-            canonical_days.join(","),
-            Self::fmt_time(start),
-            Self::fmt_time(end)
-        );
-        Ok(Self {
-            days,
-            start,
-            end,
-            text,
-        })
+        // "09:00-13:00, 14:00-21:00": each range after a comma is the same days' next one.
+        let mut ranges = Vec::new();
+        for range in times.split(',') {
+            let (a, b) = range.trim().split_once('-').ok_or_else(|| {
+                wrap(Text::new(
+                    "expected a time range, e.g. 09:00-21:00",
+                    "нужен интервал времени, например 09:00-21:00",
+                ))
+            })?;
+            ranges.push((time(a.trim()).map_err(wrap)?, time(b.trim()).map_err(wrap)?));
+        }
+        ranges.sort_by_key(|r| r.0);
+        let times: Vec<String> = ranges
+            .iter()
+            .map(|&(a, b)| format!("{}-{}", Self::fmt_time(a), Self::fmt_time(b)))
+            .collect();
+        let text = format!("{} {}", canonical_days.join(","), times.join(","));
+        Ok(Self { days, ranges, text })
     }
 }
 
@@ -175,8 +195,8 @@ impl schemars::JsonSchema for WorkingHours {
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
             "type": "string",
-            "pattern": "^(daily|(mon|tue|wed|thu|fri|sat|sun)(-(mon|tue|wed|thu|fri|sat|sun))?(,(mon|tue|wed|thu|fri|sat|sun)(-(mon|tue|wed|thu|fri|sat|sun))?)*) [0-2][0-9]:[0-5][0-9]-[0-2][0-9]:[0-5][0-9]$",
-            "description": "Days and a time range, e.g. \"mon-fri 09:00-21:00\"; days not listed are closed",
+            "pattern": "^(daily|(mon|tue|wed|thu|fri|sat|sun)(-(mon|tue|wed|thu|fri|sat|sun))?(,(mon|tue|wed|thu|fri|sat|sun)(-(mon|tue|wed|thu|fri|sat|sun))?)*) [0-2][0-9]:[0-5][0-9]-[0-2][0-9]:[0-5][0-9](, ?[0-2][0-9]:[0-5][0-9]-[0-2][0-9]:[0-5][0-9])*$",
+            "description": "Days and a time range, e.g. \"mon-fri 09:00-21:00\", or ranges around a break, e.g. \"mon-fri 09:00-13:00,14:00-21:00\" (a break is closed for booking but is not night mode); days not listed are closed",
         })
     }
 }
@@ -189,14 +209,15 @@ mod tests {
     fn reads_ranges_lists_and_daily() {
         let h = WorkingHours::parse_str("mon-fri 09:00-21:00").unwrap();
         assert_eq!(h.days, 0b001_1111);
-        assert_eq!((h.start, h.end), (540, 1260));
+        assert_eq!(h.ranges, [(540, 1260)]);
+        assert!(h.breaks().is_empty());
         assert_eq!(
             WorkingHours::parse_str("sat,sun 10:00-18:00").unwrap().days,
             0b110_0000
         );
         assert_eq!(
-            WorkingHours::parse_str("daily 00:00-24:00").unwrap().end,
-            1440
+            WorkingHours::parse_str("daily 00:00-24:00").unwrap().span(),
+            (0, 1440)
         );
         assert_eq!(
             WorkingHours::parse_str("fri-mon 10:00-18:00").unwrap().days,
@@ -207,7 +228,19 @@ mod tests {
     #[test]
     fn keeps_a_backwards_range_for_lint() {
         let h = WorkingHours::parse_str("mon 21:00-09:00").unwrap();
-        assert!(h.end < h.start);
+        assert!(h.ranges[0].1 < h.ranges[0].0);
+    }
+
+    #[test]
+    fn reads_a_break_as_two_ranges() {
+        let h = WorkingHours::parse_str("mon-fri 09:00-13:00,14:00-21:00").unwrap();
+        assert_eq!(h.ranges, [(540, 780), (840, 1260)]);
+        assert_eq!(h.breaks(), [(780, 840)]);
+        assert_eq!(h.span(), (540, 1260));
+        assert_eq!(h.as_str(), "mon-fri 09:00-13:00,14:00-21:00");
+        // Written backwards, kept earliest first.
+        let h = WorkingHours::parse_str("sat 14:00-18:00,10:00-13:00").unwrap();
+        assert_eq!(h.as_str(), "sat 10:00-13:00,14:00-18:00");
     }
 
     #[test]
@@ -220,6 +253,9 @@ mod tests {
             "mon 09:00-25:00",
             "mon 09:60-10:00",
             "09:00-21:00",
+            "mon-fri 09:00-13:00,",
+            "mon-fri 09:00-13:00,14:00",
+            "mon-fri 09:00-13:00;14:00-21:00",
         ] {
             assert!(
                 WorkingHours::parse_str(bad).is_err(),
@@ -236,15 +272,27 @@ mod tests {
             ("mon-fri 9:00-21:00", "mon-fri 09:00-21:00"),
             ("Сб,Вс 10:00 — 18:00", "sat,sun 10:00-18:00"),
             ("ежедневно 10:00-22:00", "daily 10:00-22:00"),
+            (
+                "mon-fri 09:00-13:00, 14:00-21:00",
+                "mon-fri 09:00-13:00,14:00-21:00",
+            ),
+            (
+                "пн–пт 9:00–13:00, 14:00–21:00",
+                "mon-fri 09:00-13:00,14:00-21:00",
+            ),
+            (
+                "Пн-Пт 9:00 — 13:00 ,  14:00 — 21:00",
+                "mon-fri 09:00-13:00,14:00-21:00",
+            ),
+            (
+                "ежедневно 10:00-14:00,15:00-22:00",
+                "daily 10:00-14:00,15:00-22:00",
+            ),
         ] {
             let h =
                 WorkingHours::parse_str(spoken).unwrap_or_else(|e| panic!("{spoken}: {}", e.en()));
             let c = WorkingHours::parse_str(canonical).unwrap();
-            assert_eq!(
-                (h.days, h.start, h.end),
-                (c.days, c.start, c.end),
-                "{spoken}"
-            );
+            assert_eq!((h.days, &h.ranges), (c.days, &c.ranges), "{spoken}");
             assert_eq!(h.as_str(), canonical);
         }
     }

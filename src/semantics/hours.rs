@@ -38,7 +38,7 @@ impl OpeningHours {
         for h in lines {
             for (i, d) in days.iter_mut().enumerate() {
                 if h.covers(i) {
-                    d.push((h.start, h.end));
+                    d.extend(h.ranges.iter().copied());
                 }
             }
         }
@@ -48,17 +48,10 @@ impl OpeningHours {
     /// From lines as written (`"mon-fri 09:00-13:00,14:00-21:00"`, `"sat 10:00-18:00"`):
     /// several ranges after the days are a break between them.
     pub fn parse(lines: &[&str]) -> Result<Self, crate::i18n::Text> {
-        let mut parsed = Vec::new();
-        for line in lines {
-            let line = line.trim();
-            let (days, ranges) = line.split_once(' ').unwrap_or((line, ""));
-            for range in ranges.split(',') {
-                parsed.push(WorkingHours::parse_str(&format!(
-                    "{days} {}",
-                    range.trim()
-                ))?);
-            }
-        }
+        let parsed = lines
+            .iter()
+            .map(|line| WorkingHours::parse_str(line))
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(Self::from_working_hours(&parsed))
     }
 
@@ -100,6 +93,23 @@ impl OpeningHours {
         } else {
             Err(Misfit::EndsAfterClosing { closes: range.1 })
         }
+    }
+
+    /// The break a visit from `start` lasting `minutes` starts in or runs into, as `(from,
+    /// until)`: the gap between two ranges of that day. `None` when no break is in the way
+    /// (the visit fits, or misses the hours for another reason).
+    pub fn break_at(&self, start: NaiveDateTime, minutes: u32) -> Option<Range> {
+        let m = u32::from(minute(start.time()));
+        let end = m + minutes.max(1);
+        self.on(start)
+            .windows(2)
+            .map(|w| (w[0].1, w[1].0))
+            .filter(|&(from, until)| from < until)
+            .find(|&(from, until)| {
+                let (from, until) = (u32::from(from), u32::from(until));
+                // Starts inside the break, or starts before it and ends after it begins.
+                (from <= m && m < until) || (m < from && end > from)
+            })
     }
 
     /// The day's hours as people read them: "09:00–13:00, 14:00–21:00", or "" when closed.
@@ -181,6 +191,25 @@ mod tests {
         assert!(h.is_night(at("2026-12-07 21:00")));
         assert!(h.is_night(at("2026-12-07 08:59")));
         assert!(h.is_night(at("2026-12-13 12:00")), "Sunday is closed");
+    }
+
+    #[test]
+    fn names_the_break_a_visit_meets() {
+        let h = hours();
+        assert_eq!(h.break_at(at("2026-12-07 13:30"), 30), Some((780, 840)));
+        assert_eq!(h.break_at(at("2026-12-07 12:30"), 60), Some((780, 840)));
+        assert_eq!(h.break_at(at("2026-12-07 12:00"), 60), None);
+        assert_eq!(h.break_at(at("2026-12-07 14:00"), 60), None);
+        assert_eq!(
+            h.break_at(at("2026-12-07 08:00"), 60),
+            None,
+            "before opening"
+        );
+        assert_eq!(
+            h.break_at(at("2026-12-12 13:30"), 60),
+            None,
+            "no break on Saturday"
+        );
     }
 
     #[test]

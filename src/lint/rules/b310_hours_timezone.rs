@@ -179,7 +179,7 @@ fn hours(cx: &Context<'_>, doc: &crate::lint::bot::BotDoc<'_>, out: &mut Vec<Dia
     let want = coverage(
         &loc.hours
             .iter()
-            .map(|h| (h.days, h.start, h.end))
+            .flat_map(|h| h.ranges.iter().map(|&(a, b)| (h.days, a, b)))
             .collect::<Vec<_>>(),
     );
     for (i, day) in DAYS.iter().enumerate() {
@@ -201,7 +201,7 @@ fn hours(cx: &Context<'_>, doc: &crate::lint::bot::BotDoc<'_>, out: &mut Vec<Dia
         let mut have = Vec::new();
         for (s, span) in strings(v) {
             match WorkingHours::parse_str(&format!("{day} {s}")) {
-                Ok(h) => have.push((h.start, h.end)),
+                Ok(h) => have.extend(h.ranges),
                 Err(e) => {
                     out.push(
                         Diagnostic::finding(

@@ -110,9 +110,10 @@ fn given(b: &Business, loc: &Location) -> BTreeSet<Figure> {
     if let Some(p) = &loc.duty.phone {
         f.insert(Figure::Phone(digits(p.e164())));
     }
-    for h in loc.hours.iter() {
-        f.insert(Figure::TimeOfDay(h.start));
-        f.insert(Figure::TimeOfDay(h.end));
+    // A break's edges are the ranges' own ends and starts.
+    for &(start, end) in loc.hours.iter().flat_map(|h| &h.ranges) {
+        f.insert(Figure::TimeOfDay(start));
+        f.insert(Figure::TimeOfDay(end));
     }
     f
 }
@@ -136,7 +137,12 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let mut allowed = given(cx.business, loc);
         exported(doc.expected(), &mut allowed);
         // An example time inside working hours is allowed («например, завтра в 14:00»).
-        let inside = |m: u16| loc.hours.iter().any(|h| h.start <= m && m <= h.end);
+        let inside = |m: u16| {
+            loc.hours
+                .iter()
+                .flat_map(|h| &h.ranges)
+                .any(|&(start, end)| start <= m && m <= end)
+        };
         let id = loc.id.as_str();
         for text in texts(doc.root) {
             // A duration means something only where it stands: a text the export also

@@ -674,18 +674,15 @@ fn branch_named_by<'a>(button: &str, old: &'a BotConfig) -> Option<&'a str> {
 fn week(lines: &[String]) -> Result<Week, UpgradeError> {
     let mut w = Week::default();
     for line in lines {
-        let (days, ranges) = line.trim().split_once(' ').unwrap_or((line, ""));
-        for range in ranges.split(',') {
-            let h = WorkingHours::parse_str(&format!("{days} {}", range.trim())).map_err(|_| {
-                UpgradeError::Value {
-                    path: "hours".into(),
-                    value: line.clone(),
-                }
-            })?;
+        let h = WorkingHours::parse_str(line).map_err(|_| UpgradeError::Value {
+            path: "hours".into(),
+            value: line.clone(),
+        })?;
+        for &(a, b) in &h.ranges {
             let text = format!(
                 "{}-{}",
-                WorkingHours::fmt_time(h.start),
-                WorkingHours::fmt_time(h.end)
+                WorkingHours::fmt_time(a),
+                WorkingHours::fmt_time(b)
             );
             for (i, day) in w.days_mut().into_iter().enumerate() {
                 if h.covers(i) {

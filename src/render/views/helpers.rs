@@ -99,25 +99,38 @@ fn fmt_days(mask: u8, lang: Lang) -> String {
     parts.join(", ")
 }
 
-/// «пн–пт 09:00–21:00».
+/// «пн–пт 09:00–21:00»; a day with a break «пн–пт 09:00–13:00, 14:00–21:00 (перерыв
+/// 13:00–14:00)», so the reader sees the break as one, not as two shifts.
 pub fn fmt_hours(h: &WorkingHours, lang: Lang) -> String {
-    if h.days == 0x7f {
-        let all = match lang {
-            Lang::Ru => "ежедневно",
-            Lang::En => "daily",
+    let range = |(a, b): (u16, u16)| {
+        format!(
+            "{}–{}",
+            WorkingHours::fmt_time(a),
+            WorkingHours::fmt_time(b)
+        )
+    };
+    let days = if h.days == 0x7f {
+        match lang {
+            Lang::Ru => "ежедневно".to_owned(),
+            Lang::En => "daily".to_owned(),
+        }
+    } else {
+        fmt_days(h.days, lang)
+    };
+    let ranges: Vec<String> = h.ranges.iter().copied().map(range).collect();
+    let out = format!("{days} {}", ranges.join(", "));
+    let breaks: Vec<String> = h.breaks().into_iter().map(range).collect();
+    if breaks.is_empty() {
+        out
+    } else {
+        let word = match (lang, breaks.len()) {
+            (Lang::Ru, 1) => "перерыв",
+            (Lang::Ru, _) => "перерывы",
+            (Lang::En, 1) => "break",
+            (Lang::En, _) => "breaks",
         };
-        return format!(
-            "{all} {}–{}",
-            WorkingHours::fmt_time(h.start),
-            WorkingHours::fmt_time(h.end)
-        );
+        format!("{out} ({word} {})", breaks.join(", "))
     }
-    format!(
-        "{} {}–{}",
-        fmt_days(h.days, lang),
-        WorkingHours::fmt_time(h.start),
-        WorkingHours::fmt_time(h.end)
-    )
 }
 
 /// The days no line of `hours` covers: «вс», or "" when the location works every day.

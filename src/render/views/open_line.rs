@@ -9,6 +9,7 @@ use crate::bitrix24::desired::Desired;
 use crate::bitrix24::enforcement;
 use crate::model::Duration;
 use crate::model::business::{Business, Location};
+use crate::model::hours::WorkingHours;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct OpenLineView {
@@ -40,7 +41,8 @@ impl OpenLineView {
         let window = line
             .hours
             .first()
-            .map_or_else(String::new, |h| format!("{}–{}", hm(h.start), hm(h.end)));
+            .map(WorkingHours::span)
+            .map_or_else(String::new, |(a, b)| format!("{}–{}", hm(a), hm(b)));
         Self {
             name: line.name,
             window,

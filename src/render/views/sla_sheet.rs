@@ -182,18 +182,18 @@ fn booked_stage(b: &Business) -> &str {
 fn week(loc: &Location) -> Vec<Vec<Opening>> {
     (0..DAYS.len())
         .map(|day| {
-            let mut ranges: Vec<&WorkingHours> = loc
+            let mut ranges: Vec<(u16, u16)> = loc
                 .hours
                 .iter()
-                .map(|h| &**h)
                 .filter(|h| h.covers(day))
+                .flat_map(|h| h.ranges.iter().copied())
                 .collect();
-            ranges.sort_by_key(|h| h.start);
+            ranges.sort_unstable();
             ranges
                 .into_iter()
-                .map(|h| Opening {
-                    opens: WorkingHours::fmt_time(h.start),
-                    closes: WorkingHours::fmt_time(h.end),
+                .map(|(a, b)| Opening {
+                    opens: WorkingHours::fmt_time(a),
+                    closes: WorkingHours::fmt_time(b),
                 })
                 .collect()
         })

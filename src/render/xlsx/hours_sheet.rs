@@ -33,7 +33,19 @@ pub fn write(
             g.put(row, 2, "", &fmts.cell)?;
             g.put(row, 3, tz_shown, &fmts.cell)?;
         }
-        for h in ranges {
+        for (i, h) in ranges.iter().enumerate() {
+            // A break gets a row of its own between the ranges around it, so the sheet
+            // names it rather than showing two shifts.
+            if let Some(before) = i.checked_sub(1).map(|j| &ranges[j])
+                && before.closes < h.opens
+            {
+                row += 1;
+                g.put(row, 0, day, &fmts.cell)?;
+                let shown = format!("{} {}–{}", words.break_, before.closes, h.opens);
+                g.put(row, 1, &shown, &fmts.cell)?;
+                g.put(row, 2, "", &fmts.cell)?;
+                g.put(row, 3, tz_shown, &fmts.cell)?;
+            }
             row += 1;
             g.put(row, 0, day, &fmts.cell)?;
             g.put(row, 1, &h.opens, &fmts.cell)?;

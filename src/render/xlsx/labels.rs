@@ -48,6 +48,8 @@ pub struct Labels {
     pub close: &'static str,
     pub timezone: &'static str,
     pub closed: &'static str,
+    /// The row of a day's break, before its times.
+    pub break_: &'static str,
     pub days: [&'static str; 7],
     pub night_mode: &'static str,
     pub night_on: &'static str,
@@ -107,6 +109,7 @@ const RU: Labels = Labels {
     close: "Закрытие",
     timezone: "Часовой пояс",
     closed: "выходной",
+    break_: "перерыв",
     days: [
         "Понедельник",
         "Вторник",
@@ -174,6 +177,7 @@ const EN: Labels = Labels {
     close: "Closes",
     timezone: "Time zone",
     closed: "closed",
+    break_: "break",
     days: [
         "Monday",
         "Tuesday",

@@ -242,7 +242,8 @@ fn reminders(g: &mut Ground<'_>) {
     ));
     let soon_booked = soon - Duration::minutes(90);
     for (v, now) in [(early, g.base), (late, g.base), (soon, soon_booked)] {
-        if !is_open(g, now) || v <= now {
+        // A visit that would meet a break is the `breaks` family's, not a reminder's.
+        if !is_open(g, now) || v <= now || g.hours.fits(v, u32::from(dur_min)).is_err() {
             continue;
         }
         let want = due(g, v, now);
@@ -328,8 +329,26 @@ fn amount(g: &mut Ground<'_>) {
         .filter(|c| c.2 <= over)
         .max_by_key(|c| c.2)
         .cloned();
+    let minutes = |id: &str, upsell: bool| -> u32 {
+        let of = |id: &str| {
+            g.b.services
+                .iter()
+                .find(|s| s.id.as_str() == id)
+                .map_or(0, |s| {
+                    u32::try_from(s.duration.value.secs() / 60).unwrap_or(0)
+                })
+        };
+        let ups = g.b.services.iter().find(|s| s.id.as_str() == id);
+        let extra: u32 = ups
+            .and_then(|s| s.upsell.as_ref())
+            .filter(|_| upsell)
+            .map_or(0, |u| u.value.iter().map(|x| of(x.as_str())).sum());
+        of(id) + extra
+    };
     for (id, upsell, total) in [below, above].into_iter().flatten() {
         let mut p = g.persona();
+        // A long visit starts in the first range that holds it whole: a break would cut it.
+        p.time = g.typed(g.fitting(minutes(&id, upsell)));
         p.service = id;
         p.upsell = upsell;
         let mut e = expect();

@@ -3,6 +3,7 @@
 //! and the reference semantics — never from the bot config under test — so a config that
 //! drifted from `business.toml` or broke a rule fails them.
 
+mod breaks;
 mod families;
 
 use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime};
@@ -90,6 +91,7 @@ pub fn generate(b: &Business, loc: &Location) -> Vec<Scenario> {
         out: Vec::new(),
     };
     families::all(&mut g);
+    breaks::family(&mut g);
     let mut out = g.out;
     out.truncate(MAX_PER_LOCATION);
     out
@@ -177,6 +179,18 @@ impl Ground<'_> {
             }
         }
         self.base + chrono::Duration::days(1)
+    }
+
+    /// The opening of the first range of the next open day that holds a visit of `minutes`
+    /// whole (after a break when the morning is too short), else that day's opening.
+    pub fn fitting(&self, minutes: u32) -> NaiveDateTime {
+        let first = self.next_day_opening(1, 0);
+        let day = first.date().weekday().num_days_from_monday() as usize;
+        self.hours
+            .day(day)
+            .iter()
+            .find(|&&(a, b)| u32::from(b.saturating_sub(a)) >= minutes)
+            .map_or(first, |&(a, _)| first.date().and_time(time_of(a)))
     }
 
     /// A moment as a client types it: «05.03 10:00».

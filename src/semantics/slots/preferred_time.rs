@@ -28,6 +28,9 @@ pub enum TimeError {
     Closed { weekday: usize, hours: String },
     /// It starts in working hours but would end after closing, at `closes` ("21:00").
     EndsAfterClosing { closes: String },
+    /// It starts in a break, or would run into one: closed for booking from `from` until
+    /// `until` ("13:00", "14:00"), the next open time that day.
+    InBreak { from: String, until: String },
 }
 
 /// What the day part of a message said.
@@ -255,7 +258,17 @@ pub fn read(
         }
     };
     let naive = at.naive_local();
-    match hours.fits(naive, minutes) {
+    let fmt = crate::model::hours::WorkingHours::fmt_time;
+    let fits = hours.fits(naive, minutes);
+    if fits.is_err()
+        && let Some((from, until)) = hours.break_at(naive, minutes)
+    {
+        return Err(TimeError::InBreak {
+            from: fmt(from),
+            until: fmt(until),
+        });
+    }
+    match fits {
         Ok(_) => Ok(at),
         Err(Misfit::Closed) => {
             let weekday = naive.weekday().num_days_from_monday() as usize;
@@ -265,7 +278,7 @@ pub fn read(
             })
         }
         Err(Misfit::EndsAfterClosing { closes }) => Err(TimeError::EndsAfterClosing {
-            closes: crate::model::hours::WorkingHours::fmt_time(closes),
+            closes: fmt(closes),
         }),
     }
 }
@@ -399,5 +412,21 @@ mod tests {
         );
         // No service chosen yet (a callback): only the start must be inside.
         assert!(read("в пн в 20:59", now(), &hours(), 0).is_ok());
+    }
+
+    #[test]
+    fn a_break_is_closed_for_booking_and_names_its_end() {
+        let lunch = OpeningHours::parse(&["mon-fri 09:00-13:00,14:00-21:00"]).unwrap();
+        let at = |s: &str, m: u32| read(s, now(), &lunch, m);
+        let break_ = Err(TimeError::InBreak {
+            from: "13:00".into(),
+            until: "14:00".into(),
+        });
+        assert_eq!(at("в пн в 13:00", 60), break_);
+        assert_eq!(at("в пн в 13:59", 0), break_);
+        // Would run into the break.
+        assert_eq!(at("в пн в 12:30", 60), break_);
+        assert!(at("в пн в 12:00", 60).is_ok());
+        assert!(at("в пн в 14:00", 60).is_ok());
     }
 }
