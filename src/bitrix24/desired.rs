@@ -344,7 +344,7 @@ fn sources(b: &Business) -> Vec<Source> {
     for c in &b.channels {
         let id = source_id(c);
         if !out.iter().any(|(x, _)| *x == id) {
-            out.push((id, source_name(*c.id, lang).to_owned()));
+            out.push((id, source_name(c, lang).to_owned()));
         }
     }
     (1u32..)
@@ -371,9 +371,10 @@ pub fn source_id(c: &Channel) -> String {
     }
 }
 
-/// The name of a channel's source, for sources the config does not name.
-fn source_name(kind: ChannelKind, lang: Lang) -> &'static str {
-    match (kind, lang) {
+/// The name of a channel's source, for sources the config does not name; an `other`
+/// channel's is its owner's name.
+fn source_name(c: &Channel, lang: Lang) -> &str {
+    match (c.id.value, lang) {
         (ChannelKind::Whatsapp, _) => "WhatsApp",
         (ChannelKind::Telegram, _) => "Telegram",
         (ChannelKind::Instagram, _) => "Instagram",
@@ -383,8 +384,10 @@ fn source_name(kind: ChannelKind, lang: Lang) -> &'static str {
         (ChannelKind::Website, Lang::En) => "Website",
         (ChannelKind::Phone, Lang::Ru) => "Телефон",
         (ChannelKind::Phone, Lang::En) => "Phone",
+        (ChannelKind::Max, _) => "MAX",
         (ChannelKind::Sms, _) => "SMS",
         (ChannelKind::Email, _) => "E-mail",
+        (ChannelKind::Other, _) => c.own_name().unwrap_or("Other"),
     }
 }
 

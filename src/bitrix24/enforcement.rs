@@ -13,6 +13,7 @@ use serde::Serialize;
 use crate::bottext::words;
 use crate::i18n::{Lang, Text, t};
 use crate::model::business::Business;
+use crate::model::enums::ChannelKind;
 
 /// Who enforces a promise the line cannot.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -107,6 +108,45 @@ pub fn not_enforced(b: &Business) -> Vec<NotEnforced> {
                 ),
             },
         );
+    }
+    // The connectors the research found (whatsappbyedna, telegrambot, vkgroup, …) include
+    // none for MAX, and an owner's own channel has none by definition.
+    let unconnected: Vec<&str> = b
+        .channels
+        .iter()
+        .filter_map(|c| match c.id.value {
+            ChannelKind::Max => Some("MAX"),
+            ChannelKind::Other => c.own_name(),
+            _ => None,
+        })
+        .collect();
+    if !unconnected.is_empty() {
+        let names = words_of(&|l| {
+            let quoted: Vec<String> = unconnected
+                .iter()
+                .map(|n| match l {
+                    Lang::Ru => format!("«{n}»"),
+                    Lang::En => format!("“{n}”"),
+                })
+                .collect();
+            words::list(l, &quoted)
+        });
+        out.push(NotEnforced {
+            id: "channel_connector",
+            key: "channels.id",
+            enforced_by: vec![Enforcer::BotRuntime, Enforcer::Staff],
+            text: t!(
+                "messages from {names}: Bitrix24 documents no Open Lines connector for them, so \
+                 no line receives them; the bot runtime answers there itself (or an app's own \
+                 connector brings them into a line), makes the card with the channel's source, \
+                 and administrators take what it hands over",
+                "сообщения из {names}: для них в Битрикс24 нет документированного коннектора \
+                 открытых линий, и ни одна линия их не получает; там отвечает сама среда \
+                 выполнения бота (или их заводит в линию собственный коннектор приложения), она \
+                 создаёт карточку с источником канала, а переданное ею берут администраторы",
+                names = names
+            ),
+        });
     }
     if !sla.reminders.is_empty() {
         out.push(NotEnforced {

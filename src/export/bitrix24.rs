@@ -172,6 +172,8 @@ pub fn mapping(b: &Business) -> Mapping {
                     ChannelKind::Instagram => "INSTAGRAM",
                     ChannelKind::Vk => "VK",
                     ChannelKind::Whatsapp => "WHATSAPP",
+                    // Bitrix24 has no IM type of their own for these: its catch-all.
+                    ChannelKind::Max | ChannelKind::Other => "OTHER",
                     _ => return None,
                 };
                 Some((c.id.as_str().to_owned(), t.to_owned()))

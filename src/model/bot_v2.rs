@@ -81,7 +81,7 @@ pub struct BotConfigV2 {
     /// The bot answers outside working hours too (with greeting.after_hours, and hand-offs
     /// go to the person on duty). Without it the bot stays silent until the opening.
     pub night_mode: bool,
-    /// Channel ids the bot answers in (whatsapp, telegram, vk, website, …).
+    /// Channel ids the bot answers in (whatsapp, telegram, vk, max, website, other, …).
     pub channels: Vec<String>,
     pub limits: Limits,
     pub consent: ConsentV2,

@@ -121,6 +121,9 @@ pub struct SlaOverrides {
 #[schemars(deny_unknown_fields)]
 pub struct Channel {
     pub id: Sp<ChannelKind>,
+    /// The name of an `other` channel as clients know it («Авито»); the other kinds have
+    /// names of their own.
+    pub name: Option<Sp<String>>,
     /// The AI assistant answers here.
     pub bot: Option<Sp<bool>>,
     /// Visit reminders are sent here.
@@ -637,17 +640,19 @@ fn read_overrides(tb: &mut Table<'_, '_>) -> SlaOverrides {
 }
 
 read_table!(Channel, "[[channels]]", |tb| {
-    fields!(
+    let c = fields!(
         tb,
         Channel {
             id: req,
+            name: opt,
             bot: opt,
             reminders: opt,
             cross_border: opt,
             source_id: opt
         },
         sla = read_overrides(tb)
-    )
+    )?;
+    super::channel_name::checked(c, tb.cx())
 });
 
 read_table!(Targets, "[sla].targets", |tb| {

@@ -14,10 +14,12 @@ string_enum! {
 }
 
 string_enum! {
-    /// A channel leads arrive through.
+    /// A channel leads arrive through. `max` is MAX, the VK group's messenger, run by a
+    /// Russian operator; `other` is a channel the owner names (`name = "…"`).
     pub enum ChannelKind {
         Whatsapp = "whatsapp", Telegram = "telegram", Instagram = "instagram", Vk = "vk",
-        Website = "website", Phone = "phone", Sms = "sms", Email = "email",
+        Max = "max", Website = "website", Phone = "phone", Sms = "sms", Email = "email",
+        Other = "other",
     }
 }
 

@@ -7,6 +7,7 @@ pub mod bitrix24;
 pub mod bot;
 pub mod bot_v2;
 pub mod business;
+mod channel_name;
 pub mod city;
 pub mod duration;
 pub mod enums;

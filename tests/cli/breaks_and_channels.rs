@@ -330,3 +330,139 @@ fn overlapping_ranges_are_still_c103_and_disjoint_ones_are_not() {
         run.stdout
     );
 }
+
+/// The salon with MAX and an `other` channel («Авито») declared, each in the CRM list, MAX
+/// with its own source and both among the processors as independent operators in Russia.
+fn salon_with_max_and_avito(extra: &[(&str, &str)]) -> tempfile::TempDir {
+    let mut changes = vec![
+        (
+            "[[channels]]\nid = \"website\"",
+            "[[channels]]\nid = \"max\"\nbot = true\nreminders = true\nsource_id = \"MAX\"\n\n\
+             [[channels]]\nid = \"other\"\nname = \"Авито\"\nbot = true\nreminders = false\n\n\
+             [[channels]]\nid = \"website\"",
+        ),
+        (
+            "values = [\"WhatsApp\", \"Telegram\", \"Instagram\", \"Сайт\", \"Телефон\"]",
+            "values = [\"WhatsApp\", \"Telegram\", \"Instagram\", \"MAX\", \"Авито\", \"Сайт\", \"Телефон\"]",
+        ),
+        (
+            "sources = [\n",
+            "sources = [\n  { id = \"MAX\", name = \"MAX\" },\n",
+        ),
+        (
+            "country = \"US\", basis = \"independent\" },\n]",
+            "country = \"US\", basis = \"independent\" },\n  \
+             { name = \"MAX\", role = \"messenger\", purpose = \"переписка с клиентами\", country = \"RU\", basis = \"independent\" },\n  \
+             { name = \"Авито\", role = \"other\", purpose = \"переписка по объявлениям\", country = \"RU\", basis = \"independent\" },\n]",
+        ),
+    ];
+    changes.extend_from_slice(extra);
+    salon_with(&changes)
+}
+
+#[test]
+fn max_and_an_other_channel_lint_clean_render_export_and_pass_their_scenarios() {
+    let dir = salon_with_max_and_avito(&[]);
+    let d = dir.path();
+    build(d);
+    let (run, found) = lint_json(d, &["--deny-warnings"]);
+    assert_eq!(found, Vec::<Value>::new());
+    run.expect_code(0);
+    // The documents name both, the owner's channel by its name.
+    assert_says(
+        &d.join("out/pd-policy.docx"),
+        "через каналы связи: WhatsApp, Telegram, Instagram, MAX, Авито, чат на сайте и телефон",
+    );
+    assert_says(
+        &d.join("out/pd-consent.docx"),
+        "Telegram, Instagram (Meta), MAX или Авито, мои сообщения обрабатывает компания",
+    );
+    assert_says(
+        &d.join("out/ufa/lead-handling-ufa.docx"),
+        "Напоминания отправляются в каналы: WhatsApp, Telegram и MAX.",
+    );
+    // Open Lines have no connector for either: the SOP says who answers there instead.
+    assert_says(
+        &d.join("out/ufa/lead-handling-ufa.docx"),
+        "сообщения из «MAX» и «Авито»: для них в Битрикс24 нет документированного коннектора",
+    );
+    // The bot serves both; the CRM has a list item and a source for each.
+    let bot: Value =
+        serde_json::from_str(&fs::read_to_string(d.join("bot/ufa.json")).unwrap()).unwrap();
+    assert_eq!(
+        bot["channels"],
+        serde_json::json!(["whatsapp", "telegram", "max", "other", "website"])
+    );
+    let mapping = fs::read_to_string(d.join("out/bitrix24-mapping.json")).unwrap();
+    let mapping: Value = serde_json::from_str(&mapping).unwrap();
+    let sources = mapping["sources"].as_array().unwrap();
+    let source = |id: &str| sources.iter().find(|s| s["id"] == id).unwrap().clone();
+    assert_eq!(source("MAX")["create"], true);
+    assert_eq!(source("OTHER")["create"], false, "the portal's own «Other»");
+    let run = regl(d, &["test"]).expect_code(0);
+    assert!(run.stdout.contains(" 0 failed"), "{}", run.stdout);
+}
+
+#[test]
+fn max_is_not_cross_border_and_needs_no_p202() {
+    // Not even without a processor entry: MAX's operator is in Russia.
+    let dir = salon_with_max_and_avito(&[(
+        "  { name = \"MAX\", role = \"messenger\", purpose = \"переписка с клиентами\", country = \"RU\", basis = \"independent\" },\n",
+        "",
+    )]);
+    let (_, found) = lint_json(dir.path(), &[]);
+    assert!(!codes(&found).contains(&"P202"), "{found:?}");
+    // Declared cross-border by mistake of fact, it is judged like any messenger.
+    let dir = salon_with_max_and_avito(&[(
+        "id = \"max\"\nbot = true",
+        "id = \"max\"\ncross_border = true\nbot = true",
+    )]);
+    let (_, found) = lint_json(dir.path(), &[]);
+    assert!(codes(&found).contains(&"P202"), "{found:?}");
+}
+
+#[test]
+fn a_channel_missing_from_the_crm_list_is_c114_for_max_and_other_too() {
+    let dir = salon_with_max_and_avito(&[(
+        "\"Instagram\", \"MAX\", \"Авито\", \"Сайт\"",
+        "\"Instagram\", \"Сайт\"",
+    )]);
+    let (_, found) = lint_json(dir.path(), &[]);
+    let hints: Vec<&str> = found
+        .iter()
+        .filter(|d| d["code"] == "C114")
+        .filter_map(|d| d["hint"].as_str())
+        .collect();
+    assert_eq!(hints.len(), 2, "{found:?}");
+    assert!(hints[0].contains("\"MAX\""), "{hints:?}");
+    assert!(hints[1].contains("\"Авито\""), "{hints:?}");
+}
+
+#[test]
+fn other_needs_a_name_and_the_named_kinds_take_none() {
+    let dir = salon_with_max_and_avito(&[("name = \"Авито\"\n", "")]);
+    let run = regl(dir.path(), &["lint"]).expect_code(2);
+    assert!(
+        run.stderr.contains("channel `other` needs a `name`"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("business.toml:"), "{}", run.stderr);
+    let dir = salon_with_max_and_avito(&[("id = \"max\"\n", "id = \"max\"\nname = \"Макс\"\n")]);
+    let run = regl(dir.path(), &["lint"]).expect_code(2);
+    assert!(
+        run.stderr.contains(
+            "`name` is only for a channel with `id = \"other\"`: `max` has a name of its own"
+        ),
+        "{}",
+        run.stderr
+    );
+    // A misspelt kind is answered with the nearest one.
+    let dir = salon_with(&[("id = \"website\"", "id = \"maks\"")]);
+    let run = regl(dir.path(), &["lint"]).expect_code(2);
+    assert!(
+        run.stderr.contains("did you mean \"max\"?"),
+        "{}",
+        run.stderr
+    );
+}

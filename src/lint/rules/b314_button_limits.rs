@@ -23,7 +23,9 @@ description at most 72 characters.
 
 **Why it matters.** These are WhatsApp's limits for reply buttons and list messages: the
 Business API refuses a message beyond them, so the client gets nothing at all — at the
-greeting, that is every client.
+greeting, that is every client. They hold whatever the channels: one config serves them
+all, and for MAX and an `other` channel, whose limits regl does not know, WhatsApp's are
+the conservative default.
 
 **Example.**
 
@@ -38,7 +40,9 @@ greeting, that is every client.
 
 **Почему это важно.** Это ограничения WhatsApp для кнопок ответа и сообщений со списком:
 Business API отклоняет сообщение сверх них, и клиент не получает ничего — а на приветствии это
-каждый клиент.
+каждый клиент. Они действуют при любых каналах: одна конфигурация обслуживает все, а для MAX
+и канала `other`, ограничения которых regl не известны, ограничения WhatsApp — осторожное
+значение по умолчанию.
 
 **Пример.**
 

@@ -3,6 +3,7 @@
 use crate::diag::{Diagnostic, Severity};
 use crate::i18n::{StaticText, t};
 use crate::lint::{Context, Rule, Scope};
+use crate::model::business::Channel;
 use crate::model::enums::{ChannelKind, FieldType, Slot};
 
 pub const RULE: Rule = Rule {
@@ -16,8 +17,8 @@ pub const RULE: Rule = Rule {
     explanation: StaticText {
         en: r#"**What it checks.** When a `[crm].fields` entry of type `enumeration` takes the slot
 `channel`, each `[[channels]]` id has an item in its `values` (by name: `WhatsApp`,
-`Telegram`, `VK` or `ВКонтакте`, `Сайт` or `Website`, `Телефон` or `Phone`, `SMS`, `Email`
-or `Почта`, `Instagram`).
+`Telegram`, `VK` or `ВКонтакте`, `MAX`, `Сайт` or `Website`, `Телефон` or `Phone`, `SMS`,
+`Email` or `Почта`, `Instagram`; an `other` channel by its `name`).
 
 **Why it matters.** A lead from a channel the list lacks cannot be written: the bot has no
 item to choose, and the field the reports filter by stays empty for every such lead.
@@ -29,7 +30,8 @@ item to choose, and the field the reports filter by stays empty for every such l
 and `regl push` to create the item on the portal."#,
         ru: r#"**Что проверяет.** Если у поля `[crm].fields` типа `enumeration` слот `channel`, для
 каждого `[[channels]]` в его `values` есть значение (по названию: «WhatsApp», «Telegram»,
-«VK» или «ВКонтакте», «Сайт», «Телефон», «SMS», «Email» или «Почта», «Instagram»).
+«VK» или «ВКонтакте», «MAX», «Сайт», «Телефон», «SMS», «Email» или «Почта», «Instagram»; для
+канала `other` — по его `name`).
 
 **Почему это важно.** Лид из канала, которого нет в списке, записать нельзя: боту нечего
 выбрать, и поле, по которому фильтруют отчёты, у всех таких лидов пустое.
@@ -44,9 +46,10 @@ and `regl push` to create the item on the portal."#,
     check,
 };
 
-/// The names a channel's list item goes by, lower case.
-fn names(kind: ChannelKind) -> &'static [&'static str] {
-    match kind {
+/// The names a channel's list item goes by, lower case; an `other` channel's is the name
+/// its owner gave it.
+fn names(c: &Channel) -> Vec<String> {
+    let fixed: &[&str] = match c.id.value {
         ChannelKind::Whatsapp => &["whatsapp", "ватсап", "вотсап"],
         ChannelKind::Telegram => &["telegram", "телеграм", "телеграмм"],
         ChannelKind::Instagram => &["instagram", "инстаграм"],
@@ -55,12 +58,17 @@ fn names(kind: ChannelKind) -> &'static [&'static str] {
         ChannelKind::Phone => &["телефон", "phone", "звонок", "call"],
         ChannelKind::Sms => &["sms", "смс"],
         ChannelKind::Email => &["email", "e-mail", "почта", "электронная почта", "mail"],
-    }
+        ChannelKind::Max => &["max", "макс", "мессенджер max"],
+        ChannelKind::Other => {
+            return c.own_name().map(str::to_lowercase).into_iter().collect();
+        }
+    };
+    fixed.iter().map(|s| (*s).to_owned()).collect()
 }
 
 /// The item to add, as the presets name their items.
-fn display(kind: ChannelKind) -> &'static str {
-    match kind {
+fn display(c: &Channel) -> &str {
+    match c.id.value {
         ChannelKind::Whatsapp => "WhatsApp",
         ChannelKind::Telegram => "Telegram",
         ChannelKind::Instagram => "Instagram",
@@ -69,6 +77,8 @@ fn display(kind: ChannelKind) -> &'static str {
         ChannelKind::Phone => "Телефон",
         ChannelKind::Sms => "SMS",
         ChannelKind::Email => "Email",
+        ChannelKind::Max => "MAX",
+        ChannelKind::Other => c.own_name().unwrap_or("other"),
     }
 }
 
@@ -87,11 +97,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .map(|v| v.value.trim().to_lowercase())
             .collect();
         for c in &b.channels {
-            let kind = c.id.value;
-            if names(kind).iter().any(|n| listed.iter().any(|l| l == n)) {
+            if names(c).iter().any(|n| listed.iter().any(|l| l == n)) {
                 continue;
             }
-            let (id, code, name) = (kind.as_str(), f.code.value.as_str(), display(kind));
+            let (id, code, name) = (c.id.value.as_str(), f.code.value.as_str(), display(c));
             out.push(
                 Diagnostic::finding(
                     "C114",

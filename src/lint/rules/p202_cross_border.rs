@@ -3,6 +3,7 @@
 use crate::diag::{Diagnostic, Severity};
 use crate::i18n::{StaticText, t};
 use crate::lint::{Context, Rule, Scope};
+use crate::model::business::Channel;
 use crate::model::enums::ChannelKind;
 
 pub const RULE: Rule = Rule {
@@ -64,9 +65,10 @@ cross_border = true
     check,
 };
 
-/// How a provider's name may be spelt in `[pd].processors`.
-fn provider_names(kind: ChannelKind) -> &'static [&'static str] {
-    match kind {
+/// How a provider's name may be spelt in `[pd].processors`; an `other` channel's provider
+/// goes by the channel's name.
+fn provider_names(c: &Channel) -> Vec<String> {
+    let fixed: &[&str] = match c.id.value {
         ChannelKind::Whatsapp => &["whatsapp", "ватсап", "вотсап"],
         ChannelKind::Telegram => &["telegram", "телеграм"],
         ChannelKind::Instagram => &["instagram", "инстаграм"],
@@ -75,13 +77,18 @@ fn provider_names(kind: ChannelKind) -> &'static [&'static str] {
         ChannelKind::Phone => &["phone", "телефон", "телефония", "ip-телефон"],
         ChannelKind::Sms => &["sms", "смс"],
         ChannelKind::Email => &["mail", "почта", "e-mail"],
-    }
+        ChannelKind::Max => &["max", "макс"],
+        ChannelKind::Other => {
+            return c.own_name().map(str::to_lowercase).into_iter().collect();
+        }
+    };
+    fixed.iter().map(|s| (*s).to_owned()).collect()
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let pd = &cx.business.pd;
     for c in cx.business.channels.iter().filter(|c| c.cross_border()) {
-        let names = provider_names(c.id.value);
+        let names = provider_names(c);
         let found = pd.processors.iter().find(|p| {
             let n = p.name.to_lowercase();
             names.iter().any(|w| n.contains(w))

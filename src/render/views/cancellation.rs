@@ -18,7 +18,7 @@ pub struct CancellationPolicy<'a> {
     #[serde(flatten)]
     pub common: &'a Common<'a>,
     pub bot: BotName<'a>,
-    pub reminder_channels: Vec<&'static str>,
+    pub reminder_channels: Vec<String>,
     pub cancellation: CancellationView,
     pub escalation: UrgentCancel,
     pub services: Vec<ServiceView<'a>>,

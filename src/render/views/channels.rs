@@ -14,7 +14,7 @@ use crate::model::business::{Business, Channel};
 pub struct ChannelView<'a> {
     pub id: &'static str,
     /// As running text names it: «чат на сайте».
-    pub name: &'static str,
+    pub name: String,
     pub bot: bool,
     pub reminders: bool,
     pub cross_border: bool,
@@ -45,7 +45,7 @@ impl<'a> ChannelView<'a> {
         let own = &c.sla;
         Self {
             id: c.id.as_str(),
-            name: channel_name(*c.id, lang),
+            name: channel_name(c, lang).to_owned(),
             bot: c.bot(),
             reminders: c.reminders(),
             cross_border: c.cross_border(),

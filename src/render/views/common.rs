@@ -22,7 +22,7 @@ pub struct Common<'a> {
     pub location: LocationView<'a>,
     /// The channels where the AI assistant answers, by name: every document says where it
     /// works.
-    pub bot_channels: Vec<&'static str>,
+    pub bot_channels: Vec<String>,
     /// Whom the business serves, in the cases running text needs: «пациент» in a clinic,
     /// «клиент» elsewhere.
     pub client: ClientWords,

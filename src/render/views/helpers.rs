@@ -160,14 +160,16 @@ pub fn utc_offset(loc: &Location, on: chrono::NaiveDate, lang: Lang) -> (String,
     (fmt("UTC", secs), msk)
 }
 
-/// A channel as the documents name it in running text.
-pub fn channel_name(c: ChannelKind, lang: Lang) -> &'static str {
-    match (c, lang) {
+/// A channel as the documents name it in running text; an `other` channel by the name
+/// its owner gave it.
+pub fn channel_name(c: &crate::model::business::Channel, lang: Lang) -> &str {
+    match (c.id.value, lang) {
         (ChannelKind::Whatsapp, _) => "WhatsApp",
         (ChannelKind::Telegram, _) => "Telegram",
         (ChannelKind::Instagram, _) => "Instagram",
         (ChannelKind::Vk, Lang::Ru) => "ВКонтакте",
         (ChannelKind::Vk, Lang::En) => "VK",
+        (ChannelKind::Max, _) => "MAX",
         (ChannelKind::Website, Lang::Ru) => "чат на сайте",
         (ChannelKind::Website, Lang::En) => "website chat",
         (ChannelKind::Phone, Lang::Ru) => "телефон",
@@ -175,6 +177,7 @@ pub fn channel_name(c: ChannelKind, lang: Lang) -> &'static str {
         (ChannelKind::Sms, _) => "SMS",
         (ChannelKind::Email, Lang::Ru) => "электронная почта",
         (ChannelKind::Email, Lang::En) => "e-mail",
+        (ChannelKind::Other, _) => c.own_name().unwrap_or("other"),
     }
 }
 
@@ -182,12 +185,12 @@ pub fn channel_name(c: ChannelKind, lang: Lang) -> &'static str {
 pub fn channel_names(
     b: &Business,
     keep: impl Fn(&crate::model::business::Channel) -> bool,
-) -> Vec<&'static str> {
+) -> Vec<String> {
     let lang = b.lang();
     b.channels
         .iter()
         .filter(|c| keep(c))
-        .map(|c| channel_name(*c.id, lang))
+        .map(|c| channel_name(c, lang).to_owned())
         .collect()
 }
 

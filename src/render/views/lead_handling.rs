@@ -27,8 +27,8 @@ pub struct LeadHandling<'a> {
     pub common: &'a Common<'a>,
     pub bot: Assistant<'a>,
     /// The channels where a person answers first.
-    pub human_channels: Vec<&'static str>,
-    pub reminder_channels: Vec<&'static str>,
+    pub human_channels: Vec<String>,
+    pub reminder_channels: Vec<String>,
     pub channels: &'a [ChannelView<'a>],
     pub sla: &'a SlaView,
     pub crm: CrmCard<'a>,

@@ -360,7 +360,7 @@ impl MetaServices {
             .channels
             .iter()
             .filter(|c| c.id.is_meta())
-            .map(|c| channel_name(*c.id, lang).to_owned())
+            .map(|c| channel_name(c, lang).to_owned())
             .collect();
         if meta_services.is_empty() {
             meta_services =

@@ -17,8 +17,8 @@ pub struct PdConsent<'a> {
     #[serde(flatten)]
     pub common: &'a Common<'a>,
     pub bot: BotName<'a>,
-    pub channel_names: Vec<&'static str>,
-    pub cross_border_channels: Vec<&'static str>,
+    pub channel_names: Vec<String>,
+    pub cross_border_channels: Vec<String>,
     pub crm: ConsentRecord<'a>,
     pub pd: &'a PdView<'a>,
     /// Every location: the operator's document covers them all.

@@ -31,7 +31,7 @@ pub struct PdConsentWritten<'a> {
     /// (CRM) or the servers (hosting). Messengers, SMS gateways and the AI service never do.
     pub processors: Vec<ProcessorView<'a>>,
     /// The channels a patient may choose for reminders, by name.
-    pub reminder_channels: Vec<&'static str>,
+    pub reminder_channels: Vec<String>,
     pub retention: Option<DurationWords>,
 }
 
@@ -77,7 +77,7 @@ pub fn build<'s>(shared: &'s Shared<'_>) -> PdConsentWritten<'s> {
             .channels
             .iter()
             .filter(|c| Channel::reminders(c))
-            .map(|c| channel_name(*c.id, lang))
+            .map(|c| channel_name(c, lang).to_owned())
             .collect(),
         retention: b
             .pd

@@ -16,9 +16,9 @@ pub struct PdPolicy<'a> {
     pub common: &'a Common<'a>,
     pub bot: BotName<'a>,
     /// Every channel, by name: the policy covers them all.
-    pub channel_names: Vec<&'static str>,
+    pub channel_names: Vec<String>,
     /// The channels whose provider transfers data abroad.
-    pub cross_border_channels: Vec<&'static str>,
+    pub cross_border_channels: Vec<String>,
     pub crm: CrmName,
     pub pd: &'a PdView<'a>,
     /// Every location: the operator's document covers them all.

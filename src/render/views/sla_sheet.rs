@@ -27,7 +27,7 @@ pub struct SlaSheet<'a> {
     pub sla: &'a SlaView,
     pub cancellation: FreeCancellation,
     /// The channels that are Meta's, by name, for the footnote Russian law asks for.
-    pub meta_channels: Vec<&'static str>,
+    pub meta_channels: Vec<String>,
     pub kpi: Kpi<'a>,
     /// Monday to Sunday: each day's opening ranges, earliest first; none when closed.
     pub week: Vec<Vec<Opening>>,
@@ -88,7 +88,11 @@ pub fn build<'s>(shared: &'s Shared<'_>) -> SlaSheet<'s> {
         channels,
         sla: shared.sla(),
         cancellation: FreeCancellation::new(b),
-        meta_channels: channels.iter().filter(|c| c.meta).map(|c| c.name).collect(),
+        meta_channels: channels
+            .iter()
+            .filter(|c| c.meta)
+            .map(|c| c.name.clone())
+            .collect(),
         kpi: Kpi::new(b),
         week: week(loc),
         timezone_shown: match zone_offset(tz) {

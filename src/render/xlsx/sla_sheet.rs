@@ -119,13 +119,13 @@ pub fn write(
     ];
     if !view.meta_channels.is_empty() {
         let (names, verb) = match view.meta_channels.as_slice() {
-            [one] => ((*one).to_owned(), words.meta_note_one),
+            [one] => (one.clone(), words.meta_note_one),
             many => (
                 many.join(if lang == Lang::Ru { " и " } else { " and " }),
                 words.meta_note_many,
             ),
         };
-        let whatsapp = view.meta_channels.contains(&"WhatsApp");
+        let whatsapp = view.meta_channels.iter().any(|c| c == "WhatsApp");
         let ban = if whatsapp { words.meta_whatsapp } else { "" };
         notes.push(format!("{verb}{names}{}{ban}.", words.meta_banned));
     }
