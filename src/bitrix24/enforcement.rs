@@ -98,13 +98,13 @@ pub fn not_enforced(b: &Business) -> Vec<NotEnforced> {
                     "a break in the opening hours: a line's working window has none, so push \
                      sets it from the first opening to the last closing and the line stays open \
                      through the break (a break is not night mode); the bot runtime takes no \
-                     booking inside it and offers the next open time, and administrators answer \
-                     what comes in during it when it ends",
+                     booking inside it and offers the next open time, and a hand-off in it is \
+                     answered in the working-hours time, by the SOP",
                     "перерыв в графике работы: в рабочем окне линии перерывов нет, поэтому push \
                      задаёт окно от первого открытия до последнего закрытия, и линия работает \
                      и в перерыв (перерыв — не ночной режим); среда выполнения бота не \
-                     записывает на время перерыва и предлагает ближайшее свободное время, а \
-                     обращения, пришедшие в перерыв, администраторы разбирают после него"
+                     записывает на время перерыва и предлагает ближайшее свободное время, а на \
+                     переданный в перерыв диалог отвечают в срок рабочего времени, по регламенту"
                 ),
             },
         );
