@@ -8,6 +8,8 @@ mod bot_fix;
 mod chat;
 #[path = "cli/common.rs"]
 mod common;
+#[path = "cli/dataset.rs"]
+mod dataset;
 #[path = "cli/documents.rs"]
 mod documents;
 #[path = "cli/export.rs"]
