@@ -169,7 +169,7 @@ _regl() {
             return 0
             ;;
         regl__subcmd__export)
-            opts="-c -o -h --config --out --location --check --bot-configs --help"
+            opts="-c -o -h --config --out --location --check --bot-configs --dataset --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -192,6 +192,10 @@ _regl() {
                     return 0
                     ;;
                 --location)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dataset)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -62,6 +62,7 @@ set edit:completion:arg-completer[regl] = {|@words|
             cand -o 'The output folder; `out` next to business.toml when left out'
             cand --out 'The output folder; `out` next to business.toml when left out'
             cand --location 'Export only this location''s bot scripts (repeatable); the mapping is always written'
+            cand --dataset 'Write only each location''s example dialogues for tuning this provider''s model (`yandexgpt`, `gigachat` or `openai`), made from the scenarios of `regl test`, to `OUT/<loc>/dataset-<provider>-<loc>.jsonl` (GigaChat: `.json`, a JSON array)'
             cand --check 'Write nothing; exit 1 if any output would change'
             cand --bot-configs 'Also write each location''s `bot_config` (the runtime''s copy) from scratch'
             cand -h 'Print help'

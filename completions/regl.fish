@@ -61,6 +61,7 @@ complete -c regl -n "__fish_regl_using_subcommand render" -s h -l help -d 'Print
 complete -c regl -n "__fish_regl_using_subcommand export" -s c -l config -d 'The business\'s config' -r -F
 complete -c regl -n "__fish_regl_using_subcommand export" -s o -l out -d 'The output folder; `out` next to business.toml when left out' -r -F
 complete -c regl -n "__fish_regl_using_subcommand export" -l location -d 'Export only this location\'s bot scripts (repeatable); the mapping is always written' -r
+complete -c regl -n "__fish_regl_using_subcommand export" -l dataset -d 'Write only each location\'s example dialogues for tuning this provider\'s model (`yandexgpt`, `gigachat` or `openai`), made from the scenarios of `regl test`, to `OUT/<loc>/dataset-<provider>-<loc>.jsonl` (GigaChat: `.json`, a JSON array)' -r
 complete -c regl -n "__fish_regl_using_subcommand export" -l check -d 'Write nothing; exit 1 if any output would change'
 complete -c regl -n "__fish_regl_using_subcommand export" -l bot-configs -d 'Also write each location\'s `bot_config` (the runtime\'s copy) from scratch'
 complete -c regl -n "__fish_regl_using_subcommand export" -s h -l help -d 'Print help'

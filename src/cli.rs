@@ -83,8 +83,13 @@ pub struct ExportArgs {
     #[arg(long)]
     pub check: bool,
     /// Also write each location's `bot_config` (the runtime's copy) from scratch
-    #[arg(long)]
+    #[arg(long, conflicts_with = "dataset")]
     pub bot_configs: bool,
+    /// Write only each location's example dialogues for tuning this provider's model
+    /// (`yandexgpt`, `gigachat` or `openai`), made from the scenarios of `regl test`, to
+    /// `OUT/<loc>/dataset-<provider>-<loc>.jsonl` (GigaChat: `.json`, a JSON array)
+    #[arg(long, value_name = "PROVIDER")]
+    pub dataset: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -8,6 +8,7 @@ pub mod bitrix24;
 pub mod bottext;
 pub mod cli;
 pub mod cmd;
+pub mod dataset;
 pub mod diag;
 pub mod export;
 pub mod i18n;

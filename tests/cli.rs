@@ -10,6 +10,8 @@ mod breaks_and_channels;
 mod chat;
 #[path = "cli/common.rs"]
 mod common;
+#[path = "cli/dataset.rs"]
+mod dataset;
 #[path = "cli/documents.rs"]
 mod documents;
 #[path = "cli/export.rs"]

@@ -48,6 +48,12 @@ pub fn not_enforced(b: &Business) -> Vec<NotEnforced> {
     let ai = words_of(&|l| words::duration(l, sla.ai_first_response.value));
     let esc = words_of(&|l| words::duration(l, sla.escalation_response.value));
     let kpi = words_of(&|l| words::duration(l, sla.human_first_response.value));
+    // The segment's word in the business's language, the plain one in the other.
+    let visit = crate::model::audience::VisitWords::new(b);
+    let (visit_en, visit_ru) = match b.lang() {
+        Lang::En => (visit.nom, "визита"),
+        Lang::Ru => ("visit", visit.genitive),
+    };
     let offsets = words_of(&|l| {
         let all: Vec<String> = sla
             .reminders
@@ -67,11 +73,11 @@ pub fn not_enforced(b: &Business) -> Vec<NotEnforced> {
             enforced_by: vec![Enforcer::BotRuntime],
             text: t!(
                 "different hours on different days: a line has one working window for every \
-                 working day (push sets the first range of the opening hours); the bot runtime \
-                 answers by the full opening hours",
-                "разные часы по дням: у линии одно рабочее окно на все рабочие дни (push задаёт \
-                 первый интервал графика работы); по полному графику отвечает среда выполнения \
-                 бота"
+                 working day (the first range of the opening hours, set when Bitrix24 is \
+                 connected); the bot answers by the full opening hours",
+                "разные часы по дням: у линии одно рабочее окно на все рабочие дни (первый \
+                 интервал графика работы, он настраивается при подключении Битрикс24); по \
+                 полному графику отвечает бот"
             ),
         },
         NotEnforced {
@@ -80,9 +86,9 @@ pub fn not_enforced(b: &Business) -> Vec<NotEnforced> {
             enforced_by: vec![Enforcer::BotRuntime],
             text: t!(
                 "the assistant's first answer within {ai}: Open Lines do not measure a bot's \
-                 answer time; the bot runtime keeps to it and logs it",
+                 answer time; the bot keeps to it and logs it",
                 "первый ответ ассистента за {ai}: открытые линии не измеряют время ответа \
-                 бота; его соблюдает и записывает в журнал среда выполнения бота",
+                 бота; его соблюдает и записывает в журнал сам бот",
                 ai = ai
             ),
         },
@@ -153,12 +159,16 @@ pub fn not_enforced(b: &Business) -> Vec<NotEnforced> {
             id: "reminders",
             key: "sla.reminders",
             enforced_by: vec![Enforcer::BotRuntime],
-            text: t!(
-                "reminders {offsets} before a visit: Open Lines send none; the bot runtime sends \
-                 them",
-                "напоминания за {offsets} до визита: открытые линии их не отправляют; их \
-                 отправляет среда выполнения бота",
-                offsets = offsets
+            text: Text::new(
+                format!(
+                    "reminders {} before a {visit_en}: Open Lines send none; the bot sends them",
+                    offsets.get(Lang::En)
+                ),
+                format!(
+                    "напоминания за {} до {visit_ru}: открытые линии их не отправляют; их \
+                     отправляет бот",
+                    offsets.get(Lang::Ru)
+                ),
             ),
         });
     }
@@ -198,12 +208,12 @@ pub fn not_enforced(b: &Business) -> Vec<NotEnforced> {
             key: "pd.consent",
             enforced_by: vec![Enforcer::BotRuntime, Enforcer::Staff],
             text: t!(
-                "the consent notice: the REST reference documents no key that sets it on a \
-                 line, and a notice proves no consent; the bot asks for consent with the \
-                 versioned text before it collects data, administrators do so by the SOP",
-                "уведомление о согласии: в справочнике REST нет ключа, который задаёт его \
-                 линии, а уведомление согласия не доказывает; согласие по тексту нужной \
-                 версии запрашивает бот до сбора данных, администраторы — по регламенту"
+                "the consent notice: it is not set on the line when Bitrix24 is connected, and \
+                 a notice proves no consent; the bot asks for consent with the versioned text \
+                 before it collects data, administrators do so by the SOP",
+                "уведомление о согласии: при подключении Битрикс24 оно линии не задаётся, а \
+                 уведомление согласия не доказывает; согласие по тексту нужной версии \
+                 запрашивает бот до сбора данных, администраторы — по регламенту"
             ),
         },
     ]);

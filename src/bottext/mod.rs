@@ -6,11 +6,13 @@
 //! not give.
 
 pub mod alerts;
+pub mod prompt;
 pub mod replies;
 pub mod slots;
 pub mod texts;
 pub mod words;
 
+pub use prompt::system_prompt;
 pub use replies::Replies;
 
 /// Scores of the after-visit survey up to this one hand the dialogue to a person (reason

@@ -71,6 +71,9 @@ pub fn run(args: &ExportArgs) -> Outcome {
     let lang = i18n::choose(Some(b.lang()));
     let locations = select(b, &args.locations, lang)?;
     let out_dir = args.out.clone().unwrap_or_else(|| loaded.dir().join("out"));
+    if let Some(provider) = &args.dataset {
+        return super::export_dataset::run(b, &locations, provider, &out_dir, args.check, lang);
+    }
     if !args.check {
         let mut dirs = crate::stale_temporaries::output_folders(&out_dir);
         if args.bot_configs {

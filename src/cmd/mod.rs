@@ -4,6 +4,7 @@ mod chat;
 mod completions;
 pub mod explain;
 mod export;
+mod export_dataset;
 pub mod init;
 mod lint;
 mod progress;

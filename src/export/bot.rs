@@ -259,6 +259,7 @@ pub fn bot_config(b: &Business, loc: &Location) -> BotConfigV2 {
             address: loc.address.value.clone(),
             phone: loc.phone.e164().to_owned(),
             website: b.business.website.as_ref().map(|w| w.0.clone()),
+            system_prompt: crate::bottext::system_prompt(b),
         },
         placeholders: placeholders(),
         x: None,

@@ -469,7 +469,8 @@ impl Dialogue<'_> {
             | crate::semantics::slots::TimeError::EndsAfterClosing { .. },
         ) = e
         {
-            let hours = self.bot.hours.describe();
+            // In the client's language: the ids (`mon`) are the config's, not a reply's.
+            let hours = self.bot.hours.describe_in(self.bot.lang);
             return if ru {
                 format!("Мы работаем: {hours}.")
             } else {

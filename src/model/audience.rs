@@ -110,3 +110,64 @@ impl OrderWords {
         Self { nom, genitive }
     }
 }
+
+/// What a booked visit is called in a segment's documents: a salon's client comes for a
+/// «визит», a clinic's patient for a «приём», a fitness club's member for a «тренировка»,
+/// a school's student for an «занятие». The cases are the ones the templates use; the
+/// word's gender differs, so each case is its own field rather than an ending.
+#[derive(Debug, Clone, Serialize)]
+pub struct VisitWords {
+    /// «визит», «тренировка», "visit", "class".
+    pub nom: &'static str,
+    /// «визит», «тренировку»: after «отменяет», «переносит».
+    pub acc: &'static str,
+    /// «визита», «тренировки»: after «до», «после».
+    #[serde(rename = "gen")]
+    pub genitive: &'static str,
+    /// «визите», «тренировке»: after «о».
+    pub prep: &'static str,
+    /// «визиты», «тренировки».
+    pub pl: &'static str,
+}
+
+impl VisitWords {
+    pub fn new(b: &Business) -> Self {
+        let (nom, acc, genitive, prep, pl) = match (b.lang(), *b.business.segment) {
+            (Lang::Ru, Segment::Clinic) => ("приём", "приём", "приёма", "приёме", "приёмы"),
+            (Lang::Ru, Segment::Education) => {
+                ("занятие", "занятие", "занятия", "занятии", "занятия")
+            }
+            (Lang::Ru, Segment::Fitness) => (
+                "тренировка",
+                "тренировку",
+                "тренировки",
+                "тренировке",
+                "тренировки",
+            ),
+            (Lang::Ru, Segment::Salon | Segment::Other) => {
+                ("визит", "визит", "визита", "визите", "визиты")
+            }
+            (Lang::En, Segment::Clinic) => (
+                "appointment",
+                "appointment",
+                "appointment",
+                "appointment",
+                "appointments",
+            ),
+            (Lang::En, Segment::Education) => ("class", "class", "class", "class", "classes"),
+            (Lang::En, Segment::Fitness) => {
+                ("session", "session", "session", "session", "sessions")
+            }
+            (Lang::En, Segment::Salon | Segment::Other) => {
+                ("visit", "visit", "visit", "visit", "visits")
+            }
+        };
+        Self {
+            nom,
+            acc,
+            genitive,
+            prep,
+            pl,
+        }
+    }
+}

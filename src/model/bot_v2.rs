@@ -791,6 +791,12 @@ pub struct AssistantV2 {
     pub phone: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website: Option<String>,
+    /// The instruction a language model reads before every dialogue (`[bot].system_prompt`
+    /// or the segment's built-in one): the same one the business's tuning dataset carries,
+    /// so the model meets at run time the instruction it was tuned with. Empty in a file
+    /// upgraded from version 1 until `regl lint --fix` writes it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub system_prompt: String,
 }
 
 /// The JSON Schema of version 2.

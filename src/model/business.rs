@@ -259,6 +259,11 @@ pub struct Bot {
     pub texts: Option<BotTexts>,
     /// How dialogues are reviewed and changes released (the training procedure).
     pub training: Option<Training>,
+    /// The instruction a language model gets before every dialogue: who the assistant is,
+    /// what it may do, when it hands over to a person. Written into each location's bot
+    /// config (`assistant.system_prompt`) and into every example of `regl export
+    /// --dataset`; the segment's built-in prompt in the business's language when left out.
+    pub system_prompt: Option<Sp<String>>,
 }
 
 /// Bot texts that override the built-in ones.
@@ -749,7 +754,8 @@ read_table!(Bot, "[bot]", |tb| {
             qualification: req,
             upsell: opt,
             texts: opt,
-            training: opt
+            training: opt,
+            system_prompt: opt
         }
     )
 });

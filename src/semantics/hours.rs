@@ -135,6 +135,22 @@ impl OpeningHours {
             .collect::<Vec<_>>()
             .join("; ")
     }
+
+    /// The days with their ranges in the client's language, for the bot's re-ask:
+    /// «пн 09:00–21:00; вт …», "Mon 09:00–21:00; Tue …".
+    pub fn describe_in(&self, lang: crate::model::enums::Lang) -> String {
+        const RU: [&str; 7] = ["пн", "вт", "ср", "чт", "пт", "сб", "вс"];
+        const EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+        let names = match lang {
+            crate::model::enums::Lang::Ru => RU,
+            crate::model::enums::Lang::En => EN,
+        };
+        (0..7)
+            .filter(|&d| !self.days[d].is_empty())
+            .map(|d| format!("{} {}", names[d], self.describe_day(d)))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
 }
 
 /// Why a visit does not fit the hours.

@@ -328,3 +328,53 @@ fn bad_backup_and_training_values_are_load_errors_with_their_place() {
         assert!(!dir.path().join("out").exists(), "{to}: wrote outputs");
     }
 }
+
+/// The wide working tables print readably: A4 landscape, as many pages across as keep the
+/// text near its size (not the whole table squeezed onto one), the header row and the key
+/// columns repeated on every page, pages across before down; each plan row as tall as its
+/// text.
+#[test]
+fn the_pilot_plan_and_the_register_print_a_few_readable_pages_across() {
+    let dir = tempfile::tempdir().unwrap();
+    let from = repo().join("examples/salon-ufa-omsk/business.toml");
+    fs::copy(&from, dir.path().join("business.toml")).unwrap();
+    regl(dir.path(), &["render"]).expect_code(0);
+    let out = dir.path().join("out");
+    let plan = out.join("ufa/test-plan-ufa.xlsx");
+    let sheet = xlsx_part(&plan, "xl/worksheets/sheet1.xml");
+    for needle in [
+        "orientation=\"landscape\"",
+        "paperSize=\"9\"",
+        "fitToWidth=\"2\"",
+        "fitToHeight=\"0\"",
+        "pageOrder=\"overThenDown\"",
+        "customHeight=\"1\"",
+    ] {
+        assert!(
+            sheet.contains(needle),
+            "the pilot plan's sheet lacks {needle}"
+        );
+    }
+    let book = xlsx_part(&plan, "xl/workbook.xml");
+    assert!(
+        book.contains("_xlnm.Print_Titles") && book.contains("План!$A:$A,План!$3:$3"),
+        "the pilot plan repeats neither its ID column nor its header row: {book}"
+    );
+    let register = out.join("pd-register.xlsx");
+    let book = xlsx_part(&register, "xl/workbook.xml");
+    for sheet in 1..=3 {
+        let xml = xlsx_part(&register, &format!("xl/worksheets/sheet{sheet}.xml"));
+        assert!(xml.contains("orientation=\"landscape\""), "sheet {sheet}");
+        assert!(xml.contains("fitToHeight=\"0\""), "sheet {sheet}");
+        assert!(
+            !xml.contains("fitToWidth=\"3\""),
+            "sheet {sheet}: too many pages"
+        );
+    }
+    // The purposes and processors sheets are two pages across, each with its key column.
+    assert_eq!(book.matches("_xlnm.Print_Titles").count(), 3, "{book}");
+    assert!(
+        book.contains("!$A:$B,"),
+        "the purposes' № and purpose repeat: {book}"
+    );
+}

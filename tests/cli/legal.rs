@@ -1913,3 +1913,41 @@ fn d36_heading_levels_and_tables_kept_with_their_lead_in() {
         assert!(lead_in.contains("<w:keepNext/>"), "{}: {lead_in}", b.name);
     }
 }
+
+/// Staff documents speak the staff's language: the SOP's Open Line section says when the line
+/// is set up, not which command or API does it; and each segment's documents call a booked
+/// visit what its clients call it — «приём» in a clinic, «тренировка» in a fitness club,
+/// «занятие» in a school — where the documents themselves (not the bot's quoted replies)
+/// name it.
+#[test]
+fn staff_documents_name_no_tool_and_call_a_visit_by_the_segments_word() {
+    for b in all() {
+        for (loc, sop) in b.docs("lead-handling") {
+            let what = format!("{} {loc}: the SOP", b.name);
+            for tool in ["regl push", "REST", "среда выполнения", "bot runtime"] {
+                lacks(&sop, tool, &what);
+            }
+            if sop.contains(by_lang(b, "Открытая линия", "Open Line")) {
+                has(
+                    &sop,
+                    by_lang(b, "при подключении Битрикс24", "when Bitrix24 is connected"),
+                    &what,
+                );
+            }
+            let (ru, en) = match b.segment.as_str() {
+                "clinic" => ("о приёме", "before the appointment"),
+                "fitness" => ("о тренировке", "before the session"),
+                "education" => ("о занятии", "before the class"),
+                _ => ("о визите", "before the visit"),
+            };
+            has(&sop, by_lang(b, ru, en), &what);
+        }
+        if b.ru() && b.segment != "salon" && b.segment != "other" {
+            for (loc, policy) in b.docs("cancellation-policy") {
+                let what = format!("{} {loc}: the cancellation policy", b.name);
+                lacks(&policy, "до визита", &what);
+                lacks(&policy, "Время визита", &what);
+            }
+        }
+    }
+}

@@ -244,6 +244,8 @@ impl Upgrader {
                 address: old.assistant.address.clone(),
                 phone: old.assistant.phone.clone(),
                 website: old.assistant.website.clone(),
+                // Version 1 had none: B318 asks for it and `--fix` writes it.
+                system_prompt: String::new(),
             },
             placeholders: placeholders(),
             x: (!x.is_empty()).then_some(x),

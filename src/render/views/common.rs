@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::helpers::{DurationWords, channel_names, closed_days, fmt_hours, pick, utc_offset};
-pub use crate::model::audience::{ClientWords, OrderWords};
+pub use crate::model::audience::{ClientWords, OrderWords, VisitWords};
 use crate::model::business::{Business, Channel, Location};
 use crate::model::enums::Lang;
 use crate::render::meta::next_review;
@@ -29,6 +29,9 @@ pub struct Common<'a> {
     /// What an order is called where its amount decides a hand-off: «план лечения» in a
     /// clinic, «заказ» elsewhere.
     pub order: OrderWords,
+    /// What a booked visit is called: «приём» in a clinic, «тренировка» in a fitness club,
+    /// «занятие» in a school, «визит» elsewhere.
+    pub visit: VisitWords,
     /// The business has more than one location: a location is «филиал» only then.
     pub several_locations: bool,
 }
@@ -135,6 +138,7 @@ impl<'a> Common<'a> {
             bot_channels: channel_names(b, Channel::bot),
             client: ClientWords::new(b),
             order: OrderWords::new(b),
+            visit: VisitWords::new(b),
             several_locations: b.locations.len() > 1,
         }
     }

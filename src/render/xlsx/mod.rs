@@ -12,6 +12,7 @@ mod grid;
 mod hours_sheet;
 mod kpi_sheet;
 mod labels;
+mod print;
 mod register;
 mod sla_sheet;
 pub mod test_plan;

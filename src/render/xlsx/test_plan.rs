@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use anyhow::Context;
 use rust_xlsxwriter::{DataValidation, DocProperties, ExcelDateTime, Formula, Workbook};
 
-use super::grid::Formats;
+use super::grid::{Formats, lines_in, row_height};
 use super::test_plan_read::first_sheet;
 use super::test_plan_rows::PlanRow;
 use crate::model::enums::Lang;
@@ -157,12 +157,15 @@ pub fn write(
                 "regl fills columns A–M; testers fill N–R. A re-render by regl render keeps what testers entered (rows matched by ID)."
             }
         };
-        ws.write_with_format(1, 0, note, &fmts.note)?;
+        // Across the columns regl fills, so the note wraps over the table's width and not
+        // down a narrow first column onto the header row.
+        ws.merge_range(1, 0, 1, REGL_COLUMNS - 1, note, &fmts.note)?;
+        ws.set_row_height(1, row_height(2))?;
         for (c, h) in heads.iter().enumerate() {
             let col = u16::try_from(c).unwrap_or(0);
             ws.write_with_format(HEADER_ROW, col, *h, &fmts.header)?;
         }
-        let widths = [
+        let widths: [u16; 18] = [
             14, 10, 10, 11, 9, 14, 28, 16, 18, 36, 40, 36, 24, 30, 14, 16, 12, 20,
         ];
         for (c, w) in widths.iter().enumerate() {
@@ -191,9 +194,34 @@ pub fn write(
         )?;
         ws.set_freeze_panes(HEADER_ROW + 1, 1)?;
         ws.autofilter(HEADER_ROW, 0, last_row, REGL_COLUMNS + 4)?;
-        ws.set_landscape()
-            .set_paper_size(9)
-            .set_print_fit_to_pages(1, 0);
+        let header_lines = heads
+            .iter()
+            .zip(widths)
+            .map(|(h, w)| lines_in(h, usize::from(w).saturating_sub(2)))
+            .max()
+            .unwrap_or(1);
+        ws.set_row_height(HEADER_ROW, row_height(header_lines))?;
+        // Each row as tall as its longest wrapped cell, so a printed row shows its whole
+        // text instead of one clipped line over the next row's.
+        for (i, r) in rows.iter().enumerate() {
+            let row = HEADER_ROW + 1 + u32::try_from(i).unwrap_or(0);
+            let mine = kept.get(&r.id);
+            let tester = (0..TESTER_COLUMNS).map(|t| mine.map_or("", |k| k[t].as_str()));
+            let lines = r
+                .cells()
+                .iter()
+                .copied()
+                .chain(tester)
+                .zip(widths)
+                .map(|(v, w)| lines_in(v, usize::from(w).saturating_sub(2)))
+                .max()
+                .unwrap_or(1);
+            ws.set_row_height(row, row_height(lines))?;
+        }
+        // Two A4 pages across, the ID on each and the header row on every page; the testers'
+        // columns land on the second page of each band, to fill in by hand.
+        super::print::wide_table(ws, &widths, HEADER_ROW, 1)?;
+        ws.set_footer("&R&P / &N");
     }
     {
         let ws = wb.add_worksheet();

@@ -67,11 +67,8 @@ pub fn write_pd_register(view: &PdRegister<'_>) -> anyhow::Result<Vec<u8>> {
     notice_sheet::write(wb.add_worksheet(), view, &words, &fmts)?;
     processors_sheet::write(wb.add_worksheet(), view, &words, &fmts)?;
     for ws in wb.worksheets_mut() {
-        ws.set_paper_size(9) // A4
-            .set_landscape()
-            .set_print_fit_to_pages(1, 0)
-            .set_header(&header)
-            .set_footer(&footer);
+        // Paper, orientation and fit are each table's (`table`): they depend on its width.
+        ws.set_header(&header).set_footer(&footer);
     }
     wb.save_to_buffer().context("writing the PD register")
 }
@@ -98,11 +95,13 @@ fn title(
 }
 
 /// A table of wrapped cells in columns of `widths` characters: the header at `row`, then
-/// the rows, each as tall as its longest cell. Returns the row after the table.
+/// the rows, each as tall as its longest cell, printed with its first `key_columns` on every
+/// page across. Returns the row after the table.
 fn table(
     ws: &mut Worksheet,
     row: u32,
     widths: &[u16],
+    key_columns: u16,
     header: &[&str],
     rows: &[Vec<(String, &Format)>],
     fmts: &Formats,
@@ -131,6 +130,6 @@ fn table(
         let lines = fit(&mut cells.iter().map(|(t, _)| t.as_str()));
         ws.set_row_height(r, row_height(lines))?;
     }
-    ws.set_repeat_rows(row, row)?;
+    super::print::wide_table(ws, widths, row, key_columns)?;
     Ok(r + 1)
 }

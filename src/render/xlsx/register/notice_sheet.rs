@@ -37,7 +37,7 @@ pub fn write(
             ]
         })
         .collect();
-    let end = table(ws, row, &WIDTHS, &words.notice_head, &rows, fmts)?;
+    let end = table(ws, row, &WIDTHS, 1, &words.notice_head, &rows, fmts)?;
     ws.set_freeze_panes(row + 1, 0)?;
 
     // What a new city changes: the item in the second column, what to do across the next

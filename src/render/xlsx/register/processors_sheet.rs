@@ -63,7 +63,7 @@ pub fn write(
             cells
         })
         .collect();
-    let end = table(ws, row, &WIDTHS, &header, &rows, fmts)?;
+    let end = table(ws, row, &WIDTHS, 1, &header, &rows, fmts)?;
     ws.set_freeze_panes(row + 1, 1)?;
     let marks = DataValidation::new().allow_list_strings(&words.marks)?;
     let first_item = u16::try_from(words.processors_head.len()).unwrap_or(8);

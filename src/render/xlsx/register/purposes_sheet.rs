@@ -47,7 +47,7 @@ pub fn write(
             .collect()
         })
         .collect();
-    let end = table(ws, row, &WIDTHS, &words.register_head, &rows, fmts)?;
+    let end = table(ws, row, &WIDTHS, 2, &words.register_head, &rows, fmts)?;
     ws.set_freeze_panes(row + 1, 2)?;
     ws.autofilter(row, 0, end - 1, 11)?;
     Ok(())
