@@ -10,6 +10,8 @@ mod chat;
 mod common;
 #[path = "cli/documents.rs"]
 mod documents;
+#[path = "cli/duty_roster.rs"]
+mod duty_roster;
 #[path = "cli/export.rs"]
 mod export;
 #[path = "cli/friction.rs"]
