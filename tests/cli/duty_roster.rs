@@ -148,6 +148,9 @@ expect = {{ handoff = true, duty = "{DAY}" }}
     .unwrap();
     let run = regl(d, &["test", "--only", "ufa-*-complaint"]).expect_code(0);
     assert!(run.stdout.contains("2 passed, 0 failed"), "{}", run.stdout);
+    // The generated scenarios try a hand-off in each shift too.
+    let listed = regl(d, &["test", "--list"]).expect_code(0);
+    assert!(listed.stdout.contains("ufa-duty-2"), "{}", listed.stdout);
     let all = regl(d, &["test"]).expect_code(0);
     assert!(all.stdout.contains(" 0 failed"), "{}", all.stdout);
 }

@@ -28,6 +28,7 @@ pub(super) fn all(g: &mut Ground<'_>) {
     hours(g);
     invalid(g);
     keywords(g);
+    super::duty::duty(g);
     must_not_match(g);
     triggers(g);
 }

@@ -3,6 +3,7 @@
 //! and the reference semantics — never from the bot config under test — so a config that
 //! drifted from `business.toml` or broke a rule fails them.
 
+mod duty;
 mod families;
 
 use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime};
