@@ -35,23 +35,31 @@ const WHOLE_NIGHT: &str =
 /// The salon example with `duty` of Ufa replaced by `duty`, its bot configs exported.
 fn salon_with(duty: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let toml = fs::read_to_string(repo().join("examples/salon-ufa-omsk/business.toml")).unwrap();
-    fs::write(
-        dir.path().join("business.toml"),
-        replace_once(&toml, UFA_DUTY, duty),
-    )
-    .unwrap();
+    fs::write(dir.path().join("business.toml"), single_duty()).unwrap();
+    replant(dir.path(), duty);
     regl(dir.path(), &["export", "--bot-configs"]).expect_code(0);
     dir
 }
 
-/// Ufa's roster in business.toml replaced by `duty`, the bot configs left as exported.
+/// Ufa's duty in business.toml replaced by `duty`, the bot configs left as they are.
 fn replant(dir: &Path, duty: &str) {
     let path = dir.join("business.toml");
     let text = fs::read_to_string(&path).unwrap();
-    let start = text.find("duty = [").unwrap();
-    let end = start + text[start..].find("\n]").unwrap() + 2;
+    let start = text.find("\nduty = ").unwrap() + 1;
+    let end = if text[start..].starts_with("duty = [") {
+        start + text[start..].find("\n]").unwrap() + 2
+    } else {
+        start + text[start..].find('\n').unwrap()
+    };
     fs::write(&path, format!("{}{duty}{}", &text[..start], &text[end..])).unwrap();
+}
+
+/// The salon example's business.toml with Ufa's roster as one duty table, as it was.
+fn single_duty() -> String {
+    let toml = fs::read_to_string(repo().join("examples/salon-ufa-omsk/business.toml")).unwrap();
+    let start = toml.find("\nduty = [").unwrap() + 1;
+    let end = start + toml[start..].find("\n]").unwrap() + 2;
+    format!("{}{UFA_DUTY}{}", &toml[..start], &toml[end..])
 }
 
 fn lint_json(dir: &Path) -> Vec<Value> {
@@ -87,7 +95,7 @@ fn a_day_and_night_roster_reaches_every_output_and_the_night_complaint_goes_to_t
     }
     let sop = plain(&docx_text(&d.join("out/ufa/lead-handling-ufa.docx")));
     assert!(
-        sop.contains("дежурные по графику"),
+        sop.contains("Ночью дежурный по графику ("),
         "the SOP's night section"
     );
     assert!(sop.contains(NIGHT) && sop.contains("вс 18:00–09:00"));
@@ -204,7 +212,7 @@ fn a_gap_in_the_night_is_c109_naming_the_uncovered_time() {
 #[test]
 fn a_roster_is_read_with_one_error_per_mistake() {
     let dir = tempfile::tempdir().unwrap();
-    let toml = fs::read_to_string(repo().join("examples/salon-ufa-omsk/business.toml")).unwrap();
+    let toml = single_duty();
     let bad = replace_once(
         &toml,
         UFA_DUTY,
