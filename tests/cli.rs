@@ -14,6 +14,8 @@ mod common;
 mod dataset;
 #[path = "cli/documents.rs"]
 mod documents;
+#[path = "cli/duty_roster.rs"]
+mod duty_roster;
 #[path = "cli/export.rs"]
 mod export;
 #[path = "cli/friction.rs"]

@@ -360,15 +360,7 @@ fn sources(b: &Business) -> Vec<Source> {
 
 /// The `SOURCE_ID` of leads from a channel: its `source_id`, or the natural one.
 pub fn source_id(c: &Channel) -> String {
-    if let Some(s) = &c.source_id {
-        return s.value.clone();
-    }
-    match c.id.value {
-        ChannelKind::Website => "WEB".into(),
-        ChannelKind::Phone => "CALL".into(),
-        ChannelKind::Email => "EMAIL".into(),
-        other => other.as_str().to_uppercase(),
-    }
+    crate::model::bitrix24::channel_source(c)
 }
 
 /// The name of a channel's source, for sources the config does not name; an `other`

@@ -15,8 +15,5 @@ pub mod words;
 pub use prompt::system_prompt;
 pub use replies::Replies;
 
-/// Scores of the after-visit survey up to this one hand the dialogue to a person (reason
-/// `nps_detractor`): 0–6 on the 0–10 scale, as NPS counts detractors.
-pub const NPS_DETRACTOR_MAX: u8 = 6;
 pub use slots::consent_slots;
 pub use texts::Texts;

@@ -13,6 +13,7 @@ use crate::bitrix24::client::query_string;
 use crate::bitrix24::desired::{Desired, Entity, UserField, source_id};
 use crate::bottext::Texts;
 use crate::model::bot::OrderedMap;
+use crate::model::bot_v2::Week;
 use crate::model::business::Business;
 use crate::model::enums::{ChannelKind, FieldType, Lang, Slot, StageSemantics};
 
@@ -123,7 +124,23 @@ pub struct EscalationTask {
     pub tag: String,
     /// DEADLINE = the moment of escalation + this many seconds.
     pub deadline_after_s: u64,
+    /// Who the task is for, from the location's duty roster: `RESPONSIBLE_ID` is the
+    /// `bitrix_user_id` of the first line whose `when` covers the moment of escalation, else
+    /// of the first line without `when`.
+    pub responsible: Vec<Responsible>,
     pub task: Command,
+}
+
+/// One line of the duty roster, as the escalation task reads it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Responsible {
+    pub name: String,
+    /// The person's Bitrix24 user id; absent: the task goes to the webhook's user.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bitrix_user_id: Option<u64>,
+    /// The shift, local time, as the bot config writes it; absent = always.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub when: Option<Week>,
 }
 
 /// Slot → field code for every slot the bot collects, and `source` → `SOURCE_ID`.
@@ -389,16 +406,38 @@ pub fn mapping(b: &Business) -> Mapping {
             );
             let [title, description, _, _] = t.escalation_messages();
             let tag = loc.escalation_tag.value.clone();
+            let responsible: Vec<Responsible> = loc
+                .duty_roster()
+                .into_iter()
+                .map(|d| Responsible {
+                    name: d.name.value.clone(),
+                    bitrix_user_id: d.bitrix_user_id.as_ref().map(|id| id.value),
+                    when: d.when.as_ref().map(|s| Week::from_ranges(&s.per_day())),
+                })
+                .collect();
+            // One person always on duty: the id itself. Otherwise the runtime picks the line
+            // on duty from `responsible`, in this same file.
+            let responsible_id = match responsible.as_slice() {
+                [
+                    Responsible {
+                        bitrix_user_id: Some(id),
+                        when: None,
+                        ..
+                    },
+                ] => json!(id),
+                _ => json!("{responsible_id}"),
+            };
             EscalationTask {
                 location: loc.id.as_str().to_owned(),
                 tag: tag.clone(),
                 deadline_after_s: b.sla.escalation_response.secs(),
+                responsible,
                 task: Command {
                     method: "tasks.task.add".into(),
                     params: json!({ "fields": {
                         "TITLE": title,
                         "DESCRIPTION": description,
-                        "RESPONSIBLE_ID": "{responsible_id}",
+                        "RESPONSIBLE_ID": responsible_id,
                         "DEADLINE": "{deadline}",
                         "PRIORITY": 2,
                         "TAGS": [tag],
@@ -449,7 +488,7 @@ pub fn mapping(b: &Business) -> Mapping {
         ),
         (
             "responsible_id",
-            "the Bitrix24 user id of the location's person on duty",
+            "the bitrix_user_id of the escalation task's `responsible` line on duty at the moment of escalation (the first whose `when` covers it, else the first without `when`); a line without one, or no line on duty: the webhook's user (<user_id> in the webhook URL)",
         ),
         (
             "deadline",

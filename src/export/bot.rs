@@ -15,9 +15,6 @@ use super::bot_alerts::{escalation, nps, reminders};
 use super::bot_crm::{crm, purposes};
 use crate::bottext::{Replies, Texts, words as text_words};
 
-/// Where reminders and the survey may go out, local time: nobody wants one at night.
-pub const REMINDER_WINDOW: &str = "08:00-22:00";
-
 fn step(say: String) -> StepV2 {
     StepV2 {
         when: None,

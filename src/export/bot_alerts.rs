@@ -6,16 +6,16 @@
 //! (only the reason, the city and links into Bitrix24), since alerts leave the CRM through
 //! messengers and SMS gateways.
 
-use crate::bottext::{NPS_DETRACTOR_MAX, Replies, Texts};
+use crate::bottext::{Replies, Texts};
 use crate::model::bot::OrderedMap;
 use crate::model::bot_v2::{
     Action, Choice, DayNight, Duty, EscalationV2, Notifications, NpsV2, ReminderTextV2,
-    RemindersV2, StepV2,
+    RemindersV2, StepV2, Week,
 };
 use crate::model::business::{Business, Location};
 use crate::model::enums::Lang;
 
-use super::bot::{REMINDER_WINDOW, button};
+use super::bot::button;
 
 fn tr(lang: Lang, ru: &str, en: &str) -> String {
     match lang {
@@ -53,14 +53,7 @@ pub fn escalation(b: &Business, loc: &Location, t: &Texts<'_>, r: &Replies) -> E
         urgent_cancel_within_s: e.urgent_cancel_within.secs(),
         notify: e.notify.iter().map(|n| n.as_str().to_owned()).collect(),
         tag: loc.escalation_tag.value.clone(),
-        duty: vec![Duty {
-            name: loc.duty.name.value.clone(),
-            phone: loc.duty.phone.as_ref().map(|p| p.e164().to_owned()),
-            telegram: loc.duty.telegram.as_ref().map(|t| t.value.clone()),
-            email: loc.duty.email.as_ref().map(|m| m.0.clone()),
-            bitrix_user_id: None,
-            when: None,
-        }],
+        duty: roster(loc),
         day_response_s: b.sla.human_first_response.secs(),
         night_response_s: b.sla.escalation_response.secs(),
         // One text names both answer times, so it serves the day and the night.
@@ -94,6 +87,22 @@ pub fn escalation(b: &Business, loc: &Location, t: &Texts<'_>, r: &Replies) -> E
     }
 }
 
+/// The duty roster as the runtime reads it: each contact's shift as a week of ranges split
+/// at midnight, so a night shift reads the same to every runtime.
+fn roster(loc: &Location) -> Vec<Duty> {
+    loc.duty_roster()
+        .into_iter()
+        .map(|d| Duty {
+            name: d.name.value.clone(),
+            phone: d.phone.as_ref().map(|p| p.e164().to_owned()),
+            telegram: d.telegram.as_ref().map(|t| t.value.clone()),
+            email: d.email.as_ref().map(|m| m.0.clone()),
+            bitrix_user_id: d.bitrix_user_id.as_ref().map(|id| id.value),
+            when: d.when.as_ref().map(|s| Week::from_ranges(&s.per_day())),
+        })
+        .collect()
+}
+
 /// Visit reminders, each with buttons that confirm, move or cancel the visit.
 pub fn reminders(b: &Business, r: &Replies, ru: bool) -> RemindersV2 {
     let texts = r
@@ -124,7 +133,7 @@ pub fn reminders(b: &Business, r: &Replies, ru: bool) -> RemindersV2 {
             .filter(|c| c.reminders())
             .map(|c| c.id.as_str().to_owned())
             .collect(),
-        send_between: REMINDER_WINDOW.to_owned(),
+        send_between: b.sla.send_between(),
         texts,
         confirmed: StepV2 {
             when: None,
@@ -146,7 +155,7 @@ pub fn nps(b: &Business, t: &Texts<'_>) -> NpsV2 {
         say,
         scale_min: 0,
         scale_max: 10,
-        detractor_max: NPS_DETRACTOR_MAX,
+        detractor_max: b.sla.nps_detractor_max(),
         promoter_min: 9,
         detractor,
         passive,

@@ -1,6 +1,9 @@
 //! Bitrix24 facts that lint and export share (DOMAIN.md, "Bitrix24 REST"): standard fields,
 //! default sources, and the limits the portal enforces on codes and ids.
 
+use super::business::Channel;
+use super::enums::ChannelKind;
+
 /// Standard lead fields: written without being declared in `[crm].fields`.
 pub const STANDARD_LEAD_FIELDS: &[&str] = &[
     "TITLE",
@@ -26,6 +29,21 @@ pub const STANDARD_LEAD_FIELDS: &[&str] = &[
     "ORIGINATOR_ID",
     "ORIGIN_ID",
 ];
+
+/// The `SOURCE_ID` of leads from a channel: its `source_id`, or the natural one (`WEB`,
+/// `CALL`, `EMAIL` for the channels with a standard source, else the channel id in capitals,
+/// which `[crm].sources` must then declare: C105).
+pub fn channel_source(c: &Channel) -> String {
+    if let Some(s) = &c.source_id {
+        return s.value.clone();
+    }
+    match c.id.value {
+        ChannelKind::Website => "WEB".into(),
+        ChannelKind::Phone => "CALL".into(),
+        ChannelKind::Email => "EMAIL".into(),
+        other => other.as_str().to_uppercase(),
+    }
+}
 
 /// The default `SOURCE_ID` values of a portal.
 pub const STANDARD_SOURCES: &[&str] = &[

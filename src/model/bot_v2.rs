@@ -164,6 +164,25 @@ impl Week {
         w
     }
 
+    /// Each weekday's `[start, end)` minutes, Monday first, as a week (a duty shift).
+    pub fn from_ranges(ranges: &[Vec<(u16, u16)>; 7]) -> Self {
+        use crate::model::hours::WorkingHours;
+        let mut w = Week::default();
+        for (day, rs) in w.days_mut().into_iter().zip(ranges) {
+            *day = rs
+                .iter()
+                .map(|(a, b)| {
+                    format!(
+                        "{}-{}",
+                        WorkingHours::fmt_time(*a),
+                        WorkingHours::fmt_time(*b)
+                    )
+                })
+                .collect();
+        }
+        w
+    }
+
     pub fn days_mut(&mut self) -> [&mut Vec<String>; 7] {
         [
             &mut self.mon,

@@ -6,6 +6,7 @@ use schemars::JsonSchema;
 
 use super::backup::Backup;
 use super::duration::Duration;
+pub use super::duty::{Duty, DutyRoster};
 use super::enums::{
     Branch, ChannelKind, ConsentMoment, CrmMode, CrmSystem, FieldType, Lang, Notify,
     ProcessorBasis, ProcessorRole, Segment, ServiceKind, Slot, StageSemantics,
@@ -16,6 +17,7 @@ use super::phone::Phone;
 use super::purposes::Purpose;
 use super::read::{Cx, FromToml, Sp, Table, Val, read_uint};
 use super::registry_ids::{Inn, Ogrn};
+use super::send_window::SendWindow;
 use super::training::Training;
 use super::values::{Email, Money, Percent, Share, TimeZoneName, Url};
 use crate::i18n::{Text, t};
@@ -161,6 +163,10 @@ pub struct Sla {
     pub reminders: Sp<Vec<Sp<Duration>>>,
     pub nps_survey_after: Sp<Duration>,
     pub targets: Targets,
+    /// Local hours in which the bot may write first (reminders, the survey); "08:00-22:00".
+    pub reminders_send_between: Option<Sp<SendWindow>>,
+    /// A survey score (0–10) at or below this hands the client to a person; 6.
+    pub nps_detractor_max: Option<Sp<u8>>,
 }
 
 /// KPI targets, as shares from 0 to 1.
@@ -187,7 +193,8 @@ pub struct Location {
     pub hours: Sp<Vec<Sp<WorkingHours>>>,
     /// The bot answers outside working hours.
     pub night_mode: Option<Sp<bool>>,
-    pub duty: Duty,
+    /// One contact (always on duty) or a roster of contacts with their shifts.
+    pub duty: DutyRoster,
     pub escalation_tag: Sp<String>,
     /// The bot runtime's config for this location, relative to business.toml.
     pub bot_config: Sp<RelPath>,
@@ -198,22 +205,10 @@ impl Location {
         self.night_mode.as_ref().is_some_and(|b| b.value)
     }
 
-    /// Who is on duty, as a list: today the one `duty` table. SPEC §3 lets `duty` become a
-    /// list with `when`; code that reads the roster through this keeps working when it does.
+    /// Who is on duty, in the order written: one contact, or the roster's lines.
     pub fn duty_roster(&self) -> Vec<&Duty> {
-        vec![&self.duty]
+        self.duty.contacts.iter().map(|d| &d.value).collect()
     }
-}
-
-/// Who takes escalations at this location.
-#[derive(Debug, Clone, JsonSchema)]
-#[schemars(deny_unknown_fields)]
-pub struct Duty {
-    pub name: Sp<String>,
-    pub phone: Option<Sp<Phone>>,
-    /// The duty Telegram chat or account, e.g. `@lada_ufa_duty`.
-    pub telegram: Option<Sp<String>>,
-    pub email: Option<Sp<Email>>,
 }
 
 /// A service clients book.
@@ -684,19 +679,12 @@ read_table!(Sla, "[sla]", |tb| {
             reminders: req,
             nps_survey_after: req,
             targets: req,
-        }
-    )
-});
-
-read_table!(Duty, "duty", |tb| {
-    fields!(
-        tb,
-        Duty {
-            name: req,
-            phone: opt,
-            telegram: opt,
-            email: opt
-        }
+            reminders_send_between: opt,
+        },
+        nps_detractor_max = tb.with("nps_detractor_max", false, |v, cx| {
+            let what = Text::new("a survey score", "оценка по шкале опроса");
+            read_uint(v, cx, &what, 100).and_then(|n| u8::try_from(n).ok())
+        })
     )
 });
 

@@ -20,6 +20,9 @@ pub struct Expect {
     pub handoff: Option<bool>,
     pub reason: Option<String>,
     pub notify: Option<Vec<String>>,
+    /// The name of the person on duty the hand-off's notifications went to (the roster's
+    /// line on duty at the virtual time).
+    pub duty: Option<String>,
     pub tag: Option<String>,
     pub crm: Vec<(String, String)>,
     /// Local `YYYY-MM-DDTHH:MM:SS` of the reminders scheduled in the step.
@@ -154,6 +157,11 @@ impl Expect {
             let mut got: Vec<String> = t.notify.iter().map(|n| n.channel.clone()).collect();
             got.sort();
             out.push(Atom::eq("notify", &list(&want), &list(&got)));
+        }
+        if let Some(d) = &self.duty {
+            let mut got: Vec<String> = t.notify.iter().map(|n| n.to.clone()).collect();
+            got.dedup();
+            out.push(Atom::eq("duty", d, &got.join(", ")));
         }
         if let Some(tag) = &self.tag {
             let task_tags = t

@@ -295,6 +295,7 @@ fn expect_named(v: &Val<'_>, cx: &mut Cx, name: &str) -> Option<Expect> {
     e.handoff = t.opt("handoff");
     e.reason = t.opt("reason");
     e.notify = t.opt("notify");
+    e.duty = t.opt("duty");
     e.tag = t.opt("tag");
     e.crm = t
         .with("crm", false, pairs)

@@ -270,11 +270,11 @@ fn check_bot(bot: &Value, b: &regl::model::Business, loc: &regl::model::business
     assert_eq!(e["tag"], loc.escalation_tag.as_str());
     assert_eq!(
         e["duty"][0]["phone"],
-        loc.duty.phone.as_ref().unwrap().e164()
+        loc.duty.first().phone.as_ref().unwrap().e164()
     );
     assert_eq!(
         e["duty"][0]["telegram"],
-        loc.duty.telegram.as_ref().unwrap().as_str()
+        loc.duty.first().telegram.as_ref().unwrap().as_str()
     );
 
     let offsets: Vec<u64> = b.sla.reminders.iter().map(|d| d.secs()).collect();

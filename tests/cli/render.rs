@@ -55,14 +55,14 @@ fn package_text(path: &Path, parts: &[&str]) -> String {
         .replace('\u{a0}', " ")
 }
 
-fn docx_text(path: &Path) -> String {
+pub fn docx_text(path: &Path) -> String {
     package_text(
         path,
         &["word/document.xml", "word/header1.xml", "word/footer1.xml"],
     )
 }
 
-fn xlsx_text(path: &Path) -> String {
+pub fn xlsx_text(path: &Path) -> String {
     package_text(
         path,
         &[

@@ -9,6 +9,7 @@ use crate::i18n::{StaticText, Text, t};
 use crate::lint::bot::{BotDoc, secs, strings};
 use crate::lint::json::Json;
 use crate::lint::{Context, Rule, Scope};
+use crate::model::business::Duty;
 use crate::model::phone::Phone;
 use crate::model::read::ParseStr;
 
@@ -279,7 +280,30 @@ fn tag_and_duty(cx: &Context<'_>, doc: &BotDoc<'_>, out: &mut Vec<Diagnostic>) {
         }
         Ok(_) => {}
     }
-    let duty = &loc.duty;
+    let roster = loc.duty_roster();
+    // A roster of another length is one finding of the whole list (check_path's).
+    let listed = doc
+        .find(&["escalation", "duty"])
+        .ok()
+        .and_then(|d| d.as_array().map(<[Json]>::len));
+    if listed != Some(roster.len()) {
+        return;
+    }
+    for (i, duty) in roster.into_iter().enumerate() {
+        duty_contacts(cx, doc, i, duty, out);
+    }
+}
+
+/// The phone and Telegram of roster line `i`, each with its own message.
+fn duty_contacts(
+    cx: &Context<'_>,
+    doc: &BotDoc<'_>,
+    i: usize,
+    duty: &Duty,
+    out: &mut Vec<Diagnostic>,
+) {
+    let id = doc.location.id.as_str();
+    let index = i.to_string();
     if let Some(phone) = &duty.phone {
         let same = |v: &Json| {
             v.as_str()
@@ -288,7 +312,7 @@ fn tag_and_duty(cx: &Context<'_>, doc: &BotDoc<'_>, out: &mut Vec<Diagnostic>) {
         };
         match doc.need(
             "B305",
-            &["escalation", "duty", "0", "phone"],
+            &["escalation", "duty", &index, "phone"],
             Text::new("the duty phone", "дежурный телефон"),
             |v| v.as_str().is_some(),
         ) {
@@ -321,7 +345,7 @@ fn tag_and_duty(cx: &Context<'_>, doc: &BotDoc<'_>, out: &mut Vec<Diagnostic>) {
     if let Some(tg) = &duty.telegram {
         match doc.need(
             "B305",
-            &["escalation", "duty", "0", "telegram"],
+            &["escalation", "duty", &index, "telegram"],
             Text::new("the duty Telegram", "Telegram дежурного"),
             |v| v.as_str().is_some(),
         ) {

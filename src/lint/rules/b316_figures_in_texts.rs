@@ -107,7 +107,11 @@ fn given(b: &Business, loc: &Location) -> BTreeSet<Figure> {
     let digits = |e164: &str| e164.trim_start_matches('+').to_owned();
     f.insert(Figure::Phone(digits(loc.phone.e164())));
     f.insert(Figure::Phone(digits(b.business.pd_officer.phone.e164())));
-    if let Some(p) = &loc.duty.phone {
+    for p in loc
+        .duty_roster()
+        .into_iter()
+        .filter_map(|d| d.phone.as_ref())
+    {
         f.insert(Figure::Phone(digits(p.e164())));
     }
     // A break's edges are the ranges' own ends and starts.

@@ -3,7 +3,7 @@
 use crate::diag::{Diagnostic, Severity};
 use crate::i18n::{StaticText, phrases, t};
 use crate::lint::{Context, Rule, Scope};
-use crate::model::bitrix24::STANDARD_SOURCES;
+use crate::model::bitrix24::{STANDARD_SOURCES, channel_source};
 
 pub const RULE: Rule = Rule {
     code: "C105",
@@ -15,7 +15,9 @@ pub const RULE: Rule = Rule {
     },
     explanation: StaticText {
         en: r#"**What it checks.** Each `upsell` id is a defined service other than the service itself; a
-channel's `source_id` is a standard Bitrix24 source or one declared in `[crm].sources`;
+channel's source (its `source_id`, or without one the channel id in capitals — `SMS`,
+`WHATSAPP`; `WEB`, `CALL` and `EMAIL` for the site, the phone and e-mail) is a standard
+Bitrix24 source or one declared in `[crm].sources`;
 reminders in `[sla].reminders` have at least one channel with `reminders = true` to go out
 through; `[escalation].notify = ["sms"]` or `["telegram"]` has the matching channel kind
 declared or a duty contact to reach (see also C109).
@@ -34,7 +36,9 @@ upsell = ["styling", "hair-care"]   # no service has id "hair-care"
 
 **How to fix.** Define the missing id, or remove the reference."#,
         ru: r#"**Что проверяет.** Каждый id в `upsell` — объявленная услуга, и не та же самая; `source_id`
-канала — стандартный источник Битрикс24 или объявленный в `[crm].sources`; для напоминаний
+источник канала (его `source_id`, а без него — id канала заглавными буквами: `SMS`,
+`WHATSAPP`; для сайта, телефона и почты — `WEB`, `CALL` и `EMAIL`) — стандартный источник
+Битрикс24 или объявленный в `[crm].sources`; для напоминаний
 из `[sla].reminders` есть хотя бы один канал с `reminders = true`, через который они
 уходят; для `[escalation].notify = ["sms"]` или `["telegram"]` объявлен канал этого вида
 или есть контакт дежурного, до которого можно дойти (см. также C109).
@@ -126,37 +130,43 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         .map(|s| s.id.as_str())
         .collect();
     for c in &b.channels {
-        if let Some(src) = &c.source_id
-            && !STANDARD_SOURCES.contains(&src.as_str())
-            && !declared.contains(&src.as_str())
-        {
-            out.push(
-                Diagnostic::finding(
-                    "C105",
-                    Severity::Error,
-                    t!(
-                        "channel `{id}` files leads under source `{src}`, which the portal does not have",
-                        "канал `{id}` заводит лиды с источником `{src}`, которого нет на портале",
-                        id = c.id.value,
-                        src = src.value,
-                    ),
-                )
-                .at(
-                    cx.file,
-                    src.span.clone(),
-                    t!(
-                        "not a standard source nor in `[crm].sources`",
-                        "не стандартный источник и не из `[crm].sources`"
-                    ),
-                )
-                .hint(t!(
-                    "declare it in `[crm].sources` ({{ id = \"{src}\", name = \"…\" }}) or use a standard source: {standard}",
-                    "объявите его в `[crm].sources` ({{ id = \"{src}\", name = \"…\" }}) или укажите стандартный источник: {standard}",
-                    src = src.value,
-                    standard = STANDARD_SOURCES.join(", "),
-                )),
-            );
+        let src = channel_source(c);
+        if STANDARD_SOURCES.contains(&src.as_str()) || declared.contains(&src.as_str()) {
+            continue;
         }
+        let id = c.id.value;
+        let (span, label) = match &c.source_id {
+            Some(given) => (
+                given.span.clone(),
+                t!(
+                    "not a standard source nor in `[crm].sources`",
+                    "не стандартный источник и не из `[crm].sources`"
+                ),
+            ),
+            None => (
+                c.id.span.clone(),
+                t!(
+                    "no `source_id`: its leads are filed under `{src}`, which `[crm].sources` does not declare",
+                    "нет `source_id`: лиды канала заводятся с источником `{src}`, которого нет в `[crm].sources`"
+                ),
+            ),
+        };
+        out.push(
+            Diagnostic::finding(
+                "C105",
+                Severity::Error,
+                t!(
+                    "channel `{id}` files leads under source `{src}`, which the portal does not have",
+                    "канал `{id}` заводит лиды с источником `{src}`, которого нет на портале"
+                ),
+            )
+            .at(cx.file, span, label)
+            .hint(t!(
+                "declare it in `[crm].sources` ({{ id = \"{src}\", name = \"…\" }}) or give the channel a standard `source_id`: {standard}",
+                "объявите его в `[crm].sources` ({{ id = \"{src}\", name = \"…\" }}) или задайте каналу стандартный `source_id`: {standard}",
+                standard = STANDARD_SOURCES.join(", "),
+            )),
+        );
     }
     if !b.sla.reminders.is_empty() && !b.channels.iter().any(|c| c.reminders()) {
         out.push(

@@ -3,20 +3,23 @@
 use crate::diag::{Diagnostic, Severity};
 use crate::i18n::{StaticText, Text, t};
 use crate::lint::{Context, Rule, Scope};
+use crate::model::send_window::NPS_SCALE_MAX;
 
 pub const RULE: Rule = Rule {
     code: "C113",
     name: "empty-value",
     severities: &[Severity::Error],
     summary: StaticText {
-        en: "a zero or empty value where it makes no sense (a `0s` SLA or review period, `max_bot_turns = 0`, `hours = []`)",
-        ru: "нулевое или пустое значение там, где оно не имеет смысла (SLA или срок пересмотра `0s`, `max_bot_turns = 0`, `hours = []`)",
+        en: "a zero or empty value where it makes no sense (a `0s` SLA or review period, `max_bot_turns = 0`, `hours = []`, an empty send window, a detractor bound off the 0–10 scale)",
+        ru: "нулевое или пустое значение там, где оно не имеет смысла (SLA или срок пересмотра `0s`, `max_bot_turns = 0`, `hours = []`, пустое окно отправки, граница критиков вне шкалы 0–10)",
     },
     explanation: StaticText {
         en: r#"**What it checks.** No `[sla]` duration (first responses, lead to CRM, booking
 confirmation, escalation response, the NPS survey delay, each reminder) and no channel
 override of one is `0s`; `[document].review_every` is not `0s`; `[escalation].max_bot_turns`
-is not 0; no location has `hours = []`.
+is not 0; no location has `hours = []`; `[sla].reminders_send_between` holds at least one
+minute (from before until, not past midnight); `[sla].nps_detractor_max` is on the survey's
+0–10 scale.
 
 **Why it matters.** These values load, but no one can keep them: a booking confirmed in zero
 seconds, documents due for review the day they are issued, a bot that must hand over before
@@ -35,7 +38,9 @@ out of `business.toml` until it opens."#,
         ru: r#"**Что проверяет.** Ни одна длительность `[sla]` (первые ответы, передача в CRM,
 подтверждение записи, ответ на эскалацию, задержка опроса NPS, каждое напоминание) и ни
 одно её переопределение в канале не равны `0s`; `[document].review_every` не `0s`;
-`[escalation].max_bot_turns` не 0; ни у одного филиала нет `hours = []`.
+`[escalation].max_bot_turns` не 0; ни у одного филиала нет `hours = []`;
+`[sla].reminders_send_between` содержит хотя бы одну минуту (начало раньше конца, без
+перехода через полночь); `[sla].nps_detractor_max` — на шкале опроса 0–10.
 
 **Почему это важно.** Такие значения загружаются, но выполнить их нельзя: запись
 подтверждена за ноль секунд, документы пора пересматривать в день выпуска, бот должен
@@ -119,6 +124,40 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             t!(
                 "write how many bot replies without progress a person takes over after, e.g. 6",
                 "укажите, после скольких ответов бота без продвижения подключается сотрудник, например 6"
+            ),
+        ));
+    }
+    if let Some(w) = s.reminders_send_between.as_ref().filter(|w| w.is_empty()) {
+        let w = w.as_str();
+        out.push(finding(
+            cx,
+            s.reminders_send_between.as_ref().map_or(0..0, |w| w.span.clone()),
+            t!(
+                "`[sla].reminders_send_between = \"{w}\"` holds no minute: no reminder or survey would ever go out",
+                "в `[sla].reminders_send_between = \"{w}\"` нет ни минуты: ни одно напоминание и ни один опрос не ушли бы"
+            ),
+            t!(
+                "write the daily window from its opening to its closing, e.g. \"08:00-22:00\"; it cannot run past midnight",
+                "укажите ежедневный интервал от начала до конца, например \"08:00-22:00\"; через полночь он не переходит"
+            ),
+        ));
+    }
+    if let Some(n) = s
+        .nps_detractor_max
+        .as_ref()
+        .filter(|n| n.value > NPS_SCALE_MAX)
+    {
+        let n = n.value;
+        out.push(finding(
+            cx,
+            s.nps_detractor_max.as_ref().map_or(0..0, |n| n.span.clone()),
+            t!(
+                "`[sla].nps_detractor_max = {n}` is off the survey's 0–10 scale: every client would be a detractor",
+                "`[sla].nps_detractor_max = {n}` — вне шкалы опроса 0–10: критиком оказался бы каждый клиент"
+            ),
+            t!(
+                "write a score from 0 to 10; NPS counts 0–6 as detractors (6)",
+                "укажите оценку от 0 до 10; в NPS критики — это 0–6 (6)"
             ),
         ));
     }

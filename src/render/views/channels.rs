@@ -2,6 +2,8 @@
 //! service levels after the channel's own overrides. The lead-handling SOP, the escalation
 //! rules and the SLA sheet all print this table, so it is built once per location.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use super::helpers::{DurationWords, channel_name};
@@ -20,8 +22,8 @@ pub struct ChannelView<'a> {
     pub cross_border: bool,
     /// `WhatsApp` or Instagram: Meta's, whose status the documents state.
     pub meta: bool,
-    /// "" when the config gives none.
-    pub source_id: &'a str,
+    /// The channel's `source_id`, or the natural one its leads are filed under.
+    pub source_id: Cow<'a, str>,
     /// The channel overrides at least one of `[sla]`'s times.
     pub overridden: bool,
     pub sla: ChannelSla,
@@ -50,7 +52,10 @@ impl<'a> ChannelView<'a> {
             reminders: c.reminders(),
             cross_border: c.cross_border(),
             meta: c.id.is_meta(),
-            source_id: c.source_id.as_ref().map_or("", |s| s.as_str()),
+            source_id: c.source_id.as_ref().map_or_else(
+                || Cow::Owned(crate::model::bitrix24::channel_source(c)),
+                |s| Cow::Borrowed(s.as_str()),
+            ),
             overridden: own.ai_first_response.is_some()
                 || own.human_first_response.is_some()
                 || own.lead_to_crm.is_some()

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::helpers::{DurationWords, channel_names, closed_days, fmt_hours, pick, utc_offset};
 pub use crate::model::audience::{ClientWords, OrderWords, VisitWords};
-use crate::model::business::{Business, Channel, Location};
+use crate::model::business::{Business, Channel, Duty, Location};
 use crate::model::enums::Lang;
 use crate::render::meta::next_review;
 use crate::words::fmt_date;
@@ -109,7 +109,12 @@ pub struct LocationView<'a> {
     /// The days no entry covers, «вс»; "" when open every day.
     pub closed_days: String,
     pub night_mode: bool,
+    /// The first (or only) person on duty.
     pub duty: DutyView<'a>,
+    /// Everyone on the duty roster, in the order written; one line for a single `duty`.
+    pub roster: Vec<DutyView<'a>>,
+    /// The roster has more than one line: the documents list who is on duty when.
+    pub several_on_duty: bool,
     pub escalation_tag: &'a str,
 }
 
@@ -125,6 +130,25 @@ pub struct DutyView<'a> {
     pub phone: String,
     pub telegram: &'a str,
     pub email: &'a str,
+    /// The shift in the documents' words («пн–пт 21:00–09:00»); "" when always on duty.
+    pub when: String,
+}
+
+impl<'a> DutyView<'a> {
+    pub fn new(duty: &'a Duty, lang: Lang) -> Self {
+        Self {
+            name: duty.name.as_str(),
+            is_role: is_role(duty.name.as_str()),
+            role_in_text: lower_first(duty.name.as_str()),
+            phone: duty.phone.as_ref().map_or(String::new(), |p| p.pretty()),
+            telegram: duty.telegram.as_ref().map_or("", |t| t.as_str()),
+            email: duty.email.as_ref().map_or("", |e| e.0.as_str()),
+            when: duty.when.as_ref().map_or_else(String::new, |s| {
+                let lines: Vec<String> = s.lines.iter().map(|h| fmt_hours(h, lang)).collect();
+                lines.join("; ")
+            }),
+        }
+    }
 }
 
 impl<'a> Common<'a> {
@@ -248,7 +272,11 @@ impl<'a> LocationView<'a> {
         let lang = b.lang();
         let hours: Vec<String> = loc.hours.iter().map(|h| fmt_hours(h, lang)).collect();
         let (utc, msk) = utc_offset(loc, *b.document.effective_date, lang);
-        let duty = &loc.duty;
+        let roster: Vec<DutyView<'a>> = loc
+            .duty_roster()
+            .into_iter()
+            .map(|d| DutyView::new(d, lang))
+            .collect();
         Self {
             id: loc.id.as_str(),
             city: loc.city.as_str(),
@@ -261,14 +289,9 @@ impl<'a> LocationView<'a> {
             hours,
             closed_days: closed_days(&loc.hours, lang),
             night_mode: loc.night_mode(),
-            duty: DutyView {
-                name: duty.name.as_str(),
-                is_role: is_role(duty.name.as_str()),
-                role_in_text: lower_first(duty.name.as_str()),
-                phone: duty.phone.as_ref().map_or(String::new(), |p| p.pretty()),
-                telegram: duty.telegram.as_ref().map_or("", |t| t.as_str()),
-                email: duty.email.as_ref().map_or("", |e| e.0.as_str()),
-            },
+            duty: DutyView::new(loc.duty.first(), lang),
+            several_on_duty: roster.len() > 1,
+            roster,
             escalation_tag: loc.escalation_tag.as_str(),
         }
     }

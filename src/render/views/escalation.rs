@@ -63,7 +63,7 @@ impl EscalationTriggers {
             ),
             amount_over: fmt_money(e.amount_over.0, lang),
             urgent_cancel_within: DurationWords::new(*e.urgent_cancel_within, lang),
-            nps_detractor_max: crate::bottext::NPS_DETRACTOR_MAX,
+            nps_detractor_max: b.sla.nps_detractor_max(),
         }
     }
 }

@@ -25,6 +25,9 @@ pub struct SlaView {
     /// reminder that comes inside the confirmation period, so a client never gets a
     /// «see you in 2 hours» for a booking nobody confirmed.
     pub confirm_before_visit: DurationWords,
+    /// The send window of reminders and the survey, local time: "08:00", "22:00".
+    pub send_from: String,
+    pub send_until: String,
 }
 
 /// KPI targets as percentages in words: «60 %».
@@ -50,7 +53,10 @@ impl SlaView {
             .filter(|r| *r < confirm)
             .max()
             .unwrap_or(2 * 3_600);
+        let (from, until) = sla.send_window();
         Self {
+            send_from: crate::model::hours::WorkingHours::fmt_time(from),
+            send_until: crate::model::hours::WorkingHours::fmt_time(until),
             confirm_before_visit: d(crate::model::Duration::from_secs(late + 3_600)),
             ai_first_response: d(*sla.ai_first_response),
             human_first_response: d(*sla.human_first_response),

@@ -33,7 +33,8 @@ pub struct SlaSheet<'a> {
     pub week: Vec<Vec<Opening>>,
     /// «Asia/Yekaterinburg (UTC+5)».
     pub timezone_shown: String,
-    pub duty: DutyContacts<'a>,
+    /// The duty roster, in the order written.
+    pub duty: Vec<DutyContacts<'a>>,
     /// How the person on duty is alerted, as a table cell names it.
     pub alerts: Vec<&'static str>,
 }
@@ -74,13 +75,14 @@ pub struct DutyContacts<'a> {
     pub phone: Option<String>,
     pub telegram: Option<&'a str>,
     pub email: Option<&'a str>,
+    /// The shift in the sheet's words; `None` when always on duty.
+    pub when: Option<String>,
 }
 
 pub fn build<'s>(shared: &'s Shared<'_>) -> SlaSheet<'s> {
     let (b, loc) = (shared.business, shared.location);
     let lang = b.lang();
     let channels = shared.channels();
-    let duty = &loc.duty;
     let tz = loc.timezone.0.as_str();
     SlaSheet {
         common: &shared.common,
@@ -99,12 +101,20 @@ pub fn build<'s>(shared: &'s Shared<'_>) -> SlaSheet<'s> {
             Some(off) => format!("{tz} ({off})"),
             None => tz.to_owned(),
         },
-        duty: DutyContacts {
-            name: duty.name.as_str(),
-            phone: duty.phone.as_ref().map(|p| p.pretty()),
-            telegram: duty.telegram.as_ref().map(|t| t.as_str()),
-            email: duty.email.as_ref().map(|e| e.0.as_str()),
-        },
+        duty: loc
+            .duty_roster()
+            .into_iter()
+            .map(|d| {
+                let shown = super::common::DutyView::new(d, lang);
+                DutyContacts {
+                    name: d.name.as_str(),
+                    phone: d.phone.as_ref().map(|p| p.pretty()),
+                    telegram: d.telegram.as_ref().map(|t| t.as_str()),
+                    email: d.email.as_ref().map(|e| e.0.as_str()),
+                    when: (!shown.when.is_empty()).then_some(shown.when),
+                }
+            })
+            .collect(),
         alerts: b
             .escalation
             .notify

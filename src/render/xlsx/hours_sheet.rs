@@ -56,7 +56,6 @@ pub fn write(
     let last = row;
 
     // Who answers when the location is closed.
-    let duty = &view.duty;
     let mut facts: Vec<(&str, String)> = vec![
         (words.address, format!("{}, {}", loc.city, loc.address)),
         (words.phone, loc.phone.clone()),
@@ -69,16 +68,22 @@ pub fn write(
             }
             .to_owned(),
         ),
-        (words.duty, duty.name.to_owned()),
     ];
-    if let Some(p) = &duty.phone {
-        facts.push((words.duty_phone, p.clone()));
-    }
-    if let Some(t) = duty.telegram {
-        facts.push((words.duty_telegram, t.to_owned()));
-    }
-    if let Some(e) = duty.email {
-        facts.push((words.duty_email, e.to_owned()));
+    for duty in &view.duty {
+        let who = match &duty.when {
+            Some(when) => format!("{} — {when}", duty.name),
+            None => duty.name.to_owned(),
+        };
+        facts.push((words.duty, who));
+        if let Some(p) = &duty.phone {
+            facts.push((words.duty_phone, p.clone()));
+        }
+        if let Some(t) = duty.telegram {
+            facts.push((words.duty_telegram, t.to_owned()));
+        }
+        if let Some(e) = duty.email {
+            facts.push((words.duty_email, e.to_owned()));
+        }
     }
     facts.push((words.tag, loc.escalation_tag.to_owned()));
     let mut notify = view.alerts.join(", ");

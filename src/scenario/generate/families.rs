@@ -13,7 +13,7 @@ use crate::scenario::persona::ConsentAnswer;
 use crate::scenario::{Act, Expect, GivenSpec, StepSpec};
 use crate::semantics::conditions::night::{Presence, presence};
 use crate::semantics::conditions::reminders::{Reminder, plan};
-use crate::semantics::conditions::send_window::{self, SendWindow};
+use crate::semantics::conditions::send_window::SendWindow;
 use crate::semantics::order::Outcome;
 use crate::semantics::{Message, Phrase};
 
@@ -28,6 +28,7 @@ pub(super) fn all(g: &mut Ground<'_>) {
     hours(g);
     invalid(g);
     keywords(g);
+    super::duty::duty(g);
     must_not_match(g);
     triggers(g);
 }
@@ -201,7 +202,7 @@ fn cancel_windows(g: &mut Ground<'_>) {
 fn due(g: &Ground<'_>, v: NaiveDateTime, now: NaiveDateTime) -> Vec<String> {
     let tz: chrono_tz::Tz = g.loc.timezone.tz().unwrap_or(chrono_tz::UTC);
     let at = |x: NaiveDateTime| x.and_local_timezone(tz).earliest();
-    let window = SendWindow::parse(send_window::DEFAULT).ok();
+    let window = SendWindow::parse(&g.b.sla.send_between()).ok();
     let (Some(v), Some(now), Some(window)) = (at(v), at(now), window) else {
         return Vec::new();
     };
@@ -272,11 +273,12 @@ fn reminders(g: &mut Ground<'_>) {
 }
 
 fn nps(g: &mut Ground<'_>) {
-    let max = crate::bottext::NPS_DETRACTOR_MAX;
+    let max = g.b.sla.nps_detractor_max();
     let v = visit_at(g);
     let after = g.b.sla.nps_survey_after.value.secs();
     let wait = u64::try_from((v - g.base).num_seconds()).unwrap_or(0) + after + 3 * 86_400;
-    for score in [max, max + 1] {
+    // Scores off the 0–10 scale are C113's, never a scenario.
+    for score in [max, max + 1].into_iter().filter(|s| *s <= 10) {
         let mut e = expect();
         if score <= max {
             e.reason = Some("nps_detractor".into());

@@ -4,6 +4,7 @@
 //! drifted from `business.toml` or broke a rule fails them.
 
 mod breaks;
+mod duty;
 mod families;
 
 use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime};
