@@ -64,6 +64,7 @@ pub static RULES: &[&Rule] = &[
     &rules::t129_pilot_phones::RULE,
     &rules::t131_never_rendered::RULE,
     &rules::t132_copied_location_contacts::RULE,
+    &rules::t141_launch_date::RULE,
 ];
 
 /// The rule with this code or name (`b303`, `bot-reminders`), case-insensitively: `explain`

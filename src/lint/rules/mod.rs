@@ -58,3 +58,4 @@ pub mod t124_sample_requisites;
 pub mod t129_pilot_phones;
 pub mod t131_never_rendered;
 pub mod t132_copied_location_contacts;
+pub mod t141_launch_date;
