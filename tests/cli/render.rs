@@ -111,10 +111,12 @@ fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     out
 }
 
-const KINDS: [&str; 7] = [
+const KINDS: [&str; 9] = [
     "lead-handling-{}.docx",
     "sla-response-times-{}.xlsx",
     "test-plan-{}.xlsx",
+    "launch-checklist-{}.xlsx",
+    "acknowledgement-{}.xlsx",
     "ai-escalation-rules-{}.docx",
     "cancellation-policy-{}.docx",
     "pd-retention-{}.docx",
@@ -126,7 +128,7 @@ const KINDS: [&str; 7] = [
 const OPERATOR: [&str; 3] = ["pd-policy.docx", "pd-consent.docx", "pd-register.xlsx"];
 
 #[test]
-fn writes_seven_files_per_location_the_operators_three_and_a_manifest() {
+fn writes_nine_files_per_location_the_operators_three_and_a_manifest() {
     let dir = example("salon-ufa-omsk");
     let run = regl(dir.path(), &["render"]).expect_code(0);
     assert!(run.stderr.is_empty(), "quiet when piped: {}", run.stderr);
@@ -145,7 +147,7 @@ fn writes_seven_files_per_location_the_operators_three_and_a_manifest() {
         serde_json::from_slice(&files[Path::new("regl-manifest.json")]).unwrap();
     assert_eq!(manifest["document_version"], "1.0");
     let outputs = manifest["outputs"].as_array().unwrap();
-    assert_eq!(outputs.len(), 17);
+    assert_eq!(outputs.len(), 21);
     for o in outputs {
         let path = o["path"].as_str().unwrap();
         let bytes = &files[Path::new(path)];
