@@ -50,3 +50,5 @@ mod snapshot;
 mod standin;
 #[path = "cli/test_verb.rs"]
 mod test_verb;
+#[path = "cli/working_copies.rs"]
+mod working_copies;

@@ -125,7 +125,7 @@ fn rendering_one_location_does_not_hide_that_another_is_stale() {
     assert!(
         rendered
             .stdout
-            .starts_with("сформировано файлов: 10, филиалов: 1"),
+            .starts_with("сформировано файлов: 12, филиалов: 1"),
         "{}",
         rendered.stdout
     );
@@ -241,7 +241,7 @@ fn every_file_says_which_verb_wrote_it_and_what_kind_it_is() {
     run(dir.path(), &["render"]).expect_code(0);
     assert_eq!(
         manifest(dir.path())["outputs"].as_array().unwrap().len(),
-        32
+        36
     );
     run(dir.path(), &["export", "--location", "omsk"]).expect_code(0);
     assert_eq!(manifest(dir.path())["outputs"], m["outputs"]);

@@ -331,11 +331,12 @@ fn rendering_again_gives_the_same_bytes_in_any_order() {
         tree(&dir.path().join("b")),
         tree(&dir.path().join("c")),
     );
-    // Per location: five documents as .docx and .md, the workbook and the pilot plan; the
-    // operator's policy and consent as .docx and .md, and its register; the manifest.
+    // Per location: five documents as .docx and .md, the workbook and the three working
+    // copies; the operator's policy and consent as .docx and .md, and its register; the
+    // manifest.
     assert_eq!(
         a.len(),
-        2 * 12 + 5 + 1,
+        2 * 14 + 5 + 1,
         "docx, xlsx and md for two locations"
     );
     assert!(a == b, "a second render differs");
