@@ -1,8 +1,9 @@
 //! regl: regulations as code for small service businesses.
 //!
 //! `business.toml` → [`model`] → (render | lint | export), with what two of them share
-//! ([`bottext`], [`bitrix24`]) below both. The verbs in [`cmd`] are the only
-//! place that composes the parts; [`report`] is the only code that prints findings.
+//! ([`bottext`], [`bitrix24`], [`manifest`], [`working_copy`]) below both. The verbs in
+//! [`cmd`] are the only place that composes the parts; [`report`] is the only code that
+//! prints findings.
 
 pub mod bitrix24;
 pub mod bottext;
@@ -24,5 +25,6 @@ pub mod semantics;
 pub mod stale_temporaries;
 pub mod templates;
 pub mod words;
+pub mod working_copy;
 
 pub use cmd::run;

@@ -56,3 +56,5 @@ mod snapshot;
 mod standin;
 #[path = "cli/test_verb.rs"]
 mod test_verb;
+#[path = "cli/working_copies.rs"]
+mod working_copies;

@@ -49,12 +49,13 @@ for id in "${ids[@]}"; do [[ -f "bot/$id.json" ]] || fail "bot/$id.json not writ
 REGL_TODAY="$(sed -n 's/^effective_date = \([0-9-]*\).*/\1/p' business.toml | head -1)"
 export REGL_TODAY
 
-step "render: seven documents per location, the operator's policy, consent and register, and the manifest"
+step "render: nine documents per location, the operator's policy, consent and register, and the manifest"
 run render; expect 0
 for id in "${ids[@]}"; do
   n="$(find "out/$id" -name "*-$id.docx" -o -name "*-$id.xlsx" | wc -l)"
-  # SOP, escalation rules, cancellation policy, retention, AI training; SLA sheet, pilot plan.
-  [[ "$n" == 7 ]] || fail "out/$id has $n documents, expected 7"
+  # SOP, escalation rules, cancellation policy, retention, AI training; SLA sheet, and the
+  # working copies: pilot plan, launch checklist, staff acknowledgement.
+  [[ "$n" == 9 ]] || fail "out/$id has $n documents, expected 9"
 done
 [[ -f out/regl-manifest.json ]] || fail "no manifest"
 for doc in pd-policy pd-consent; do [[ -f "out/$doc.docx" ]] || fail "no out/$doc.docx"; done

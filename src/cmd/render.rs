@@ -51,6 +51,8 @@ struct Job<'a> {
     digest: &'a manifest::InputsDigest,
     /// Template (name, text) pairs per document kind, in `DocKind::ALL` order.
     templates: &'a [Vec<(String, String)>],
+    /// The section digests earlier renders recorded: the acknowledgement's "what changed".
+    earlier_sections: Option<&'a manifest::Sections>,
 }
 
 /// What became of one output file.
@@ -118,6 +120,8 @@ pub fn run(args: &RenderArgs) -> Outcome {
     if !args.check {
         super::remove_stale_temporaries(&crate::stale_temporaries::output_folders(&out_dir), lang);
     }
+    let manifest_path = out_dir.join(manifest::FILE_NAME);
+    let earlier = Manifest::read(&manifest_path).ok();
     let mut created_dirs = Vec::new();
     if !args.check && !out_dir.exists() {
         fs::create_dir_all(&out_dir).with_context(|| cannot_create(&out_dir, lang))?;
@@ -136,6 +140,7 @@ pub fn run(args: &RenderArgs) -> Outcome {
         lang,
         digest: &manifest::InputsDigest::new(&canonical),
         templates: &templates,
+        earlier_sections: earlier.as_ref().map(|m| &m.sections),
     };
     let (mut rendered, mut failure) = render_all(&job, &locations);
     created_dirs.extend(rendered.iter().filter_map(|l| l.new_dir.clone()));
@@ -158,8 +163,7 @@ pub fn run(args: &RenderArgs) -> Outcome {
         return Err(Failure::Other(e));
     }
 
-    let manifest_path = out_dir.join(manifest::FILE_NAME);
-    let mut manifest = Manifest::continuing(Manifest::read(&manifest_path).ok());
+    let mut manifest = Manifest::continuing(earlier.clone());
     let run = Run {
         business: b,
         out_dir: &out_dir,
@@ -358,11 +362,17 @@ fn location(job: &Job<'_>, loc: &Location) -> anyhow::Result<LocationDone> {
         }
     }
     if job.formats.xlsx {
-        match test_plan_file(job, loc, &dir) {
-            Ok(d) => done.push(d),
-            Err(e) => {
-                discard(&done, &[]);
-                return Err(e);
+        for made in [
+            test_plan_file(job, loc, &dir),
+            checklist_file(job, loc, &dir),
+            acknowledgement_file(job, loc, &dir, &sections),
+        ] {
+            match made {
+                Ok(d) => done.push(d),
+                Err(e) => {
+                    discard(&done, &[]);
+                    return Err(e);
+                }
             }
         }
     }
@@ -439,14 +449,11 @@ fn output_file(
 }
 
 /// The location's pilot plan, a working copy (SPEC §7): what testers entered in an existing
-/// one is kept, rows matched by id, and a plan whose regl columns are already current is
-/// left as the testers saved it.
+/// one is kept, rows matched by id.
 fn test_plan_file(job: &Job<'_>, loc: &Location, dir: &Path) -> anyhow::Result<Done> {
     use crate::render::xlsx::{test_plan, test_plan_rows};
-    let id = loc.id.as_str();
-    let name = format!("test-plan-{id}.xlsx");
-    let target = dir.join(&name);
-    let old = fs::read(&target).ok();
+    let name = format!("test-plan-{}.xlsx", loc.id.as_str());
+    let old = fs::read(dir.join(&name)).ok();
     let rows = test_plan_rows::rows(job.business, loc);
     let kept = test_plan::kept(old.as_deref());
     let lang = job.business.lang();
@@ -457,23 +464,95 @@ fn test_plan_file(job: &Job<'_>, loc: &Location, dir: &Path) -> anyhow::Result<D
     };
     let created = *job.business.document.effective_date;
     let bytes = test_plan::write(&rows, &kept, lang, &title, created)?;
-    let fresh: Vec<Vec<String>> = rows
-        .iter()
-        .map(|r| r.cells().iter().map(|c| (*c).to_owned()).collect())
-        .collect();
-    let current = old
-        .as_ref()
-        .is_some_and(|o| *o == bytes || test_plan::regl_columns(o).as_ref() == Some(&fresh));
-    let written = match (&old, current) {
-        (Some(o), true) => o.as_slice(),
-        _ => bytes.as_slice(),
+    let copy = WorkingCopy {
+        name,
+        document: "test-plan",
+        layout: test_plan::LAYOUT,
+        other_sheets: &[],
+    };
+    working_copy_file(job, loc, dir, &copy, old.as_deref(), &bytes)
+}
+
+/// The location's launch checklist, a working copy: the owners' status, date and comment
+/// are kept, rows matched by the step's id.
+fn checklist_file(job: &Job<'_>, loc: &Location, dir: &Path) -> anyhow::Result<Done> {
+    use crate::render::xlsx::checklist;
+    use crate::working_copy::checklist::LAYOUT;
+    let name = checklist::file_name(loc.id.as_str());
+    let old = fs::read(dir.join(&name)).ok();
+    let blank = [crate::working_copy::status::StepStatus::NotStarted.word(job.business.lang())];
+    let kept = LAYOUT.kept(old.as_deref(), &blank);
+    let bytes = checklist::write(job.business, loc, &kept)?;
+    let copy = WorkingCopy {
+        name,
+        document: "launch-checklist",
+        layout: LAYOUT,
+        other_sheets: &[],
+    };
+    working_copy_file(job, loc, dir, &copy, old.as_deref(), &bytes)
+}
+
+/// The location's staff acknowledgement, a working copy: every signed line is kept, those
+/// of earlier versions too. `sections` are this render's, to compare with earlier ones.
+fn acknowledgement_file(
+    job: &Job<'_>,
+    loc: &Location,
+    dir: &Path,
+    sections: &[(&'static str, manifest::SectionDigests)],
+) -> anyhow::Result<Done> {
+    use crate::render::xlsx::acknowledgement::{self, History};
+    use crate::working_copy::acknowledgement::LAYOUT;
+    let name = acknowledgement::file_name(loc.id.as_str());
+    let old = fs::read(dir.join(&name)).ok();
+    let kept = LAYOUT.kept(old.as_deref(), &[]);
+    let history = History {
+        current: sections,
+        earlier: job.earlier_sections,
+    };
+    let bytes = acknowledgement::write(job.business, loc, &history, &kept)?;
+    let copy = WorkingCopy {
+        name,
+        document: "acknowledgement",
+        layout: LAYOUT,
+        // "What changed" and "who reads what" are regl's alone.
+        other_sheets: &[0, 1],
+    };
+    working_copy_file(job, loc, dir, &copy, old.as_deref(), &bytes)
+}
+
+/// A working copy of a location, as its builder describes it.
+struct WorkingCopy {
+    name: String,
+    /// The manifest's name for it: `launch-checklist`.
+    document: &'static str,
+    layout: crate::working_copy::Layout,
+    /// Sheets besides the working one that regl alone writes.
+    other_sheets: &'static [usize],
+}
+
+/// Stages a working copy (SPEC §7) unless the existing file already says what regl would
+/// write in its columns: then it is left as people saved it.
+fn working_copy_file(
+    job: &Job<'_>,
+    loc: &Location,
+    dir: &Path,
+    copy: &WorkingCopy,
+    old: Option<&[u8]>,
+    bytes: &[u8],
+) -> anyhow::Result<Done> {
+    let id = loc.id.as_str();
+    let current =
+        old.is_some_and(|o| o == bytes || copy.layout.same_regl(o, bytes, copy.other_sheets));
+    let written = match (old, current) {
+        (Some(o), true) => o,
+        _ => bytes,
     };
     let entry = Entry {
-        path: format!("{id}/{name}"),
+        path: format!("{id}/{}", copy.name),
         verb: Verb::Render,
         kind: Kind::WorkingCopy,
         location: Some(id.to_owned()),
-        document: "test-plan".to_owned(),
+        document: copy.document.to_owned(),
         templates: Vec::new(),
         inputs_sha256: job.digest.of(id, &[]),
         output_sha256: manifest::sha256_hex(written),
@@ -482,7 +561,7 @@ fn test_plan_file(job: &Job<'_>, loc: &Location, dir: &Path) -> anyhow::Result<D
     let staged = if current || job.check {
         None
     } else {
-        Some(stage(&target, &bytes, job.lang)?)
+        Some(stage(&dir.join(&copy.name), bytes, job.lang)?)
     };
     Ok(Done {
         entry,

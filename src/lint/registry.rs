@@ -53,6 +53,11 @@ pub static RULES: &[&Rule] = &[
     &rules::d402_user_template::RULE,
     &rules::d403_document_edited::RULE,
     &rules::d404_version_not_bumped::RULE,
+    &rules::d405_checklist_step_failing::RULE,
+    &rules::d406_open_after_launch::RULE,
+    &rules::d407_pilot_row_failed::RULE,
+    &rules::d408_acknowledgement_unsigned::RULE,
+    &rules::d409_launch_before_effective::RULE,
     &rules::d410_orphaned_output::RULE,
     &rules::s501_secrets::RULE,
     &rules::l901_expired_waiver::RULE,
@@ -64,6 +69,7 @@ pub static RULES: &[&Rule] = &[
     &rules::t129_pilot_phones::RULE,
     &rules::t131_never_rendered::RULE,
     &rules::t132_copied_location_contacts::RULE,
+    &rules::t141_launch_date::RULE,
 ];
 
 /// The rule with this code or name (`b303`, `bot-reminders`), case-insensitively: `explain`

@@ -27,7 +27,7 @@ pub use digest::{
 pub use entry::{Entry, Kind, Verb};
 pub use never_pruned::NEVER_PRUNED;
 pub use published::Published;
-pub use sections::{SectionDigests, Sections, digest_sections};
+pub use sections::{SectionDigests, Sections, changed_between, digest_sections};
 
 pub const FILE_NAME: &str = "regl-manifest.json";
 pub const MANIFEST_VERSION: u32 = 2;

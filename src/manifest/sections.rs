@@ -181,6 +181,12 @@ impl Sections {
     }
 }
 
+/// The headings whose text differs between two renders of one document (added and removed
+/// sections count), numbered headings in their number's order.
+pub fn changed_between(before: &SectionDigests, after: &SectionDigests) -> Vec<String> {
+    in_document_order(differing(before, after).collect())
+}
+
 fn differing<'a>(
     before: &'a SectionDigests,
     after: &'a SectionDigests,

@@ -198,6 +198,9 @@ pub struct Location {
     pub escalation_tag: Sp<String>,
     /// The bot runtime's config for this location, relative to business.toml.
     pub bot_config: Sp<RelPath>,
+    /// The day the location opens to clients: the launch checklist's due dates count back
+    /// from it, and after it lint reads the working copies' status (SPEC §7, §9).
+    pub launch_date: Option<Sp<NaiveDate>>,
 }
 
 impl Location {
@@ -702,6 +705,7 @@ read_table!(Location, "[[locations]]", |tb| {
             duty: req,
             escalation_tag: req,
             bot_config: req,
+            launch_date: opt,
         }
     )
 });

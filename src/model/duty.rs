@@ -70,11 +70,6 @@ pub struct Shift {
     pub lines: Vec<WorkingHours>,
 }
 
-/// One line's days and its range as written (start, end in minutes).
-fn line_range(h: &WorkingHours) -> (u16, u16) {
-    (h.start, h.end)
-}
-
 impl Shift {
     /// The lines as business.toml writes them, canonical: "mon-fri 21:00-09:00".
     pub fn text(&self) -> String {
@@ -86,17 +81,19 @@ impl Shift {
     /// next day (Sunday night into Monday morning).
     pub fn minutes(&self) -> Vec<bool> {
         let mut on = vec![false; WEEK_MINUTES];
+        // Each range of each line: a shift may have several a day, as hours do.
         for h in &self.lines {
-            let (start, end) = line_range(h);
-            let len = if end > start {
-                usize::from(end - start)
-            } else {
-                1440 - usize::from(start) + usize::from(end)
-            };
-            for day in (0..7).filter(|d| h.covers(*d)) {
-                let from = day * 1440 + usize::from(start);
-                for m in from..from + len {
-                    on[m % WEEK_MINUTES] = true;
+            for &(start, end) in &h.ranges {
+                let len = if end > start {
+                    usize::from(end - start)
+                } else {
+                    1440 - usize::from(start) + usize::from(end)
+                };
+                for day in (0..7).filter(|d| h.covers(*d)) {
+                    let from = day * 1440 + usize::from(start);
+                    for m in from..from + len {
+                        on[m % WEEK_MINUTES] = true;
+                    }
                 }
             }
         }
@@ -170,8 +167,7 @@ pub fn describe(minutes: &[bool]) -> String {
 
 fn shift_line(s: &str) -> Result<WorkingHours, Text> {
     let h = WorkingHours::parse_str(s)?;
-    let (start, end) = line_range(&h);
-    if start == end {
+    if h.ranges.iter().any(|(start, end)| start == end) {
         return Err(t!(
             "the shift `{s}` starts and ends at the same minute: write 00:00-24:00 for whole days",
             "смена `{s}` начинается и кончается в одну и ту же минуту: для целых суток пишите 00:00-24:00"

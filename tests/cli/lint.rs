@@ -931,8 +931,8 @@ fn every_rule_is_documented_and_codes_are_unique() {
     names.dedup();
     assert_eq!(before, names.len(), "a rule name is reused");
     // The codes SPEC §5 names, the bot contract's B311–B319, the friction fixes' C112–C114 and
-    // D410, and P207: a renamed or dropped code shows here in review.
-    let spec = "B301 B302 B303 B304 B305 B306 B307 B308 B309 B310 B311 B312 B313 B314 B315 B316 B317 B318 B319 C101 C102 C103 C104 C105 C106 C107 C108 C109 C110 C111 C112 C113 C114 D401 D402 D403 D404 D410 L901 L902 P201 P202 P203 P204 P205 P206 P207 P208 P209 P210 S501 T121 T122 T123 T124 T129 T131 T132";
+    // D410, the launch kit's D405–D409 and T141, and P207: a renamed or dropped code shows here in review.
+    let spec = "B301 B302 B303 B304 B305 B306 B307 B308 B309 B310 B311 B312 B313 B314 B315 B316 B317 B318 B319 C101 C102 C103 C104 C105 C106 C107 C108 C109 C110 C111 C112 C113 C114 D401 D402 D403 D404 D405 D406 D407 D408 D409 D410 L901 L902 P201 P202 P203 P204 P205 P206 P207 P208 P209 P210 S501 T121 T122 T123 T124 T129 T131 T132 T141";
     assert_eq!(codes.join(" "), spec);
     for r in rules {
         for section in [

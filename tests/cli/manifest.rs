@@ -125,7 +125,7 @@ fn rendering_one_location_does_not_hide_that_another_is_stale() {
     assert!(
         rendered
             .stdout
-            .starts_with("сформировано файлов: 10, филиалов: 1"),
+            .starts_with("сформировано файлов: 12, филиалов: 1"),
         "{}",
         rendered.stdout
     );
@@ -222,10 +222,11 @@ fn every_file_says_which_verb_wrote_it_and_what_kind_it_is() {
         of("omsk/test-plan-omsk.xlsx"),
         Some(("render", "working_copy"))
     );
-    // Per location: five documents as .docx and .md, the workbook, the pilot plan and the
-    // bot scripts; the operator's policy and consent as .docx and .md, and its register; the
-    // Bitrix24 mapping.
-    assert_eq!(kinds.len(), 2 * 13 + 5 + 1, "{kinds:?}");
+    // Per location: five documents as .docx and .md, the workbook, the three working copies
+    // (the pilot plan, the launch checklist, the staff acknowledgement) and the bot scripts;
+    // the operator's policy and consent as .docx and .md, and its register; the Bitrix24
+    // mapping.
+    assert_eq!(kinds.len(), 2 * 15 + 5 + 1, "{kinds:?}");
     let mapping = &m["outputs"][0];
     assert_eq!(mapping["path"], "bitrix24-mapping.json");
     assert!(mapping.get("location").is_none(), "{mapping}");
@@ -240,7 +241,7 @@ fn every_file_says_which_verb_wrote_it_and_what_kind_it_is() {
     run(dir.path(), &["render"]).expect_code(0);
     assert_eq!(
         manifest(dir.path())["outputs"].as_array().unwrap().len(),
-        32
+        36
     );
     run(dir.path(), &["export", "--location", "omsk"]).expect_code(0);
     assert_eq!(manifest(dir.path())["outputs"], m["outputs"]);

@@ -111,10 +111,12 @@ fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     out
 }
 
-const KINDS: [&str; 7] = [
+const KINDS: [&str; 9] = [
     "lead-handling-{}.docx",
     "sla-response-times-{}.xlsx",
     "test-plan-{}.xlsx",
+    "launch-checklist-{}.xlsx",
+    "acknowledgement-{}.xlsx",
     "ai-escalation-rules-{}.docx",
     "cancellation-policy-{}.docx",
     "pd-retention-{}.docx",
@@ -126,7 +128,7 @@ const KINDS: [&str; 7] = [
 const OPERATOR: [&str; 3] = ["pd-policy.docx", "pd-consent.docx", "pd-register.xlsx"];
 
 #[test]
-fn writes_seven_files_per_location_the_operators_three_and_a_manifest() {
+fn writes_nine_files_per_location_the_operators_three_and_a_manifest() {
     let dir = example("salon-ufa-omsk");
     let run = regl(dir.path(), &["render"]).expect_code(0);
     assert!(run.stderr.is_empty(), "quiet when piped: {}", run.stderr);
@@ -145,7 +147,7 @@ fn writes_seven_files_per_location_the_operators_three_and_a_manifest() {
         serde_json::from_slice(&files[Path::new("regl-manifest.json")]).unwrap();
     assert_eq!(manifest["document_version"], "1.0");
     let outputs = manifest["outputs"].as_array().unwrap();
-    assert_eq!(outputs.len(), 17);
+    assert_eq!(outputs.len(), 21);
     for o in outputs {
         let path = o["path"].as_str().unwrap();
         let bytes = &files[Path::new(path)];
@@ -329,11 +331,12 @@ fn rendering_again_gives_the_same_bytes_in_any_order() {
         tree(&dir.path().join("b")),
         tree(&dir.path().join("c")),
     );
-    // Per location: five documents as .docx and .md, the workbook and the pilot plan; the
-    // operator's policy and consent as .docx and .md, and its register; the manifest.
+    // Per location: five documents as .docx and .md, the workbook and the three working
+    // copies; the operator's policy and consent as .docx and .md, and its register; the
+    // manifest.
     assert_eq!(
         a.len(),
-        2 * 12 + 5 + 1,
+        2 * 14 + 5 + 1,
         "docx, xlsx and md for two locations"
     );
     assert!(a == b, "a second render differs");

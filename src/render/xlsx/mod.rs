@@ -8,6 +8,8 @@
 //! [`SlaSheet`] view alone, as a template is from its view. The operator's register of
 //! processing is a workbook too, written by [`register`].
 
+pub mod acknowledgement;
+pub mod checklist;
 mod grid;
 mod hours_sheet;
 mod kpi_sheet;
@@ -16,8 +18,8 @@ mod print;
 mod register;
 mod sla_sheet;
 pub mod test_plan;
-mod test_plan_read;
 pub mod test_plan_rows;
+mod working_copy;
 
 use anyhow::Context;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook};

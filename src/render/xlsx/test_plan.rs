@@ -4,31 +4,17 @@
 //! summary sheet counting the statuses. A working copy: written again, it keeps what the
 //! testers entered in their columns, rows matched by id.
 
-use std::collections::BTreeMap;
-
 use anyhow::Context;
-use rust_xlsxwriter::{DataValidation, DocProperties, ExcelDateTime, Formula, Workbook};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Formula, Workbook};
 
-use super::grid::{Formats, lines_in, row_height};
-use super::test_plan_read::first_sheet;
+use super::grid::Formats;
 use super::test_plan_rows::PlanRow;
+use super::working_copy::{self, Table};
 use crate::model::enums::Lang;
+use crate::working_copy::Kept;
+use crate::working_copy::status::PilotStatus;
 
-/// The testers' columns, after regl's 13.
-pub const TESTER_COLUMNS: usize = 5;
-const REGL_COLUMNS: u16 = 13;
-/// The table's header row (0-based): after the title and a note.
-const HEADER_ROW: u32 = 2;
-
-/// What testers entered, by row id.
-pub type Kept = BTreeMap<String, [String; TESTER_COLUMNS]>;
-
-fn statuses(lang: Lang) -> [&'static str; 4] {
-    match lang {
-        Lang::Ru => ["не проверено", "пройдено", "не пройдено", "заблокировано"],
-        Lang::En => ["not run", "passed", "failed", "blocked"],
-    }
-}
+pub use crate::working_copy::pilot_plan::{LAYOUT, STATUS_COLUMN, sheet_name};
 
 fn headers(lang: Lang) -> [&'static str; 18] {
     match lang {
@@ -77,43 +63,7 @@ fn headers(lang: Lang) -> [&'static str; 18] {
 
 /// What testers entered in an existing plan, by row id; empty when there is none.
 pub fn kept(existing: Option<&[u8]>) -> Kept {
-    let Some(cells) = existing.and_then(first_sheet) else {
-        return Kept::new();
-    };
-    let mut out = Kept::new();
-    for (row, cols) in cells {
-        if row <= HEADER_ROW + 1 {
-            continue;
-        }
-        let Some(id) = cols.get(&0) else { continue };
-        let mut k: [String; TESTER_COLUMNS] = Default::default();
-        for (i, slot) in k.iter_mut().enumerate() {
-            let col = u32::from(REGL_COLUMNS) + u32::try_from(i).unwrap_or(0);
-            if let Some(v) = cols.get(&col) {
-                v.clone_into(slot);
-            }
-        }
-        if k.iter().any(|v| !v.is_empty()) {
-            out.insert(id.clone(), k);
-        }
-    }
-    out
-}
-
-/// Regl's columns of an existing plan, row by row, to tell whether a re-render changes them.
-pub fn regl_columns(existing: &[u8]) -> Option<Vec<Vec<String>>> {
-    let cells = first_sheet(existing)?;
-    Some(
-        cells
-            .iter()
-            .filter(|(row, _)| **row > HEADER_ROW + 1)
-            .map(|(_, cols)| {
-                (0..u32::from(REGL_COLUMNS))
-                    .map(|c| cols.get(&c).cloned().unwrap_or_default())
-                    .collect()
-            })
-            .collect(),
-    )
+    LAYOUT.kept(existing, &[])
 }
 
 /// The plan's workbook.
@@ -140,89 +90,34 @@ pub fn write(
             .set_creation_datetime(&date),
     );
     let heads = headers(lang);
-    let status = statuses(lang);
-    let last_row = HEADER_ROW + u32::try_from(rows.len()).unwrap_or(0);
-    {
-        let ws = wb.add_worksheet();
-        ws.set_name(match lang {
-            Lang::Ru => "План",
-            Lang::En => "Plan",
-        })?;
-        ws.write_with_format(0, 0, title, &fmts.title)?;
-        let note = match lang {
-            Lang::Ru => {
-                "Колонки A–M заполняет regl; N–R — тестировщики. При повторном regl render заполненное тестировщиками сохраняется (строки сопоставляются по ID)."
-            }
-            Lang::En => {
-                "regl fills columns A–M; testers fill N–R. A re-render by regl render keeps what testers entered (rows matched by ID)."
-            }
-        };
-        // Across the columns regl fills, so the note wraps over the table's width and not
-        // down a narrow first column onto the header row.
-        ws.merge_range(1, 0, 1, REGL_COLUMNS - 1, note, &fmts.note)?;
-        ws.set_row_height(1, row_height(2))?;
-        for (c, h) in heads.iter().enumerate() {
-            let col = u16::try_from(c).unwrap_or(0);
-            ws.write_with_format(HEADER_ROW, col, *h, &fmts.header)?;
+    let status = PilotStatus::words(lang);
+    let note = match lang {
+        Lang::Ru => {
+            "Колонки A–M заполняет regl; N–R — тестировщики. При повторном regl render заполненное тестировщиками сохраняется (строки сопоставляются по ID)."
         }
-        let widths: [u16; 18] = [
+        Lang::En => {
+            "regl fills columns A–M; testers fill N–R. A re-render by regl render keeps what testers entered (rows matched by ID)."
+        }
+    };
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.cells().iter().map(|c| (*c).to_owned()).collect())
+        .collect();
+    let footer = created.format("%Y-%m-%d").to_string();
+    let table = Table {
+        layout: LAYOUT,
+        sheet_name: sheet_name(lang),
+        title,
+        lines: &[note.to_owned()],
+        headers: &heads,
+        widths: &[
             14, 10, 10, 11, 9, 14, 28, 16, 18, 36, 40, 36, 24, 30, 14, 16, 12, 20,
-        ];
-        for (c, w) in widths.iter().enumerate() {
-            ws.set_column_width(u16::try_from(c).unwrap_or(0), f64::from(*w))?;
-        }
-        for (i, r) in rows.iter().enumerate() {
-            let row = HEADER_ROW + 1 + u32::try_from(i).unwrap_or(0);
-            for (c, v) in r.cells().iter().enumerate() {
-                ws.write_with_format(row, u16::try_from(c).unwrap_or(0), *v, &fmts.wrap)?;
-            }
-            let mine = kept.get(&r.id);
-            for t in 0..TESTER_COLUMNS {
-                let col = REGL_COLUMNS + u16::try_from(t).unwrap_or(0);
-                let v = mine.map_or("", |k| k[t].as_str());
-                let v = if t == 1 && v.is_empty() { status[0] } else { v };
-                ws.write_with_format(row, col, v, &fmts.wrap)?;
-            }
-        }
-        let dv = DataValidation::new().allow_list_strings(&status)?;
-        ws.add_data_validation(
-            HEADER_ROW + 1,
-            REGL_COLUMNS + 1,
-            last_row,
-            REGL_COLUMNS + 1,
-            &dv,
-        )?;
-        ws.set_freeze_panes(HEADER_ROW + 1, 1)?;
-        ws.autofilter(HEADER_ROW, 0, last_row, REGL_COLUMNS + 4)?;
-        let header_lines = heads
-            .iter()
-            .zip(widths)
-            .map(|(h, w)| lines_in(h, usize::from(w).saturating_sub(2)))
-            .max()
-            .unwrap_or(1);
-        ws.set_row_height(HEADER_ROW, row_height(header_lines))?;
-        // Each row as tall as its longest wrapped cell, so a printed row shows its whole
-        // text instead of one clipped line over the next row's.
-        for (i, r) in rows.iter().enumerate() {
-            let row = HEADER_ROW + 1 + u32::try_from(i).unwrap_or(0);
-            let mine = kept.get(&r.id);
-            let tester = (0..TESTER_COLUMNS).map(|t| mine.map_or("", |k| k[t].as_str()));
-            let lines = r
-                .cells()
-                .iter()
-                .copied()
-                .chain(tester)
-                .zip(widths)
-                .map(|(v, w)| lines_in(v, usize::from(w).saturating_sub(2)))
-                .max()
-                .unwrap_or(1);
-            ws.set_row_height(row, row_height(lines))?;
-        }
-        // Two A4 pages across, the ID on each and the header row on every page; the testers'
-        // columns land on the second page of each band, to fill in by hand.
-        super::print::wide_table(ws, &widths, HEADER_ROW, 1)?;
-        ws.set_footer("&R&P / &N");
-    }
+        ],
+        status: Some((STATUS_COLUMN, &status)),
+        footer: &footer,
+        min_lines: 1,
+    };
+    let last_row = working_copy::write(wb.add_worksheet(), &fmts, &table, &cells, kept)?;
     {
         let ws = wb.add_worksheet();
         ws.set_name(match lang {
@@ -236,11 +131,8 @@ pub fn write(
         };
         ws.write_with_format(2, 0, h1, &fmts.header)?;
         ws.write_with_format(2, 1, h2, &fmts.header)?;
-        let sheet = match lang {
-            Lang::Ru => "План",
-            Lang::En => "Plan",
-        };
-        let (first, last) = (HEADER_ROW + 2, last_row + 1);
+        let sheet = sheet_name(lang);
+        let (first, last) = (LAYOUT.first_data_row(), last_row + 1);
         for (i, s) in status.iter().enumerate() {
             let row = 3 + u32::try_from(i).unwrap_or(0);
             ws.write_with_format(row, 0, *s, &fmts.cell)?;

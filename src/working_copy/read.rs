@@ -1,7 +1,7 @@
-//! Reading back a pilot plan people filled in: the first sheet's cells by row, so a
-//! re-render keeps what the testers entered (rows matched by id). Just enough of the .xlsx
-//! format for that: the zip's central directory, stored or deflated entries, shared and
-//! inline strings.
+//! Reading back a working copy people filled in: one sheet's cells by row, so a re-render
+//! keeps what people entered (rows matched by id) and lint reads their status columns. Just
+//! enough of the .xlsx format for that: the zip's central directory, stored or deflated
+//! entries, shared and inline strings.
 
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -9,18 +9,33 @@ use std::io::Read;
 use quick_xml::Reader;
 use quick_xml::events::Event;
 
-/// The first sheet's text cells: row (1-based) → column (0-based) → text.
+/// A sheet's text cells: row (1-based) → column (0-based) → text.
 pub type Cells = BTreeMap<u32, BTreeMap<u32, String>>;
 
-/// The cells of the first sheet of the workbook in `bytes`, or `None` when it is not one.
-pub fn first_sheet(bytes: &[u8]) -> Option<Cells> {
+/// The cells of sheet `index` (0-based, in the workbook's order) of the workbook in
+/// `bytes`, or `None` when it is not one or has no such sheet. Both regl's writer and the
+/// spreadsheet programs people save with name the parts `sheet1.xml`, `sheet2.xml`, … in
+/// the order of the tabs.
+pub fn sheet(bytes: &[u8], index: usize) -> Option<Cells> {
     let files = unzip(bytes)?;
     let shared = files
         .get("xl/sharedStrings.xml")
         .map(|x| shared_strings(x))
         .unwrap_or_default();
-    let sheet = files.get("xl/worksheets/sheet1.xml")?;
+    let sheet = files.get(&format!("xl/worksheets/sheet{}.xml", index + 1))?;
     Some(cells(sheet, &shared))
+}
+
+/// `7` → `H`: a column's letters, for pointing a reader at a cell (`Чек-лист!H12`).
+pub fn column_letters(col: u32) -> String {
+    let mut n = col + 1;
+    let mut out = Vec::new();
+    while n > 0 {
+        let rem = u8::try_from((n - 1) % 26).unwrap_or(0);
+        out.push(char::from(b'A' + rem));
+        n = (n - 1) / 26;
+    }
+    out.iter().rev().collect()
 }
 
 fn u16_at(b: &[u8], i: usize) -> Option<usize> {
@@ -203,4 +218,18 @@ fn cells(xml: &[u8], shared: &[String]) -> Cells {
         buf.clear();
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cell_references_both_ways() {
+        assert_eq!(cell_ref("B12"), Some((12, 1)));
+        assert_eq!(cell_ref("AA3"), Some((3, 26)));
+        assert_eq!(column_letters(0), "A");
+        assert_eq!(column_letters(7), "H");
+        assert_eq!(column_letters(26), "AA");
+    }
 }
