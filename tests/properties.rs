@@ -219,7 +219,7 @@ fn mutated_bot_configs_are_findings_not_panics() {
                     owner: Some(0),
                     state,
                     upgraded: None,
-                    expected: std::cell::OnceCell::new(),
+                    memo: regl::lint::bot::BotMemo::default(),
                 }];
                 let cx = Context {
                     business: &business,

@@ -159,7 +159,7 @@ fn exported_bots_lint_clean(loaded: &Loaded, sources: &Sources) {
             state: BotState::Parsed { file, root },
             // An export is version 2: nothing to upgrade.
             upgraded: None,
-            expected: Default::default(),
+            memo: Default::default(),
         });
     }
     let cx = Context {
@@ -244,7 +244,7 @@ pub fn bot_config(data: &[u8]) {
             owner,
             state,
             upgraded,
-            expected: Default::default(),
+            memo: Default::default(),
         });
     }
     let cx = Context {

@@ -202,7 +202,9 @@ fn in_bot_configs(bots: &[BotInput], diags: &[Diagnostic]) -> usize {
 /// What `regl export` would write for the location a bot config is for: the location whose
 /// `bot_config` it is, or for `--bot FILE` the one its `location` names. `None` for a file
 /// `--fix` cannot mend (not read, not JSON, for a location business.toml does not have).
-fn fresh_export(business: &Business, bot: &BotInput) -> Fresh {
+/// It is the export the rules compared the file with ([`BotInput::expected_for`]), not
+/// another one made for the fixes.
+fn fresh_export<'a>(business: &Business, bot: &'a BotInput) -> Fresh<'a> {
     let BotState::Parsed { root, .. } = &bot.state else {
         return None;
     };
@@ -212,7 +214,7 @@ fn fresh_export(business: &Business, bot: &BotInput) -> Fresh {
         let id = root.get("location").and_then(Json::as_str)?;
         business.locations.iter().find(|l| l.id.as_str() == id)?
     };
-    serde_json::to_value(crate::export::bot_config(business, loc)).ok()
+    Some(bot.expected_for(business, loc))
 }
 
 /// "ok: 2 locations, 2 bot configs, 10 documents checked".

@@ -39,6 +39,21 @@ impl SourceFile {
         (line + 1, col + 1)
     }
 
+    /// The whole lines from the one holding `from` to the one after the line holding `to`,
+    /// with the 1-based number of the first: what a snippet of a finding needs to show its
+    /// labels, so showing one does not cost the whole file (a business of a thousand
+    /// locations has tens of thousands of lines, and a finding per location). The line after
+    /// keeps a span that ends on a newline pointing where it pointed in the whole file.
+    pub fn excerpt(&self, from: usize, to: usize) -> (usize, Range<usize>) {
+        let (first, _) = self.line_col(from.min(to));
+        let (last, _) = self.line_col(from.max(to));
+        let end = self
+            .line_starts
+            .get(last + 1)
+            .map_or(self.text.len(), |&next| next);
+        (first, self.line_starts[first - 1]..end)
+    }
+
     /// The byte range of the whole line holding `offset`, without its newline.
     pub fn line_span(&self, offset: usize) -> Range<usize> {
         let (line, _) = self.line_col(offset);
@@ -94,5 +109,9 @@ mod tests {
         assert_eq!(f.line_col(x), (2, 14));
         assert_eq!(f.line_col(0), (1, 1));
         assert_eq!(&f.text[f.line_span(x)], "city = \"Уфа\" x");
+        let f = SourceFile::new("b.toml", "a\nb\nc\nd\n".to_owned());
+        assert_eq!(f.excerpt(2, 3), (2, 2..6));
+        assert_eq!(f.excerpt(6, 7), (4, 6..8));
+        assert_eq!(f.excerpt(0, 0), (1, 0..4));
     }
 }

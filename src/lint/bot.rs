@@ -11,6 +11,7 @@ use std::cell::OnceCell;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use super::bot_texts::TextAt;
 use super::json::{self, Json};
 use crate::diag::{Diagnostic, FileId, Severity, Sources};
 use crate::i18n::{Text, t};
@@ -38,8 +39,22 @@ pub struct BotInput {
     pub state: BotState,
     /// A version-1 file as version 2 (`None` for any other file).
     pub upgraded: Option<Result<super::bot_v1::Upgraded, super::bot_v1::UpgradeFailure>>,
-    /// What `regl export` writes for the file's location, made on first use.
-    pub expected: OnceCell<serde_json::Value>,
+    /// What the rules derive from the file once and share, made on first use.
+    pub memo: BotMemo,
+}
+
+/// What every rule reading a bot config would otherwise derive again per rule: with a
+/// thousand locations and some thirty bot rules, deriving it once per file is the
+/// difference between a hook that is felt and one that is not.
+#[derive(Debug, Default)]
+pub struct BotMemo {
+    /// What `regl export` writes for the file's location.
+    expected: OnceCell<serde_json::Value>,
+    /// The index of the first location with the id the file names (`None`: no such
+    /// location); looking it up per rule would make lint quadratic in the locations.
+    named: OnceCell<Option<usize>>,
+    /// The file's texts ([`super::bot_texts::texts`]).
+    texts: OnceCell<Vec<TextAt>>,
 }
 
 #[derive(Debug)]
@@ -70,7 +85,7 @@ pub struct BotDoc<'a> {
     /// Keys a version-1 file never held (see [`super::bot_v1::Upgraded::derived`]).
     pub derived: &'a [String],
     business: &'a Business,
-    expected: &'a OnceCell<serde_json::Value>,
+    memo: &'a BotMemo,
 }
 
 /// Reads each location's `bot_config`, or the `explicit` files instead when any are given.
@@ -141,11 +156,19 @@ fn read(path: &Path, owner: Option<usize>, sources: &mut Sources) -> BotInput {
         owner,
         state,
         upgraded,
-        expected: OnceCell::new(),
+        memo: BotMemo::default(),
     }
 }
 
 impl BotInput {
+    /// What `regl export` writes for `location`, the location this file is for: the same
+    /// value the rules compared the file with ([`BotDoc::expected`]), made once.
+    pub fn expected_for(&self, business: &Business, location: &Location) -> &serde_json::Value {
+        self.memo
+            .expected
+            .get_or_init(|| export(business, location))
+    }
+
     /// The location this config speaks for, if it is usable at all.
     pub fn usable<'a>(&'a self, business: &'a Business) -> Option<BotDoc<'a>> {
         let BotState::Parsed { file, root } = &self.state else {
@@ -157,11 +180,14 @@ impl BotInput {
             (BOT_SCHEMA_V1, Some(Ok(up))) => (&up.root, &up.derived[..]),
             _ => return None,
         };
-        let named = root.get("location").and_then(Json::as_str)?;
-        let index = business
-            .locations
-            .iter()
-            .position(|l| l.id.as_str() == named)?;
+        let index = self.memo.named.get_or_init(|| {
+            let named = root.get("location").and_then(Json::as_str)?;
+            business
+                .locations
+                .iter()
+                .position(|l| l.id.as_str() == named)
+        });
+        let index = (*index)?;
         if self.owner.is_some_and(|o| o != index) {
             return None;
         }
@@ -172,7 +198,7 @@ impl BotInput {
             version,
             derived,
             business,
-            expected: &self.expected,
+            memo: &self.memo,
         })
     }
 }
@@ -180,10 +206,16 @@ impl BotInput {
 impl BotDoc<'_> {
     /// The config `regl export` writes for this location, as JSON.
     pub fn expected(&self) -> &serde_json::Value {
-        self.expected.get_or_init(|| {
-            serde_json::to_value(crate::export::bot_config(self.business, self.location))
-                .expect("exports serialise")
-        })
+        self.memo
+            .expected
+            .get_or_init(|| export(self.business, self.location))
+    }
+
+    /// Every text of the file, in file order.
+    pub fn texts(&self) -> &[TextAt] {
+        self.memo
+            .texts
+            .get_or_init(|| super::bot_texts::texts(self.root))
     }
 
     /// Whether `dotted` (`crm.required.0`) lies under a key a version-1 file never held.
@@ -314,6 +346,11 @@ impl BotDoc<'_> {
             ))),
         }
     }
+}
+
+/// The export of `location`, as JSON.
+fn export(business: &Business, location: &Location) -> serde_json::Value {
+    serde_json::to_value(crate::export::bot_config(business, location)).expect("exports serialise")
 }
 
 /// Seconds as people read them: 86400 → "86400 s (24h)", «86400 с (24h)».

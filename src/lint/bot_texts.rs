@@ -15,11 +15,14 @@ pub enum Reader {
     Staff,
 }
 
-/// A text and where it is.
-pub struct TextAt<'a> {
+/// A text and where it is. Owned, so a file's texts are found once and kept with it
+/// ([`super::bot::BotDoc::texts`]) for every rule that reads them.
+#[derive(Debug)]
+pub struct TextAt {
     pub path: String,
-    pub json: &'a Json,
-    pub text: &'a str,
+    /// The string value in the file, quotes included.
+    pub span: std::ops::Range<usize>,
+    pub text: String,
     pub reader: Reader,
 }
 
@@ -65,18 +68,18 @@ pub const NOT_TEXT: &[&str] = &[
 ];
 
 /// Every text of the config, in file order.
-pub fn texts(root: &Json) -> Vec<TextAt<'_>> {
+pub fn texts(root: &Json) -> Vec<TextAt> {
     let mut out = Vec::new();
     walk(root, String::new(), Reader::Client, &mut out);
     out
 }
 
-fn walk<'a>(v: &'a Json, path: String, reader: Reader, out: &mut Vec<TextAt<'a>>) {
+fn walk(v: &Json, path: String, reader: Reader, out: &mut Vec<TextAt>) {
     match &v.kind {
         Kind::String(s) => out.push(TextAt {
             path,
-            json: v,
-            text: s,
+            span: v.span.clone(),
+            text: s.clone(),
             reader,
         }),
         Kind::Array(items) => {

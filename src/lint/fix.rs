@@ -66,7 +66,7 @@ pub struct Fixed {
 /// The fresh export of one bot config: what `regl export` would write for the location the
 /// file is for, as JSON. `None` when the file is not one `--fix` may touch (missing,
 /// unreadable, for an unknown location).
-pub type Fresh = Option<Value>;
+pub type Fresh<'a> = Option<&'a Value>;
 
 /// The fixes for the findings of one lint run. `fresh[i]` is the fresh export for
 /// `bots[i]`. Only error and warning findings whose primary span lies in a bot config are
@@ -74,9 +74,19 @@ pub type Fresh = Option<Value>;
 pub fn plan(
     sources: &Sources,
     bots: &[BotInput],
-    fresh: &[Fresh],
+    fresh: &[Fresh<'_>],
     diags: &[Diagnostic],
 ) -> Vec<Fix> {
+    // The findings' spans by file, in the findings' order: one pass, not one per file.
+    let mut by_file: std::collections::HashMap<_, Vec<&Range<usize>>> =
+        std::collections::HashMap::new();
+    for l in diags
+        .iter()
+        .filter(|d| matches!(d.severity, Severity::Error | Severity::Warning))
+        .filter_map(Diagnostic::primary)
+    {
+        by_file.entry(l.file).or_default().push(&l.span);
+    }
     let mut out = Vec::new();
     for (bot, fresh) in bots.iter().zip(fresh) {
         let (BotState::Parsed { file, root, .. }, Some(fresh)) = (&bot.state, fresh) else {
@@ -85,18 +95,12 @@ pub fn plan(
         if !same_contract(root, fresh) {
             continue;
         }
-        let spans: Vec<&Range<usize>> = diags
-            .iter()
-            .filter(|d| matches!(d.severity, Severity::Error | Severity::Warning))
-            .filter_map(|d| d.primary().filter(|l| l.file == *file))
-            .map(|l| &l.span)
-            .collect();
-        if spans.is_empty() {
+        let Some(spans) = by_file.get(file) else {
             continue;
-        }
+        };
         let text = &sources.get(*file).text;
         let layout = layout::Layout::of(text, root);
-        for span in spans {
+        for &span in spans {
             let edits = target::mend_finding(root, fresh, span, text, &layout);
             out.extend(edits.into_iter().map(|e| Fix {
                 file: *file,

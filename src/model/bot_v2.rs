@@ -850,6 +850,24 @@ pub fn schema() -> Schema {
             &["task_title", "task_description", "telegram", "sms", "email"],
             NOTIFICATION_PLACEHOLDERS,
         );
+        // A step's `goto` and a button's `branch` name one of the five branches; that the
+        // file has it, a schema cannot say (it cannot compare with sibling values), so
+        // `regl lint` (B313) checks that.
+        for (def, prop) in [("Button", "branch"), ("StepV2", "goto")] {
+            if let Some(p) = defs
+                .get_mut(def)
+                .and_then(|d| d.get_mut("properties"))
+                .and_then(|p| p.get_mut(prop))
+                .and_then(serde_json::Value::as_object_mut)
+            {
+                let mut ids: Vec<serde_json::Value> = crate::model::enums::Branch::ALL
+                    .iter()
+                    .map(|b| b.as_str().into())
+                    .collect();
+                ids.push(serde_json::Value::Null);
+                p.insert("enum".into(), ids.into());
+            }
+        }
     }
     schema
 }

@@ -65,22 +65,30 @@ fn to_report<'a>(sources: &'a Sources, d: &'a Diagnostic, lang: Lang) -> Vec<Gro
         }
         seen.push(file);
         let src = sources.get(file);
+        let len = src.text.len();
+        let labels = || d.labels.iter().filter(move |l| l.file == file);
+        // Only the lines the labels touch go to the renderer: it splits whatever it is
+        // given into lines, and a folded snippet shows the same lines, numbered the same.
+        let from = labels().map(|l| l.span.start.min(len)).min().unwrap_or(0);
+        let to = labels().map(|l| l.span.end.min(len)).max().unwrap_or(0);
+        let (first_line, window) = src.excerpt(from, to);
         let text = if d.code == Some("S501") {
-            std::borrow::Cow::Owned(redact(&src.text, d, file))
+            std::borrow::Cow::Owned(redact(&src.text, d, file)[window.clone()].to_owned())
         } else {
-            std::borrow::Cow::Borrowed(src.text.as_str())
+            std::borrow::Cow::Borrowed(&src.text[window.clone()])
         };
         let mut snippet = Snippet::source(text)
             .path(src.path.to_string_lossy())
-            .line_start(1)
+            .line_start(first_line)
             .fold(true);
-        for l in d.labels.iter().filter(|l| l.file == file) {
+        for l in labels() {
             let kind = if l.primary {
                 AnnotationKind::Primary
             } else {
                 AnnotationKind::Context
             };
-            let span = l.span.start.min(src.text.len())..l.span.end.min(src.text.len());
+            let span = l.span.start.min(len).saturating_sub(window.start)
+                ..l.span.end.min(len).saturating_sub(window.start);
             let ann = kind.span(span);
             snippet = snippet.annotation(if l.message.is_empty() {
                 ann

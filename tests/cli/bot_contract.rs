@@ -478,6 +478,38 @@ fn an_unreachable_branch() {
     assert!(left.iter().any(|d| d["code"] == "B313"), "{left:#?}");
 }
 
+/// A step's `goto` and a button's `branch` that name a branch the config does not have:
+/// B313 (the file's own reference is broken, whatever business.toml says), at the value.
+#[test]
+fn a_goto_or_a_button_to_a_branch_that_does_not_exist() {
+    caught_at_value(
+        "B313",
+        "\"goto\": \"booking\"",
+        "\"goto\": \"bookng\"",
+        "\"bookng\"",
+    );
+    caught_at_value(
+        "B313",
+        "\"branch\": \"price\"",
+        "\"branch\": \"prices\"",
+        "\"prices\"",
+    );
+    let (dir, _) = planted_and_caught(
+        "B313",
+        "\"choice\": \"reschedule\",\n            \"branch\": \"cancel\"",
+        "\"choice\": \"reschedule\",\n            \"branch\": \"reschedule\"",
+        "\"branch\": \"reschedule\"",
+        "\"reschedule\"",
+    );
+    let run = regl_env(dir.path(), &["lint"], &[]);
+    assert!(
+        run.stdout
+            .contains("leads to the branch `reschedule`, which the config does not have"),
+        "{}",
+        run.stdout
+    );
+}
+
 /// Where consent comes first, its request names the agree button: renaming the buttons
 /// leaves the request naming one that is gone.
 #[test]
@@ -609,7 +641,7 @@ fn the_schema_validates_exports_and_refuses_each_planted_violation() {
         .map(|e| e.to_string())
         .collect();
     assert!(errors.is_empty(), "{errors:#?}");
-    let plants: [Plant; 9] = [
+    let plants: [Plant; 11] = [
         ("4 greeting buttons", |v| {
             let b = v["greeting"]["buttons"][0].clone();
             v["greeting"]["buttons"].as_array_mut().unwrap().push(b);
@@ -649,6 +681,14 @@ fn the_schema_validates_exports_and_refuses_each_planted_violation() {
             while rows.len() < 11 {
                 rows.push(row.clone());
             }
+        }),
+        ("goto: bookng", |v| {
+            let steps = v["branches"][2]["steps"].as_array_mut().unwrap();
+            let s = steps.iter_mut().find(|s| s["goto"] == "booking").unwrap();
+            s["goto"] = "bookng".into();
+        }),
+        ("a button to branch prices", |v| {
+            v["greeting"]["buttons"][1]["branch"] = "prices".into();
         }),
         ("schema version 1", |v| {
             v["regl_bot_schema"] = 1.into();

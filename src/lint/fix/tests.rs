@@ -45,9 +45,9 @@ fn mended(
         owner: Some(0),
         state: BotState::Parsed { file, root },
         upgraded: None,
-        expected: std::cell::OnceCell::new(),
+        memo: crate::lint::bot::BotMemo::default(),
     }];
-    let fixes = plan(&sources, &bots, &[Some(fresh.clone())], &[finding]);
+    let fixes = plan(&sources, &bots, &[Some(fresh)], &[finding]);
     let refs: Vec<&Fix> = fixes.iter().collect();
     let out = mend_text(sources.get(file), &refs)
         .unwrap()

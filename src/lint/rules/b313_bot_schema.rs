@@ -1,10 +1,11 @@
 //! B313: the bot config is version 2's shape — no unknown key, no value outside the known
-//! ones for `when`, `action`, `ask`, `choice` and the like, every value of its type — as
-//! the runtime's strict reader (and `regl schema bot`) expects.
+//! ones for `when`, `action`, `ask`, `choice` and the like, every value of its type, and
+//! every `goto` and button `branch` naming a branch the config has — as the runtime's
+//! strict reader (and `regl schema bot`) expects.
 
 use crate::diag::{Diagnostic, Severity};
 use crate::i18n::{StaticText, Text, t};
-use crate::lint::bot::{BOT_SCHEMA, fix_hint};
+use crate::lint::bot::{BOT_SCHEMA, BotDoc, fix_hint};
 use crate::lint::json::{Json, Kind};
 use crate::lint::{Context, Rule, Scope};
 use crate::model::bot_v2::BotConfigV2;
@@ -14,45 +15,53 @@ pub const RULE: Rule = Rule {
     name: "bot-config-shape",
     severities: &[Severity::Error],
     summary: StaticText {
-        en: "the bot config has an unknown key, a value no runtime knows (when, action, ask …) or a value of the wrong type",
-        ru: "в конфигурации бота неизвестный ключ, значение, которого не знает среда выполнения (when, action, ask …), или значение не того типа",
+        en: "the bot config has an unknown key, a value no runtime knows (when, action, ask …), a value of the wrong type or a goto to no branch",
+        ru: "в конфигурации бота неизвестный ключ, значение, которого не знает среда выполнения (when, action, ask …), значение не того типа или переход в несуществующую ветку",
     },
     explanation: StaticText {
         en: r#"**What it checks.** The bot config reads as version 2 (`regl schema bot`): every key is
 one the schema defines (the team's own go under `x`), `when`, `action`, `ask`, `choice`,
 `basis`, `record` and tag `when` hold one of their known values, and every value has its
-type. The first place that does not is reported; fix it and run lint again.
+type. The first place that does not is reported; fix it and run lint again. Every `goto`
+of a step and every `branch` of a button names a branch of the config's `branches`; each
+one that does not is reported at its value.
 
 **Why it matters.** A runtime cannot execute `"action": "bok"` or `"when": "late-cancel"`:
 one skips the step, another stops, and two runtimes behave differently. An unknown key is
-usually a typo of a known one, which the runtime then silently goes without.
+usually a typo of a known one, which the runtime then silently goes without. A `goto` or a
+button that names no branch leads the client nowhere at the moment they agreed to book.
 
 **Example.**
 
 ```json
 { "when": "late-cancel", "say": "…", "action": "cancel" }
+{ "when": "agreed", "say": "Отлично!", "goto": "bookng" }
 ```
 
-**How to fix.** Correct the value to a known one (docs/bot-runtime.md lists them), or move
-the team's own key under `x`."#,
+**How to fix.** Correct the value to a known one (docs/bot-runtime.md lists them) or to the
+id of one of the config's branches, or move the team's own key under `x`."#,
         ru: r#"**Что проверяет.** Конфигурация бота читается как версия 2 (`regl schema bot`): каждый
 ключ определён схемой (собственные ключи команды — в `x`), `when`, `action`, `ask`, `choice`,
 `basis`, `record` и `when` тегов принимают одно из известных значений, у каждого значения
 свой тип. Сообщается первое несоответствие; исправьте его и запустите проверку снова.
+Каждый `goto` шага и каждый `branch` кнопки называют ветку из `branches` конфигурации;
+о каждом, который не называет, сообщается у его значения.
 
 **Почему это важно.** Среда выполнения не может выполнить `"action": "bok"` или
 `"when": "late-cancel"`: одна пропустит шаг, другая остановится, и две среды поведут себя
 по-разному. Неизвестный ключ — обычно опечатка в известном, без которого среда молча
-обойдётся.
+обойдётся. `goto` или кнопка, не называющие ни одной ветки, никуда не ведут клиента в тот
+момент, когда он согласился записаться.
 
 **Пример.**
 
 ```json
 { "when": "late-cancel", "say": "…", "action": "cancel" }
+{ "when": "agreed", "say": "Отлично!", "goto": "bookng" }
 ```
 
 **Как исправить.** Исправьте значение на известное (их перечисляет docs/bot-runtime.md) или
-перенесите собственный ключ команды в `x`."#,
+на id одной из веток конфигурации либо перенесите собственный ключ команды в `x`."#,
     },
     scope: Scope::Bot,
     check,
@@ -63,6 +72,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if doc.version != BOT_SCHEMA {
             continue;
         }
+        dangling_targets(&doc, out);
         let text = &cx.sources.get(doc.file).text;
         let Err(e) = serde_json::from_str::<BotConfigV2>(text) else {
             continue;
@@ -90,6 +100,75 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 fix = fix_hint(),
             )),
         );
+    }
+}
+
+/// Each `goto` and button `branch` naming a branch the config does not have. A strict
+/// reader accepts any string there (the schema can list only the five known ids), so the
+/// reference is checked against the file's own `branches`, where the runtime looks it up.
+fn dangling_targets(doc: &BotDoc<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(branches) = doc.find(&["branches"]).ok().and_then(Json::as_array) else {
+        return;
+    };
+    let ids: Vec<&str> = branches
+        .iter()
+        .filter_map(|b| b.get("id").and_then(Json::as_str))
+        .collect();
+    let mut targets = Vec::new();
+    named_targets(doc.root, "", &mut targets);
+    let loc = doc.location.id.as_str();
+    for (path, value) in targets {
+        let Some(named) = value.as_str().filter(|n| !ids.contains(n)) else {
+            continue;
+        };
+        let known = ids
+            .iter()
+            .map(|i| format!("`{i}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        out.push(
+            Diagnostic::finding(
+                "B313",
+                Severity::Error,
+                t!(
+                    "`{path}` of the bot of `{loc}` leads to the branch `{named}`, which the config does not have",
+                    "`{path}` бота филиала `{loc}` ведёт в ветку `{named}`, которой в конфигурации нет"
+                ),
+            )
+            .at(doc.file, value.span.clone(), t!("no such branch", "нет такой ветки"))
+            .hint(t!(
+                "name one of the config's branches: {known} ({fix})",
+                "укажите одну из веток конфигурации: {known} ({fix})",
+                known = known,
+                fix = fix_hint(),
+            )),
+        );
+    }
+}
+
+/// Every `goto` and `branch` value under `v` with its dotted path, the team's `x` aside.
+fn named_targets<'a>(v: &'a Json, path: &str, out: &mut Vec<(String, &'a Json)>) {
+    match &v.kind {
+        Kind::Object(members) => {
+            for m in members.iter().filter(|m| m.key != "x") {
+                let p = if path.is_empty() {
+                    m.key.clone()
+                } else {
+                    format!("{path}.{}", m.key)
+                };
+                if matches!(m.key.as_str(), "goto" | "branch") {
+                    out.push((p, &m.value));
+                } else {
+                    named_targets(&m.value, &p, out);
+                }
+            }
+        }
+        Kind::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                named_targets(item, &format!("{path}.{i}"), out);
+            }
+        }
+        _ => {}
     }
 }
 

@@ -4,7 +4,7 @@
 use crate::diag::{Diagnostic, Severity};
 use crate::i18n::{StaticText, t};
 use crate::lint::bot::fix_hint;
-use crate::lint::bot_texts::{Reader, placeholders, texts};
+use crate::lint::bot_texts::{Reader, placeholders};
 use crate::lint::{Context, Rule, Scope};
 use crate::model::bot_v2::{CLIENT_PLACEHOLDERS, NOTIFICATION_PLACEHOLDERS};
 
@@ -58,15 +58,12 @@ data through a messenger or an SMS gateway, outside the CRM.
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for doc in cx.bot_docs() {
         let loc = doc.location.id.as_str();
-        for text in texts(doc.root)
-            .into_iter()
-            .filter(|t| !doc.is_derived(&t.path))
-        {
+        for text in doc.texts().iter().filter(|t| !doc.is_derived(&t.path)) {
             let known = match text.reader {
                 Reader::Client => CLIENT_PLACEHOLDERS,
                 Reader::Staff => NOTIFICATION_PLACEHOLDERS,
             };
-            for (name, _) in placeholders(text.text) {
+            for (name, _) in placeholders(&text.text) {
                 if known.iter().any(|(k, _)| *k == name) {
                     continue;
                 }
@@ -87,7 +84,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     )
                     .at(
                         doc.file,
-                        text.json.span.clone(),
+                        text.span.clone(),
                         t!("{{{name}}} here", "здесь {{{name}}}"),
                     )
                     .hint(t!(

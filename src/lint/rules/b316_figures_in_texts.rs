@@ -1,13 +1,12 @@
 //! B316: a figure a bot text states — an amount in ₽, a duration with its unit, a time of
 //! day, a percentage, a phone number — is one `business.toml` gives for that location.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use crate::diag::{Diagnostic, Severity};
 use crate::i18n::{StaticText, t};
 use crate::lint::bot::fix_hint;
-use crate::lint::bot_texts::{Figure, NOT_TEXT, figures, texts};
-use crate::lint::json::Json;
+use crate::lint::bot_texts::{Figure, NOT_TEXT, figures};
 use crate::lint::{Context, Rule, Scope};
 use crate::model::business::{Business, Location};
 
@@ -122,15 +121,24 @@ fn given(b: &Business, loc: &Location) -> BTreeSet<Figure> {
     f
 }
 
+/// The figures of each text, scanned once per distinct text of a location: a text of the
+/// file that the export also writes (most of them) reads the figures its exported twin
+/// was scanned for.
+type Scanned<'a> = HashMap<&'a str, Vec<(Figure, String)>>;
+
+fn scan<'s, 'a>(scanned: &'s mut Scanned<'a>, text: &'a str) -> &'s [(Figure, String)] {
+    scanned.entry(text).or_insert_with(|| figures(text))
+}
+
 /// The figures of every text of the exported config.
-fn exported(v: &serde_json::Value, out: &mut BTreeSet<Figure>) {
+fn exported<'a>(v: &'a serde_json::Value, out: &mut BTreeSet<Figure>, scanned: &mut Scanned<'a>) {
     match v {
-        serde_json::Value::String(s) => out.extend(figures(s).into_iter().map(|(f, _)| f)),
-        serde_json::Value::Array(a) => a.iter().for_each(|x| exported(x, out)),
+        serde_json::Value::String(s) => out.extend(scan(scanned, s).iter().map(|(f, _)| f.clone())),
+        serde_json::Value::Array(a) => a.iter().for_each(|x| exported(x, out, scanned)),
         serde_json::Value::Object(m) => m
             .iter()
             .filter(|(k, _)| !NOT_TEXT.contains(&k.as_str()))
-            .for_each(|(_, x)| exported(x, out)),
+            .for_each(|(_, x)| exported(x, out, scanned)),
         _ => {}
     }
 }
@@ -139,7 +147,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for doc in cx.bot_docs() {
         let loc = doc.location;
         let mut allowed = given(cx.business, loc);
-        exported(doc.expected(), &mut allowed);
+        let mut scanned = Scanned::new();
+        exported(doc.expected(), &mut allowed, &mut scanned);
         // An example time inside working hours is allowed («например, завтра в 14:00»).
         let inside = |m: u16| {
             loc.hours
@@ -148,29 +157,34 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 .any(|&(start, end)| start <= m && m <= end)
         };
         let id = loc.id.as_str();
-        for text in texts(doc.root) {
+        for text in doc.texts() {
             // A duration means something only where it stands: a text the export also
             // writes keeps the durations of its own exported wording («за 12 часов» in a
             // reminder is the free-cancellation window, not any duration of the SLA).
             let path: Vec<&str> = text.path.split('.').collect();
-            let own: Option<BTreeSet<Figure>> = doc
+            let own: Option<Vec<Figure>> = doc
                 .expected_at(&path)
                 .and_then(serde_json::Value::as_str)
-                .map(|s| figures(s).into_iter().map(|(f, _)| f).collect());
-            for (figure, words) in figures(text.text) {
-                let fits = match (&figure, &own) {
-                    (Figure::Seconds(_), Some(own)) => own.contains(&figure),
-                    _ => allowed.contains(&figure),
+                .map(|s| {
+                    scan(&mut scanned, s)
+                        .iter()
+                        .map(|(f, _)| f.clone())
+                        .collect()
+                });
+            for (figure, words) in scan(&mut scanned, &text.text) {
+                let fits = match (figure, &own) {
+                    (Figure::Seconds(_), Some(own)) => own.contains(figure),
+                    _ => allowed.contains(figure),
                 };
                 if fits {
                     continue;
                 }
-                if let Figure::TimeOfDay(m) = figure
+                if let Figure::TimeOfDay(m) = *figure
                     && inside(m)
                 {
                     continue;
                 }
-                out.push(finding(&doc, text.json, &text.path, id, &words));
+                out.push(finding(&doc, text.span.clone(), &text.path, id, words));
             }
         }
     }
@@ -178,7 +192,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 
 fn finding(
     doc: &crate::lint::bot::BotDoc<'_>,
-    json: &Json,
+    span: std::ops::Range<usize>,
     path: &str,
     id: &str,
     words: &str,
@@ -193,7 +207,7 @@ fn finding(
     )
     .at(
         doc.file,
-        json.span.clone(),
+        span,
         t!("«{words}» here", "здесь «{words}»"),
     )
     .hint(t!(

@@ -3,7 +3,6 @@
 use crate::diag::{Diagnostic, Severity};
 use crate::i18n::{StaticText, t};
 use crate::lint::bot::fix_hint;
-use crate::lint::bot_texts::texts;
 use crate::lint::json::{Json, Kind};
 use crate::lint::{Context, Rule, Scope};
 
@@ -109,8 +108,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let mut have = Vec::new();
         file_buttons(doc.root, &mut have);
         let loc = doc.location.id.as_str();
-        for text in texts(doc.root) {
-            for q in quoted(text.text) {
+        for text in doc.texts() {
+            for q in quoted(&text.text) {
                 if regl_buttons.contains(&q) && !have.contains(&q) {
                     let path = &text.path;
                     out.push(
@@ -124,7 +123,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                         )
                         .at(
                             doc.file,
-                            text.json.span.clone(),
+                            text.span.clone(),
                             t!("names «{q}»", "называет «{q}»"),
                         )
                         .hint(t!(
