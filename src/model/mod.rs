@@ -8,6 +8,7 @@ pub mod bot;
 pub mod bot_v2;
 pub mod business;
 pub mod city;
+mod city_table;
 pub mod duration;
 pub mod enums;
 pub mod health;

@@ -335,3 +335,18 @@ fn a_usage_error_exits_2() {
     let run = regl(dir.path(), &["schema", "nonsense"]).expect_code(2);
     assert!(run.stderr.contains("invalid value"), "{}", run.stderr);
 }
+
+#[test]
+fn a_cyrillic_service_id_is_answered_with_its_latin_spelling() {
+    let text = replace_once(&base(), "id = \"styling\"", "id = \"брови\"");
+    let run = load_fails(&text);
+    assert!(
+        run.stderr.contains(
+            "`брови` is not a valid id: use 1–40 lowercase Latin letters, digits and `-` (not at the ends), e.g. \"brovi\""
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("omsk"), "{}", run.stderr);
+    points_at(&run, &text, "\"брови\"");
+}

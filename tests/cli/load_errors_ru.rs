@@ -748,7 +748,7 @@ fn init_speaks_the_language_of_the_business_it_creates() {
     .expect_code(2);
     assert_eq!(
         run.stderr,
-        "ошибка: regl не знает часовой пояс города «Нигдевск»: укажите его через `--timezone`, например --timezone Asia/Omsk\n"
+        "ошибка: regl не знает часовой пояс города «Нигдевск»: укажите его через `--timezone`, например --timezone Europe/Moscow для московского времени (пояс IANA крупнейшего города региона)\n"
     );
     let run = run_neutral(
         dir.path(),
@@ -765,7 +765,7 @@ fn init_speaks_the_language_of_the_business_it_creates() {
     .expect_code(2);
     assert_eq!(
         run.stderr,
-        "error: regl does not know the time zone of «Нигдевск»: pass it with `--timezone`, e.g. --timezone Asia/Omsk\n"
+        "error: regl does not know the time zone of «Нигдевск»: pass it with `--timezone`, e.g. --timezone Europe/Moscow for Moscow time (the IANA zone of the region's largest city)\n"
     );
     let run = run_neutral(
         dir.path(),
@@ -782,7 +782,7 @@ fn init_speaks_the_language_of_the_business_it_creates() {
     .expect_code(2);
     assert_eq!(
         run.stderr,
-        "ошибка: `Asia/Ufa` — не часовой пояс IANA (например, Europe/Moscow, Asia/Omsk)\n"
+        "ошибка: `Asia/Ufa` — не часовой пояс IANA; Уфа живёт по времени `Asia/Yekaterinburg`: укажите `--timezone Asia/Yekaterinburg`\n"
     );
 }
 
@@ -826,7 +826,7 @@ fn init_says_what_it_did_and_what_it_refuses_in_russian() {
     .expect_code(2);
     assert!(
         run.stderr.starts_with(
-            "ошибка: идентификатор филиала: `Омск` — недопустимый идентификатор: используйте от 1 до 40"
+            "ошибка: идентификатор филиала (`--location`): `Омск` — недопустимый идентификатор: используйте от 1 до 40"
         ),
         "{}",
         run.stderr
