@@ -41,7 +41,8 @@ impl ParseStr for Id {
         // The example is the owner's own word in Latin letters (`брови` → "brovi"), when
         // that makes an id; an unrelated sample id («omsk» for a service) only puzzles.
         let latin = super::city::location_id(s);
-        if latin != s && !latin.is_empty() && latin.len() <= 40 {
+        let words = s.chars().all(|c| c.is_alphanumeric() || " -_".contains(c));
+        if words && latin != s && !latin.is_empty() && latin.len() <= 40 {
             Err(rule.join(", ", &t!("e.g. \"{latin}\"", "например \"{latin}\"")))
         } else {
             Err(rule)

@@ -1102,3 +1102,38 @@ fn c106_is_reported_once_for_a_pair_of_spans_a_channel_does_not_override() {
         "the escalation response of [sla] (15m) is longer than the booking confirmation (10m)"
     );
 }
+
+#[test]
+fn messages_speak_the_owners_units() {
+    // The owner wrote 48h and 24h; the bot config still has 12 hours in seconds. Every
+    // message says hours, as written: not "43200 s (12h)" beside "2d".
+    let dir = business("salon-ufa-omsk");
+    let path = dir.path().join("business.toml");
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(
+        &path,
+        replace_once(&text, "free_until = \"12h\"", "free_until = \"48h\""),
+    )
+    .unwrap();
+    let run = lint(dir.path(), &["--format", "json"]);
+    let messages: Vec<String> = findings(&run)
+        .iter()
+        .filter(|d| d["code"] == "B309" || d["code"] == "C107")
+        .map(|d| {
+            format!(
+                "{} {}",
+                d["code"].as_str().unwrap(),
+                d["message"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert!(
+        messages.contains(&"B309 the bot of `ufa` allows free cancellation up to 12h before the visit, the policy 48h".to_owned()),
+        "{messages:#?}"
+    );
+    assert!(
+        messages.contains(&"C107 the first reminder (24h before the visit) comes after free cancellation closed (48h before)".to_owned()),
+        "{messages:#?}"
+    );
+    assert!(!run.stdout.contains("43200 s"), "{}", run.stdout);
+}
