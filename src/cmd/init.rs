@@ -12,7 +12,7 @@ use toml_edit::{DocumentMut, Item, Table};
 use crate::cli::InitArgs;
 use crate::diag::Sources;
 use crate::i18n::localized::{Localized, TextContext};
-use crate::i18n::{self, Text, t};
+use crate::i18n::{self, Text, phrases, t};
 use crate::model::city;
 use crate::model::enums::{Lang, Segment};
 use crate::model::id::Id;
@@ -41,36 +41,59 @@ impl NewLocation {
         timezone: Option<&str>,
         lang: Lang,
     ) -> anyhow::Result<Self> {
+        let given_id = id.is_some();
         let known = city::lookup(city_name);
         let timezone = match (timezone, known) {
-            (Some(tz), _) => tz.to_owned(),
+            (Some(tz), _) => tz.trim().to_owned(),
             (None, Some(c)) => c.timezone.to_owned(),
-            (None, None) => {
-                return Err(Localized::new(t!(
-                    "regl does not know the time zone of «{city_name}»: pass it with `--timezone`, e.g. --timezone Asia/Omsk",
-                    "regl не знает часовой пояс города «{city_name}»: укажите его через `--timezone`, например --timezone Asia/Omsk"
-                ))
-                .into());
-            }
+            (None, None) => return Err(Localized::new(unknown_city(city_name)).into()),
         };
         if timezone.parse::<chrono_tz::Tz>().is_err() {
-            return Err(Localized::new(t!(
-                "`{timezone}` is not an IANA time zone (e.g. Europe/Moscow, Asia/Omsk)",
-                "`{timezone}` — не часовой пояс IANA (например, Europe/Moscow, Asia/Omsk)"
-            ))
-            .into());
+            let message = t!(
+                "`{timezone}` is not an IANA time zone",
+                "`{timezone}` — не часовой пояс IANA"
+            );
+            // `Asia/Ufa`: a city's name as a zone; the city's real zone is the answer.
+            let city_zone = timezone
+                .rsplit('/')
+                .next()
+                .and_then(city::lookup)
+                .filter(|c| !c.timezone.eq_ignore_ascii_case(&timezone));
+            let help = match (city_zone, city::timezone_near_miss(&timezone)) {
+                (Some(c), _) => {
+                    let (ru, en, tz) = (c.ru, c.en, c.timezone);
+                    t!(
+                        "{en} keeps the time of `{tz}`: pass `--timezone {tz}`",
+                        "{ru} живёт по времени `{tz}`: укажите `--timezone {tz}`"
+                    )
+                }
+                (None, Some(near)) => phrases::did_you_mean(&format!("`{near}`")),
+                (None, None) => t!(
+                    "write it as Area/City, e.g. Europe/Moscow",
+                    "запишите его как Область/Город, например Europe/Moscow"
+                ),
+            };
+            return Err(Localized::new(message.join("; ", &help)).into());
         }
         let id = match (id, known) {
             (Some(id), _) => id.to_owned(),
             (None, Some(c)) => c.id.to_owned(),
-            (None, None) => city::slug(city_name),
+            (None, None) => city::location_id(city_name),
         };
         Id::parse_str(&id).map_err(|e| {
-            Localized::new(t!(
-                "location id: {e}; choose one with `--location`",
-                "идентификатор филиала: {e}; задайте его через `--location`",
-                e = e,
-            ))
+            // Only an id regl made up itself needs the way to choose another.
+            Localized::new(if given_id {
+                t!(
+                    "location id (`--location`): {e}",
+                    "идентификатор филиала (`--location`): {e}",
+                    e = e
+                )
+            } else {
+                t!(
+                    "regl cannot make a location id from «{city_name}»: choose one with `--location`, e.g. --location main",
+                    "regl не может составить идентификатор филиала из «{city_name}»: задайте его через `--location`, например --location main"
+                )
+            })
         })?;
         let city = match (known, lang) {
             (Some(c), Lang::Ru) => c.ru.to_owned(),
@@ -113,6 +136,28 @@ impl NewLocation {
         // The city copied from opens on its own day: the new one's is still to be set (T141).
         t.remove("launch_date");
     }
+}
+
+/// A name to put inside «…»: its own «…» become „…“, as the documents print them
+/// («Студия красоты „Лада“»), so a message never shows «…«Лада»».
+fn nested_quotes(name: &str) -> String {
+    name.replace('«', "„").replace('»', "“")
+}
+
+/// A city not in the table: the near miss if there is one, else how to give its zone. The
+/// example zone is Moscow time, the zone of most of the country, not another region's.
+fn unknown_city(city_name: &str) -> Text {
+    let city_name = city_name.trim();
+    if let Some(near) = city::near_miss(city_name) {
+        return t!(
+            "regl does not know the city «{city_name}»: did you mean «{near}»? For a city it does not know, pass the time zone with `--timezone`",
+            "regl не знает город «{city_name}»: возможно, имелось в виду «{near}»? Для города, которого regl не знает, укажите часовой пояс через `--timezone`"
+        );
+    }
+    t!(
+        "regl does not know the time zone of «{city_name}»: pass it with `--timezone`, e.g. --timezone Europe/Moscow for Moscow time (the IANA zone of the region's largest city)",
+        "regl не знает часовой пояс города «{city_name}»: укажите его через `--timezone`, например --timezone Europe/Moscow для московского времени (пояс IANA крупнейшего города региона)"
+    )
 }
 
 /// "UTC+6" for Asia/Omsk (Russia keeps no daylight saving, so one offset holds all year).
@@ -367,6 +412,7 @@ fn add_location(args: &InitArgs, path: &Path) -> Outcome {
     if let Some(name) = args.name.as_deref().map(str::trim) {
         let existing = loaded.business.business.name.as_str();
         if name != existing {
+            let existing = nested_quotes(existing);
             let shown = path.display();
             return Err(Failure::Other(Localized::new(t!(
                 "{shown} already exists, for «{existing}»: run without `--name` to add a location to it, or with `--force` to replace it with a new business",

@@ -353,10 +353,11 @@ fn export(business: &Business, location: &Location) -> serde_json::Value {
     serde_json::to_value(crate::export::bot_config(business, location)).expect("exports serialise")
 }
 
-/// Seconds as people read them: 86400 → "86400 s (24h)", «86400 с (24h)».
-pub fn secs(n: u64) -> Text {
-    let d = crate::model::Duration::from_secs(n);
-    t!("{n} s ({d})", "{n} с ({d})")
+/// A bot config's seconds in the units of the `business.toml` value they are compared with:
+/// 43200 next to "48h" → "12h", never "43200 s (12h)" beside "2d".
+pub fn secs(n: u64, like: crate::model::Duration) -> Text {
+    let d = crate::model::Duration::from_secs_like(n, like);
+    Text::same(d.to_string())
 }
 
 /// The hint most bot findings end with, naming the fixes that touch the file lint reads:

@@ -1,9 +1,15 @@
 //! Cities `regl init --city` knows: their time zone, a location id and the short code used
-//! in escalation tags («эскалация-НСК»). Russia has had no daylight saving since 2014.
+//! in escalation tags («эскалация-НСК»), and the near miss to offer for a city or time zone
+//! regl does not know. The table itself is generated (`city_table.rs`); Russia has had no
+//! daylight saving since 2014, so a zone is one offset all year.
+
+pub use super::city_table::CITIES;
 
 /// A known city.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct City {
+    /// The GeoNames id of the record the row was made from (tests/cities.rs checks by it).
+    pub geonameid: u32,
     pub ru: &'static str,
     pub en: &'static str,
     pub id: &'static str,
@@ -13,7 +19,8 @@ pub struct City {
     pub tag_en: &'static str,
 }
 
-const fn c(
+pub(super) const fn c(
+    geonameid: u32,
     ru: &'static str,
     en: &'static str,
     id: &'static str,
@@ -22,6 +29,7 @@ const fn c(
     tag_en: &'static str,
 ) -> City {
     City {
+        geonameid,
         ru,
         en,
         id,
@@ -30,152 +38,6 @@ const fn c(
         tag_en,
     }
 }
-
-pub const CITIES: &[City] = &[
-    c("Москва", "Moscow", "moscow", "Europe/Moscow", "МСК", "MSK"),
-    c(
-        "Санкт-Петербург",
-        "Saint Petersburg",
-        "spb",
-        "Europe/Moscow",
-        "СПБ",
-        "SPB",
-    ),
-    c("Казань", "Kazan", "kazan", "Europe/Moscow", "КЗН", "KZN"),
-    c(
-        "Нижний Новгород",
-        "Nizhny Novgorod",
-        "nnovgorod",
-        "Europe/Moscow",
-        "НН",
-        "NN",
-    ),
-    c(
-        "Ростов-на-Дону",
-        "Rostov-on-Don",
-        "rostov",
-        "Europe/Moscow",
-        "РНД",
-        "RND",
-    ),
-    c(
-        "Краснодар",
-        "Krasnodar",
-        "krasnodar",
-        "Europe/Moscow",
-        "КРД",
-        "KRD",
-    ),
-    c(
-        "Воронеж",
-        "Voronezh",
-        "voronezh",
-        "Europe/Moscow",
-        "ВРН",
-        "VRN",
-    ),
-    c("Самара", "Samara", "samara", "Europe/Samara", "СМР", "SMR"),
-    c(
-        "Волгоград",
-        "Volgograd",
-        "volgograd",
-        "Europe/Volgograd",
-        "ВЛГ",
-        "VLG",
-    ),
-    c("Уфа", "Ufa", "ufa", "Asia/Yekaterinburg", "УФА", "UFA"),
-    c(
-        "Екатеринбург",
-        "Yekaterinburg",
-        "ekb",
-        "Asia/Yekaterinburg",
-        "ЕКБ",
-        "EKB",
-    ),
-    c(
-        "Челябинск",
-        "Chelyabinsk",
-        "chelyabinsk",
-        "Asia/Yekaterinburg",
-        "ЧЛБ",
-        "CHEL",
-    ),
-    c("Пермь", "Perm", "perm", "Asia/Yekaterinburg", "ПРМ", "PERM"),
-    c(
-        "Тюмень",
-        "Tyumen",
-        "tyumen",
-        "Asia/Yekaterinburg",
-        "ТЮМ",
-        "TYU",
-    ),
-    c("Омск", "Omsk", "omsk", "Asia/Omsk", "ОМСК", "OMSK"),
-    c(
-        "Новосибирск",
-        "Novosibirsk",
-        "novosibirsk",
-        "Asia/Novosibirsk",
-        "НСК",
-        "NSK",
-    ),
-    c("Томск", "Tomsk", "tomsk", "Asia/Tomsk", "ТМСК", "TOMSK"),
-    c(
-        "Барнаул",
-        "Barnaul",
-        "barnaul",
-        "Asia/Barnaul",
-        "БРН",
-        "BRN",
-    ),
-    c(
-        "Кемерово",
-        "Kemerovo",
-        "kemerovo",
-        "Asia/Novokuznetsk",
-        "КМР",
-        "KMR",
-    ),
-    c(
-        "Красноярск",
-        "Krasnoyarsk",
-        "krasnoyarsk",
-        "Asia/Krasnoyarsk",
-        "КРСК",
-        "KRSK",
-    ),
-    c(
-        "Иркутск",
-        "Irkutsk",
-        "irkutsk",
-        "Asia/Irkutsk",
-        "ИРК",
-        "IRK",
-    ),
-    c(
-        "Хабаровск",
-        "Khabarovsk",
-        "khabarovsk",
-        "Asia/Vladivostok",
-        "ХБР",
-        "KHV",
-    ),
-    c(
-        "Владивосток",
-        "Vladivostok",
-        "vladivostok",
-        "Asia/Vladivostok",
-        "ВЛД",
-        "VVO",
-    ),
-    c(
-        "Калининград",
-        "Kaliningrad",
-        "kaliningrad",
-        "Europe/Kaliningrad",
-        "КЛГ",
-        "KGD",
-    ),
-];
 
 fn fold(s: &str) -> String {
     s.trim()
@@ -192,8 +54,45 @@ pub fn lookup(name: &str) -> Option<&'static City> {
         .find(|c| fold(c.ru) == key || fold(c.en) == key || c.id == key)
 }
 
-/// A location id from a city name: Cyrillic transliterated, everything else dropped.
+/// The known city whose name is one or two letters away from `name` («Екатеренбург»), in the
+/// language it was typed in.
+pub fn near_miss(name: &str) -> Option<&'static str> {
+    let key = fold(name);
+    let cyrillic = key.chars().any(|c| ('а'..='я').contains(&c));
+    CITIES
+        .iter()
+        .map(|c| if cyrillic { c.ru } else { c.en })
+        .map(|n| (strsim::damerau_levenshtein(&key, &fold(n)), n))
+        .filter(|&(d, n)| d > 0 && d <= 2.min(n.chars().count() / 4))
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, n)| n)
+}
+
+/// The IANA zone nearest a mistyped one (`Europe/Moskow` → `Europe/Moscow`), case aside.
+pub fn timezone_near_miss(name: &str) -> Option<&'static str> {
+    let key = name.trim().to_lowercase();
+    chrono_tz::TZ_VARIANTS
+        .iter()
+        .map(|tz| tz.name())
+        .map(|n| (strsim::damerau_levenshtein(&key, &n.to_lowercase()), n))
+        .filter(|&(d, n)| d <= 2.max(n.len() / 6))
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, n)| n)
+}
+
+/// A key from a label (a CRM list item's key): Cyrillic transliterated, everything else
+/// dropped. Keys already live on owners' portals, so this spelling (`й` → `i`) stays.
 pub fn slug(name: &str) -> String {
+    transliterate(name, "i")
+}
+
+/// A location id from a city name: `Йошкар-Ола` → `yoshkar-ola`, `Нижний` → `nizhniy`, as
+/// the ids in the city table are made (tools/cities.py).
+pub fn location_id(name: &str) -> String {
+    transliterate(name, "y")
+}
+
+fn transliterate(name: &str, short_i: &str) -> String {
     let mut out = String::new();
     for ch in name.trim().to_lowercase().chars() {
         let t = match ch {
@@ -205,7 +104,8 @@ pub fn slug(name: &str) -> String {
             'е' | 'ё' | 'э' => "e",
             'ж' => "zh",
             'з' => "z",
-            'и' | 'й' => "i",
+            'и' => "i",
+            'й' => short_i,
             'к' => "k",
             'л' => "l",
             'м' => "m",
@@ -254,7 +154,36 @@ mod tests {
         assert_eq!(lookup("новосибирск").unwrap().tag_ru, "НСК");
         assert_eq!(lookup("Ufa").unwrap().timezone, "Asia/Yekaterinburg");
         assert_eq!(lookup("Санкт Петербург").unwrap().id, "spb");
+        assert_eq!(lookup("Сочи").unwrap().timezone, "Europe/Moscow");
+        assert_eq!(lookup("Королев").unwrap().ru, "Королёв");
         assert!(lookup("Урюпинск").is_none());
+    }
+
+    #[test]
+    fn table_ids_and_names_are_unique() {
+        for (i, a) in CITIES.iter().enumerate() {
+            for b in &CITIES[i + 1..] {
+                assert_ne!(a.id, b.id);
+                assert_ne!(fold(a.ru), fold(b.ru), "{} twice", a.ru);
+                assert_ne!(fold(a.en), fold(b.en), "{} twice", a.en);
+            }
+            assert!(
+                a.timezone.parse::<chrono_tz::Tz>().is_ok(),
+                "{}",
+                a.timezone
+            );
+        }
+    }
+
+    #[test]
+    fn offers_near_misses() {
+        assert_eq!(near_miss("Екатеренбург"), Some("Екатеринбург"));
+        assert_eq!(near_miss("Novosibrsk"), Some("Novosibirsk"));
+        assert_eq!(near_miss("Урюпинск"), None);
+        assert_eq!(near_miss("Уфа"), None);
+        assert_eq!(timezone_near_miss("Europe/Moskow"), Some("Europe/Moscow"));
+        assert_eq!(timezone_near_miss("asia/omsk"), Some("Asia/Omsk"));
+        assert_eq!(timezone_near_miss("Moscow time"), None);
     }
 
     #[test]
@@ -263,5 +192,16 @@ mod tests {
         assert_eq!(slug("Урюпинск"), "uryupinsk");
         assert_eq!(slug("Нижний Новгород"), "nizhnii-novgorod");
         assert_eq!(slug("Ростов-на-Дону"), "rostov-na-donu");
+        assert_eq!(location_id("Йошкар-Ола"), "yoshkar-ola");
+        assert_eq!(location_id("Нижний Новгород"), "nizhniy-novgorod");
+    }
+
+    #[test]
+    fn table_ids_are_the_transliteration_of_their_names() {
+        // Only the cities regl knew before the table keep ids of their own («spb», «ekb»).
+        let own = ["moscow", "spb", "ekb", "nnovgorod", "rostov"];
+        for c in CITIES.iter().filter(|c| !own.contains(&c.id)) {
+            assert_eq!(location_id(c.ru), c.id, "{}", c.ru);
+        }
     }
 }

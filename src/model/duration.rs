@@ -8,9 +8,41 @@ use crate::i18n::{Text, t};
 
 /// A span of time in whole seconds. A year is 365 days and a week 7, so "3y" means what a
 /// retention clause means by three years.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+///
+/// It remembers the largest unit the owner wrote, so a message prints "48h" back as "48h",
+/// not "2d": the one formatter of durations in messages is its `Display`. Two durations are
+/// equal when their seconds are, however written.
+#[derive(Clone, Copy, Debug, Default)]
 pub struct Duration {
     secs: u64,
+    /// The index in [`UNITS`] of the largest unit written; `None` for a duration regl made.
+    written: Option<u8>,
+}
+
+impl PartialEq for Duration {
+    fn eq(&self, other: &Self) -> bool {
+        self.secs == other.secs
+    }
+}
+
+impl Eq for Duration {}
+
+impl PartialOrd for Duration {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Duration {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.secs.cmp(&other.secs)
+    }
+}
+
+impl std::hash::Hash for Duration {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.secs.hash(state);
+    }
 }
 
 const UNITS: [(&str, u64); 6] = [
@@ -24,7 +56,20 @@ const UNITS: [(&str, u64); 6] = [
 
 impl Duration {
     pub const fn from_secs(secs: u64) -> Self {
-        Self { secs }
+        Self {
+            secs,
+            written: None,
+        }
+    }
+
+    /// `secs` in the units `like` was written in: a bot's 43200 s next to a policy of "48h"
+    /// reads "12h", so one message never mixes "2d" with "43200 s".
+    #[must_use]
+    pub const fn from_secs_like(secs: u64, like: Self) -> Self {
+        Self {
+            secs,
+            written: like.written,
+        }
     }
 
     pub const fn secs(self) -> u64 {
@@ -63,9 +108,15 @@ impl ParseStr for Duration {
             return strict;
         }
         match super::spoken_duration::read(s) {
-            Some(Spoken::Secs(secs)) => Ok(Self { secs }),
+            Some(Spoken::Secs { secs, largest }) => Ok(Self {
+                secs,
+                written: UNITS
+                    .iter()
+                    .position(|&(_, size)| size == largest)
+                    .and_then(|i| u8::try_from(i).ok()),
+            }),
             Some(Spoken::Fraction(secs)) => {
-                let canonical = Self { secs };
+                let canonical = Self::from_secs(secs);
                 Err(t!(
                     "`{s}` is not a duration: write {canonical}, not {s}",
                     "`{s}` — не длительность: пишите {canonical}, а не {s}"
@@ -92,6 +143,7 @@ impl Duration {
         }
         let mut secs: u64 = 0;
         let mut last_unit = usize::MAX;
+        let mut written = None;
         let mut rest = s;
         while !rest.is_empty() {
             let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
@@ -129,6 +181,7 @@ impl Duration {
                 ));
             }
             last_unit = idx;
+            written.get_or_insert(u8::try_from(idx).unwrap_or(u8::MAX));
             let n: u64 = num.parse().map_err(|_| {
                 t!(
                     "`{s}` is too long a duration",
@@ -147,17 +200,33 @@ impl Duration {
                 })?;
             rest = tail;
         }
-        Ok(Self { secs })
+        Ok(Self { secs, written })
     }
 }
 
 impl fmt::Display for Duration {
+    /// The canonical form in the owner's largest unit ("48h", "90m", "1h30m", "2d"); a
+    /// duration regl made itself in the largest units that fit.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.secs == 0 {
             return f.write_str("0s");
         }
-        for (n, unit) in self.parts() {
-            write!(f, "{n}{unit}")?;
+        let Some(first) = self.written else {
+            for (n, unit) in self.parts() {
+                write!(f, "{n}{unit}")?;
+            }
+            return Ok(());
+        };
+        let mut rest = self.secs;
+        for (i, &(unit, size)) in UNITS.iter().enumerate().skip(usize::from(first)) {
+            // Weeks only when the owner counted in weeks.
+            if unit == "w" && i != usize::from(first) {
+                continue;
+            }
+            if rest >= size {
+                write!(f, "{}{unit}", rest / size)?;
+                rest %= size;
+            }
         }
         Ok(())
     }

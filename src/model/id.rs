@@ -19,8 +19,8 @@ impl Id {
 impl ParseStr for Id {
     fn expected() -> Text {
         Text::new(
-            "an id of lowercase Latin letters, digits and `-`, e.g. \"omsk\"",
-            "идентификатор из строчных латинских букв, цифр и `-`, например \"omsk\"",
+            "an id of lowercase Latin letters, digits and `-`",
+            "идентификатор из строчных латинских букв, цифр и `-`",
         )
     }
 
@@ -32,12 +32,20 @@ impl ParseStr for Id {
             && !s.starts_with('-')
             && !s.ends_with('-');
         if ok {
-            Ok(Self(s.to_owned()))
+            return Ok(Self(s.to_owned()));
+        }
+        let rule = t!(
+            "`{s}` is not a valid id: use 1–40 lowercase Latin letters, digits and `-` (not at the ends)",
+            "`{s}` — недопустимый идентификатор: используйте от 1 до 40 строчных латинских букв, цифр и `-` (не в начале и не в конце)"
+        );
+        // The example is the owner's own word in Latin letters (`брови` → "brovi"), when
+        // that makes an id; an unrelated sample id («omsk» for a service) only puzzles.
+        let latin = super::city::location_id(s);
+        let words = s.chars().all(|c| c.is_alphanumeric() || " -_".contains(c));
+        if words && latin != s && !latin.is_empty() && latin.len() <= 40 {
+            Err(rule.join(", ", &t!("e.g. \"{latin}\"", "например \"{latin}\"")))
         } else {
-            Err(t!(
-                "`{s}` is not a valid id: use 1–40 lowercase Latin letters, digits and `-` (not at the ends), e.g. \"omsk\"",
-                "`{s}` — недопустимый идентификатор: используйте от 1 до 40 строчных латинских букв, цифр и `-` (не в начале и не в конце), например \"omsk\""
-            ))
+            Err(rule)
         }
     }
 }

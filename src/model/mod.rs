@@ -9,6 +9,7 @@ pub mod bot_v2;
 pub mod business;
 mod channel_name;
 pub mod city;
+mod city_table;
 pub mod duration;
 pub mod duty;
 pub mod enums;

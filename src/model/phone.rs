@@ -61,6 +61,20 @@ impl ParseStr for Phone {
 
     fn parse_str(s: &str) -> Result<Self, Text> {
         let allowed = |c: char| c.is_ascii_digit() || " +-()\u{a0}".contains(c);
+        // «доб. 12», "ext. 12", "x12", "#12": an extension, which no messenger or SMS can dial.
+        let lower = s.to_lowercase();
+        let extension = ["доб", "ext", "x", "#"].iter().find_map(|w| {
+            lower
+                .find(w)
+                .filter(|&at| at > 0 && lower[..at].chars().any(|c| c.is_ascii_digit()))
+                .map(|at| s[..at].trim_end().trim_end_matches([',', ';']).to_owned())
+        });
+        if let Some(number) = extension {
+            return Err(t!(
+                "`{s}` is not a phone number: extensions are not supported; put the extension in a comment after the value (`\"{number}\"  # …`) and give the number alone",
+                "`{s}` — не номер телефона: добавочные номера не поддерживаются; укажите добавочный в комментарии после значения (`\"{number}\"  # …`), а в значении — только номер"
+            ));
+        }
         if let Some(c) = s.chars().find(|&c| !allowed(c)) {
             return Err(t!(
                 "`{s}` is not a phone number: unexpected `{c}`",
@@ -80,9 +94,16 @@ impl ParseStr for Phone {
             digits.insert(0, '7');
         }
         if digits.len() != 11 || !digits.starts_with('7') {
+            // Ten digits alone are read as +7 (the number as Russians dictate it), so the
+            // message names both forms and counts what it found.
+            let n = s.chars().filter(char::is_ascii_digit).count() as u64;
+            let (digits_en, digits_ru) = (
+                if n == 1 { "digit" } else { "digits" },
+                crate::words::plural_ru(n, "цифра", "цифры", "цифр"),
+            );
             return Err(t!(
-                "`{s}` is not a Russian phone number: expected 11 digits starting with +7 or 8",
-                "`{s}` — не российский номер телефона: нужно 11 цифр, начиная с +7 или 8"
+                "`{s}` is not a Russian phone number: it has {n} {digits_en}; write +7 or 8 and 10 digits (\"+7 917 000-00-00\"), or the 10 digits alone, read as +7",
+                "`{s}` — не российский номер телефона: в нём {n} {digits_ru}; пишите +7 или 8 и 10 цифр (\"+7 917 000-00-00\") или только 10 цифр — они читаются как +7"
             ));
         }
         if matches!(digits.as_bytes()[1], b'6' | b'7') {

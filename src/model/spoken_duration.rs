@@ -4,8 +4,9 @@
 
 /// What a spoken duration reads as.
 pub enum Spoken {
-    /// Whole units: the seconds.
-    Secs(u64),
+    /// Whole units: the seconds, and the size of the largest unit written (3600 for «48 часов»),
+    /// so messages say «48h» back, not «2d».
+    Secs { secs: u64, largest: u64 },
     /// A fraction such as "1.5h": the seconds it means, for the canonical form to suggest.
     Fraction(u64),
 }
@@ -133,6 +134,9 @@ pub fn read(s: &str) -> Option<Spoken> {
     Some(if fraction {
         Spoken::Fraction(whole)
     } else {
-        Spoken::Secs(whole)
+        Spoken::Secs {
+            secs: whole,
+            largest: seen.first().copied().unwrap_or(1),
+        }
     })
 }

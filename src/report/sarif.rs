@@ -110,7 +110,8 @@ pub fn render(
             "tool": { "driver": {
                 "name": "regl",
                 "version": env!("CARGO_PKG_VERSION"),
-                "informationUri": env!("CARGO_PKG_REPOSITORY"),
+                // No `informationUri`: it is optional, and the project has no public address
+                // to give; an invented one would send a dashboard user nowhere.
                 "rules": rules_json,
             }},
             "originalUriBaseIds": {

@@ -210,3 +210,109 @@ fn a_new_business_needs_a_name() {
     let run = regl(dir.path(), &["init", "--city", "Омск"]).expect_code(2);
     assert!(run.stderr.contains("--name"), "{}", run.stderr);
 }
+
+#[test]
+fn init_knows_every_large_russian_city_and_offers_near_misses() {
+    // Sochi, Tobolsk and Petropavlovsk-Kamchatsky were unknown; now their zones come from
+    // the table, and the id is the city's name in Latin letters.
+    for (city, id, tz) in [
+        ("Сочи", "sochi", "Europe/Moscow"),
+        ("Тобольск", "tobolsk", "Asia/Yekaterinburg"),
+        (
+            "Петропавловск-Камчатский",
+            "petropavlovsk-kamchatskiy",
+            "Asia/Kamchatka",
+        ),
+        ("Йошкар-Ола", "yoshkar-ola", "Europe/Moscow"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let run = regl(dir.path(), &["init", "--name", "Лада", "--city", city]).expect_code(0);
+        assert!(
+            run.stdout
+                .contains(&format!("location `{id}` ({city}, {tz})")),
+            "{}",
+            run.stdout
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let run = regl(
+        dir.path(),
+        &["init", "--name", "Лада", "--city", "Екатеренбург"],
+    )
+    .expect_code(2);
+    assert_eq!(
+        run.stderr,
+        "error: regl does not know the city «Екатеренбург»: did you mean «Екатеринбург»? For a city it does not know, pass the time zone with `--timezone`\n"
+    );
+    let run = regl(
+        dir.path(),
+        &[
+            "init",
+            "--name",
+            "Лада",
+            "--city",
+            "Урюпинск",
+            "--timezone",
+            "Europe/Moskow",
+        ],
+    )
+    .expect_code(2);
+    assert_eq!(
+        run.stderr,
+        "error: `Europe/Moskow` is not an IANA time zone; did you mean `Europe/Moscow`?\n"
+    );
+    let run = regl(
+        dir.path(),
+        &["init", "--name", "Лада", "--city", "Урюпинск"],
+    )
+    .expect_code(2);
+    assert_eq!(
+        run.stderr,
+        "error: regl does not know the time zone of «Урюпинск»: pass it with `--timezone`, e.g. --timezone Europe/Moscow for Moscow time (the IANA zone of the region's largest city)\n"
+    );
+    assert!(!dir.path().join("business.toml").exists());
+}
+
+#[test]
+fn init_answers_a_bad_location_id_with_the_owners_own_word() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = regl(
+        dir.path(),
+        &[
+            "init",
+            "--name",
+            "Лада",
+            "--city",
+            "Казань",
+            "--location",
+            "казань",
+        ],
+    )
+    .expect_code(2);
+    assert_eq!(
+        run.stderr,
+        "error: location id (`--location`): `казань` is not a valid id: use 1–40 lowercase Latin letters, digits and `-` (not at the ends), e.g. \"kazan\"\n"
+    );
+    assert!(!dir.path().join("business.toml").exists());
+}
+
+#[test]
+fn init_quotes_an_existing_name_with_its_own_quotes_nested() {
+    let dir = tempfile::tempdir().unwrap();
+    regl(
+        dir.path(),
+        &["init", "--name", "Студия красоты «Лада»", "--city", "Уфа"],
+    )
+    .expect_code(0);
+    let run = regl(
+        dir.path(),
+        &["init", "--name", "Другое", "--city", "Казань"],
+    )
+    .expect_code(2);
+    assert!(
+        run.stderr
+            .contains("already exists, for «Студия красоты „Лада“»: run without `--name`"),
+        "{}",
+        run.stderr
+    );
+}

@@ -1076,3 +1076,64 @@ fn d402_user_template_that_does_not_parse() {
     assert_eq!(found[0].1, "templates/ru/pd-policy.md");
     assert_eq!(found[0].2, 3);
 }
+
+#[test]
+fn c106_is_reported_once_for_a_pair_of_spans_a_channel_does_not_override() {
+    // `phone` overrides only human_first_response: the escalation response and the booking
+    // confirmation it checks are [sla]'s own two lines, so [sla]'s finding is the only one.
+    let dir = business("salon-ufa-omsk");
+    let path = dir.path().join("business.toml");
+    let text = fs::read_to_string(&path).unwrap();
+    let text = replace_once(
+        &text,
+        "booking_confirmation = \"24h\"",
+        "booking_confirmation = \"10m\"",
+    );
+    fs::write(&path, &text).unwrap();
+    write_bots(dir.path());
+    let run = lint(dir.path(), &["--format", "json"]);
+    let c106: Vec<_> = findings(&run)
+        .into_iter()
+        .filter(|d| d["code"] == "C106")
+        .collect();
+    assert_eq!(c106.len(), 1, "{}", run.stdout);
+    assert_eq!(
+        c106[0]["message"],
+        "the escalation response of [sla] (15m) is longer than the booking confirmation (10m)"
+    );
+}
+
+#[test]
+fn messages_speak_the_owners_units() {
+    // The owner wrote 48h and 24h; the bot config still has 12 hours in seconds. Every
+    // message says hours, as written: not "43200 s (12h)" beside "2d".
+    let dir = business("salon-ufa-omsk");
+    let path = dir.path().join("business.toml");
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(
+        &path,
+        replace_once(&text, "free_until = \"12h\"", "free_until = \"48h\""),
+    )
+    .unwrap();
+    let run = lint(dir.path(), &["--format", "json"]);
+    let messages: Vec<String> = findings(&run)
+        .iter()
+        .filter(|d| d["code"] == "B309" || d["code"] == "C107")
+        .map(|d| {
+            format!(
+                "{} {}",
+                d["code"].as_str().unwrap(),
+                d["message"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert!(
+        messages.contains(&"B309 the bot of `ufa` allows free cancellation up to 12h before the visit, the policy 48h".to_owned()),
+        "{messages:#?}"
+    );
+    assert!(
+        messages.contains(&"C107 the first reminder (24h before the visit) comes after free cancellation closed (48h before)".to_owned()),
+        "{messages:#?}"
+    );
+    assert!(!run.stdout.contains("43200 s"), "{}", run.stdout);
+}

@@ -335,3 +335,48 @@ fn a_usage_error_exits_2() {
     let run = regl(dir.path(), &["schema", "nonsense"]).expect_code(2);
     assert!(run.stderr.contains("invalid value"), "{}", run.stderr);
 }
+
+#[test]
+fn a_cyrillic_service_id_is_answered_with_its_latin_spelling() {
+    let text = replace_once(&base(), "id = \"styling\"", "id = \"брови\"");
+    let run = load_fails(&text);
+    assert!(
+        run.stderr.contains(
+            "`брови` is not a valid id: use 1–40 lowercase Latin letters, digits and `-` (not at the ends), e.g. \"brovi\""
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("omsk"), "{}", run.stderr);
+    points_at(&run, &text, "\"брови\"");
+}
+
+#[test]
+fn phone_messages_count_the_digits_and_refuse_extensions() {
+    let base = base();
+    let (line, _) = line_col_of(&base, "\nphone = ");
+    let line_text = base.lines().nth(line).unwrap().to_owned();
+    let text = replace_once(&base, &line_text, "phone = \"+7 917 246 18 3\"");
+    let run = load_fails(&text);
+    assert!(
+        run.stderr.contains("`+7 917 246 18 3` is not a Russian phone number: it has 10 digits; write +7 or 8 and 10 digits (\"+7 917 000-00-00\"), or the 10 digits alone, read as +7"),
+        "{}",
+        run.stderr
+    );
+    points_at(&run, &text, "\"+7 917 246 18 3\"");
+    let text = replace_once(&base, &line_text, "phone = \"+7 347 200-00-00 доб. 12\"");
+    let run = load_fails(&text);
+    assert!(
+        run.stderr.contains("`+7 347 200-00-00 доб. 12` is not a phone number: extensions are not supported; put the extension in a comment after the value (`\"+7 347 200-00-00\"  # …`) and give the number alone"),
+        "{}",
+        run.stderr
+    );
+    // Ten digits alone are the number after +7, as the message says.
+    let dir = tempfile::tempdir().unwrap();
+    let text = replace_once(&base, &line_text, "phone = \"917 246 18 30\"");
+    fs::write(dir.path().join("business.toml"), &text).unwrap();
+    let run = regl(dir.path(), &["export", "--bot-configs"]).expect_code(0);
+    assert!(!run.stderr.contains("phone"), "{}", run.stderr);
+    let bot = fs::read_to_string(dir.path().join("bot/ufa.json")).unwrap();
+    assert!(bot.contains("+79172461830"), "{bot}");
+}

@@ -285,7 +285,7 @@ fn unparsable_phone() {
         &run,
         &text,
         "\"+1 212 555-01-23\"",
-        "`+1 212 555-01-23` — не российский номер телефона: нужно 11 цифр, начиная с +7 или 8",
+        "`+1 212 555-01-23` — не российский номер телефона: в нём 11 цифр; пишите +7 или 8 и 10 цифр (\"+7 917 000-00-00\") или только 10 цифр — они читаются как +7",
     );
 }
 
@@ -324,7 +324,7 @@ fn unparsable_id() {
         &run,
         &text,
         "\"../../etc\"",
-        "`../../etc` — недопустимый идентификатор: используйте от 1 до 40 строчных латинских букв, цифр и `-` (не в начале и не в конце), например \"omsk\"",
+        "`../../etc` — недопустимый идентификатор: используйте от 1 до 40 строчных латинских букв, цифр и `-` (не в начале и не в конце)",
     );
 }
 
@@ -651,7 +651,7 @@ fn bot_findings_of_a_russian_business_are_russian() {
     let b302 = bot_finding(&found, &text, "B302", "\"first_response_s\": 30", "30");
     assert_eq!(
         b302["message"],
-        "бот филиала `ufa` может отвечать 30 с (30s), а SLA обещает 3s"
+        "бот филиала `ufa` может отвечать 30s, а SLA обещает 3s"
     );
     assert_eq!(
         b302["hint"],
@@ -662,7 +662,7 @@ fn bot_findings_of_a_russian_business_are_russian() {
     let b309 = bot_finding(&found, &text, "B309", "\"free_until_s\": 86400", "86400");
     assert_eq!(
         b309["message"],
-        "бот филиала `ufa` разрешает бесплатную отмену не позже чем за 86400 с (1d) до визита, а политика — за 12h"
+        "бот филиала `ufa` разрешает бесплатную отмену не позже чем за 24h до визита, а политика — за 12h"
     );
     assert_eq!(b309["related"][0]["label"], "срок по политике");
 
@@ -748,7 +748,7 @@ fn init_speaks_the_language_of_the_business_it_creates() {
     .expect_code(2);
     assert_eq!(
         run.stderr,
-        "ошибка: regl не знает часовой пояс города «Нигдевск»: укажите его через `--timezone`, например --timezone Asia/Omsk\n"
+        "ошибка: regl не знает часовой пояс города «Нигдевск»: укажите его через `--timezone`, например --timezone Europe/Moscow для московского времени (пояс IANA крупнейшего города региона)\n"
     );
     let run = run_neutral(
         dir.path(),
@@ -765,7 +765,7 @@ fn init_speaks_the_language_of_the_business_it_creates() {
     .expect_code(2);
     assert_eq!(
         run.stderr,
-        "error: regl does not know the time zone of «Нигдевск»: pass it with `--timezone`, e.g. --timezone Asia/Omsk\n"
+        "error: regl does not know the time zone of «Нигдевск»: pass it with `--timezone`, e.g. --timezone Europe/Moscow for Moscow time (the IANA zone of the region's largest city)\n"
     );
     let run = run_neutral(
         dir.path(),
@@ -782,7 +782,7 @@ fn init_speaks_the_language_of_the_business_it_creates() {
     .expect_code(2);
     assert_eq!(
         run.stderr,
-        "ошибка: `Asia/Ufa` — не часовой пояс IANA (например, Europe/Moscow, Asia/Omsk)\n"
+        "ошибка: `Asia/Ufa` — не часовой пояс IANA; Уфа живёт по времени `Asia/Yekaterinburg`: укажите `--timezone Asia/Yekaterinburg`\n"
     );
 }
 
@@ -826,7 +826,7 @@ fn init_says_what_it_did_and_what_it_refuses_in_russian() {
     .expect_code(2);
     assert!(
         run.stderr.starts_with(
-            "ошибка: идентификатор филиала: `Омск` — недопустимый идентификатор: используйте от 1 до 40"
+            "ошибка: идентификатор филиала (`--location`): `Омск` — недопустимый идентификатор: используйте от 1 до 40"
         ),
         "{}",
         run.stderr

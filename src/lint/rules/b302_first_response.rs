@@ -94,7 +94,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     "the bot of `{id}` may take {bot} to answer, the SLA promises {sla}",
                     "бот филиала `{id}` может отвечать {bot}, а SLA обещает {sla}",
                     id = id,
-                    bot = secs(bot),
+                    bot = secs(bot, sla),
                     sla = sla,
                 ),
                 v.span.clone(),

@@ -79,6 +79,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 fn check_values(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let b = cx.business;
     let mut want: Vec<u64> = b.sla.reminders.iter().map(|r| r.secs()).collect();
+    let written: Vec<crate::model::Duration> = b.sla.reminders.iter().map(|r| r.value).collect();
     want.sort_unstable_by(|a, c| c.cmp(a));
     let want_channels: Vec<&str> = b
         .channels
@@ -122,7 +123,7 @@ fn check_values(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                             "the bot of `{loc}` reminds at other times than the SLA: it {what}",
                             "бот филиала `{loc}` напоминает не в те сроки, что указаны в SLA: {what}",
                             loc = loc,
-                            what = difference(&want, &have),
+                            what = difference(&written, &want, &have),
                         ),
                         span,
                         t!("the bot's reminder offsets", "сроки напоминаний бота"),
@@ -219,10 +220,19 @@ fn check_values(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// What the bot's offsets lack and add: "lacks 7200 s (2h) and adds 60 s (1m)".
-fn difference(want: &[u64], have: &[u64]) -> Text {
+/// What the bot's offsets lack and add: "lacks 2h and adds 1m", each in the units the SLA's
+/// reminders are written in.
+fn difference(reminders: &[crate::model::Duration], want: &[u64], have: &[u64]) -> Text {
+    let like = |n: u64| {
+        reminders
+            .iter()
+            .find(|r| r.secs() == n)
+            .or(reminders.first())
+            .copied()
+            .unwrap_or_default()
+    };
     let listed = |xs: Vec<u64>| {
-        let texts: Vec<Text> = xs.into_iter().map(secs).collect();
+        let texts: Vec<Text> = xs.into_iter().map(|n| secs(n, like(n))).collect();
         Text::new(
             texts.iter().map(Text::en).collect::<Vec<_>>().join(", "),
             texts.iter().map(Text::ru).collect::<Vec<_>>().join(", "),

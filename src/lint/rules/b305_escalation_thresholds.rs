@@ -108,6 +108,9 @@ struct Want {
     expected: Text,
     want: f64,
     shown: Text,
+    /// For a value in seconds, the duration of `business.toml` whose units the bot's value
+    /// is shown in.
+    like: Option<crate::model::Duration>,
     toml_span: Range<usize>,
 }
 
@@ -118,9 +121,9 @@ fn compare(cx: &Context<'_>, doc: &BotDoc<'_>, w: &Want, out: &mut Vec<Diagnosti
             let have = v.as_f64().unwrap_or_default();
             if (have - w.want).abs() > 1e-9 {
                 let dotted = w.path.join(".");
-                let have_shown = if dotted.ends_with("_s") {
+                let have_shown = if let Some(like) = w.like {
                     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-                    secs(have as u64)
+                    secs(have as u64, like)
                 } else {
                     Text::same(have.to_string())
                 };
@@ -162,6 +165,7 @@ fn check_values(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             expected: Text::new("a number from 0 to 1", "число от 0 до 1"),
             want: e.min_confidence.0,
             shown: Text::same(e.min_confidence.0.to_string()),
+            like: None,
             toml_span: e.min_confidence.span.clone(),
         },
         Want {
@@ -170,6 +174,7 @@ fn check_values(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             expected: Text::new("a whole number", "целое число"),
             want: f64::from(e.max_bot_turns.value),
             shown: Text::same(e.max_bot_turns.value.to_string()),
+            like: None,
             toml_span: e.max_bot_turns.span.clone(),
         },
         Want {
@@ -178,6 +183,7 @@ fn check_values(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             expected: Text::new("rubles", "сумма в рублях"),
             want: e.amount_over.0 as f64,
             shown: Text::same(e.amount_over.0.to_string()),
+            like: None,
             toml_span: e.amount_over.span.clone(),
         },
         Want {
@@ -185,7 +191,8 @@ fn check_values(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             label: Text::new("urgent-cancel window", "окно срочной отмены"),
             expected: Text::new("whole seconds", "целое число секунд"),
             want: e.urgent_cancel_within.secs() as f64,
-            shown: secs(e.urgent_cancel_within.secs()),
+            shown: Text::same(e.urgent_cancel_within.value.to_string()),
+            like: Some(e.urgent_cancel_within.value),
             toml_span: e.urgent_cancel_within.span.clone(),
         },
     ];

@@ -81,7 +81,7 @@ fn check_values(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                             "the bot of `{loc}` allows free cancellation up to {bot} before the visit, the policy {policy}",
                             "бот филиала `{loc}` разрешает бесплатную отмену не позже чем за {bot} до визита, а политика — за {policy}",
                             loc = doc.location.id.as_str(),
-                            bot = secs(have),
+                            bot = secs(have, policy),
                             policy = policy,
                         ),
                         v.span.clone(),

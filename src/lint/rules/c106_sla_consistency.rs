@@ -105,11 +105,15 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             bc_s,
         ));
     }
+    // A channel that overrides only some values repeats [sla]'s findings about the rest: the
+    // same two lines, only "of channel `phone`" instead of "of [sla]". One finding per pair
+    // of spans is the truth; the first, [sla]'s, names where the values are.
     let mut seen = Vec::new();
     for (whose, ai, ai_s, hu, hu_s, es, es_s, bc, bc_s) in cases {
         let mut push = |d: Diagnostic| {
-            if !seen.contains(&(d.message.clone(), d.labels[0].span.clone())) {
-                seen.push((d.message.clone(), d.labels[0].span.clone()));
+            let spans: Vec<_> = d.labels.iter().map(|l| l.span.clone()).collect();
+            if !seen.contains(&spans) {
+                seen.push(spans);
                 out.push(d);
             }
         };
