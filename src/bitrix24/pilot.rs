@@ -7,7 +7,7 @@
 //! runtime's own `<loc>:<channel>:<dialog>`. That marker is the only thing removal trusts:
 //! a real client's lead is never matched by its phone, which a tester may share.
 //!
-//! The records come from [`test_plan_rows::rows`], the generator the plan itself is written
+//! The records come from [`test_plan_rows::rows_of`], the generator the plan itself is written
 //! from, never from the `.xlsx` a tester may have edited.
 
 use std::collections::BTreeSet;
@@ -81,7 +81,7 @@ pub fn needed(b: &Business, locations: &[&Location]) -> Vec<Needed> {
     let mut out = Vec::new();
     for loc in locations {
         let scenarios = generate::generate(b, loc);
-        for row in test_plan_rows::rows(b, loc) {
+        for row in test_plan_rows::rows_of(b, loc, &scenarios) {
             let Some(s) = scenarios.iter().find(|s| s.id == row.scenario) else {
                 continue;
             };

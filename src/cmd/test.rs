@@ -13,7 +13,7 @@ use crate::interp::Bot;
 use crate::model::Business;
 use crate::model::business::Location;
 use crate::scenario::report::{self, LocationRun};
-use crate::scenario::{Scenario, coverage, generate, load, run};
+use crate::scenario::{Scenario, coverage, generate, load, run, workers};
 
 /// One location ready to test: its bot and which file it came from.
 pub(crate) struct Target {
@@ -110,8 +110,9 @@ pub fn run(args: &TestArgs) -> Outcome {
         }
         None => Vec::new(),
     };
-    let mut plan: Vec<(Target, Vec<Scenario>)> = Vec::new();
-    for loc in &locs {
+    // Each location's scenarios and bot, made side by side; the first failure in the
+    // config's order is the one reported, as on one thread.
+    let plan = workers::map_in_order(&locs, |loc| -> Result<(Target, Vec<Scenario>), Failure> {
         let mut list = generate::generate(b, loc);
         list.extend(
             user.iter()
@@ -119,19 +120,14 @@ pub fn run(args: &TestArgs) -> Outcome {
                 .cloned(),
         );
         list.retain(|s| selected(s, &args.only));
+        let mut target = bot_of(&dir, loc, args.bot.as_deref())?;
         if args.list {
-            plan.push((
-                Target {
-                    location: loc.id.as_str().to_owned(),
-                    bot_file: PathBuf::new(),
-                    bot: bot_of(&dir, loc, args.bot.as_deref())?.bot,
-                },
-                list,
-            ));
-            continue;
+            target.bot_file = PathBuf::new();
         }
-        plan.push((bot_of(&dir, loc, args.bot.as_deref())?, list));
-    }
+        Ok((target, list))
+    })
+    .into_iter()
+    .collect::<Result<Vec<_>, _>>()?;
     let total: usize = plan.iter().map(|(_, l)| l.len()).sum();
     if total == 0 {
         return Err(text_error(t!(
@@ -158,9 +154,7 @@ pub fn run(args: &TestArgs) -> Outcome {
         }
         return print_stdout(&out);
     }
-    let mut runs = Vec::new();
-    let mut short = false;
-    for (target, list) in &plan {
+    let done = workers::map_in_order(&plan, |(target, list)| {
         let start = generate::first_opening(
             &target.bot.hours,
             chrono::NaiveDate::from_ymd_opt(2027, 3, 1).unwrap_or_default(),
@@ -172,18 +166,19 @@ pub fn run(args: &TestArgs) -> Outcome {
             .collect();
         let outcomes: Vec<&run::Outcome> = results.iter().map(|(_, o)| o).collect();
         let cov = coverage::measure(&target.bot, &outcomes);
-        if let Some(min) = args.min_coverage
-            && coverage::overall(&cov) < min
-        {
-            short = true;
-        }
-        runs.push(LocationRun {
+        let short = args
+            .min_coverage
+            .is_some_and(|min| coverage::overall(&cov) < min);
+        let run = LocationRun {
             location: target.location.clone(),
             bot_file: target.bot_file.display().to_string(),
             results,
             coverage: cov,
-        });
-    }
+        };
+        (run, short)
+    });
+    let short = done.iter().any(|(_, s)| *s);
+    let runs: Vec<LocationRun<'_>> = done.into_iter().map(|(r, _)| r).collect();
     let text = match args.format {
         TestFormat::Human => report::human(&runs, lang),
         TestFormat::Json => report::json(&runs),

@@ -1,5 +1,6 @@
-//! A bot config made ready to run: its phrases normalised and stemmed once, its hours, send
-//! window and catalogue parsed, so every message is matched against the same values.
+//! A bot config made ready to run: its phrases, buttons and list rows normalised and stemmed
+//! once, its hours, send window and catalogue parsed, so every message is matched against
+//! the same values without stemming the config again.
 
 use chrono_tz::Tz;
 
@@ -26,6 +27,25 @@ pub struct Bot {
     pub catalogue: Catalogue,
     /// Each duty person's shift, in the roster's order.
     pub shifts: Vec<Option<OpeningHours>>,
+    /// The greeting's buttons as the matcher reads them.
+    pub greeting_choices: Vec<Choice>,
+    /// The consent buttons as the matcher reads them.
+    pub consent_choices: Vec<Choice>,
+    /// Each reminder text's buttons, in the config's order of texts.
+    pub reminder_choices: Vec<Vec<Choice>>,
+    /// Each upsell offer's own buttons, in the config's order of offers.
+    pub upsell_choices: Vec<Vec<Choice>>,
+    /// Branch by branch, each step's buttons and list rows as the matcher reads them.
+    pub step_choices: Vec<Vec<StepChoices>>,
+}
+
+/// One step's buttons and list rows, made ready for matching.
+#[derive(Debug)]
+pub struct StepChoices {
+    /// Its buttons, then its rows: the numbers a client may type count over both.
+    pub choices: Vec<Choice>,
+    /// Its rows as the `service` slot reads them.
+    pub offered: Vec<Offered>,
 }
 
 impl Bot {
@@ -64,6 +84,44 @@ impl Bot {
                 .map(|s| (s.id.as_str(), s.name.as_str(), s.price_from, s.duration_s)),
             stemmer,
         );
+        let choices = |buttons: &[Button]| -> Vec<Choice> {
+            buttons
+                .iter()
+                .map(|b| Choice::button(&b.text, &b.words, stemmer))
+                .collect()
+        };
+        let greeting_choices = choices(&config.greeting.buttons);
+        let consent_choices = choices(&config.consent.buttons);
+        let reminder_choices = config
+            .reminders
+            .texts
+            .iter()
+            .map(|t| choices(&t.buttons))
+            .collect();
+        let upsell_choices = config
+            .upsell
+            .offers
+            .iter()
+            .map(|o| choices(&o.buttons))
+            .collect();
+        let step_choices = config
+            .branches
+            .iter()
+            .map(|br| {
+                br.steps
+                    .iter()
+                    .map(|s| {
+                        let offered = offered(s, stemmer);
+                        let mut all = choices(&s.buttons);
+                        all.extend(offered.iter().map(|o| o.choice.clone()));
+                        StepChoices {
+                            choices: all,
+                            offered,
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
         let shifts = config
             .escalation
             .duty
@@ -81,6 +139,11 @@ impl Bot {
             triggers,
             catalogue,
             shifts,
+            greeting_choices,
+            consent_choices,
+            reminder_choices,
+            upsell_choices,
+            step_choices,
         })
     }
 
@@ -106,23 +169,9 @@ impl Bot {
             .collect()
     }
 
-    /// Buttons as the matcher reads them.
-    pub fn choices(&self, buttons: &[Button]) -> Vec<Choice> {
-        buttons
-            .iter()
-            .map(|b| Choice::button(&b.text, &b.words, self.stemmer))
-            .collect()
-    }
-
-    /// A step's list rows as the `service` slot reads them.
-    pub fn offered(&self, step: &StepV2) -> Vec<Offered> {
-        step.options
-            .iter()
-            .map(|o| Offered {
-                id: o.id.clone(),
-                choice: Choice::option(&o.id, &o.title, self.stemmer),
-            })
-            .collect()
+    /// The buttons and rows of a step, made ready when the bot was.
+    pub fn step_choices(&self, branch: usize, step: usize) -> Option<&StepChoices> {
+        self.step_choices.get(branch)?.get(step)
     }
 
     pub fn service_name(&self, id: &str) -> Option<&str> {
@@ -132,6 +181,17 @@ impl Bot {
             .find(|s| s.id == id)
             .map(|s| s.name.as_str())
     }
+}
+
+/// A step's list rows as the `service` slot reads them.
+fn offered(step: &StepV2, stemmer: Stemmer) -> Vec<Offered> {
+    step.options
+        .iter()
+        .map(|o| Offered {
+            id: o.id.clone(),
+            choice: Choice::option(&o.id, &o.title, stemmer),
+        })
+        .collect()
 }
 
 /// A version-2 week as opening hours.

@@ -4,20 +4,22 @@
 //! clock moving on. Which rule applies to a message is `semantics::order`'s; what follows
 //! from it is in [`super::steps`] and [`super::effects`].
 
+use std::borrow::Cow;
+
 use chrono::{DateTime, Duration};
 use chrono_tz::Tz;
 
 use super::bot::Bot;
 use super::turn::{Input, Scheduled, ScheduledKind, Sent, Turn};
 use crate::i18n::{Text, t};
-use crate::model::bot_v2::Ask;
+use crate::model::bot_v2::{Ask, Button};
 use crate::model::enums::Slot;
 use crate::semantics::conditions::HandoffReason;
 use crate::semantics::conditions::night::{Presence, presence};
 use crate::semantics::conditions::nps::{self, NpsGroup};
 use crate::semantics::conditions::turns::{Turn as TurnCount, Turns};
 use crate::semantics::order::{self, Awaited, Outcome, Rules, Waiting};
-use crate::semantics::slots::{SlotContext, SlotValue};
+use crate::semantics::slots::{Offered, SlotContext, SlotValue};
 use crate::semantics::{Choice, Message};
 
 /// Consent to the purposes that rest on it.
@@ -76,6 +78,17 @@ pub(super) enum Wait {
     /// A reminder's buttons, by its offset.
     Reminder(u64),
     Nps,
+}
+
+/// Where the dialogue waits, as the matcher reads it: the buttons shown, every choice
+/// (the buttons, then the rows), the rows as the `service` slot reads them, the value
+/// awaited and the branch of the step.
+struct Waits<'b> {
+    buttons: &'b [Button],
+    choices: Cow<'b, [Choice]>,
+    offered: &'b [Offered],
+    awaited: Option<Awaited>,
+    branch: Option<usize>,
 }
 
 /// The client's record in the virtual CRM.
@@ -229,8 +242,8 @@ impl<'b> Dialogue<'b> {
     }
 
     /// The buttons of where the dialogue waits, with what each chooses.
-    pub fn waiting_buttons(&self) -> Vec<crate::model::bot_v2::Button> {
-        self.waiting_parts().0
+    pub fn waiting_buttons(&self) -> &'b [Button] {
+        self.waiting_parts().buttons
     }
 
     /// Sets the clock without anything firing (`/time`, a scenario's `now`).
@@ -402,13 +415,12 @@ impl<'b> Dialogue<'b> {
     fn evaluate(&mut self, m: &Message, confidence: Option<f64>) -> Outcome {
         let bot = self.bot;
         let cfg = &bot.config;
-        let (buttons, rows, awaited, branch) = self.waiting_parts();
-        let mut choices: Vec<Choice> = bot.choices(&buttons);
-        choices.extend(rows.iter().map(|o| o.choice.clone()));
+        let w = self.waiting_parts();
+        let (rows, awaited) = (w.offered, w.awaited);
         let waiting = Waiting {
-            choices: &choices,
+            choices: &w.choices,
             awaited,
-            branch,
+            branch: w.branch,
         };
         let rules = Rules {
             keywords: &bot.keywords,
@@ -420,7 +432,7 @@ impl<'b> Dialogue<'b> {
             now: self.now,
             hours: &bot.hours,
             catalogue: &bot.catalogue,
-            offered: &rows,
+            offered: rows,
             visit_minutes,
         };
         let outcome = order::evaluate(m, &waiting, &rules, Some(&cx));
@@ -444,58 +456,81 @@ impl<'b> Dialogue<'b> {
         }
     }
 
-    /// The buttons, rows, awaited value and branch of where the dialogue waits.
-    fn waiting_parts(
-        &self,
-    ) -> (
-        Vec<crate::model::bot_v2::Button>,
-        Vec<crate::semantics::slots::Offered>,
-        Option<Awaited>,
-        Option<usize>,
-    ) {
-        let cfg = &self.bot.config;
+    /// Where the dialogue waits, as the matcher reads it, from what the bot made ready.
+    fn waiting_parts(&self) -> Waits<'b> {
+        let bot: &'b Bot = self.bot;
+        let cfg = &bot.config;
+        let nothing = Waits {
+            buttons: &[],
+            choices: Cow::Borrowed(&[]),
+            offered: &[],
+            awaited: None,
+            branch: None,
+        };
         match self.wait {
-            Wait::Nothing | Wait::Nps => (Vec::new(), Vec::new(), None, None),
-            Wait::Greeting => (cfg.greeting.buttons.clone(), Vec::new(), None, None),
-            Wait::ConsentFirst => (
-                cfg.consent.buttons.clone(),
-                Vec::new(),
-                Some(Awaited::Consent),
-                None,
-            ),
-            Wait::Reminder(o) => (
-                cfg.reminders
-                    .texts
-                    .iter()
-                    .find(|t| t.offset_s == o)
-                    .map(|t| t.buttons.clone())
-                    .unwrap_or_default(),
-                Vec::new(),
-                None,
-                None,
-            ),
+            Wait::Nothing | Wait::Nps => nothing,
+            Wait::Greeting => Waits {
+                buttons: &cfg.greeting.buttons,
+                choices: Cow::Borrowed(&bot.greeting_choices),
+                ..nothing
+            },
+            Wait::ConsentFirst => Waits {
+                buttons: &cfg.consent.buttons,
+                choices: Cow::Borrowed(&bot.consent_choices),
+                awaited: Some(Awaited::Consent),
+                ..nothing
+            },
+            Wait::Reminder(o) => match cfg.reminders.texts.iter().position(|t| t.offset_s == o) {
+                Some(i) => Waits {
+                    buttons: &cfg.reminders.texts[i].buttons,
+                    choices: Cow::Borrowed(&bot.reminder_choices[i]),
+                    ..nothing
+                },
+                None => nothing,
+            },
             Wait::Step { branch, step } => {
-                let Some(s) = self.bot.step(branch, step) else {
-                    return (Vec::new(), Vec::new(), None, None);
+                let (Some(s), Some(ready)) =
+                    (bot.step(branch, step), bot.step_choices(branch, step))
+                else {
+                    return nothing;
                 };
                 match s.ask {
-                    Some(Ask::Consent) => (
-                        cfg.consent.buttons.clone(),
-                        Vec::new(),
-                        Some(Awaited::Consent),
-                        Some(branch),
-                    ),
+                    Some(Ask::Consent) => Waits {
+                        buttons: &cfg.consent.buttons,
+                        choices: Cow::Borrowed(&bot.consent_choices),
+                        awaited: Some(Awaited::Consent),
+                        branch: Some(branch),
+                        ..nothing
+                    },
                     ask => {
-                        let buttons = match self.upsell_offer(s) {
-                            Some(o) if !o.buttons.is_empty() => o.buttons.clone(),
-                            _ => s.buttons.clone(),
+                        let awaited = ask.map(|a| Awaited::Slot(slot_of(a)));
+                        let upsell = self
+                            .upsell_offer_index(s)
+                            .filter(|i| !cfg.upsell.offers[*i].buttons.is_empty());
+                        let (buttons, choices) = match upsell {
+                            // The offer's buttons stand in for the step's, before its rows.
+                            Some(i) => {
+                                let own = &bot.upsell_choices[i];
+                                let choices = if ready.offered.is_empty() {
+                                    Cow::Borrowed(own.as_slice())
+                                } else {
+                                    let rows = ready.offered.iter().map(|o| o.choice.clone());
+                                    Cow::Owned(own.iter().cloned().chain(rows).collect())
+                                };
+                                (cfg.upsell.offers[i].buttons.as_slice(), choices)
+                            }
+                            None => (
+                                s.buttons.as_slice(),
+                                Cow::Borrowed(ready.choices.as_slice()),
+                            ),
                         };
-                        (
+                        Waits {
                             buttons,
-                            self.bot.offered(s),
-                            ask.map(|a| Awaited::Slot(slot_of(a))),
-                            Some(branch),
-                        )
+                            choices,
+                            offered: &ready.offered,
+                            awaited,
+                            branch: Some(branch),
+                        }
                     }
                 }
             }

@@ -463,6 +463,11 @@ impl Dialogue<'_> {
 
     /// `text` with the client placeholders filled from the dialogue.
     pub(super) fn fill_client(&self, text: &str) -> String {
+        // Most texts have no placeholder: the values (dates formatted, the amount) are
+        // worked out only for those that do.
+        if !text.contains('{') {
+            return text.to_owned();
+        }
         let name = match self.slot(Slot::Name) {
             Some(SlotValue::Name(n)) => n.clone(),
             _ => String::new(),

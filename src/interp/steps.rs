@@ -212,6 +212,12 @@ impl Dialogue<'_> {
 
     /// The upsell the step offers for the chosen service, if any.
     pub(super) fn upsell_offer(&self, step: &StepV2) -> Option<&UpsellOfferV2> {
+        self.upsell_offer_index(step)
+            .map(|i| &self.bot.config.upsell.offers[i])
+    }
+
+    /// Where in the config's offers [`Self::upsell_offer`]'s offer is.
+    pub(super) fn upsell_offer_index(&self, step: &StepV2) -> Option<usize> {
         if step.action != Some(Action::OfferUpsell) || !self.bot.config.upsell.enabled {
             return None;
         }
@@ -223,7 +229,7 @@ impl Dialogue<'_> {
             .upsell
             .offers
             .iter()
-            .find(|o| &o.service == id)
+            .position(|o| &o.service == id)
     }
 
     /// A button or row of where the dialogue waits was chosen.

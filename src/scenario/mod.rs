@@ -14,6 +14,7 @@ pub mod persona;
 pub mod report;
 pub mod run;
 pub mod save;
+pub mod workers;
 
 use std::path::PathBuf;
 

@@ -38,6 +38,33 @@ fn cyrillic_look_alike(c: char) -> char {
 /// The normalised text: words of letters and digits separated by single spaces, with no
 /// space at either end.
 pub fn normalize(text: &str) -> String {
+    // Phrases, buttons and a client's answers are short and come back for every location
+    // and scenario: each thread keeps what it normalised (a pure function), short texts
+    // only and a bounded number of them, so a long text scanned once costs nothing extra.
+    if text.len() > MAX_KEPT_LEN {
+        return normalized(text);
+    }
+    KEPT.with_borrow_mut(|kept| {
+        if let Some(n) = kept.get(text) {
+            return n.clone();
+        }
+        let n = normalized(text);
+        if kept.len() < MAX_KEPT {
+            kept.insert(text.to_owned(), n.clone());
+        }
+        n
+    })
+}
+
+const MAX_KEPT_LEN: usize = 120;
+const MAX_KEPT: usize = 1 << 15;
+
+thread_local! {
+    static KEPT: std::cell::RefCell<std::collections::HashMap<String, String>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+fn normalized(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut word: Vec<char> = Vec::new();
     let flush = |word: &mut Vec<char>, out: &mut String| {

@@ -24,7 +24,46 @@ impl Stemmer {
 
     /// The stem of one normalised word (lower case, no punctuation).
     pub fn stem(self, word: &str) -> String {
-        self.0.stem(word).into_owned()
+        // The same few hundred words (a config's phrases and buttons, a client's answers)
+        // are stemmed again and again, for every location and scenario: each thread keeps
+        // the stems it made. Snowball is a pure function, so a kept stem is the stem.
+        let algorithm = self.0.algorithm();
+        STEMS.with_borrow_mut(|kept| {
+            if let Some(stem) = kept.get(&(algorithm, word)) {
+                return stem.clone();
+            }
+            let stem = self.0.stem(word).into_owned();
+            if kept.len() < MAX_KEPT {
+                kept.insert((algorithm, word.to_owned()), stem.clone());
+            }
+            stem
+        })
+    }
+}
+
+/// At most this many stems kept per thread: far more than a business's vocabulary, and a
+/// bound on the memory whatever the input.
+const MAX_KEPT: usize = 1 << 16;
+
+thread_local! {
+    static STEMS: std::cell::RefCell<Kept> = std::cell::RefCell::new(Kept::default());
+}
+
+/// Stems by algorithm and word, looked up by `&str` without allocating.
+#[derive(Default)]
+struct Kept(std::collections::HashMap<Algorithm, std::collections::HashMap<String, String>>);
+
+impl Kept {
+    fn get(&self, (algorithm, word): &(Algorithm, &str)) -> Option<&String> {
+        self.0.get(algorithm)?.get(*word)
+    }
+
+    fn len(&self) -> usize {
+        self.0.values().map(std::collections::HashMap::len).sum()
+    }
+
+    fn insert(&mut self, (algorithm, word): (Algorithm, String), stem: String) {
+        self.0.entry(algorithm).or_default().insert(word, stem);
     }
 }
 

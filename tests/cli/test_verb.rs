@@ -389,3 +389,57 @@ fn without_pilot_phones_the_plan_asks_for_them_and_never_invents_one() {
         "['T129: укажите [pilot].phones']"
     );
 }
+
+/// A business of `n` locations: the first city repeated under new ids, each with its own
+/// bot config, as `bench/test.sh` makes its 1,000.
+fn many_locations(d: &Path, n: usize) {
+    regl(d, &["init", "--name", "Тест", "--city", "Омск"]).expect_code(0);
+    regl(d, &["init", "--city", "Томск"]).expect_code(0);
+    let path = d.join("business.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let first = text.find("[[locations]]").unwrap();
+    let end = first + 1 + text[first + 1..].find("\n[[locations]]").unwrap();
+    let block = &text[first..end];
+    let id_line = block.lines().find(|l| l.starts_with("id = ")).unwrap();
+    let id = id_line.split('"').nth(1).unwrap();
+    let bot_line = block
+        .lines()
+        .find(|l| l.starts_with("bot_config = "))
+        .unwrap();
+    let mut out = text.trim_end().to_owned();
+    for i in 2..n {
+        let b = block
+            .replacen(id_line, &format!("id = \"{id}-{i}\""), 1)
+            .replacen(bot_line, &format!("bot_config = \"bot/{id}-{i}.json\""), 1);
+        out.push_str("\n\n");
+        out.push_str(b.trim_end());
+    }
+    out.push('\n');
+    std::fs::write(&path, out).unwrap();
+    regl(d, &["export", "--bot-configs"]).expect_code(0);
+}
+
+#[test]
+fn locations_run_side_by_side_report_byte_for_byte_as_on_one_thread() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    many_locations(d, 9);
+    // One location's bot broken, so the failures' part of each report is compared too.
+    let broken = d.join("bot/omsk-4.json");
+    let text = std::fs::read_to_string(&broken).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    v["fallback"]["handoff"] = false.into();
+    std::fs::write(&broken, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+    for format in ["human", "json", "junit", "github"] {
+        let args = ["test", "--format", format, "--min-coverage", "50"];
+        let one = crate::common::regl_env(d, &args, &[("REGL_THREADS", "1")]).expect_code(1);
+        let many = crate::common::regl_env(d, &args, &[("REGL_THREADS", "4")]).expect_code(1);
+        assert!(one.stdout.contains("omsk-4"), "{format}: {}", one.stdout);
+        assert_eq!(one.stdout, many.stdout, "{format}");
+        assert_eq!(one.stderr, many.stderr, "{format}");
+    }
+    let list = ["test", "--list"];
+    let one = crate::common::regl_env(d, &list, &[("REGL_THREADS", "1")]).expect_code(0);
+    let many = crate::common::regl_env(d, &list, &[("REGL_THREADS", "4")]).expect_code(0);
+    assert_eq!(one.stdout, many.stdout);
+}

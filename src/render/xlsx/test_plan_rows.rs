@@ -55,11 +55,16 @@ impl PlanRow {
 
 /// The plan's rows for `loc`.
 pub fn rows(b: &Business, loc: &Location) -> Vec<PlanRow> {
+    rows_of(b, loc, &generate::generate(b, loc))
+}
+
+/// The plan's rows for `loc` from its generated `scenarios`, for a caller that needs the
+/// scenarios too and generates them once.
+pub fn rows_of(b: &Business, loc: &Location, scenarios: &[Scenario]) -> Vec<PlanRow> {
     let ru = b.lang() == Lang::Ru;
-    let scenarios = generate::generate(b, loc);
     // Family by family, in turn, so the hundred rows cover every family.
     let mut families: Vec<(String, Vec<&Scenario>)> = Vec::new();
-    for s in &scenarios {
+    for s in scenarios {
         match families.iter_mut().find(|(f, _)| *f == s.family) {
             Some((_, l)) => l.push(s),
             None => families.push((s.family.clone(), vec![s])),

@@ -36,11 +36,16 @@ pub(crate) struct Ground<'a> {
     /// Branch id → its triggers, as business.toml's texts give them.
     pub triggers: Vec<(String, Vec<String>)>,
     pub keywords: Vec<String>,
+    /// `keywords` and `triggers` made ready for the reference matcher once, not per probe.
+    reference_keywords: Vec<Phrase>,
+    reference_triggers: Vec<BranchTriggers>,
     pub min_confidence: f64,
     /// The first moment of the test week: an hour after the first opening on or after
     /// 2027-03-01 (a Monday).
     pub base: NaiveDateTime,
     out: Vec<Scenario>,
+    /// How many scenarios each family has so far, for the next id's number.
+    counts: Vec<(String, usize)>,
 }
 
 /// Every generated scenario of `loc`.
@@ -66,6 +71,23 @@ pub fn generate(b: &Business, loc: &Location) -> Vec<Scenario> {
         .value
         .iter()
         .map(|br| (br.as_str().to_owned(), texts.triggers(br.as_str())))
+        .collect::<Vec<(String, Vec<String>)>>();
+    let stemmer = Stemmer::new(lang);
+    let keywords: Vec<String> = b
+        .escalation
+        .keywords
+        .value
+        .iter()
+        .map(|k| k.value.clone())
+        .collect();
+    let phrases = |l: &[String]| l.iter().map(|p| Phrase::new(p, stemmer)).collect();
+    let reference_keywords = phrases(&keywords);
+    let reference_triggers = triggers
+        .iter()
+        .map(|(branch, t)| BranchTriggers {
+            branch: branch.clone(),
+            phrases: phrases(t),
+        })
         .collect();
     let base = first_opening(
         &hours,
@@ -76,20 +98,17 @@ pub fn generate(b: &Business, loc: &Location) -> Vec<Scenario> {
         b,
         loc,
         lang,
-        stemmer: Stemmer::new(lang),
+        stemmer,
         hours,
-        replies: Replies::new(b, loc),
+        replies: Replies::from_texts(&texts),
         triggers,
-        keywords: b
-            .escalation
-            .keywords
-            .value
-            .iter()
-            .map(|k| k.value.clone())
-            .collect(),
+        keywords,
+        reference_keywords,
+        reference_triggers,
         min_confidence: b.escalation.min_confidence.value.0,
         base,
         out: Vec::new(),
+        counts: Vec::new(),
     };
     families::all(&mut g);
     breaks::family(&mut g);
@@ -122,7 +141,13 @@ pub(crate) fn time_of(minute: u16) -> NaiveTime {
 
 impl Ground<'_> {
     pub fn push(&mut self, family: &str, mut s: Scenario) {
-        let n = self.out.iter().filter(|x| x.family == family).count() + 1;
+        let n = if let Some((_, n)) = self.counts.iter_mut().find(|(f, _)| f == family) {
+            *n += 1;
+            *n
+        } else {
+            self.counts.push((family.to_owned(), 1));
+            1
+        };
         s.id = format!("{}-{family}-{n}", self.loc.id.as_str());
         family.clone_into(&mut s.family);
         s.location = Some(self.loc.id.as_str().to_owned());
@@ -202,19 +227,9 @@ impl Ground<'_> {
 
     /// What the reference rules do with a first message (nothing waiting).
     pub fn reference(&self, text: &str) -> Outcome {
-        let phrases = |l: &[String]| l.iter().map(|p| Phrase::new(p, self.stemmer)).collect();
-        let keywords: Vec<Phrase> = phrases(&self.keywords);
-        let triggers: Vec<BranchTriggers> = self
-            .triggers
-            .iter()
-            .map(|(b, t)| BranchTriggers {
-                branch: b.clone(),
-                phrases: phrases(t),
-            })
-            .collect();
         let rules = Rules {
-            keywords: &keywords,
-            triggers: &triggers,
+            keywords: &self.reference_keywords,
+            triggers: &self.reference_triggers,
             min_confidence: self.min_confidence,
         };
         crate::semantics::order::evaluate(
