@@ -293,7 +293,7 @@ pub fn duration(data: &[u8]) {
 
 /// Working hours: an accepted line prints in its canonical form, which reads back as itself
 /// with the same days and times, names at least one day, and has times within a day that
-/// print as HH:MM and read back.
+/// print as HH:MM and read back, every range of a day with a break.
 pub fn hours(data: &[u8]) {
     let Some(s) = as_str(data) else { return };
     match WorkingHours::parse_str(s) {
@@ -302,19 +302,28 @@ pub fn hours(data: &[u8]) {
             let canonical = WorkingHours::parse_str(&printed).expect("the canonical form reads");
             assert_eq!(canonical.to_string(), printed, "`{s}`");
             assert_eq!(
-                (canonical.days, canonical.start, canonical.end),
-                (h.days, h.start, h.end),
+                (canonical.days, &canonical.ranges),
+                (h.days, &h.ranges),
                 "`{s}`"
             );
             assert!(h.days != 0 && h.days < 0x80, "days {:#b}", h.days);
-            assert!(h.start <= 1440 && h.end <= 1440);
-            let line = format!(
-                "daily {}-{}",
-                WorkingHours::fmt_time(h.start),
-                WorkingHours::fmt_time(h.end)
-            );
+            assert!(!h.ranges.is_empty(), "`{s}` has no range");
+            // Every range prints as HH:MM-HH:MM and reads back as itself.
+            let ranges: Vec<String> = h
+                .ranges
+                .iter()
+                .map(|&(start, end)| {
+                    assert!(start <= 1440 && end <= 1440);
+                    format!(
+                        "{}-{}",
+                        WorkingHours::fmt_time(start),
+                        WorkingHours::fmt_time(end)
+                    )
+                })
+                .collect();
+            let line = format!("daily {}", ranges.join(","));
             let again = WorkingHours::parse_str(&line).expect("printed hours read back");
-            assert_eq!((again.start, again.end), (h.start, h.end));
+            assert_eq!(again.ranges, h.ranges);
             let _ = (0..7).filter(|&d| h.covers(d)).count();
         }
         Err(e) => assert!(!e.is_empty()),
