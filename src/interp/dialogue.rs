@@ -61,6 +61,8 @@ pub struct Given {
     pub phone: Option<String>,
     /// A visit booked earlier: its record is in the CRM, found by the phone.
     pub visit: Option<(String, DateTime<Tz>)>,
+    /// How many times that visit was already moved.
+    pub moves: u32,
 }
 
 /// Where the dialogue waits.
@@ -173,7 +175,7 @@ impl<'b> Dialogue<'b> {
                 service: service.clone(),
                 at: *at,
                 upsells: Vec::new(),
-                moves: 0,
+                moves: given.moves,
                 cancelled: false,
             });
             let stage = bot.config.crm.stages.booked.clone();

@@ -185,16 +185,19 @@ fn given(v: &Val<'_>, cx: &mut Cx) -> Option<GivenSpec> {
         let mut c = Table::open(v, cx, "given.visit")?;
         let service: Option<String> = c.req("service");
         let at = c.with("at", true, datetime);
+        let moves: Option<u32> = c.opt("moves");
         c.finish();
-        Some((service?, at?.value))
+        Some((service?, at?.value, moves.unwrap_or(0)))
     });
     t.finish();
     let (name, phone) = client.map(|c| c.value).unwrap_or_default();
+    let visit = visit.map(|v| v.value);
     Some(GivenSpec {
         consent,
         name,
         phone,
-        visit: visit.map(|v| v.value),
+        moves: visit.as_ref().map_or(0, |v| v.2),
+        visit: visit.map(|(service, at, _)| (service, at)),
     })
 }
 

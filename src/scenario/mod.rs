@@ -48,6 +48,9 @@ pub struct GivenSpec {
     pub phone: Option<String>,
     /// Service id and local start.
     pub visit: Option<(String, NaiveDateTime)>,
+    /// How many times that visit was already moved (`given.visit.moves`): the reschedule
+    /// limit is reached without replaying the earlier moves.
+    pub moves: u32,
 }
 
 /// What the client (or the clock) does in one step.

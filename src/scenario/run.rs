@@ -75,6 +75,7 @@ pub fn run(s: &Scenario, bot: &Bot, default_now: NaiveDateTime) -> Outcome {
             .visit
             .as_ref()
             .map(|(svc, at)| (svc.clone(), local(bot, *at))),
+        moves: s.given.moves,
     };
     let mut d = Dialogue::new(bot, now, &channel, &given);
     let mut out = Outcome {

@@ -59,6 +59,7 @@ fn known_client(g: &Ground<'_>, visit: Option<NaiveDateTime>) -> GivenSpec {
         name: Some(g.persona().name),
         phone: Some(TEST_PHONE.into()),
         visit: visit.map(|v| (first_service(g), v)),
+        moves: 0,
     }
 }
 
@@ -181,6 +182,43 @@ fn cancel_windows(g: &mut Ground<'_>) {
         let mut s = g.scenario(now, vec![user(&t, expect()), play(p, e)]);
         s.given = known_client(g, Some(v));
         s.covers = vec!["cancel".into(), w.into()];
+        g.push("cancel-window", s);
+    }
+    // A move inside the urgent window goes to a person, like a cancellation there; one
+    // second outside it is an ordinary move.
+    for left in [urgent.saturating_sub(1), urgent] {
+        let now = v - Duration::seconds(i64::try_from(left).unwrap_or(0));
+        if left == 0 || !is_open(g, now) {
+            continue;
+        }
+        let mut p = g.persona();
+        p.choice = Some(Choice::Reschedule);
+        p.time = g.typed(v + Duration::days(1));
+        let mut e = expect();
+        if left < urgent {
+            e.when = Some("urgent_reschedule".into());
+            e.reason = Some("urgent_cancel".into());
+        } else {
+            e.when = Some("reschedule".into());
+            e.asked = Some("preferred_time".into());
+        }
+        let mut s = g.scenario(now, vec![user(&t, expect()), play(p, e)]);
+        s.given = known_client(g, Some(v));
+        g.push("cancel-window", s);
+    }
+    // A visit already moved `reschedule_max` times: the next move is a person's to make.
+    let limit = g.b.cancellation.reschedule_max.value;
+    let now = v - Duration::days(2);
+    if is_open(g, now) {
+        let mut p = g.persona();
+        p.choice = Some(Choice::Reschedule);
+        p.time = g.typed(v + Duration::days(1));
+        let mut e = expect();
+        e.when = Some("reschedule_limit".into());
+        e.reason = Some("reschedule_limit".into());
+        let mut s = g.scenario(now, vec![user(&t, expect()), play(p, e)]);
+        s.given = known_client(g, Some(v));
+        s.given.moves = limit;
         g.push("cancel-window", s);
     }
     // A move well outside the windows asks for the new time and moves the booking.
