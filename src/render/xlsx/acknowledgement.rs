@@ -422,14 +422,7 @@ pub fn write(
             "How",
         ],
     };
-    let footer = format!(
-        "{} {version} · {}",
-        match lang {
-            Lang::Ru => "Версия",
-            Lang::En => "Version",
-        },
-        created.format("%Y-%m-%d")
-    );
+    let footer = working_copy::version_footer(lang, version, created);
     let table = Table {
         layout: LAYOUT,
         sheet_name: sheet_name(lang),

@@ -476,14 +476,7 @@ pub fn write(b: &Business, loc: &Location, kept: &Kept) -> anyhow::Result<Vec<u8
     };
     let heads = headers(lang);
     let status = StepStatus::words(lang);
-    let footer = format!(
-        "{} {version} · {}",
-        match lang {
-            Lang::Ru => "Версия",
-            Lang::En => "Version",
-        },
-        created.format("%Y-%m-%d")
-    );
+    let footer = working_copy::version_footer(lang, version, created);
     let table = Table {
         layout: LAYOUT,
         sheet_name: sheet_name(lang),

@@ -7,6 +7,7 @@
 use rust_xlsxwriter::{DataValidation, Worksheet};
 
 use super::grid::{Formats, header_text, lines_in, row_height};
+use crate::model::enums::Lang;
 use crate::working_copy::{Kept, Layout};
 
 /// One working copy's table.
@@ -31,6 +32,16 @@ pub struct Table<'a> {
 
 /// Writes the table: `rows` are regl's columns, the id first; people's come from `kept` by
 /// that id. Returns the last row written (0-based).
+/// The page footer of a sheet people sign against: the documents' version and the day it
+/// takes effect, so a printed page shows which version it belongs to.
+pub fn version_footer(lang: Lang, version: &str, effective: chrono::NaiveDate) -> String {
+    let word = match lang {
+        Lang::Ru => "Версия",
+        Lang::En => "Version",
+    };
+    format!("{word} {version} · {}", effective.format("%Y-%m-%d"))
+}
+
 pub fn write(
     ws: &mut Worksheet,
     fmts: &Formats,
