@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use super::run::Outcome;
 use crate::interp::{Bot, ScheduledKind};
 use crate::semantics::conditions::HandoffReason;
+use crate::semantics::conditions::amount;
 
 /// One line of the coverage table.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -15,6 +16,70 @@ pub struct Line {
     pub total: usize,
     /// What was not exercised.
     pub missing: Vec<String>,
+    /// What no dialogue can exercise with this bot config, and why; counted in neither
+    /// `covered` nor `total`.
+    pub unreachable: Vec<Unreachable>,
+}
+
+/// An item of the bot config no dialogue can reach.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Unreachable {
+    pub item: String,
+    /// Why, in the terms of the config.
+    #[serde(flatten)]
+    pub why: Why,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+#[serde(tag = "why", rename_all = "snake_case")]
+pub enum Why {
+    /// No order the catalogue allows is above `escalation.amount_over`: `service` with
+    /// every upsell offered with it comes to `amount`, at most `threshold`.
+    NoOrderAbove {
+        service: String,
+        /// The service's name, as the bot says it.
+        name: String,
+        amount: u64,
+        threshold: u64,
+    },
+}
+
+/// `amount_over` is unreachable when even the dearest order stays at or below it.
+fn amount_unreachable(bot: &Bot) -> Option<Unreachable> {
+    let cfg = &bot.config;
+    let price = |id: &str| {
+        cfg.services
+            .iter()
+            .find(|s| s.id == id)
+            .map_or(0, |s| s.price_from)
+    };
+    let offered_with = |id: &str| -> Vec<u64> {
+        if !cfg.upsell.enabled {
+            return Vec::new();
+        }
+        cfg.upsell
+            .offers
+            .iter()
+            .filter(|o| o.service == id)
+            .flat_map(|o| o.offer.iter().map(|x| price(x)))
+            .collect()
+    };
+    let services = cfg.services.iter().map(|s| (s.id.as_str(), s.price_from));
+    let (service, amount) = amount::dearest_order(services, offered_with)?;
+    let threshold = cfg.escalation.amount_over;
+    (!amount::hands_over(amount, threshold)).then(|| Unreachable {
+        item: HandoffReason::AmountOver.as_str().to_owned(),
+        why: Why::NoOrderAbove {
+            service: service.to_owned(),
+            name: cfg
+                .services
+                .iter()
+                .find(|s| s.id == service)
+                .map_or_else(String::new, |s| s.name.clone()),
+            amount,
+            threshold,
+        },
+    })
 }
 
 impl Line {
@@ -38,13 +103,23 @@ pub fn measure(bot: &Bot, outcomes: &[&Outcome]) -> Vec<Line> {
             .iter()
             .flat_map(|o| o.transcript.iter().map(|(_, t)| t))
     };
+    let unreachable: Vec<Unreachable> = amount_unreachable(bot).into_iter().collect();
     let line = |what, all: Vec<String>, seen: &BTreeSet<String>| {
+        // An item a dialogue happened to reach is covered, whatever the reckoning says.
+        let (cannot, all): (Vec<String>, Vec<String>) = all
+            .into_iter()
+            .partition(|a| !seen.contains(a) && unreachable.iter().any(|u| &u.item == a));
         let missing: Vec<String> = all.iter().filter(|a| !seen.contains(*a)).cloned().collect();
         Line {
             what,
             covered: all.len() - missing.len(),
             total: all.len(),
             missing,
+            unreachable: unreachable
+                .iter()
+                .filter(|u| cannot.contains(&u.item))
+                .cloned()
+                .collect(),
         }
     };
     let mut branches = BTreeSet::new();
@@ -121,6 +196,7 @@ pub fn overall(lines: &[Line]) -> f64 {
         covered: c,
         total: t,
         missing: Vec::new(),
+        unreachable: Vec::new(),
     }
     .percent()
 }

@@ -167,6 +167,9 @@ pub fn human(runs: &[LocationRun<'_>], lang: Lang) -> String {
                     t!("missing: {missing}", "не проверено: {missing}").get(lang)
                 );
             }
+            for u in &l.unreachable {
+                let _ = write!(out, "  {}", unreachable(u, lang));
+            }
             out.push('\n');
         }
     }
@@ -177,6 +180,30 @@ pub fn human(runs: &[LocationRun<'_>], lang: Lang) -> String {
         t!("{p} passed, {f} failed", "пройдено: {p}, не пройдено: {f}").get(lang)
     );
     out
+}
+
+/// Why an item cannot be covered, in the report's language.
+fn unreachable(u: &coverage::Unreachable, lang: Lang) -> String {
+    let item = &u.item;
+    match &u.why {
+        coverage::Why::NoOrderAbove {
+            name,
+            amount,
+            threshold,
+            ..
+        } => {
+            let (amount, threshold) = (
+                crate::words::fmt_money(*amount, lang),
+                crate::words::fmt_money(*threshold, lang),
+            );
+            t!(
+                "cannot arise: {item} (the dearest order — «{name}» with its upsells at {amount} — is not above {threshold})",
+                "недостижимо: {item} (самый дорогой заказ — «{name}» с допуслугами за {amount} — не выше порога {threshold})"
+            )
+            .get(lang)
+            .to_string()
+        }
+    }
 }
 
 fn label(what: &str, lang: Lang) -> String {

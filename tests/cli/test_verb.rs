@@ -53,7 +53,70 @@ fn every_example_passes_its_generated_scenarios_with_coverage_printed() {
         }
         let closing = run.stdout.lines().last().unwrap();
         assert!(closing.ends_with("passed, 0 failed"), "{name}: {closing}");
+        full_coverage(&dir, name);
     }
+}
+
+/// Every branch, step, `when`, hand-off reason, reminder offset and CRM write of every
+/// location is exercised, or stated unreachable with its reason; `--min-coverage 100` holds.
+fn full_coverage(dir: &Path, name: &str) {
+    let run = regl(dir, &["test", "--format", "json", "--min-coverage", "100"]).expect_code(0);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    for loc in v["locations"].as_array().unwrap() {
+        assert_eq!(loc["coverage_percent"], 100.0, "{name}: {loc}");
+        for line in loc["coverage"].as_array().unwrap() {
+            assert_eq!(line["missing"], serde_json::json!([]), "{name}: {line}");
+            assert!(line["total"].as_u64().unwrap() > 0, "{name}: {line}");
+            for u in line["unreachable"].as_array().unwrap() {
+                assert!(u["why"].is_string() && u["item"].is_string(), "{name}: {u}");
+            }
+        }
+    }
+}
+
+#[test]
+fn an_amount_no_order_reaches_is_stated_unreachable_and_lowered_below_the_dearest_it_is_covered() {
+    let (_tmp, dir) = copy_example("salon-ufa-omsk");
+    let reasons = |dir: &Path| {
+        let run = regl(dir, &["test", "--format", "json"]).expect_code(0);
+        let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        v["locations"][0]["coverage"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|l| l["what"] == "escalation reasons")
+            .unwrap()
+            .clone()
+    };
+    // The dearest order: colouring (7 500 ₽) with its care upsell (1 800 ₽), under 20 000 ₽.
+    let line = reasons(&dir);
+    assert_eq!(line["unreachable"][0]["item"], "amount_over", "{line}");
+    assert_eq!(line["unreachable"][0]["service"], "coloring", "{line}");
+    assert_eq!(line["unreachable"][0]["amount"], 9300, "{line}");
+    assert_eq!(line["unreachable"][0]["threshold"], 20000, "{line}");
+    assert_eq!(line["covered"], line["total"], "{line}");
+    let human = regl(&dir, &["test"]).expect_code(0);
+    assert!(
+        human
+            .stdout
+            .contains("cannot arise: amount_over (the dearest order — «"),
+        "{}",
+        human.stdout
+    );
+    // At 9 299 ₽ the same order goes to a person, and the generated scenarios show it.
+    let toml = dir.join("business.toml");
+    let text = std::fs::read_to_string(&toml).unwrap();
+    assert!(text.contains("amount_over = 20000"));
+    std::fs::write(
+        &toml,
+        text.replace("amount_over = 20000", "amount_over = 9299"),
+    )
+    .unwrap();
+    regl(&dir, &["export", "--bot-configs"]).expect_code(0);
+    let line = reasons(&dir);
+    assert_eq!(line["unreachable"], serde_json::json!([]), "{line}");
+    assert_eq!(line["missing"], serde_json::json!([]), "{line}");
+    assert_eq!(line["covered"], line["total"], "{line}");
 }
 
 #[test]
@@ -77,6 +140,7 @@ fn a_fresh_business_with_a_second_city_passes() {
         "{}",
         run.stdout
     );
+    full_coverage(d, "a fresh business");
 }
 
 /// Runs `regl test` on the Ufa bot of the salon after `plant` changed its JSON.

@@ -89,6 +89,19 @@ fn happy(g: &mut Ground<'_>) {
         e.handoff = Some(false);
         let s = g.scenario(g.base, vec![user(&t, e)]);
         g.push("happy", s);
+        // The price list's offer taken: its «agreed» button leads on to the booking branch,
+        // and the visit is booked as if the client had asked for it.
+        if g.trigger("booking").is_some() {
+            let mut p = g.persona();
+            p.choice = Some(Choice::Agreed);
+            let mut e = expect();
+            e.action = Some("book".into());
+            e.crm = vec![("PHONE".into(), TEST_PHONE_E164.into())];
+            let mut s = g.scenario(g.base, vec![user(&t, expect()), play(p, e)]);
+            s.given.consent = Some(true);
+            s.covers = vec!["price".into(), "booking".into()];
+            g.push("happy", s);
+        }
     }
     if let Some(t) = g.trigger("promo") {
         let mut p = g.persona();
