@@ -51,8 +51,8 @@ Register-ArgumentCompleter -Native -CommandName 'regl' -ScriptBlock {
             break
         }
         'regl;render' {
-            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'The business file')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The business file')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'The business file, or the folder that holds it')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The business file, or the folder that holds it')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'The output folder; `out` next to business.toml when left out')
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'The output folder; `out` next to business.toml when left out')
             [CompletionResult]::new('--location', '--location', [CompletionResultType]::ParameterName, 'Render only this location (repeat for more)')
@@ -63,8 +63,8 @@ Register-ArgumentCompleter -Native -CommandName 'regl' -ScriptBlock {
             break
         }
         'regl;export' {
-            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'The business''s config')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The business''s config')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'The business file, or the folder that holds it')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The business file, or the folder that holds it')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'The output folder; `out` next to business.toml when left out')
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'The output folder; `out` next to business.toml when left out')
             [CompletionResult]::new('--location', '--location', [CompletionResultType]::ParameterName, 'Export only this location''s bot scripts (repeatable); the mapping is always written')
@@ -76,8 +76,8 @@ Register-ArgumentCompleter -Native -CommandName 'regl' -ScriptBlock {
             break
         }
         'regl;push' {
-            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'The business''s config')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The business''s config')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'The business file, or the folder that holds it')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The business file, or the folder that holds it')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Where `bitrix24-portal.json` is written after an apply; `out` next to business.toml when left out')
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Where `bitrix24-portal.json` is written after an apply; `out` next to business.toml when left out')
             [CompletionResult]::new('--only', '--only', [CompletionResultType]::ParameterName, 'Only these parts')
@@ -92,8 +92,8 @@ Register-ArgumentCompleter -Native -CommandName 'regl' -ScriptBlock {
             break
         }
         'regl;lint' {
-            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'The business''s config')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The business''s config')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'The business file, or the folder that holds it')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The business file, or the folder that holds it')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'The output folder of `regl render` [default: `out` next to business.toml]')
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'The output folder of `regl render` [default: `out` next to business.toml]')
             [CompletionResult]::new('--bot', '--bot', [CompletionResultType]::ParameterName, 'A bot config to check instead of the locations'' `bot_config` files (repeatable)')
@@ -105,8 +105,8 @@ Register-ArgumentCompleter -Native -CommandName 'regl' -ScriptBlock {
             break
         }
         'regl;test' {
-            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'The business''s config')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The business''s config')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'The business file, or the folder that holds it')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The business file, or the folder that holds it')
             [CompletionResult]::new('--bot', '--bot', [CompletionResultType]::ParameterName, 'A bot config to run instead of the location''s `bot_config` (with one location)')
             [CompletionResult]::new('--scenarios', '--scenarios', [CompletionResultType]::ParameterName, 'A scenario file or folder [default: `scenarios/` next to business.toml]')
             [CompletionResult]::new('--location', '--location', [CompletionResultType]::ParameterName, 'Only this location (repeatable)')
@@ -119,8 +119,8 @@ Register-ArgumentCompleter -Native -CommandName 'regl' -ScriptBlock {
             break
         }
         'regl;chat' {
-            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'The business''s config')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The business''s config')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'The business file, or the folder that holds it')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The business file, or the folder that holds it')
             [CompletionResult]::new('--bot', '--bot', [CompletionResultType]::ParameterName, 'A bot config to talk to instead of the location''s `bot_config`')
             [CompletionResult]::new('--location', '--location', [CompletionResultType]::ParameterName, 'The location [default: the first]')
             [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'The channel the client writes in [default: the bot''s first]')

@@ -46,8 +46,8 @@ set edit:completion:arg-completer[regl] = {|@words|
             cand --help 'Print help'
         }
         &'regl;render'= {
-            cand -c 'The business file'
-            cand --config 'The business file'
+            cand -c 'The business file, or the folder that holds it'
+            cand --config 'The business file, or the folder that holds it'
             cand -o 'The output folder; `out` next to business.toml when left out'
             cand --out 'The output folder; `out` next to business.toml when left out'
             cand --location 'Render only this location (repeat for more)'
@@ -57,8 +57,8 @@ set edit:completion:arg-completer[regl] = {|@words|
             cand --help 'Print help'
         }
         &'regl;export'= {
-            cand -c 'The business''s config'
-            cand --config 'The business''s config'
+            cand -c 'The business file, or the folder that holds it'
+            cand --config 'The business file, or the folder that holds it'
             cand -o 'The output folder; `out` next to business.toml when left out'
             cand --out 'The output folder; `out` next to business.toml when left out'
             cand --location 'Export only this location''s bot scripts (repeatable); the mapping is always written'
@@ -69,8 +69,8 @@ set edit:completion:arg-completer[regl] = {|@words|
             cand --help 'Print help'
         }
         &'regl;push'= {
-            cand -c 'The business''s config'
-            cand --config 'The business''s config'
+            cand -c 'The business file, or the folder that holds it'
+            cand --config 'The business file, or the folder that holds it'
             cand -o 'Where `bitrix24-portal.json` is written after an apply; `out` next to business.toml when left out'
             cand --out 'Where `bitrix24-portal.json` is written after an apply; `out` next to business.toml when left out'
             cand --only 'Only these parts'
@@ -84,8 +84,8 @@ set edit:completion:arg-completer[regl] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'regl;lint'= {
-            cand -c 'The business''s config'
-            cand --config 'The business''s config'
+            cand -c 'The business file, or the folder that holds it'
+            cand --config 'The business file, or the folder that holds it'
             cand -o 'The output folder of `regl render` [default: `out` next to business.toml]'
             cand --out 'The output folder of `regl render` [default: `out` next to business.toml]'
             cand --bot 'A bot config to check instead of the locations'' `bot_config` files (repeatable)'
@@ -96,8 +96,8 @@ set edit:completion:arg-completer[regl] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'regl;test'= {
-            cand -c 'The business''s config'
-            cand --config 'The business''s config'
+            cand -c 'The business file, or the folder that holds it'
+            cand --config 'The business file, or the folder that holds it'
             cand --bot 'A bot config to run instead of the location''s `bot_config` (with one location)'
             cand --scenarios 'A scenario file or folder [default: `scenarios/` next to business.toml]'
             cand --location 'Only this location (repeatable)'
@@ -109,8 +109,8 @@ set edit:completion:arg-completer[regl] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'regl;chat'= {
-            cand -c 'The business''s config'
-            cand --config 'The business''s config'
+            cand -c 'The business file, or the folder that holds it'
+            cand --config 'The business file, or the folder that holds it'
             cand --bot 'A bot config to talk to instead of the location''s `bot_config`'
             cand --location 'The location [default: the first]'
             cand --channel 'The channel the client writes in [default: the bot''s first]'

@@ -50,7 +50,7 @@ complete -c regl -n "__fish_regl_using_subcommand init" -l lang -d 'The language
 en\t''"
 complete -c regl -n "__fish_regl_using_subcommand init" -l force -d 'Overwrite files that already exist'
 complete -c regl -n "__fish_regl_using_subcommand init" -s h -l help -d 'Print help'
-complete -c regl -n "__fish_regl_using_subcommand render" -s c -l config -d 'The business file' -r -F
+complete -c regl -n "__fish_regl_using_subcommand render" -s c -l config -d 'The business file, or the folder that holds it' -r -F
 complete -c regl -n "__fish_regl_using_subcommand render" -s o -l out -d 'The output folder; `out` next to business.toml when left out' -r -F
 complete -c regl -n "__fish_regl_using_subcommand render" -l location -d 'Render only this location (repeat for more)' -r
 complete -c regl -n "__fish_regl_using_subcommand render" -l format -d 'Exactly what to write: `docx` the Word documents, `xlsx` the workbooks, `md` the Markdown each Word document was made from' -r -f -a "docx\t''
@@ -58,14 +58,14 @@ xlsx\t''
 md\t''"
 complete -c regl -n "__fish_regl_using_subcommand render" -l check -d 'Write nothing; exit 1 if any output would change'
 complete -c regl -n "__fish_regl_using_subcommand render" -s h -l help -d 'Print help'
-complete -c regl -n "__fish_regl_using_subcommand export" -s c -l config -d 'The business\'s config' -r -F
+complete -c regl -n "__fish_regl_using_subcommand export" -s c -l config -d 'The business file, or the folder that holds it' -r -F
 complete -c regl -n "__fish_regl_using_subcommand export" -s o -l out -d 'The output folder; `out` next to business.toml when left out' -r -F
 complete -c regl -n "__fish_regl_using_subcommand export" -l location -d 'Export only this location\'s bot scripts (repeatable); the mapping is always written' -r
 complete -c regl -n "__fish_regl_using_subcommand export" -l dataset -d 'Write only each location\'s example dialogues for tuning this provider\'s model (`yandexgpt`, `gigachat` or `openai`), made from the scenarios of `regl test`, to `OUT/<loc>/dataset-<provider>-<loc>.jsonl` (GigaChat: `.json`, a JSON array)' -r
 complete -c regl -n "__fish_regl_using_subcommand export" -l check -d 'Write nothing; exit 1 if any output would change'
 complete -c regl -n "__fish_regl_using_subcommand export" -l bot-configs -d 'Also write each location\'s `bot_config` (the runtime\'s copy) from scratch'
 complete -c regl -n "__fish_regl_using_subcommand export" -s h -l help -d 'Print help'
-complete -c regl -n "__fish_regl_using_subcommand push" -s c -l config -d 'The business\'s config' -r -F
+complete -c regl -n "__fish_regl_using_subcommand push" -s c -l config -d 'The business file, or the folder that holds it' -r -F
 complete -c regl -n "__fish_regl_using_subcommand push" -s o -l out -d 'Where `bitrix24-portal.json` is written after an apply; `out` next to business.toml when left out' -r -F
 complete -c regl -n "__fish_regl_using_subcommand push" -l only -d 'Only these parts' -r -f -a "fields\t''
 stages\t''
@@ -79,7 +79,7 @@ complete -c regl -n "__fish_regl_using_subcommand push" -l test-leads -d 'Make o
 complete -c regl -n "__fish_regl_using_subcommand push" -l remove-test-leads -d 'Delete, at once, every record marked `ORIGINATOR_ID = "regl-pilot"` and nothing else'
 complete -c regl -n "__fish_regl_using_subcommand push" -l check -d 'Print nothing but problems; exit 1 if the portal is not in step'
 complete -c regl -n "__fish_regl_using_subcommand push" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c regl -n "__fish_regl_using_subcommand lint" -s c -l config -d 'The business\'s config' -r -F
+complete -c regl -n "__fish_regl_using_subcommand lint" -s c -l config -d 'The business file, or the folder that holds it' -r -F
 complete -c regl -n "__fish_regl_using_subcommand lint" -s o -l out -d 'The output folder of `regl render` [default: `out` next to business.toml]' -r -F
 complete -c regl -n "__fish_regl_using_subcommand lint" -l bot -d 'A bot config to check instead of the locations\' `bot_config` files (repeatable)' -r -F
 complete -c regl -n "__fish_regl_using_subcommand lint" -l format -d 'How to print the findings' -r -f -a "human\t'rustc-like, with the source lines (colour on a terminal)'
@@ -89,7 +89,7 @@ sarif\t'SARIF 2.1.0, for code-scanning dashboards'"
 complete -c regl -n "__fish_regl_using_subcommand lint" -l deny-warnings -d 'Fail (exit 1) on warnings too'
 complete -c regl -n "__fish_regl_using_subcommand lint" -l fix -d 'Mend the bot configs in place first, then report what is left; business.toml is never modified'
 complete -c regl -n "__fish_regl_using_subcommand lint" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c regl -n "__fish_regl_using_subcommand test" -s c -l config -d 'The business\'s config' -r -F
+complete -c regl -n "__fish_regl_using_subcommand test" -s c -l config -d 'The business file, or the folder that holds it' -r -F
 complete -c regl -n "__fish_regl_using_subcommand test" -l bot -d 'A bot config to run instead of the location\'s `bot_config` (with one location)' -r -F
 complete -c regl -n "__fish_regl_using_subcommand test" -l scenarios -d 'A scenario file or folder [default: `scenarios/` next to business.toml]' -r -F
 complete -c regl -n "__fish_regl_using_subcommand test" -l location -d 'Only this location (repeatable)' -r
@@ -101,7 +101,7 @@ junit\t'`JUnit` XML for CI dashboards'
 github\t'GitHub Actions workflow annotations'"
 complete -c regl -n "__fish_regl_using_subcommand test" -l list -d 'Print the scenarios without running them'
 complete -c regl -n "__fish_regl_using_subcommand test" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c regl -n "__fish_regl_using_subcommand chat" -s c -l config -d 'The business\'s config' -r -F
+complete -c regl -n "__fish_regl_using_subcommand chat" -s c -l config -d 'The business file, or the folder that holds it' -r -F
 complete -c regl -n "__fish_regl_using_subcommand chat" -l bot -d 'A bot config to talk to instead of the location\'s `bot_config`' -r -F
 complete -c regl -n "__fish_regl_using_subcommand chat" -l location -d 'The location [default: the first]' -r
 complete -c regl -n "__fish_regl_using_subcommand chat" -l channel -d 'The channel the client writes in [default: the bot\'s first]' -r

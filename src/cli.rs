@@ -70,8 +70,14 @@ pub struct InitArgs {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// The business's config
-    #[arg(short, long, default_value = "business.toml")]
+    /// The business file, or the folder that holds it
+    #[arg(
+        short = 'c',
+        long = "config",
+        value_name = "FILE",
+        default_value = "business.toml",
+        value_parser = business_file
+    )]
     pub config: PathBuf,
     /// The output folder; `out` next to business.toml when left out
     #[arg(short, long)]
@@ -98,8 +104,14 @@ pub struct ExportArgs {
     reason = "four command-line switches, kept apart by clap's `conflicts_with`"
 )]
 pub struct PushArgs {
-    /// The business's config
-    #[arg(short = 'c', long = "config", default_value = "business.toml")]
+    /// The business file, or the folder that holds it
+    #[arg(
+        short = 'c',
+        long = "config",
+        value_name = "FILE",
+        default_value = "business.toml",
+        value_parser = business_file
+    )]
     pub config: PathBuf,
     /// Where `bitrix24-portal.json` is written after an apply; `out` next to business.toml
     /// when left out
@@ -140,8 +152,14 @@ pub enum PushFormat {
 
 #[derive(Debug, Args)]
 pub struct TestArgs {
-    /// The business's config
-    #[arg(short = 'c', long = "config", default_value = "business.toml")]
+    /// The business file, or the folder that holds it
+    #[arg(
+        short = 'c',
+        long = "config",
+        value_name = "FILE",
+        default_value = "business.toml",
+        value_parser = business_file
+    )]
     pub config: PathBuf,
     /// A bot config to run instead of the location's `bot_config` (with one location)
     #[arg(long = "bot", value_name = "FILE")]
@@ -180,8 +198,14 @@ pub enum TestFormat {
 
 #[derive(Debug, Args)]
 pub struct ChatArgs {
-    /// The business's config
-    #[arg(short = 'c', long = "config", default_value = "business.toml")]
+    /// The business file, or the folder that holds it
+    #[arg(
+        short = 'c',
+        long = "config",
+        value_name = "FILE",
+        default_value = "business.toml",
+        value_parser = business_file
+    )]
     pub config: PathBuf,
     /// A bot config to talk to instead of the location's `bot_config`
     #[arg(long = "bot", value_name = "FILE")]
@@ -235,8 +259,14 @@ impl From<LangArg> for Lang {
 
 #[derive(Debug, Args)]
 pub struct LintArgs {
-    /// The business's config
-    #[arg(short = 'c', long = "config", default_value = "business.toml")]
+    /// The business file, or the folder that holds it
+    #[arg(
+        short = 'c',
+        long = "config",
+        value_name = "FILE",
+        default_value = "business.toml",
+        value_parser = business_file
+    )]
     pub config: PathBuf,
     /// The output folder of `regl render` [default: `out` next to business.toml]
     #[arg(short = 'o', long = "out")]
@@ -283,12 +313,13 @@ pub struct ExplainArgs {
 
 #[derive(Debug, Args)]
 pub struct RenderArgs {
-    /// The business file
+    /// The business file, or the folder that holds it
     #[arg(
         short = 'c',
         long = "config",
         value_name = "FILE",
-        default_value = "business.toml"
+        default_value = "business.toml",
+        value_parser = business_file
     )]
     pub config: PathBuf,
     /// The output folder; `out` next to business.toml when left out
@@ -331,6 +362,23 @@ pub enum SchemaKind {
 pub struct CompletionsArgs {
     /// The shell
     pub shell: clap_complete::Shell,
+}
+
+/// `-c`: a folder that holds a `business.toml` stands for it (`regl lint -c salon`), the way
+/// a project is named in a monorepo; anything else is taken as the file's own path (a folder
+/// without one is then refused as a folder by the loader).
+#[expect(
+    clippy::unnecessary_wraps,
+    reason = "clap's value parsers return a Result"
+)]
+fn business_file(arg: &str) -> Result<PathBuf, std::convert::Infallible> {
+    let path = PathBuf::from(arg);
+    let inside = path.join("business.toml");
+    Ok(if path.is_dir() && inside.is_file() {
+        inside
+    } else {
+        path
+    })
 }
 
 #[cfg(test)]

@@ -24,6 +24,7 @@ pub mod scenario;
 pub mod semantics;
 pub mod stale_temporaries;
 pub mod templates;
+pub mod typograph;
 pub mod words;
 pub mod working_copy;
 

@@ -41,12 +41,16 @@ pub struct Texts<'a> {
     pub(super) health_keywords: bool,
 }
 
-/// Picks the text of the business's language.
+/// Picks the text of the business's language, typeset as a message: a legal name with
+/// its own «» nests as «…„…“», straight quotes become the language's own, an address that
+/// ends in «ул.» before the sentence's full stop keeps one (the documents' typograph, see
+/// [`crate::typograph::message`]).
 pub(super) fn tr(lang: Lang, ru: String, en: String) -> String {
-    match lang {
+    let text = match lang {
         Lang::Ru => ru,
         Lang::En => en,
-    }
+    };
+    crate::typograph::message(&text, lang)
 }
 
 pub(super) fn buttons(lang: Lang, ru: &[&str], en: &[&str]) -> Vec<String> {

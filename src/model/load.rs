@@ -8,7 +8,7 @@ use super::business::Business;
 use super::read::{Cx, FromToml};
 use crate::diag::{Diagnostic, FileId, Sources};
 use crate::i18n::{Text, t};
-use crate::words::plural_ru;
+use crate::model::enums::Lang;
 
 /// Larger than any real business; refusing early keeps a stray file from eating memory.
 pub const MAX_CONFIG_BYTES: usize = 4 * 1024 * 1024;
@@ -46,12 +46,20 @@ pub fn load(path: &Path, sources: &mut Sources) -> Result<Loaded, Vec<Diagnostic
             ]);
         }
         Err(e) => {
-            return Err(vec![Diagnostic::error(t!(
+            let d = Diagnostic::error(t!(
                 "cannot read `{shown}`: {why}",
                 "не удаётся прочитать `{shown}`: {why}",
                 shown = shown,
                 why = io_reason(&e),
-            ))]);
+            ));
+            return Err(vec![if e.kind() == std::io::ErrorKind::IsADirectory {
+                d.hint(t!(
+                    "it has no business.toml in it: run `regl init --name NAME --city CITY` there, or point `-c` at the file",
+                    "в этой папке нет business.toml: запустите в ней `regl init --name NAME --city CITY` или укажите файл через `-c`"
+                ))
+            } else {
+                d
+            }]);
         }
     };
     if bytes.len() > MAX_CONFIG_BYTES {
@@ -59,14 +67,20 @@ pub fn load(path: &Path, sources: &mut Sources) -> Result<Loaded, Vec<Diagnostic
         let start = &bytes[..bytes.len().min(64 * 1024)];
         let valid = std::str::from_utf8(start).map_or_else(|e| e.valid_up_to(), str::len);
         sources.add(path, String::from_utf8_lossy(&start[..valid]).into_owned());
-        let (n, mib) = (bytes.len(), MAX_CONFIG_BYTES / (1024 * 1024));
-        return Err(vec![Diagnostic::error(Text::new(
-            format!("`{shown}` is {n} bytes: a business.toml is at most {mib} MiB"),
-            format!(
-                "`{shown}` занимает {n} {}: business.toml не может быть больше {mib} МиБ",
-                plural_ru(n as u64, "байт", "байта", "байт")
-            ),
-        ))]);
+        // Only `MAX_CONFIG_BYTES + 1` bytes were read: the file's own size is the one to say.
+        let size = std::fs::metadata(path).map_or(bytes.len() as u64, |m| m.len());
+        let mib = MAX_CONFIG_BYTES / (1024 * 1024);
+        let (en, ru) = (megabytes(size, Lang::En), megabytes(size, Lang::Ru));
+        return Err(vec![
+            Diagnostic::error(Text::new(
+                format!("`{shown}` is {en} MB: a business.toml is at most {mib} MB"),
+                format!("`{shown}` занимает {ru} МБ: business.toml не может быть больше {mib} МБ"),
+            ))
+            .hint(t!(
+                "a business with a thousand locations takes about 3 MB: check that `-c` names the business file",
+                "business.toml с тысячей филиалов занимает около 3 МБ: проверьте, что `-c` указывает на файл бизнеса"
+            )),
+        ]);
     }
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
@@ -98,6 +112,19 @@ pub fn load(path: &Path, sources: &mut Sources) -> Result<Loaded, Vec<Diagnostic
         file,
         path: path.to_path_buf(),
     })
+}
+
+/// The tables only a business.toml has: a file with none of them is another file.
+const OWN_TABLES: [&str; 5] = ["business", "locations", "services", "bot", "escalation"];
+
+/// A size in megabytes (MiB, as the limit is counted), one decimal: «4,8».
+fn megabytes(bytes: u64, lang: Lang) -> String {
+    let tenths = bytes.saturating_mul(10).div_ceil(1024 * 1024);
+    let comma = match lang {
+        Lang::Ru => ',',
+        Lang::En => '.',
+    };
+    format!("{}{comma}{}", tenths / 10, tenths % 10)
 }
 
 /// What [`read_at_most`] says of a named pipe, a socket or a device.
@@ -195,6 +222,33 @@ pub fn parse(text: &str, file: FileId) -> Result<Business, Vec<Diagnostic>> {
             );
         }
         return Err(out);
+    }
+    // An empty file, or one with none of a business's own tables (another project's TOML
+    // given to `-c`), is one finding, not a dozen missing keys.
+    if !root
+        .get_ref()
+        .keys()
+        .any(|k| OWN_TABLES.contains(&k.get_ref().as_ref()))
+    {
+        let empty = root.get_ref().is_empty();
+        return Err(vec![
+            Diagnostic::error(if empty {
+                t!(
+                    "business.toml holds no settings",
+                    "в business.toml нет ни одной настройки"
+                )
+            } else {
+                t!(
+                    "this is not a business.toml: it has none of [business], [[locations]], [[services]], [bot]",
+                    "это не business.toml: в нём нет ни [business], ни [[locations]], ни [[services]], ни [bot]"
+                )
+            })
+            .at(file, 0..0, Text::default())
+            .hint(t!(
+                "run `regl init --name NAME --city CITY` to write one with every setting explained, or point `-c` at the business's own file",
+                "запустите `regl init --name NAME --city CITY`: он запишет файл со всеми настройками и пояснениями, или укажите через `-c` файл бизнеса"
+            )),
+        ]);
     }
     let root = toml::Spanned::new(root.span(), toml::de::DeValue::Table(root.into_inner()));
     let mut cx = Cx::new(file);

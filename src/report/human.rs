@@ -33,7 +33,15 @@ pub fn render(sources: &Sources, diags: &[Diagnostic], colour: bool, lang: Lang)
     };
     let mut out = String::new();
     for d in diags {
-        out.push_str(&renderer.render(&to_report(sources, d, lang)));
+        let report = to_report(sources, d, lang);
+        if d.labels.is_empty() {
+            // Without a snippet the renderer would join the title and the hint with a bare
+            // ` |` gutter line that belongs to no source: each is printed on its own.
+            let lines: Vec<String> = report.into_iter().map(|g| renderer.render(&[g])).collect();
+            out.push_str(&lines.join("\n"));
+        } else {
+            out.push_str(&renderer.render(&report));
+        }
         out.push_str("\n\n");
     }
     out

@@ -849,3 +849,99 @@ fn a_fifo_as_business_toml_or_bot_config_is_refused_at_once() {
     let (code, _) = timed(&["lint", "--bot", "pipe.toml", "--format", "json"]);
     assert_eq!(code, Some(1), "a bot config that cannot be read is B301");
 }
+
+/// Every string of a bot config, with where it is.
+fn strings(v: &Value, at: &str, out: &mut Vec<(String, String)>) {
+    match v {
+        Value::String(s) => out.push((at.to_owned(), s.clone())),
+        Value::Array(a) => {
+            for (i, x) in a.iter().enumerate() {
+                strings(x, &format!("{at}[{i}]"), out);
+            }
+        }
+        Value::Object(o) => {
+            for (k, x) in o {
+                strings(x, &format!("{at}.{k}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn the_bots_texts_print_names_quotes_and_full_stops_as_the_documents_do() {
+    // Russian: a legal name with its own «» nests as „…“, as the documents print it.
+    let dir = tempfile::tempdir().unwrap();
+    regl(dir.path(), &["init", "--name", "Лада", "--city", "Уфа"]).expect_code(0);
+    let toml = fs::read_to_string(dir.path().join("business.toml")).unwrap();
+    let at = toml.find("\nlegal_name = ").unwrap() + 1;
+    let end = at + toml[at..].find('\n').unwrap();
+    let toml = format!(
+        "{}legal_name = 'ООО «Студия красоты «Лада»»'{}",
+        &toml[..at],
+        &toml[end..]
+    );
+    fs::write(dir.path().join("business.toml"), toml).unwrap();
+    regl(dir.path(), &["export", "--bot-configs"]).expect_code(0);
+    let bot: Value =
+        serde_json::from_slice(&fs::read(dir.path().join("bot/ufa.json")).unwrap()).unwrap();
+    let mut all = Vec::new();
+    strings(&bot, "", &mut all);
+    assert!(
+        all.iter()
+            .any(|(_, s)| s.contains("ООО «Студия красоты „Лада“»")),
+        "the legal name is in the consent text, nested"
+    );
+    for (at, s) in &all {
+        assert!(!s.contains("»»") && !s.contains('"'), "{at}: {s}");
+    }
+
+    // English: curly quotes, one full stop after an address that ends in «St.».
+    let dir = tempfile::tempdir().unwrap();
+    regl(
+        dir.path(),
+        &[
+            "init",
+            "--name",
+            "Lada Beauty",
+            "--city",
+            "Ufa",
+            "--lang",
+            "en",
+        ],
+    )
+    .expect_code(0);
+    let toml = fs::read_to_string(dir.path().join("business.toml")).unwrap();
+    let at = toml.find("\naddress = ").unwrap() + 1;
+    let end = at + toml[at..].find('\n').unwrap();
+    let toml = format!(
+        "{}address = \"45 Pushkina St.\"{}",
+        &toml[..at],
+        &toml[end..]
+    );
+    fs::write(dir.path().join("business.toml"), toml).unwrap();
+    regl(dir.path(), &["export", "--bot-configs"]).expect_code(0);
+    let bot: Value =
+        serde_json::from_slice(&fs::read(dir.path().join("bot/ufa.json")).unwrap()).unwrap();
+    let mut all = Vec::new();
+    strings(&bot, "", &mut all);
+    assert!(
+        all.iter().any(|(_, s)| s.contains("LLC “Lada Beauty”")),
+        "the legal name is quoted as the documents quote it"
+    );
+    assert!(all.iter().any(|(_, s)| s.contains("45 Pushkina St. ")));
+    for (at, s) in &all {
+        // The system prompt is read by the model, not the client: it may quote plainly.
+        if at != ".assistant.system_prompt" {
+            assert!(!s.contains('"'), "{at}: {s}");
+        }
+        assert!(!s.replace("...", "").contains(".."), "{at}: {s}");
+    }
+    // The team's copy, as exported, lints clean of bot findings.
+    let (_, found) = lint_json(dir.path(), &[]);
+    let bot_codes: Vec<String> = codes(&found)
+        .into_iter()
+        .filter(|c| c.starts_with('B'))
+        .collect();
+    assert!(bot_codes.is_empty(), "{bot_codes:?}");
+}

@@ -303,11 +303,76 @@ fn oversized_file() {
     text.push_str(&"x".repeat(5 * 1024 * 1024));
     text.push('\n');
     let run = load_fails(&text);
+    // The file's own size in megabytes, not the count of bytes read before refusing it.
     assert!(
-        run.stderr.contains("a business.toml is at most 4 MiB"),
+        run.stderr
+            .contains("business.toml` is 5.1 MB: a business.toml is at most 4 MB"),
         "{}",
         run.stderr
     );
+    assert!(!run.stderr.contains("bytes"), "{}", run.stderr);
+}
+
+#[test]
+fn a_missing_file_on_a_terminal_has_no_stray_gutter_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = regl(dir.path(), &["lint"]).expect_code(2);
+    assert_eq!(
+        run.stderr,
+        "error: `business.toml` does not exist\nhelp: create one with `regl init --name NAME --city CITY`, or point at it with `-c`\n\n1 error\n"
+    );
+}
+
+#[test]
+fn a_folder_given_to_c_stands_for_its_business_toml() {
+    let dir = tempfile::tempdir().unwrap();
+    let salon = dir.path().join("salon");
+    std::fs::create_dir(&salon).unwrap();
+    let run = regl(dir.path(), &["lint", "-c", "salon"]).expect_code(2);
+    assert!(
+        run.stderr
+            .starts_with("error: cannot read `salon`: Is a directory")
+            && run.stderr.contains(
+                "help: it has no business.toml in it: run `regl init --name NAME --city CITY` there"
+            ),
+        "{}",
+        run.stderr
+    );
+    std::fs::write(salon.join("business.toml"), preset("salon.ru.toml")).unwrap();
+    for args in [
+        &["render", "-c", "salon"][..],
+        &["export", "--bot-configs", "-c", "salon"],
+        &["test", "-c", "salon"],
+        &["lint", "-c", "salon"],
+    ] {
+        let run = regl(dir.path(), args);
+        assert!(run.code != 2, "{args:?}: {}", run.stderr);
+    }
+    // The outputs go next to the business file, as with `-c salon/business.toml`.
+    assert!(salon.join("out/regl-manifest.json").is_file());
+    assert!(salon.join("bot/ufa.json").is_file());
+}
+
+#[test]
+fn an_empty_file_or_another_projects_toml_is_one_error_that_names_regl_init() {
+    for (text, says) in [
+        ("", "business.toml holds no settings"),
+        ("# only a comment\n\n", "business.toml holds no settings"),
+        (
+            "[tool.poetry]\nname = \"x\"\n",
+            "this is not a business.toml: it has none of [business], [[locations]], [[services]], [bot]",
+        ),
+    ] {
+        let run = load_fails(text);
+        assert!(run.stderr.contains(says), "{}", run.stderr);
+        assert!(
+            run.stderr.contains("regl init --name NAME --city CITY"),
+            "{}",
+            run.stderr
+        );
+        assert!(run.stderr.contains("business.toml:1:1"), "{}", run.stderr);
+        assert!(run.stderr.ends_with("\n1 error\n"), "{}", run.stderr);
+    }
 }
 
 #[test]
