@@ -53,6 +53,9 @@ struct Job<'a> {
     templates: &'a [Vec<(String, String)>],
     /// The section digests earlier renders recorded: the acknowledgement's "what changed".
     earlier_sections: Option<&'a manifest::Sections>,
+    /// What the last render wrote, path → digest: a document whose bytes differ from it
+    /// was edited by hand, and the run says so before it replaces the edit.
+    earlier_outputs: std::collections::HashMap<&'a str, &'a str>,
 }
 
 /// What became of one output file.
@@ -62,6 +65,8 @@ struct Done {
     staged: Option<PathBuf>,
     /// Under `--check`: why the file would change.
     drift: Option<&'static str>,
+    /// The file on disk is not what the last render wrote: someone edited it.
+    edited: bool,
 }
 
 /// What became of one location.
@@ -141,6 +146,11 @@ pub fn run(args: &RenderArgs) -> Outcome {
         digest: &manifest::InputsDigest::new(&canonical),
         templates: &templates,
         earlier_sections: earlier.as_ref().map(|m| &m.sections),
+        earlier_outputs: earlier
+            .iter()
+            .flat_map(|m| &m.outputs)
+            .map(|e| (e.path.as_str(), e.output_sha256.as_str()))
+            .collect(),
     };
     let (mut rendered, mut failure) = render_all(&job, &locations);
     created_dirs.extend(rendered.iter().filter_map(|l| l.new_dir.clone()));
@@ -191,6 +201,7 @@ pub fn run(args: &RenderArgs) -> Outcome {
     }
     commit(&done, &created_dirs, lang)?;
     write_atomic(&manifest_path, manifest_json.as_bytes())?;
+    report_replaced_edits(&done, &out_dir, lang);
     super::prune::remove(&out_dir, &pruned, lang)?;
     let written = done.iter().filter(|d| d.staged.is_some()).count();
     let (files, places, unchanged) = (done.len(), locations.len(), done.len() - written);
@@ -425,12 +436,15 @@ fn output_file(
         inputs_sha256: job.digest.of(location.unwrap_or(""), &refs),
         output_sha256: manifest::sha256_hex(&out.bytes),
     };
-    let current = match fs::read(&target) {
-        Ok(old) => old == out.bytes,
-        Err(_) => false,
+    let (current, edited) = match fs::read(&target) {
+        Ok(old) if old == out.bytes => (true, false),
+        Ok(old) => (false, job.edited(&entry.path, &old)),
+        Err(_) => (false, false),
     };
     let drift = (!current).then(|| {
-        if target.exists() {
+        if edited {
+            "edited by hand"
+        } else if target.exists() {
             "changed"
         } else {
             "missing"
@@ -445,7 +459,45 @@ fn output_file(
         entry,
         staged,
         drift,
+        edited,
     })
+}
+
+impl Job<'_> {
+    /// Whether `old`, the file at `path` before this run, differs from what the last render
+    /// wrote there (D403's hand edit). Unknown to the manifest: not an edit of ours.
+    fn edited(&self, path: &str, old: &[u8]) -> bool {
+        self.earlier_outputs
+            .get(path)
+            .is_some_and(|sha| *sha != manifest::sha256_hex(old))
+    }
+}
+
+/// Says which hand-edited documents this run replaced: the edit is gone from the file (git
+/// still has it), and the way to keep it is in business.toml or a template.
+fn report_replaced_edits(done: &[Done], out_dir: &Path, lang: Lang) {
+    let edited: Vec<String> = done
+        .iter()
+        .filter(|d| d.edited && d.staged.is_some())
+        .map(|d| out_dir.join(&d.entry.path).display().to_string())
+        .collect();
+    if edited.is_empty() {
+        return;
+    }
+    let mut text = String::new();
+    for path in &edited {
+        let line = t!(
+            "warning: `{path}` had been edited by hand since the last render: the edit is replaced (see it with `git diff`)\n",
+            "предупреждение: `{path}` правили вручную после прошлого `regl render`: правка заменена (её видно в `git diff`)\n"
+        );
+        text.push_str(line.get(lang));
+    }
+    let hint = t!(
+        "help: make the change in business.toml or in a template in templates/, so that every render keeps it\n",
+        "подсказка: внесите изменение в business.toml или в шаблон в templates/, тогда его сохранит каждый `regl render`\n"
+    );
+    text.push_str(hint.get(lang));
+    eprint!("{text}");
 }
 
 /// The location's pilot plan, a working copy (SPEC §7): what testers entered in an existing
@@ -567,6 +619,8 @@ fn working_copy_file(
         entry,
         staged,
         drift,
+        // What testers enter is kept by the merge, not replaced: never a lost edit.
+        edited: false,
     })
 }
 
@@ -740,6 +794,18 @@ impl Run<'_> {
         for (document, path, sha) in operator_texts {
             record_text(m, document, &self.version, &path, &sha);
         }
+        // The tables of each business-level state some location's documents still rest on.
+        m.business_tables.insert(
+            self.digests.business_sha256.clone(),
+            self.digests.tables.clone(),
+        );
+        let used: BTreeSet<&str> = m
+            .inputs
+            .values()
+            .map(|i| i.business_sha256.as_str())
+            .collect();
+        m.business_tables
+            .retain(|sha, _| used.contains(sha.as_str()));
         let of_listed = |path: &str| path.split_once('/').is_none_or(|(loc, _)| listed(loc));
         for p in m.published.values_mut() {
             p.retain(of_listed);

@@ -72,6 +72,9 @@ pub struct ConfigDigests {
     pub business_sha256: String,
     /// Each location's own entry, by id.
     pub locations: BTreeMap<String, String>,
+    /// The business-level part per top-level key (`sla`, `cancellation`, …): what lets
+    /// lint say *which* table changed since a render, not only that something did.
+    pub tables: BTreeMap<String, String>,
 }
 
 impl ConfigDigests {
@@ -92,9 +95,14 @@ impl ConfigDigests {
         if let Some(toml::Value::Table(document)) = value.get_mut("document") {
             document.remove("version");
         }
+        let mut tables = BTreeMap::new();
+        for (key, v) in &value {
+            tables.insert(key.clone(), sha256_hex(canonical(v)?.as_bytes()));
+        }
         Ok(Self {
             business_sha256: sha256_hex(canonical(&value)?.as_bytes()),
             locations,
+            tables,
         })
     }
 }

@@ -47,6 +47,11 @@ pub struct Manifest {
     /// Per location: what its documents were made from when it was last rendered.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub inputs: BTreeMap<String, LocationInputs>,
+    /// Per business-level digest a location's documents were made from
+    /// ([`LocationInputs::business_sha256`]), the digest of each top-level table of it
+    /// ([`ConfigDigests::tables`]): lint names the tables changed since.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub business_tables: BTreeMap<String, BTreeMap<String, String>>,
     /// Every file written, sorted by path.
     pub outputs: Vec<Entry>,
     /// Per document and version, a digest of each section.
@@ -113,6 +118,7 @@ impl Manifest {
             document_version: None,
             content_sha256: None,
             inputs: BTreeMap::new(),
+            business_tables: BTreeMap::new(),
             outputs: Vec::new(),
             sections: Sections::default(),
             never_pruned: Vec::new(),

@@ -47,6 +47,7 @@ impl Manifest {
             document_version: Some(self.document_version),
             content_sha256: Some(self.content_sha256),
             inputs: std::collections::BTreeMap::new(),
+            business_tables: std::collections::BTreeMap::new(),
             outputs: self.outputs.into_iter().map(Entry::upgrade).collect(),
             sections: Sections::default(),
             never_pruned: super::never_pruned::list(),

@@ -945,3 +945,100 @@ fn the_bots_texts_print_names_quotes_and_full_stops_as_the_documents_do() {
         .collect();
     assert!(bot_codes.is_empty(), "{bot_codes:?}");
 }
+
+/// `path`'s .docx with `from` replaced by `to` in its document part, as a hand edit in
+/// Word would leave it.
+fn edit_docx(path: &Path, from: &str, to: &str) {
+    use std::io::{Read as _, Write as _};
+    let bytes = fs::read(path).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let mut data = Vec::new();
+        f.read_to_end(&mut data).unwrap();
+        if f.name() == "word/document.xml" {
+            let text = String::from_utf8(data).unwrap();
+            assert!(text.contains(from), "{from} is in the document");
+            data = text.replacen(from, to, 1).into_bytes();
+        }
+        let name = f.name().to_owned();
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&data).unwrap();
+    }
+    fs::write(path, out.finish().unwrap().into_inner()).unwrap();
+}
+
+#[test]
+fn a_hand_edit_is_named_by_lint_and_by_the_render_that_replaces_it() {
+    let dir = salon();
+    let doc = dir.path().join("out/ufa/cancellation-policy-ufa.docx");
+    edit_docx(&doc, "12", "24");
+    let (run, found) = lint_json(dir.path(), &[]);
+    let d403: Vec<&Value> = found.iter().filter(|d| d["code"] == "D403").collect();
+    assert_eq!(d403.len(), 1, "{}", run.stdout);
+    assert_eq!(
+        d403[0]["message"],
+        "`ufa/cancellation-policy-ufa.docx` was changed after render: the next render will undo the edit"
+    );
+    assert!(d403[0]["hint"].as_str().unwrap().contains("business.toml"));
+
+    let check = regl(dir.path(), &["render", "--check"]).expect_code(1);
+    assert!(
+        check.stdout.contains("edited by hand: ")
+            && check.stdout.contains("ufa/cancellation-policy-ufa.docx"),
+        "{}",
+        check.stdout
+    );
+    let render = regl(dir.path(), &["render"]).expect_code(0);
+    assert!(
+        render.stderr.contains("warning: `")
+            && render.stderr.contains(
+                "ufa/cancellation-policy-ufa.docx` had been edited by hand since the last render: the edit is replaced"
+            )
+            && render
+                .stderr
+                .contains("help: make the change in business.toml or in a template in templates/"),
+        "{}",
+        render.stderr
+    );
+    // Replaced once: the next render finds the file as it wrote it and says nothing.
+    let again = regl(dir.path(), &["render"]).expect_code(0);
+    assert!(!again.stderr.contains("edited by hand"), "{}", again.stderr);
+}
+
+#[test]
+fn d401_points_at_the_table_that_changed_not_at_a_digest() {
+    let dir = salon();
+    edit(dir.path(), "free_until = \"12h\"", "free_until = \"10h\"");
+    let text = fs::read_to_string(dir.path().join("business.toml")).unwrap();
+    let (line, _) = crate::common::line_col_of(&text, "\n[cancellation]");
+    let line = line + 1;
+    let (run, found) = lint_json(dir.path(), &[]);
+    let d401: Vec<&Value> = found.iter().filter(|d| d["code"] == "D401").collect();
+    assert_eq!(d401.len(), 1, "{}", run.stdout);
+    assert_eq!(d401[0]["file"], "business.toml", "{}", d401[0]);
+    assert_eq!(d401[0]["line"], line, "{}", d401[0]);
+    assert!(
+        d401[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("(`[cancellation]`)"),
+        "{}",
+        d401[0]
+    );
+
+    // One location re-rendered: the other's finding names the same table beside its own
+    // record in the manifest.
+    regl(dir.path(), &["render", "--location", "omsk"]).expect_code(0);
+    let (run, found) = lint_json(dir.path(), &[]);
+    let d401: Vec<&Value> = found.iter().filter(|d| d["code"] == "D401").collect();
+    assert_eq!(d401.len(), 1, "{}", run.stdout);
+    let related = d401[0]["related"].to_string();
+    assert!(
+        related.contains("business.toml") && related.contains("`[cancellation]` changed"),
+        "{}",
+        d401[0]
+    );
+}

@@ -139,12 +139,18 @@ fn a_business_level_change_is_one_finding_until_every_location_is_rendered_again
     edit(dir.path(), |t| {
         replace_once(t, "reschedule_max = 2", "reschedule_max = 3")
     });
-    let text = manifest_text(dir.path());
-    let (line, _) = line_col_of(&text, "\"content_sha256\"");
+    // The one finding points at the table that changed, in business.toml.
+    let text = fs::read_to_string(dir.path().join("business.toml")).unwrap();
+    let (line, _) = line_col_of(&text, "[cancellation]");
     let found = d_findings(dir.path());
     let d401: Vec<_> = found.iter().filter(|f| f.0 == "D401").collect();
     assert_eq!(d401.len(), 1, "{found:?}");
-    assert_eq!(d401[0].2, line as u64, "{found:?}");
+    assert_eq!(
+        (d401[0].1.as_str(), d401[0].2, d401[0].3),
+        ("business.toml", line as u64, 2),
+        "{found:?}"
+    );
+    assert!(d401[0].4.contains("(`[cancellation]`)"), "{found:?}");
     assert!(found.iter().any(|f| f.0 == "D404"), "{found:?}");
 
     // Ufa rendered again: Omsk's documents still say 2 reschedules.

@@ -21,7 +21,9 @@ rendered, and each location's documents were made from the current `business.tom
 `[document].version`. Each location is judged against its own inputs — what every
 location's documents share and its own `[[locations]]` entry — so `regl render --location
 ufa` cannot hide that Omsk's documents are stale. A change every location shares is one
-finding; a change one location's documents miss is a finding for that location. Without a
+finding; a change one location's documents miss is a finding for that location. The
+finding points at what changed in `business.toml`: each top-level table (the manifest
+records a digest of each) and each location's own entry. Without a
 manifest nothing was rendered and the rule is silent; a manifest `regl export` alone wrote
 lists no documents to judge.
 
@@ -42,7 +44,9 @@ export`."#,
 данными — общими для всех филиалов и своей записью `[[locations]]`, — поэтому
 `regl render --location ufa` не скроет, что документы Омска устарели. Изменение, общее для
 всех филиалов, — одна находка; изменение, не попавшее в документы одного филиала, —
-находка для этого филиала. Без манифеста документы не формировались, и правило молчит; в
+находка для этого филиала. Находка указывает, что именно изменилось в `business.toml`:
+каждую таблицу верхнего уровня (манифест хранит отпечаток каждой) и запись каждого
+филиала. Без манифеста документы не формировались, и правило молчит; в
 манифесте, который записал только `regl export`, документов для проверки нет.
 
 **Почему это важно.** Документы в git — это то, что читают сотрудники и что видит
@@ -216,7 +220,7 @@ fn whole_config(cx: &Context<'_>, docs: &Documents, r: &Rendered, out: &mut Vec<
         .as_deref()
         .is_some_and(|c| Some(c) != m.content_sha256.as_deref())
     {
-        out.push(config_changed(r));
+        out.push(config_changed(cx, r, &Changed::default()));
     } else if let Some(rendered) = m
         .document_version
         .as_deref()
@@ -226,28 +230,166 @@ fn whole_config(cx: &Context<'_>, docs: &Documents, r: &Rendered, out: &mut Vec<
     }
 }
 
-/// The documents are stale everywhere: one finding, not one per location.
-fn config_changed(r: &Rendered) -> Diagnostic {
-    Diagnostic::finding(
-        "D401",
-        Severity::Error,
+/// What changed in `business.toml` since the documents were rendered, as far as the
+/// manifest can tell: the top-level tables (a version 2 manifest records a digest of each)
+/// and the locations whose own entry changed.
+#[derive(Default)]
+struct Changed<'a> {
+    /// Top-level keys whose digest differs, or that were added or removed.
+    tables: Vec<String>,
+    /// Locations whose `[[locations]]` entry changed.
+    locations: Vec<&'a str>,
+}
+
+impl<'a> Changed<'a> {
+    /// The tables changed between the business-level state `recorded` (a digest the
+    /// manifest has the tables of) and now; none when the manifest does not have them.
+    fn since(docs: &Documents, r: &Rendered, recorded: Option<&str>) -> Vec<String> {
+        let (Some(now), Some(then)) = (
+            &docs.inputs,
+            recorded.and_then(|sha| r.manifest.business_tables.get(sha)),
+        ) else {
+            return Vec::new();
+        };
+        let keys: std::collections::BTreeSet<&String> =
+            now.tables.keys().chain(then.keys()).collect();
+        keys.into_iter()
+            .filter(|k| now.tables.get(*k) != then.get(*k))
+            .cloned()
+            .collect()
+    }
+
+    fn with_locations(tables: Vec<String>, locations: Vec<&'a str>) -> Self {
+        Self { tables, locations }
+    }
+}
+
+/// Where each top-level key of `business.toml` is written: its name in `[sla]`,
+/// `[[services]]` (the first) or `key = …`.
+fn top_level_spans(text: &str) -> std::collections::BTreeMap<String, std::ops::Range<usize>> {
+    let (root, _) = toml::de::DeTable::parse_recoverable(text);
+    root.get_ref()
+        .keys()
+        .map(|k| (k.get_ref().to_string(), k.span()))
+        .collect()
+}
+
+/// A top-level key as it is written: `[sla]`, `[[services]]` or `schema_version`.
+fn header(
+    text: &str,
+    spans: &std::collections::BTreeMap<String, std::ops::Range<usize>>,
+    k: &str,
+) -> String {
+    match spans.get(k) {
+        Some(span) if text[..span.start].ends_with("[[") => format!("`[[{k}]]`"),
+        Some(span) if text[..span.start].ends_with('[') => format!("`[{k}]`"),
+        _ => format!("`{k}`"),
+    }
+}
+
+/// `d` with a label at each table of `business.toml` changed since `recorded`.
+fn with_changed_tables(
+    cx: &Context<'_>,
+    docs: &Documents,
+    r: &Rendered,
+    recorded: &str,
+    d: Diagnostic,
+) -> Diagnostic {
+    let tables = Changed::since(docs, r, Some(recorded));
+    if tables.is_empty() {
+        return d;
+    }
+    let spans = top_level_spans(cx.text());
+    tables.iter().fold(d, |d, k| match spans.get(k) {
+        Some(span) => d.also(
+            cx.file,
+            span.clone(),
+            table_changed(&header(cx.text(), &spans, k)),
+        ),
+        None => d,
+    })
+}
+
+/// The documents are stale everywhere: one finding, not one per location. It points at
+/// what changed in `business.toml` when the manifest can tell, and else at the digest the
+/// documents were made from.
+fn config_changed(cx: &Context<'_>, r: &Rendered, changed: &Changed<'_>) -> Diagnostic {
+    let spans = top_level_spans(cx.text());
+    let header = |k: &str| header(cx.text(), &spans, k);
+    let mut places: Vec<(std::ops::Range<usize>, Text)> = changed
+        .tables
+        .iter()
+        .filter_map(|k| {
+            spans
+                .get(k)
+                .map(|span| (span.clone(), table_changed(&header(k))))
+        })
+        .collect();
+    places.extend(changed.locations.iter().filter_map(|id| {
+        cx.business.location(id).map(|l| {
+            (
+                l.id.span.clone(),
+                t!(
+                    "this location's entry changed since the render",
+                    "запись филиала изменилась после формирования"
+                ),
+            )
+        })
+    }));
+    places.sort_by_key(|(span, _)| span.start);
+    let mut names: Vec<Text> = changed
+        .tables
+        .iter()
+        .map(|k| Text::same(header(k)))
+        .collect();
+    names.extend(
+        changed
+            .locations
+            .iter()
+            .map(|id| t!("location `{id}`", "филиал `{id}`")),
+    );
+    let message = if names.is_empty() {
         t!(
             "business.toml changed since the documents were rendered: they are stale",
             "business.toml изменился после формирования документов: они устарели"
-        ),
-    )
-    .at(
-        r.file,
-        r.span_of("content_sha256"),
+        )
+    } else {
+        let list = Text::new(
+            names.iter().map(Text::en).collect::<Vec<_>>().join(", "),
+            names.iter().map(Text::ru).collect::<Vec<_>>().join(", "),
+        );
         t!(
-            "rendered from another business.toml",
-            "сформированы из другого business.toml"
+            "business.toml changed since the documents were rendered ({list}): they are stale",
+            "business.toml изменился после формирования документов ({list}): они устарели",
+            list = list
+        )
+    };
+    let d = Diagnostic::finding("D401", Severity::Error, message);
+    let mut places = places.into_iter();
+    let d = match places.next() {
+        Some((span, label)) => places.fold(d.at(cx.file, span, label), |d, (span, label)| {
+            d.also(cx.file, span, label)
+        }),
+        None => d.at(
+            r.file,
+            r.span_of("content_sha256"),
+            t!(
+                "rendered from another business.toml",
+                "сформированы из другого business.toml"
+            ),
         ),
-    )
-    .hint(t!(
+    };
+    d.hint(t!(
         "run `regl render` and commit the documents together with the config",
         "запустите `regl render` и закоммитьте документы вместе с конфигурацией"
     ))
+}
+
+fn table_changed(name: &str) -> Text {
+    t!(
+        "{name} changed since the documents were rendered",
+        "{name} изменился после формирования документов"
+    )
 }
 
 fn version_differs(cx: &Context<'_>, r: &Rendered, rendered: &str) -> Diagnostic {
@@ -316,7 +458,19 @@ fn per_location(cx: &Context<'_>, docs: &Documents, r: &Rendered, out: &mut Vec<
             .iter()
             .all(|(_, why)| !matches!(why, Stale::Version(_)))
         {
-            out.push(config_changed(r));
+            // The business-level state the documents rest on, where it is not today's.
+            let recorded = stale
+                .iter()
+                .filter_map(|(loc, _)| m.inputs.get(*loc))
+                .map(|rec| rec.business_sha256.as_str())
+                .find(|sha| *sha != now.business_sha256);
+            let own: Vec<&str> = stale
+                .iter()
+                .filter(|(_, why)| matches!(why, Stale::Content { own: true }))
+                .map(|(loc, _)| *loc)
+                .collect();
+            let changed = Changed::with_locations(Changed::since(docs, r, recorded), own);
+            out.push(config_changed(cx, r, &changed));
             return;
         }
         if let [(_, Stale::Version(first)), rest @ ..] = &stale[..]
@@ -368,7 +522,7 @@ fn per_location(cx: &Context<'_>, docs: &Documents, r: &Rendered, out: &mut Vec<
                         "сформированы из прежнего business.toml"
                     ),
                 );
-                match cx.business.location(loc) {
+                let d = match cx.business.location(loc) {
                     Some(l) if own => d.also(
                         cx.file,
                         l.id.span.clone(),
@@ -378,6 +532,10 @@ fn per_location(cx: &Context<'_>, docs: &Documents, r: &Rendered, out: &mut Vec<
                         ),
                     ),
                     _ => d,
+                };
+                match m.inputs.get(loc) {
+                    Some(rec) => with_changed_tables(cx, docs, r, &rec.business_sha256, d),
+                    None => d,
                 }
                 .hint(render_location(loc))
             }
