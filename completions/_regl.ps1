@@ -32,9 +32,9 @@ Register-ArgumentCompleter -Native -CommandName 'regl' -ScriptBlock {
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Check business.toml, the bot configs and the rendered documents against each other; `--fix` mends the bot configs in place (never business.toml)')
             [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Run conversation scenarios through the bot config on a virtual clock')
             [CompletionResult]::new('chat', 'chat', [CompletionResultType]::ParameterValue, 'Talk to a location''s bot in the terminal, on a virtual clock')
-            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Print a lint rule''s documentation: what it checks, why, an example, how to fix')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of business.toml (for editors) or of the bot config')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
+            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Print a lint rule''s documentation: what it checks, why, an example, how to fix')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -129,17 +129,17 @@ Register-ArgumentCompleter -Native -CommandName 'regl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
-        'regl;explain' {
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            break
-        }
         'regl;schema' {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'regl;completions' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'regl;explain' {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -152,9 +152,9 @@ Register-ArgumentCompleter -Native -CommandName 'regl' -ScriptBlock {
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Check business.toml, the bot configs and the rendered documents against each other; `--fix` mends the bot configs in place (never business.toml)')
             [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Run conversation scenarios through the bot config on a virtual clock')
             [CompletionResult]::new('chat', 'chat', [CompletionResultType]::ParameterValue, 'Talk to a location''s bot in the terminal, on a virtual clock')
-            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Print a lint rule''s documentation: what it checks, why, an example, how to fix')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of business.toml (for editors) or of the bot config')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
+            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Print a lint rule''s documentation: what it checks, why, an example, how to fix')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -179,13 +179,13 @@ Register-ArgumentCompleter -Native -CommandName 'regl' -ScriptBlock {
         'regl;help;chat' {
             break
         }
-        'regl;help;explain' {
-            break
-        }
         'regl;help;schema' {
             break
         }
         'regl;help;completions' {
+            break
+        }
+        'regl;help;explain' {
             break
         }
         'regl;help;help' {

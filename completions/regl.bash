@@ -89,7 +89,7 @@ _regl() {
 
     case "${cmd}" in
         regl)
-            opts="-h -V --help --version init render export push lint test chat explain schema completions help"
+            opts="-h -V --help --version init render export push lint test chat schema completions explain help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -122,7 +122,10 @@ _regl() {
                     return 0
                     ;;
                 --location)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
                     return 0
                     ;;
                 --channel)
@@ -155,7 +158,7 @@ _regl() {
             return 0
             ;;
         regl__subcmd__explain)
-            opts="-h --help"
+            opts="-h --help C101 identifier-checksum C102 unknown-time-zone C103 working-hours C104 duplicate-id C105 undefined-reference C106 sla-contradiction C107 reminder-after-free-window C108 bot-branch-missing C109 night-duty-contact C110 review-overdue C111 crm-field C112 version-without-change C113 empty-value C114 crm-channel-value-missing P201 special-categories P202 cross-border-processor P203 retention P204 consent-before-collect P205 cancellation-fee P206 data-location P207 published-documents P208 health-data-in-bot-texts P209 pd-officer-personal-mobile P210 duty-alert-client-data B301 bot-config-unusable B302 bot-first-response B303 bot-reminders B304 bot-escalation-keywords B305 bot-escalation-thresholds B306 bot-crm-writes B307 bot-channels B308 bot-branches-fallback B309 bot-free-cancellation B310 bot-hours-timezone B311 bot-unreachable-branch B312 bot-consent-terms B313 bot-config-shape B314 bot-button-limits B315 bot-unknown-placeholder B316 bot-figures-in-texts B317 bot-services-prices B318 bot-derived-keys B319 bot-named-button D401 document-stale D402 user-template D403 document-edited D404 version-not-bumped D405 checklist-step-failing D406 checklist-open-after-launch D407 pilot-row-failed D408 acknowledgement-unsigned D409 launch-before-effective-date D410 orphaned-output S501 secret-in-config L901 expired-waiver L902 unused-waiver T121 processor-details-to-fill T122 register-number-to-fill T123 cross-border-notice-to-fill T124 sample-requisites-to-replace T129 pilot-phones-to-fill T131 never-rendered T132 copied-location-contacts T141 launch-date-to-fill all"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -192,7 +195,10 @@ _regl() {
                     return 0
                     ;;
                 --location)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
                     return 0
                     ;;
                 --dataset)
@@ -207,7 +213,7 @@ _regl() {
             return 0
             ;;
         regl__subcmd__help)
-            opts="init render export push lint test chat explain schema completions help"
+            opts="init render export push lint test chat schema completions explain help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -478,7 +484,10 @@ _regl() {
                     return 0
                     ;;
                 --location)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
                     return 0
                     ;;
                 --format)
@@ -516,7 +525,10 @@ _regl() {
                     return 0
                     ;;
                 --location)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
                     return 0
                     ;;
                 --format)
@@ -568,7 +580,10 @@ _regl() {
                     return 0
                     ;;
                 --location)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
                     return 0
                     ;;
                 --only)

@@ -29,9 +29,9 @@ set edit:completion:arg-completer[regl] = {|@words|
             cand lint 'Check business.toml, the bot configs and the rendered documents against each other; `--fix` mends the bot configs in place (never business.toml)'
             cand test 'Run conversation scenarios through the bot config on a virtual clock'
             cand chat 'Talk to a location''s bot in the terminal, on a virtual clock'
-            cand explain 'Print a lint rule''s documentation: what it checks, why, an example, how to fix'
             cand schema 'Print the JSON Schema of business.toml (for editors) or of the bot config'
             cand completions 'Print shell completions'
+            cand explain 'Print a lint rule''s documentation: what it checks, why, an example, how to fix'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'regl;init'= {
@@ -118,15 +118,15 @@ set edit:completion:arg-completer[regl] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
-        &'regl;explain'= {
-            cand -h 'Print help'
-            cand --help 'Print help'
-        }
         &'regl;schema'= {
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
         &'regl;completions'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'regl;explain'= {
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -138,9 +138,9 @@ set edit:completion:arg-completer[regl] = {|@words|
             cand lint 'Check business.toml, the bot configs and the rendered documents against each other; `--fix` mends the bot configs in place (never business.toml)'
             cand test 'Run conversation scenarios through the bot config on a virtual clock'
             cand chat 'Talk to a location''s bot in the terminal, on a virtual clock'
-            cand explain 'Print a lint rule''s documentation: what it checks, why, an example, how to fix'
             cand schema 'Print the JSON Schema of business.toml (for editors) or of the bot config'
             cand completions 'Print shell completions'
+            cand explain 'Print a lint rule''s documentation: what it checks, why, an example, how to fix'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'regl;help;init'= {
@@ -157,11 +157,11 @@ set edit:completion:arg-completer[regl] = {|@words|
         }
         &'regl;help;chat'= {
         }
-        &'regl;help;explain'= {
-        }
         &'regl;help;schema'= {
         }
         &'regl;help;completions'= {
+        }
+        &'regl;help;explain'= {
         }
         &'regl;help;help'= {
         }

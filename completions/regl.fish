@@ -33,9 +33,9 @@ complete -c regl -n "__fish_regl_needs_command" -f -a "push" -d 'Set the Bitrix2
 complete -c regl -n "__fish_regl_needs_command" -f -a "lint" -d 'Check business.toml, the bot configs and the rendered documents against each other; `--fix` mends the bot configs in place (never business.toml)'
 complete -c regl -n "__fish_regl_needs_command" -f -a "test" -d 'Run conversation scenarios through the bot config on a virtual clock'
 complete -c regl -n "__fish_regl_needs_command" -f -a "chat" -d 'Talk to a location\'s bot in the terminal, on a virtual clock'
-complete -c regl -n "__fish_regl_needs_command" -f -a "explain" -d 'Print a lint rule\'s documentation: what it checks, why, an example, how to fix'
 complete -c regl -n "__fish_regl_needs_command" -f -a "schema" -d 'Print the JSON Schema of business.toml (for editors) or of the bot config'
 complete -c regl -n "__fish_regl_needs_command" -f -a "completions" -d 'Print shell completions'
+complete -c regl -n "__fish_regl_needs_command" -f -a "explain" -d 'Print a lint rule\'s documentation: what it checks, why, an example, how to fix'
 complete -c regl -n "__fish_regl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c regl -n "__fish_regl_using_subcommand init" -l city -d 'The city of the new location, e.g. "Омск"' -r
 complete -c regl -n "__fish_regl_using_subcommand init" -l name -d 'The business\'s name (for a new business)' -r
@@ -52,7 +52,7 @@ complete -c regl -n "__fish_regl_using_subcommand init" -l force -d 'Overwrite f
 complete -c regl -n "__fish_regl_using_subcommand init" -s h -l help -d 'Print help'
 complete -c regl -n "__fish_regl_using_subcommand render" -s c -l config -d 'The business file, or the folder that holds it' -r -F
 complete -c regl -n "__fish_regl_using_subcommand render" -s o -l out -d 'The output folder; `out` next to business.toml when left out' -r -F
-complete -c regl -n "__fish_regl_using_subcommand render" -l location -d 'Render only this location (repeat for more)' -r
+complete -c regl -n "__fish_regl_using_subcommand render" -l location -d 'Render only this location (repeat for more)' -r -f
 complete -c regl -n "__fish_regl_using_subcommand render" -l format -d 'Exactly what to write: `docx` the Word documents, `xlsx` the workbooks, `md` the Markdown each Word document was made from' -r -f -a "docx\t''
 xlsx\t''
 md\t''"
@@ -60,7 +60,7 @@ complete -c regl -n "__fish_regl_using_subcommand render" -l check -d 'Write not
 complete -c regl -n "__fish_regl_using_subcommand render" -s h -l help -d 'Print help'
 complete -c regl -n "__fish_regl_using_subcommand export" -s c -l config -d 'The business file, or the folder that holds it' -r -F
 complete -c regl -n "__fish_regl_using_subcommand export" -s o -l out -d 'The output folder; `out` next to business.toml when left out' -r -F
-complete -c regl -n "__fish_regl_using_subcommand export" -l location -d 'Export only this location\'s bot scripts (repeatable); the mapping is always written' -r
+complete -c regl -n "__fish_regl_using_subcommand export" -l location -d 'Export only this location\'s bot scripts (repeatable); the mapping is always written' -r -f
 complete -c regl -n "__fish_regl_using_subcommand export" -l dataset -d 'Write only each location\'s example dialogues for tuning this provider\'s model (`yandexgpt`, `gigachat` or `openai`), made from the scenarios of `regl test`, to `OUT/<loc>/dataset-<provider>-<loc>.jsonl` (GigaChat: `.json`, a JSON array)' -r
 complete -c regl -n "__fish_regl_using_subcommand export" -l check -d 'Write nothing; exit 1 if any output would change'
 complete -c regl -n "__fish_regl_using_subcommand export" -l bot-configs -d 'Also write each location\'s `bot_config` (the runtime\'s copy) from scratch'
@@ -71,7 +71,7 @@ complete -c regl -n "__fish_regl_using_subcommand push" -l only -d 'Only these p
 stages\t''
 sources\t''
 openlines\t''"
-complete -c regl -n "__fish_regl_using_subcommand push" -l location -d 'Only this location\'s Open Line (repeatable); fields, stages and sources serve every location and are planned whole' -r
+complete -c regl -n "__fish_regl_using_subcommand push" -l location -d 'Only this location\'s Open Line (repeatable); fields, stages and sources serve every location and are planned whole' -r -f
 complete -c regl -n "__fish_regl_using_subcommand push" -l format -d 'How to print the plan or the result' -r -f -a "human\t'Lines to read'
 json\t'One JSON object'"
 complete -c regl -n "__fish_regl_using_subcommand push" -l apply -d 'Make the plan real on the portal'
@@ -92,7 +92,7 @@ complete -c regl -n "__fish_regl_using_subcommand lint" -s h -l help -d 'Print h
 complete -c regl -n "__fish_regl_using_subcommand test" -s c -l config -d 'The business file, or the folder that holds it' -r -F
 complete -c regl -n "__fish_regl_using_subcommand test" -l bot -d 'A bot config to run instead of the location\'s `bot_config` (with one location)' -r -F
 complete -c regl -n "__fish_regl_using_subcommand test" -l scenarios -d 'A scenario file or folder [default: `scenarios/` next to business.toml]' -r -F
-complete -c regl -n "__fish_regl_using_subcommand test" -l location -d 'Only this location (repeatable)' -r
+complete -c regl -n "__fish_regl_using_subcommand test" -l location -d 'Only this location (repeatable)' -r -f
 complete -c regl -n "__fish_regl_using_subcommand test" -l only -d 'Only scenarios whose id or `covers` matches this glob (repeatable)' -r
 complete -c regl -n "__fish_regl_using_subcommand test" -l min-coverage -d 'Fail (exit 1) when less than PCT % of the config was exercised' -r
 complete -c regl -n "__fish_regl_using_subcommand test" -l format -d 'How to print the results' -r -f -a "human\t'Failures with their transcripts, the coverage table, `N passed, N failed`'
@@ -103,21 +103,21 @@ complete -c regl -n "__fish_regl_using_subcommand test" -l list -d 'Print the sc
 complete -c regl -n "__fish_regl_using_subcommand test" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c regl -n "__fish_regl_using_subcommand chat" -s c -l config -d 'The business file, or the folder that holds it' -r -F
 complete -c regl -n "__fish_regl_using_subcommand chat" -l bot -d 'A bot config to talk to instead of the location\'s `bot_config`' -r -F
-complete -c regl -n "__fish_regl_using_subcommand chat" -l location -d 'The location [default: the first]' -r
+complete -c regl -n "__fish_regl_using_subcommand chat" -l location -d 'The location [default: the first]' -r -f
 complete -c regl -n "__fish_regl_using_subcommand chat" -l channel -d 'The channel the client writes in [default: the bot\'s first]' -r
 complete -c regl -n "__fish_regl_using_subcommand chat" -l now -d 'The virtual clock\'s start, local time, e.g. 2027-03-01T10:00' -r
 complete -c regl -n "__fish_regl_using_subcommand chat" -s h -l help -d 'Print help'
-complete -c regl -n "__fish_regl_using_subcommand explain" -s h -l help -d 'Print help'
 complete -c regl -n "__fish_regl_using_subcommand schema" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c regl -n "__fish_regl_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export push lint test chat explain schema completions help" -f -a "init" -d 'Create a business from a segment preset, or add a location (city) to an existing one'
-complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export push lint test chat explain schema completions help" -f -a "render" -d 'Write the documents of every location: .docx, the SLA sheet (.xlsx) and the manifest'
-complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export push lint test chat explain schema completions help" -f -a "export" -d 'Write the bot scripts of each location and the Bitrix24 field mapping'
-complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export push lint test chat explain schema completions help" -f -a "push" -d 'Set the Bitrix24 portal up from business.toml: a plan first, `--apply` to make it real'
-complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export push lint test chat explain schema completions help" -f -a "lint" -d 'Check business.toml, the bot configs and the rendered documents against each other; `--fix` mends the bot configs in place (never business.toml)'
-complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export push lint test chat explain schema completions help" -f -a "test" -d 'Run conversation scenarios through the bot config on a virtual clock'
-complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export push lint test chat explain schema completions help" -f -a "chat" -d 'Talk to a location\'s bot in the terminal, on a virtual clock'
-complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export push lint test chat explain schema completions help" -f -a "explain" -d 'Print a lint rule\'s documentation: what it checks, why, an example, how to fix'
-complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export push lint test chat explain schema completions help" -f -a "schema" -d 'Print the JSON Schema of business.toml (for editors) or of the bot config'
-complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export push lint test chat explain schema completions help" -f -a "completions" -d 'Print shell completions'
-complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export push lint test chat explain schema completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c regl -n "__fish_regl_using_subcommand explain" -s h -l help -d 'Print help'
+complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export push lint test chat schema completions explain help" -f -a "init" -d 'Create a business from a segment preset, or add a location (city) to an existing one'
+complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export push lint test chat schema completions explain help" -f -a "render" -d 'Write the documents of every location: .docx, the SLA sheet (.xlsx) and the manifest'
+complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export push lint test chat schema completions explain help" -f -a "export" -d 'Write the bot scripts of each location and the Bitrix24 field mapping'
+complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export push lint test chat schema completions explain help" -f -a "push" -d 'Set the Bitrix24 portal up from business.toml: a plan first, `--apply` to make it real'
+complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export push lint test chat schema completions explain help" -f -a "lint" -d 'Check business.toml, the bot configs and the rendered documents against each other; `--fix` mends the bot configs in place (never business.toml)'
+complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export push lint test chat schema completions explain help" -f -a "test" -d 'Run conversation scenarios through the bot config on a virtual clock'
+complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export push lint test chat schema completions explain help" -f -a "chat" -d 'Talk to a location\'s bot in the terminal, on a virtual clock'
+complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export push lint test chat schema completions explain help" -f -a "schema" -d 'Print the JSON Schema of business.toml (for editors) or of the bot config'
+complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export push lint test chat schema completions explain help" -f -a "completions" -d 'Print shell completions'
+complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export push lint test chat schema completions explain help" -f -a "explain" -d 'Print a lint rule\'s documentation: what it checks, why, an example, how to fix'
+complete -c regl -n "__fish_regl_using_subcommand help; and not __fish_seen_subcommand_from init render export push lint test chat schema completions explain help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

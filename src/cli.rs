@@ -83,7 +83,7 @@ pub struct ExportArgs {
     #[arg(short, long)]
     pub out: Option<PathBuf>,
     /// Export only this location's bot scripts (repeatable); the mapping is always written
-    #[arg(long = "location", value_name = "ID")]
+    #[arg(long = "location", value_name = "ID", value_hint = clap::ValueHint::Other)]
     pub locations: Vec<String>,
     /// Write nothing; exit 1 if any output would change
     #[arg(long)]
@@ -135,7 +135,7 @@ pub struct PushArgs {
     pub only: Vec<crate::bitrix24::plan::Part>,
     /// Only this location's Open Line (repeatable); fields, stages and sources serve every
     /// location and are planned whole
-    #[arg(long = "location", value_name = "ID")]
+    #[arg(long = "location", value_name = "ID", value_hint = clap::ValueHint::Other)]
     pub locations: Vec<String>,
     /// How to print the plan or the result
     #[arg(long, value_enum, default_value_t = PushFormat::Human)]
@@ -168,7 +168,7 @@ pub struct TestArgs {
     #[arg(long = "scenarios", value_name = "PATH")]
     pub scenarios: Option<PathBuf>,
     /// Only this location (repeatable)
-    #[arg(long = "location", value_name = "ID")]
+    #[arg(long = "location", value_name = "ID", value_hint = clap::ValueHint::Other)]
     pub locations: Vec<String>,
     /// Print the scenarios without running them
     #[arg(long)]
@@ -211,7 +211,7 @@ pub struct ChatArgs {
     #[arg(long = "bot", value_name = "FILE")]
     pub bot: Option<PathBuf>,
     /// The location [default: the first]
-    #[arg(long = "location", value_name = "ID")]
+    #[arg(long = "location", value_name = "ID", value_hint = clap::ValueHint::Other)]
     pub location: Option<String>,
     /// The channel the client writes in [default: the bot's first]
     #[arg(long)]
@@ -326,7 +326,7 @@ pub struct RenderArgs {
     #[arg(short = 'o', long = "out", value_name = "OUT")]
     pub out: Option<PathBuf>,
     /// Render only this location (repeat for more)
-    #[arg(long = "location", value_name = "ID")]
+    #[arg(long = "location", value_name = "ID", value_hint = clap::ValueHint::Other)]
     pub locations: Vec<String>,
     /// Exactly what to write: `docx` the Word documents, `xlsx` the workbooks, `md` the
     /// Markdown each Word document was made from

@@ -1042,3 +1042,49 @@ fn d401_points_at_the_table_that_changed_not_at_a_digest() {
         d401[0]
     );
 }
+
+/// What bash completes for `words` (the last one being completed), with the script
+/// `regl completions bash` prints sourced.
+fn bash_completes(dir: &Path, words: &[&str]) -> Vec<String> {
+    let script = regl(dir, &["completions", "bash"]).expect_code(0).stdout;
+    fs::write(dir.join("regl.bash"), script).unwrap();
+    let n = words.len() - 1;
+    let line = format!(
+        "source ./regl.bash; COMP_WORDS=({}); COMP_CWORD={n}; _regl regl '{}' '{}'; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+        words.join(" "),
+        words[n],
+        words[n - 1]
+    );
+    let out = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(line)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn bash_completes_rule_codes_and_names_and_no_file_names_for_a_location() {
+    let dir = salon();
+    assert_eq!(
+        bash_completes(dir.path(), &["regl", "explain", "B30"]),
+        [
+            "B301", "B302", "B303", "B304", "B305", "B306", "B307", "B308", "B309"
+        ]
+    );
+    assert_eq!(
+        bash_completes(dir.path(), &["regl", "explain", "bot-rem"]),
+        ["bot-reminders"]
+    );
+    // `business.toml` and `out` are in the folder: a location id is not a file name.
+    for verb in ["render", "export", "test"] {
+        let got = bash_completes(dir.path(), &["regl", verb, "--location", "b"]);
+        assert!(!got.iter().any(|w| w == "business.toml"), "{verb}: {got:?}");
+    }
+}
