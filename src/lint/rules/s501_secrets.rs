@@ -34,7 +34,7 @@ portal = "https://lada.bitrix24.ru/rest/1/x8k2m9q4w7e1r5t3/"
 ```
 
 **How to fix.** Keep only the portal domain in the file; give the bot its secret through
-the environment (e.g. `BITRIX24_WEBHOOK`). Then revoke the leaked webhook in Bitrix24 and
+the environment (e.g. `BITRIX24_WEBHOOK_URL`, which `regl push` reads). Then revoke the leaked webhook in Bitrix24 and
 create a new one: it stays in the git history."#,
         ru: r#"**Что проверяет.** В тексте `business.toml` и каждой конфигурации бота нет URL входящего
 вебхука Битрикс24 с секретом (`https://<portal>/rest/<user>/<secret>/`), ключа `sk-…` в
@@ -56,7 +56,7 @@ portal = "https://lada.bitrix24.ru/rest/1/x8k2m9q4w7e1r5t3/"
 ```
 
 **Как исправить.** Оставьте в файле только домен портала; секрет передавайте боту через
-переменную окружения (например, `BITRIX24_WEBHOOK`). Затем отзовите утёкший вебхук в
+переменную окружения (например, `BITRIX24_WEBHOOK_URL`, её читает `regl push`). Затем отзовите утёкший вебхук в
 Битрикс24 и создайте новый: в истории git старый останется."#,
     },
     scope: Scope::Config,
