@@ -105,10 +105,17 @@ fn documents_changed(cx: &Context<'_>, r: &Rendered, out: &mut Vec<Diagnostic>) 
             Diagnostic::finding(
                 "D404",
                 Severity::Warning,
-                t!(
-                    "`{document}` reads differently from version {v} as first rendered ({n} files, e.g. `{file}.docx`), but the version is still {v}",
-                    "текст `{document}` отличается от первой редакции версии {v} (файлов: {n}, например `{file}.docx`), а версия всё ещё {v}"
-                ),
+                if n == 1 {
+                    t!(
+                        "`{document}` reads differently from version {v} as first rendered (`{file}.docx`), but the version is still {v}",
+                        "текст `{document}` отличается от первой редакции версии {v} (`{file}.docx`), а версия всё ещё {v}"
+                    )
+                } else {
+                    t!(
+                        "`{document}` reads differently from version {v} as first rendered ({n} files, e.g. `{file}.docx`), but the version is still {v}",
+                        "текст `{document}` отличается от первой редакции версии {v} (файлов: {n}, например `{file}.docx`), а версия всё ещё {v}"
+                    )
+                },
             )
             .at(
                 cx.file,
