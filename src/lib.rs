@@ -26,6 +26,7 @@ pub mod stale_temporaries;
 pub mod templates;
 pub mod typograph;
 pub mod words;
+pub mod workers;
 pub mod working_copy;
 
 pub use cmd::run;

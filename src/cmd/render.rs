@@ -109,8 +109,7 @@ pub fn run(args: &RenderArgs) -> Outcome {
     )
     .map_err(|e| Failure::Other(anyhow::Error::new(e)))?;
     let canonical = manifest::canonical_config(text, false)?;
-    let content_sha256 = manifest::content_digest(text)?;
-    let config_digests = ConfigDigests::of(text)?;
+    let (content_sha256, config_digests) = manifest::digests(text)?;
     let templates: Vec<Vec<(String, String)>> = DocKind::ALL
         .iter()
         .map(|&k| {

@@ -7,9 +7,9 @@
 //! compare with that very config ([`BotDoc::expected`]), so lint and export can never
 //! disagree on a derived value.
 
-use std::cell::OnceCell;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use super::bot_texts::TextAt;
 use super::json::{self, Json};
@@ -49,12 +49,12 @@ pub struct BotInput {
 #[derive(Debug, Default)]
 pub struct BotMemo {
     /// What `regl export` writes for the file's location.
-    expected: OnceCell<serde_json::Value>,
+    expected: OnceLock<serde_json::Value>,
     /// The index of the first location with the id the file names (`None`: no such
     /// location); looking it up per rule would make lint quadratic in the locations.
-    named: OnceCell<Option<usize>>,
+    named: OnceLock<Option<usize>>,
     /// The file's texts ([`super::bot_texts::texts`]).
-    texts: OnceCell<Vec<TextAt>>,
+    texts: OnceLock<Vec<TextAt>>,
 }
 
 #[derive(Debug)]
@@ -89,21 +89,48 @@ pub struct BotDoc<'a> {
 }
 
 /// Reads each location's `bot_config`, or the `explicit` files instead when any are given.
+///
+/// The files are read, parsed and compared with their export on all cores (with a thousand
+/// locations that is most of a lint); only adding their texts to `sources` is done in turn,
+/// in the locations' order, so the findings are the same as on one thread.
 pub fn read_all(loaded: &Loaded, sources: &mut Sources, explicit: &[PathBuf]) -> Vec<BotInput> {
-    if explicit.is_empty() {
-        loaded
-            .business
+    let business = &loaded.business;
+    let jobs: Vec<(PathBuf, Option<usize>)> = if explicit.is_empty() {
+        business
             .locations
             .iter()
             .enumerate()
-            .map(|(i, l)| read(&loaded.dir().join(l.bot_config.as_str()), Some(i), sources))
+            .map(|(i, l)| (loaded.dir().join(l.bot_config.as_str()), Some(i)))
             .collect()
     } else {
-        explicit.iter().map(|p| read(p, None, sources)).collect()
-    }
+        explicit.iter().map(|p| (p.clone(), None)).collect()
+    };
+    let read = crate::workers::map_in_order(&jobs, |(path, owner)| {
+        let (input, text) = read(path, *owner);
+        input.warm(business);
+        (input, text)
+    });
+    read.into_iter()
+        .map(|(mut input, text)| {
+            if let Some(text) = text {
+                let id = sources.add(&input.path, text);
+                match &mut input.state {
+                    BotState::Parsed { file, .. } | BotState::Syntax { file, .. } => *file = id,
+                    BotState::Missing | BotState::Unreadable(_) => {}
+                }
+            }
+            input
+        })
+        .collect()
 }
 
-fn read(path: &Path, owner: Option<usize>, sources: &mut Sources) -> BotInput {
+/// Stands for a file's place in the sources until its text is added there.
+const NOT_YET_ADDED: FileId = FileId(usize::MAX);
+
+/// The file at `path`, read and parsed, and its text, which the caller adds to the sources
+/// (its `FileId` is [`NOT_YET_ADDED`] until then).
+fn read(path: &Path, owner: Option<usize>) -> (BotInput, Option<String>) {
+    let mut kept = None;
     let mut upgraded = None;
     let mib = MAX_BOT_BYTES / (1024 * 1024);
     let state = match std::fs::metadata(path) {
@@ -138,7 +165,8 @@ fn read(path: &Path, owner: Option<usize>, sources: &mut Sources) -> BotInput {
                     {
                         upgraded = super::bot_v1::upgrade(&text, root);
                     }
-                    let file = sources.add(path, text);
+                    let file = NOT_YET_ADDED;
+                    kept = Some(text);
                     match parsed {
                         Ok(root) => BotState::Parsed { file, root },
                         Err(e) => BotState::Syntax {
@@ -151,16 +179,28 @@ fn read(path: &Path, owner: Option<usize>, sources: &mut Sources) -> BotInput {
             },
         },
     };
-    BotInput {
-        path: path.to_path_buf(),
-        owner,
-        state,
-        upgraded,
-        memo: BotMemo::default(),
-    }
+    (
+        BotInput {
+            path: path.to_path_buf(),
+            owner,
+            state,
+            upgraded,
+            memo: BotMemo::default(),
+        },
+        kept,
+    )
 }
 
 impl BotInput {
+    /// Makes what most rules read of a usable file (its export, its texts) now, on the
+    /// worker that read it, rather than on first use by a rule on the one lint thread.
+    fn warm(&self, business: &Business) {
+        if let Some(doc) = self.usable(business) {
+            doc.expected();
+            doc.texts();
+        }
+    }
+
     /// What `regl export` writes for `location`, the location this file is for: the same
     /// value the rules compared the file with ([`BotDoc::expected`]), made once.
     pub fn expected_for(&self, business: &Business, location: &Location) -> &serde_json::Value {
@@ -203,16 +243,16 @@ impl BotInput {
     }
 }
 
-impl BotDoc<'_> {
+impl<'a> BotDoc<'a> {
     /// The config `regl export` writes for this location, as JSON.
-    pub fn expected(&self) -> &serde_json::Value {
+    pub fn expected(&self) -> &'a serde_json::Value {
         self.memo
             .expected
             .get_or_init(|| export(self.business, self.location))
     }
 
     /// Every text of the file, in file order.
-    pub fn texts(&self) -> &[TextAt] {
+    pub fn texts(&self) -> &'a [TextAt] {
         self.memo
             .texts
             .get_or_init(|| super::bot_texts::texts(self.root))
@@ -229,7 +269,7 @@ impl BotDoc<'_> {
     }
 
     /// The expected value at a dotted path (`consent.version`, `services.0.price_from`).
-    pub fn expected_at(&self, path: &[&str]) -> Option<&serde_json::Value> {
+    pub fn expected_at(&self, path: &[&str]) -> Option<&'a serde_json::Value> {
         let mut at = self.expected();
         for p in path {
             at = match at {

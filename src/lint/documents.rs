@@ -89,12 +89,16 @@ pub fn read(
     sources: &mut Sources,
 ) -> Documents {
     let path = out_dir.join(manifest::FILE_NAME);
+    let (content_sha256, inputs) = match manifest::digests(config_text) {
+        Ok((content, inputs)) => (Some(content), Some(inputs)),
+        Err(_) => (None, None),
+    };
     let mut docs = Documents {
         out_dir: out_dir.to_path_buf(),
         manifest: None,
         unreadable: None,
-        content_sha256: manifest::content_digest(config_text).ok(),
-        inputs: ConfigDigests::of(config_text).ok(),
+        content_sha256,
+        inputs,
         templates: Vec::new(),
         orphans: Vec::new(),
     };

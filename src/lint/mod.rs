@@ -125,10 +125,21 @@ pub fn today(business: &Business) -> Result<NaiveDate, Localized> {
 
 /// Runs every rule of the given scopes, applies the waivers and sorts the findings.
 fn run_scopes(cx: &Context<'_>, scopes: &[Scope], report_unused_waivers: bool) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for rule in RULES.iter().filter(|r| scopes.contains(&r.scope)) {
-        (rule.check)(cx, &mut out);
-    }
+    // The rules only read the context, so they run side by side on the cores; their
+    // findings are joined in the registry's order and then sorted, as on one thread.
+    let rules: Vec<&Rule> = RULES
+        .iter()
+        .copied()
+        .filter(|r| scopes.contains(&r.scope))
+        .collect();
+    let mut out: Vec<Diagnostic> = crate::workers::map_in_order(&rules, |rule| {
+        let mut found = Vec::new();
+        (rule.check)(cx, &mut found);
+        found
+    })
+    .into_iter()
+    .flatten()
+    .collect();
     if scopes.contains(&Scope::Documents) {
         // D405 judges what the other rules found, as the user sees it: waivers applied.
         let firing = waivers::apply(cx, out.clone(), false);

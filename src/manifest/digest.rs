@@ -79,32 +79,74 @@ pub struct ConfigDigests {
 
 impl ConfigDigests {
     pub fn of(text: &str) -> Result<Self> {
-        let mut value = parse(text)?;
-        let mut locations = BTreeMap::new();
-        if let Some(toml::Value::Array(entries)) = value.remove(LOCATIONS) {
-            for entry in &entries {
-                let Some(id) = entry.get("id").and_then(toml::Value::as_str) else {
-                    continue;
-                };
-                // A duplicate id is C104's to report; the first entry is the one rendered.
-                if !locations.contains_key(id) {
-                    locations.insert(id.to_owned(), sha256_hex(canonical(entry)?.as_bytes()));
-                }
+        Ok(digests(text)?.1)
+    }
+}
+
+/// [`content_digest`] and [`ConfigDigests::of`] of `text` from one parse: each digest is of
+/// the canonical JSON of its part, and the canonical JSON of a part of the config is that
+/// part of the config's canonical JSON, so the whole is converted once and each part
+/// serialised from it (a `business.toml` of a thousand locations is a megabyte: parsing it
+/// three times was most of what lint and render spent on digests).
+pub fn digests(text: &str) -> Result<(String, ConfigDigests)> {
+    use serde_json::Value;
+    use std::borrow::Cow;
+    let json = serde_json::to_value(parse(text)?).context("business.toml as JSON")?;
+    let Value::Object(top) = sort_keys(json) else {
+        anyhow::bail!("business.toml is not a table");
+    };
+    let content: BTreeMap<&str, &Value> = top
+        .iter()
+        .filter(|(k, _)| *k != "document")
+        .map(|(k, v)| (k.as_str(), v))
+        .collect();
+    let content_sha256 = digest(&content)?;
+    let mut locations = BTreeMap::new();
+    if let Some(Value::Array(entries)) = top.get(LOCATIONS) {
+        for entry in entries {
+            let Some(id) = entry.get("id").and_then(Value::as_str) else {
+                continue;
+            };
+            // A duplicate id is C104's to report; the first entry is the one rendered.
+            if !locations.contains_key(id) {
+                locations.insert(id.to_owned(), digest(entry)?);
             }
         }
-        if let Some(toml::Value::Table(document)) = value.get_mut("document") {
-            document.remove("version");
-        }
-        let mut tables = BTreeMap::new();
-        for (key, v) in &value {
-            tables.insert(key.clone(), sha256_hex(canonical(v)?.as_bytes()));
-        }
-        Ok(Self {
-            business_sha256: sha256_hex(canonical(&value)?.as_bytes()),
+    }
+    let business: BTreeMap<&str, Cow<'_, Value>> = top
+        .iter()
+        .filter(|(k, _)| *k != LOCATIONS)
+        .map(|(k, v)| match (k.as_str(), v) {
+            ("document", Value::Object(document)) => {
+                let mut document = document.clone();
+                document.remove("version");
+                (k.as_str(), Cow::Owned(Value::Object(document)))
+            }
+            _ => (k.as_str(), Cow::Borrowed(v)),
+        })
+        .collect();
+    let mut tables = BTreeMap::new();
+    for (key, v) in &business {
+        tables.insert((*key).to_owned(), digest(v)?);
+    }
+    Ok((
+        content_sha256,
+        ConfigDigests {
+            business_sha256: digest(&business)?,
             locations,
             tables,
-        })
-    }
+        },
+    ))
+}
+
+/// The digest of a part of the config that is already canonical (keys sorted), as compact
+/// JSON.
+fn digest(part: &impl serde::Serialize) -> Result<String> {
+    Ok(sha256_hex(
+        serde_json::to_string(part)
+            .context("business.toml as JSON")?
+            .as_bytes(),
+    ))
 }
 
 /// Digest of the inputs of one output: the regl version, the config's meaning, the location
@@ -149,6 +191,49 @@ impl InputsDigest {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every digest [`digests`] takes from one conversion is the digest of its part parsed
+    /// and converted on its own, as manifests written before recorded them: a render by an
+    /// earlier regl is not reported stale for the way the digest is computed.
+    #[test]
+    fn one_conversion_gives_the_digests_each_part_gives_alone() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files: Vec<_> = std::fs::read_dir(root.join("presets"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        for example in std::fs::read_dir(root.join("examples")).unwrap() {
+            files.push(example.unwrap().path().join("business.toml"));
+        }
+        for file in files {
+            let text = std::fs::read_to_string(&file).unwrap();
+            let (content, d) = digests(&text).unwrap();
+            assert_eq!(
+                content,
+                content_digest(&text).unwrap(),
+                "{}",
+                file.display()
+            );
+            let mut value = parse(&text).unwrap();
+            let entries = value.remove(LOCATIONS).unwrap();
+            let entries = entries.as_array().unwrap();
+            assert_eq!(d.locations.len(), entries.len());
+            for entry in entries {
+                let id = entry["id"].as_str().unwrap();
+                let alone = sha256_hex(canonical(entry).unwrap().as_bytes());
+                assert_eq!(d.locations[id], alone, "{}", file.display());
+            }
+            if let Some(toml::Value::Table(document)) = value.get_mut("document") {
+                document.remove("version");
+            }
+            for (key, v) in &value {
+                let alone = sha256_hex(canonical(v).unwrap().as_bytes());
+                assert_eq!(d.tables[key], alone, "{key} of {}", file.display());
+            }
+            let alone = sha256_hex(canonical(&value).unwrap().as_bytes());
+            assert_eq!(d.business_sha256, alone, "{}", file.display());
+        }
+    }
 
     #[test]
     fn comments_and_layout_do_not_change_the_digest() {

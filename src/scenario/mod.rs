@@ -14,7 +14,7 @@ pub mod persona;
 pub mod report;
 pub mod run;
 pub mod save;
-pub mod workers;
+pub use crate::workers;
 
 use std::path::PathBuf;
 

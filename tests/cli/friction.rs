@@ -1088,3 +1088,39 @@ fn bash_completes_rule_codes_and_names_and_no_file_names_for_a_location() {
         assert!(!got.iter().any(|w| w == "business.toml"), "{verb}: {got:?}");
     }
 }
+
+#[test]
+fn lint_on_all_cores_reports_byte_for_byte_what_one_thread_reports() {
+    let dir = salon();
+    // Findings of several rules and both bot configs: drifted texts, a config rule, a stale
+    // document.
+    edit(dir.path(), "free_until = \"12h\"", "free_until = \"10h\"");
+    for id in ["ufa", "omsk"] {
+        let path = dir.path().join(format!("bot/{id}.json"));
+        let text = fs::read_to_string(&path).unwrap();
+        fs::write(&path, text.replacen("12 часов", "13 часов", 2)).unwrap();
+    }
+    for format in ["human", "json", "sarif"] {
+        let one = regl_env(
+            dir.path(),
+            &["lint", "--format", format],
+            &[("REGL_TODAY", TODAY), ("REGL_THREADS", "1")],
+        );
+        let all = regl_env(
+            dir.path(),
+            &["lint", "--format", format],
+            &[("REGL_TODAY", TODAY), ("REGL_THREADS", "2")],
+        );
+        assert_eq!(one.code, 1, "{}", one.stdout);
+        assert_eq!(
+            (one.stdout.as_str(), one.stderr.as_str()),
+            (all.stdout.as_str(), all.stderr.as_str())
+        );
+    }
+    let (_, found) = lint_json(dir.path(), &[]);
+    let codes = codes(&found);
+    assert!(
+        codes.iter().any(|c| c.starts_with('B')) && codes.iter().any(|c| c == "D401"),
+        "{codes:?}"
+    );
+}

@@ -121,9 +121,10 @@ fn given(b: &Business, loc: &Location) -> BTreeSet<Figure> {
     f
 }
 
-/// The figures of each text, scanned once per distinct text of a location: a text of the
-/// file that the export also writes (most of them) reads the figures its exported twin
-/// was scanned for.
+/// The figures of each text, scanned once per distinct text of the whole lint: a text of
+/// the file that the export also writes (most of them) reads the figures its exported twin
+/// was scanned for, and a text every location shares (the price list, the consent) is
+/// scanned once, not once per location.
 type Scanned<'a> = HashMap<&'a str, Vec<(Figure, String)>>;
 
 fn scan<'s, 'a>(scanned: &'s mut Scanned<'a>, text: &'a str) -> &'s [(Figure, String)] {
@@ -144,10 +145,10 @@ fn exported<'a>(v: &'a serde_json::Value, out: &mut BTreeSet<Figure>, scanned: &
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let mut scanned = Scanned::new();
     for doc in cx.bot_docs() {
         let loc = doc.location;
         let mut allowed = given(cx.business, loc);
-        let mut scanned = Scanned::new();
         exported(doc.expected(), &mut allowed, &mut scanned);
         // An example time inside working hours is allowed («например, завтра в 14:00»).
         let inside = |m: u16| {

@@ -1,6 +1,7 @@
-//! Locations run side by side on the machine's cores, their results kept in the input's
-//! order: each location's scenarios depend on nothing but that location, so the report, the
-//! `JUnit` file and the exit code come out byte for byte as one thread would make them.
+//! Work split over the machine's cores, its results kept in the input's order: each
+//! location's scenarios (`regl test`) and each bot config's reading (`regl lint`) depend on
+//! nothing but that location, so reports, the `JUnit` file and the exit code come out byte
+//! for byte as one thread would make them.
 //!
 //! `REGL_THREADS` caps the workers (`1`: one thread), for tests that compare the two.
 
