@@ -10,12 +10,19 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 /// How many workers for `jobs` jobs: the cores this process may use, `REGL_THREADS` if set,
 /// never more than there are jobs.
 pub fn count(jobs: usize) -> usize {
-    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    let asked = std::env::var("REGL_THREADS")
-        .ok()
-        .and_then(|v| v.trim().parse::<usize>().ok())
-        .filter(|n| *n > 0);
-    asked.unwrap_or(cores).min(jobs).max(1)
+    // Asked once a process: finding the cores reads the cgroup's CPU quota from /proc and
+    // /sys, which costs more than a small lint's whole rule pass.
+    static THREADS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    let threads = *THREADS.get_or_init(|| {
+        std::env::var("REGL_THREADS")
+            .ok()
+            .and_then(|v| v.trim().parse::<usize>().ok())
+            .filter(|n| *n > 0)
+            .unwrap_or_else(|| {
+                std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
+            })
+    });
+    threads.min(jobs).max(1)
 }
 
 /// `f` of each item, in the items' order, computed on [`count`] threads.

@@ -285,10 +285,8 @@ fn render_all(
     job: &Job<'_>,
     locations: &[&Location],
 ) -> (Vec<LocationDone>, Option<anyhow::Error>) {
-    let workers = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZero::get)
-        .min(locations.len())
-        .max(1);
+    let workers = crate::workers::count(locations.len());
+
     let prefix = Text::new("rendering", "формирование");
     let progress = super::progress::bar(locations.len(), &prefix, job.lang);
     let next = AtomicUsize::new(0);
