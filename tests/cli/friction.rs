@@ -868,25 +868,38 @@ fn strings(v: &Value, at: &str, out: &mut Vec<(String, String)>) {
     }
 }
 
-#[test]
-fn the_bots_texts_print_names_quotes_and_full_stops_as_the_documents_do() {
-    // Russian: a legal name with its own «» nests as „…“, as the documents print it.
+/// Every string of `bot/ufa.json` as `regl export --bot-configs` writes it for a business
+/// made by `init` and then given the line `line` in place of its first `key = …`.
+fn exported_strings_with(
+    init: &[&str],
+    key: &str,
+    line: &str,
+) -> (tempfile::TempDir, Vec<(String, String)>) {
     let dir = tempfile::tempdir().unwrap();
-    regl(dir.path(), &["init", "--name", "Лада", "--city", "Уфа"]).expect_code(0);
+    let mut args = vec!["init"];
+    args.extend_from_slice(init);
+    regl(dir.path(), &args).expect_code(0);
     let toml = fs::read_to_string(dir.path().join("business.toml")).unwrap();
-    let at = toml.find("\nlegal_name = ").unwrap() + 1;
+    let at = toml.find(&format!("\n{key} = ")).unwrap() + 1;
     let end = at + toml[at..].find('\n').unwrap();
-    let toml = format!(
-        "{}legal_name = 'ООО «Студия красоты «Лада»»'{}",
-        &toml[..at],
-        &toml[end..]
-    );
+    let toml = format!("{}{line}{}", &toml[..at], &toml[end..]);
     fs::write(dir.path().join("business.toml"), toml).unwrap();
     regl(dir.path(), &["export", "--bot-configs"]).expect_code(0);
     let bot: Value =
         serde_json::from_slice(&fs::read(dir.path().join("bot/ufa.json")).unwrap()).unwrap();
     let mut all = Vec::new();
     strings(&bot, "", &mut all);
+    (dir, all)
+}
+
+#[test]
+fn the_bots_texts_print_names_quotes_and_full_stops_as_the_documents_do() {
+    // Russian: a legal name with its own «» nests as „…“, as the documents print it.
+    let (_, all) = exported_strings_with(
+        &["--name", "Лада", "--city", "Уфа"],
+        "legal_name",
+        "legal_name = 'ООО «Студия красоты «Лада»»'",
+    );
     assert!(
         all.iter()
             .any(|(_, s)| s.contains("ООО «Студия красоты „Лада“»")),
@@ -897,34 +910,11 @@ fn the_bots_texts_print_names_quotes_and_full_stops_as_the_documents_do() {
     }
 
     // English: curly quotes, one full stop after an address that ends in «St.».
-    let dir = tempfile::tempdir().unwrap();
-    regl(
-        dir.path(),
-        &[
-            "init",
-            "--name",
-            "Lada Beauty",
-            "--city",
-            "Ufa",
-            "--lang",
-            "en",
-        ],
-    )
-    .expect_code(0);
-    let toml = fs::read_to_string(dir.path().join("business.toml")).unwrap();
-    let at = toml.find("\naddress = ").unwrap() + 1;
-    let end = at + toml[at..].find('\n').unwrap();
-    let toml = format!(
-        "{}address = \"45 Pushkina St.\"{}",
-        &toml[..at],
-        &toml[end..]
+    let (dir, all) = exported_strings_with(
+        &["--name", "Lada Beauty", "--city", "Ufa", "--lang", "en"],
+        "address",
+        "address = \"45 Pushkina St.\"",
     );
-    fs::write(dir.path().join("business.toml"), toml).unwrap();
-    regl(dir.path(), &["export", "--bot-configs"]).expect_code(0);
-    let bot: Value =
-        serde_json::from_slice(&fs::read(dir.path().join("bot/ufa.json")).unwrap()).unwrap();
-    let mut all = Vec::new();
-    strings(&bot, "", &mut all);
     assert!(
         all.iter().any(|(_, s)| s.contains("LLC “Lada Beauty”")),
         "the legal name is quoted as the documents quote it"
