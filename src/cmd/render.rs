@@ -56,6 +56,12 @@ struct Job<'a> {
     /// What the last render wrote, path → digest: a document whose bytes differ from it
     /// was edited by hand, and the run says so before it replaces the edit.
     earlier_outputs: std::collections::HashMap<&'a str, &'a str>,
+    /// The operator's documents (one policy and consent for every location), made before
+    /// the locations so that each location's sections include theirs: the staff of every
+    /// location read the policy, and the acknowledgement says which of its sections changed.
+    operator: Vec<Output>,
+    /// Per operator Word document (by stem), the digests of its Markdown's sections.
+    operator_sections: Vec<(&'static str, SectionDigests)>,
 }
 
 /// What became of one output file.
@@ -131,7 +137,7 @@ pub fn run(args: &RenderArgs) -> Outcome {
         fs::create_dir_all(&out_dir).with_context(|| cannot_create(&out_dir, lang))?;
         created_dirs.push(out_dir.clone());
     }
-    let job = Job {
+    let mut job = Job {
         business: b,
         engine: &engine,
         formats: Formats {
@@ -150,7 +156,22 @@ pub fn run(args: &RenderArgs) -> Outcome {
             .flat_map(|m| &m.outputs)
             .map(|e| (e.path.as_str(), e.output_sha256.as_str()))
             .collect(),
+        operator: Vec::new(),
+        operator_sections: Vec::new(),
     };
+    job.operator = render_operator(job.engine, job.business, job.formats)
+        .map_err(|e| Failure::Other(e.into()))?;
+    job.operator_sections = job
+        .operator
+        .iter()
+        .filter(|out| out.format == FileFormat::Markdown)
+        .map(|out| {
+            (
+                out.kind.stem(),
+                manifest::digest_sections(&String::from_utf8_lossy(&out.bytes)),
+            )
+        })
+        .collect();
     let (mut rendered, mut failure) = render_all(&job, &locations);
     created_dirs.extend(rendered.iter().filter_map(|l| l.new_dir.clone()));
     let mut done: Vec<Done> = rendered
@@ -369,6 +390,7 @@ fn location(job: &Job<'_>, loc: &Location) -> anyhow::Result<LocationDone> {
             }
         }
     }
+    sections.extend(job.operator_sections.iter().cloned());
     if job.formats.xlsx {
         for made in [
             test_plan_file(job, loc, &dir),
@@ -624,17 +646,16 @@ fn working_copy_file(
 /// The operator's documents (one policy, consent and written consent for every location),
 /// staged at the output folder's root.
 fn operator(job: &Job<'_>) -> anyhow::Result<(Vec<Done>, Vec<Text256>)> {
-    let outputs = render_operator(job.engine, job.business, job.formats)?;
     let mut done = Vec::new();
     let mut texts = Vec::new();
-    for out in outputs {
+    for out in &job.operator {
         if out.format == FileFormat::Markdown {
-            texts.push(text_digest(&out, None));
+            texts.push(text_digest(out, None));
             if !job.write_md {
                 continue;
             }
         }
-        match output_file(job, &out, job.out_dir, None) {
+        match output_file(job, out, job.out_dir, None) {
             Ok(d) => done.push(d),
             Err(e) => {
                 discard(&done, &[]);

@@ -292,6 +292,8 @@ fn a_re_render_keeps_the_status_and_the_signatures_people_entered() {
         "summary = \"Первая редакция: филиалы в Уфе и Омске\", approved_by = \"Петрова И. И., генеральный директор\" },\n  { version = \"1.1\", date = 2026-12-20, summary = \"Бесплатная отмена за 6 часов\" },\n",
     );
     let text = replace_once(&text, "free_until = \"12h\"", "free_until = \"6h\"");
+    // The operator's policy changes too: its changed sections are listed like a location's.
+    let text = replace_once(&text, "pd@lada-salon.example", "privacy@lada-salon.example");
     fs::write(&toml, text).unwrap();
     regl(&dir, &["render"]).expect_code(0);
     assert_eq!(
@@ -315,6 +317,14 @@ fn a_re_render_keeps_the_status_and_the_signatures_people_entered() {
     assert!(
         !changed.contains("неизвестны"),
         "the 1.0 sections are in the manifest: {changed}"
+    );
+    let policy = changed
+        .lines()
+        .find(|l| l.contains("Политика"))
+        .unwrap_or_else(|| panic!("the policy's changed sections are listed: {changed}"));
+    assert!(
+        !policy.ends_with("целиком") && policy.split('|').nth(5).is_some_and(|s| !s.is_empty()),
+        "{policy}"
     );
 }
 

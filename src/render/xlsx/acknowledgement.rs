@@ -177,8 +177,8 @@ fn changes(b: &Business, loc: &Location, history: &History<'_>) -> Vec<ChangeRow
         let mut any = false;
         for doc in documents(b) {
             let title = doc.title_of(b);
-            if doc.per_operator() || !doc.is_docx() {
-                // Their sections are not recorded per location: the whole text is re-read.
+            if !doc.is_docx() {
+                // A workbook has no sections: its rows are what it says.
                 continue;
             }
             let stem = doc.stem();
@@ -209,26 +209,30 @@ fn changes(b: &Business, loc: &Location, history: &History<'_>) -> Vec<ChangeRow
             any = true;
             out.push(row(title, sections));
         }
-        let operator: Vec<&str> = documents(b)
+        // The operator's Word documents are compared by section above, like the location's;
+        // its workbooks (the register) have no sections to compare.
+        let workbooks: Vec<&str> = documents(b)
             .into_iter()
-            .filter(|d| d.per_operator())
+            .filter(|d| d.per_operator() && !d.is_docx())
             .map(|d| d.title_of(b))
             .collect();
-        out.push(row(
-            &operator.join("; "),
-            (if ru {
-                "документы оператора: сверить с предыдущей версией целиком"
-            } else {
-                "the operator's documents: compare with the previous version in full"
-            })
-            .to_owned(),
-        ));
+        if !workbooks.is_empty() {
+            out.push(row(
+                &workbooks.join("; "),
+                (if ru {
+                    "реестр оператора: сверить с предыдущей версией целиком"
+                } else {
+                    "the operator's register: compare with the previous version in full"
+                })
+                .to_owned(),
+            ));
+        }
         if !any {
             out.push(row(
                 if ru {
-                    "документы филиала"
+                    "документы филиала и оператора"
                 } else {
-                    "the location's documents"
+                    "the location's and the operator's documents"
                 },
                 (if ru {
                     "содержание не изменилось"
