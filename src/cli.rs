@@ -70,15 +70,8 @@ pub struct InitArgs {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// The business file, or the folder that holds it
-    #[arg(
-        short = 'c',
-        long = "config",
-        value_name = "FILE",
-        default_value = "business.toml",
-        value_parser = business_file
-    )]
-    pub config: PathBuf,
+    #[command(flatten)]
+    pub business: BusinessFile,
     /// The output folder; `out` next to business.toml when left out
     #[arg(short, long)]
     pub out: Option<PathBuf>,
@@ -104,15 +97,8 @@ pub struct ExportArgs {
     reason = "four command-line switches, kept apart by clap's `conflicts_with`"
 )]
 pub struct PushArgs {
-    /// The business file, or the folder that holds it
-    #[arg(
-        short = 'c',
-        long = "config",
-        value_name = "FILE",
-        default_value = "business.toml",
-        value_parser = business_file
-    )]
-    pub config: PathBuf,
+    #[command(flatten)]
+    pub business: BusinessFile,
     /// Where `bitrix24-portal.json` is written after an apply; `out` next to business.toml
     /// when left out
     #[arg(short = 'o', long = "out", value_name = "OUT")]
@@ -152,15 +138,8 @@ pub enum PushFormat {
 
 #[derive(Debug, Args)]
 pub struct TestArgs {
-    /// The business file, or the folder that holds it
-    #[arg(
-        short = 'c',
-        long = "config",
-        value_name = "FILE",
-        default_value = "business.toml",
-        value_parser = business_file
-    )]
-    pub config: PathBuf,
+    #[command(flatten)]
+    pub business: BusinessFile,
     /// A bot config to run instead of the location's `bot_config` (with one location)
     #[arg(long = "bot", value_name = "FILE")]
     pub bot: Option<PathBuf>,
@@ -198,15 +177,8 @@ pub enum TestFormat {
 
 #[derive(Debug, Args)]
 pub struct ChatArgs {
-    /// The business file, or the folder that holds it
-    #[arg(
-        short = 'c',
-        long = "config",
-        value_name = "FILE",
-        default_value = "business.toml",
-        value_parser = business_file
-    )]
-    pub config: PathBuf,
+    #[command(flatten)]
+    pub business: BusinessFile,
     /// A bot config to talk to instead of the location's `bot_config`
     #[arg(long = "bot", value_name = "FILE")]
     pub bot: Option<PathBuf>,
@@ -259,15 +231,8 @@ impl From<LangArg> for Lang {
 
 #[derive(Debug, Args)]
 pub struct LintArgs {
-    /// The business file, or the folder that holds it
-    #[arg(
-        short = 'c',
-        long = "config",
-        value_name = "FILE",
-        default_value = "business.toml",
-        value_parser = business_file
-    )]
-    pub config: PathBuf,
+    #[command(flatten)]
+    pub business: BusinessFile,
     /// The output folder of `regl render` [default: `out` next to business.toml]
     #[arg(short = 'o', long = "out")]
     pub out: Option<PathBuf>,
@@ -313,15 +278,8 @@ pub struct ExplainArgs {
 
 #[derive(Debug, Args)]
 pub struct RenderArgs {
-    /// The business file, or the folder that holds it
-    #[arg(
-        short = 'c',
-        long = "config",
-        value_name = "FILE",
-        default_value = "business.toml",
-        value_parser = business_file
-    )]
-    pub config: PathBuf,
+    #[command(flatten)]
+    pub business: BusinessFile,
     /// The output folder; `out` next to business.toml when left out
     #[arg(short = 'o', long = "out", value_name = "OUT")]
     pub out: Option<PathBuf>,
@@ -362,6 +320,20 @@ pub enum SchemaKind {
 pub struct CompletionsArgs {
     /// The shell
     pub shell: clap_complete::Shell,
+}
+
+/// `-c`, which every verb that reads the business takes alike.
+#[derive(Debug, Args)]
+pub struct BusinessFile {
+    /// The business file, or the folder that holds it
+    #[arg(
+        short = 'c',
+        long = "config",
+        value_name = "FILE",
+        default_value = "business.toml",
+        value_parser = business_file
+    )]
+    pub config: PathBuf,
 }
 
 /// `-c`: a folder that holds a `business.toml` stands for it (`regl lint -c salon`), the way

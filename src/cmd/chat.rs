@@ -32,7 +32,7 @@ fn parse_time(s: &str) -> Option<NaiveDateTime> {
 }
 
 pub fn run(args: &ChatArgs) -> Outcome {
-    let (_sources, loaded) = load_for_output(&args.config)?;
+    let (_sources, loaded) = load_for_output(&args.business.config)?;
     let b = &loaded.business;
     let lang = i18n::choose(Some(b.lang()));
     let ids: Vec<String> = args.location.iter().cloned().collect();

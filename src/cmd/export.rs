@@ -65,7 +65,7 @@ pub fn select<'a>(
 }
 
 pub fn run(args: &ExportArgs) -> Outcome {
-    let (sources, loaded) = super::load_for_output(&args.config)?;
+    let (sources, loaded) = super::load_for_output(&args.business.config)?;
     let b = &loaded.business;
     let text = &sources.get(loaded.file).text;
     let lang = i18n::choose(Some(b.lang()));

@@ -32,7 +32,7 @@ struct Checked {
 
 fn check(args: &LintArgs) -> Result<Checked, Failure> {
     let mut sources = Sources::default();
-    let loaded = match crate::model::load(&args.config, &mut sources) {
+    let loaded = match crate::model::load(&args.business.config, &mut sources) {
         Ok(l) => l,
         Err(diags) => {
             // The requested format carries the load errors too: a CI step reading JSON or
@@ -174,6 +174,7 @@ fn render(
         }
         LintFormat::Sarif => {
             let dir = args
+                .business
                 .config
                 .parent()
                 .filter(|p| !p.as_os_str().is_empty())

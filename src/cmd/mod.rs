@@ -165,12 +165,12 @@ impl Whose {
                     Whose::New(Lang::from(a.lang))
                 }
             }
-            Command::Render(a) => Whose::File(a.config.clone()),
-            Command::Export(a) => Whose::File(a.config.clone()),
-            Command::Lint(a) => Whose::File(a.config.clone()),
-            Command::Push(a) => Whose::File(a.config.clone()),
-            Command::Test(a) => Whose::File(a.config.clone()),
-            Command::Chat(a) => Whose::File(a.config.clone()),
+            Command::Render(a) => Whose::File(a.business.config.clone()),
+            Command::Export(a) => Whose::File(a.business.config.clone()),
+            Command::Lint(a) => Whose::File(a.business.config.clone()),
+            Command::Push(a) => Whose::File(a.business.config.clone()),
+            Command::Test(a) => Whose::File(a.business.config.clone()),
+            Command::Chat(a) => Whose::File(a.business.config.clone()),
             // As `explain` itself: the business in the current folder stands for the user's.
             Command::Explain(_) => Whose::File(PathBuf::from("business.toml")),
             Command::Schema(_) | Command::Completions(_) => Whose::Nobody,

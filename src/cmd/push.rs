@@ -36,7 +36,7 @@ use super::{Failure, Outcome, print_stdout};
 pub const PORTAL_FILE: &str = "bitrix24-portal.json";
 
 pub fn run(args: &PushArgs) -> Outcome {
-    let (_sources, loaded) = super::load_for_output(&args.config)?;
+    let (_sources, loaded) = super::load_for_output(&args.business.config)?;
     let b = &loaded.business;
     let lang = i18n::choose(Some(b.lang()));
     let desired = Desired::new(b);

@@ -100,7 +100,7 @@ fn text_digest(out: &Output, location: Option<&str>) -> Text256 {
 }
 
 pub fn run(args: &RenderArgs) -> Outcome {
-    let (sources, loaded, todos) = super::load_counting_todos(&args.config)?;
+    let (sources, loaded, todos) = super::load_counting_todos(&args.business.config)?;
     let b = &loaded.business;
     let text = &sources.get(loaded.file).text;
 
@@ -114,8 +114,9 @@ pub fn run(args: &RenderArgs) -> Outcome {
         b.lang(),
     )
     .map_err(|e| Failure::Other(anyhow::Error::new(e)))?;
-    let canonical = manifest::canonical_config(text, false)?;
-    let (content_sha256, config_digests) = manifest::digests(text)?;
+    let parsed = manifest::Canonical::of(text)?;
+    let canonical = parsed.text()?;
+    let (content_sha256, config_digests) = parsed.digests()?;
     let templates: Vec<Vec<(String, String)>> = DocKind::ALL
         .iter()
         .map(|&k| {
@@ -307,7 +308,6 @@ fn render_all(
     locations: &[&Location],
 ) -> (Vec<LocationDone>, Option<anyhow::Error>) {
     let workers = crate::workers::count(locations.len());
-
     let prefix = Text::new("rendering", "формирование");
     let progress = super::progress::bar(locations.len(), &prefix, job.lang);
     let next = AtomicUsize::new(0);

@@ -88,7 +88,7 @@ fn selected(s: &Scenario, only: &[String]) -> bool {
 }
 
 pub fn run(args: &TestArgs) -> Outcome {
-    let (mut sources, loaded) = load_for_output(&args.config)?;
+    let (mut sources, loaded) = load_for_output(&args.business.config)?;
     let b = &loaded.business;
     let lang = i18n::choose(Some(b.lang()));
     let locs = locations(b, &args.locations)?;

@@ -89,16 +89,12 @@ pub fn read(
     sources: &mut Sources,
 ) -> Documents {
     let path = out_dir.join(manifest::FILE_NAME);
-    let (content_sha256, inputs) = match manifest::digests(config_text) {
-        Ok((content, inputs)) => (Some(content), Some(inputs)),
-        Err(_) => (None, None),
-    };
     let mut docs = Documents {
         out_dir: out_dir.to_path_buf(),
         manifest: None,
         unreadable: None,
-        content_sha256,
-        inputs,
+        content_sha256: None,
+        inputs: None,
         templates: Vec::new(),
         orphans: Vec::new(),
     };
@@ -146,6 +142,13 @@ pub fn read(
             (Err(e), _) => docs.unreadable = Some((path, why_unreadable(&e))),
             (_, Err(e)) => docs.unreadable = Some((path, why_unreadable(&ReadError::Io(e)))),
         }
+    }
+    // The digests are compared with a manifest's record only: without one, no parse.
+    if docs.manifest.is_some()
+        && let Ok((content, inputs)) = manifest::digests(config_text)
+    {
+        docs.content_sha256 = Some(content);
+        docs.inputs = Some(inputs);
     }
     let tdir = config_dir.join(USER_TEMPLATES);
     let mut stack = vec![tdir.clone()];

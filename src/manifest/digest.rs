@@ -83,60 +83,82 @@ impl ConfigDigests {
     }
 }
 
-/// [`content_digest`] and [`ConfigDigests::of`] of `text` from one parse: each digest is of
-/// the canonical JSON of its part, and the canonical JSON of a part of the config is that
-/// part of the config's canonical JSON, so the whole is converted once and each part
-/// serialised from it (a `business.toml` of a thousand locations is a megabyte: parsing it
-/// three times was most of what lint and render spent on digests).
+/// [`content_digest`] and [`ConfigDigests::of`] of `text` from one parse.
 pub fn digests(text: &str) -> Result<(String, ConfigDigests)> {
-    use serde_json::Value;
-    use std::borrow::Cow;
-    let json = serde_json::to_value(parse(text)?).context("business.toml as JSON")?;
-    let Value::Object(top) = sort_keys(json) else {
-        anyhow::bail!("business.toml is not a table");
-    };
-    let content: BTreeMap<&str, &Value> = top
-        .iter()
-        .filter(|(k, _)| *k != "document")
-        .map(|(k, v)| (k.as_str(), v))
-        .collect();
-    let content_sha256 = digest(&content)?;
-    let mut locations = BTreeMap::new();
-    if let Some(Value::Array(entries)) = top.get(LOCATIONS) {
-        for entry in entries {
-            let Some(id) = entry.get("id").and_then(Value::as_str) else {
-                continue;
-            };
-            // A duplicate id is C104's to report; the first entry is the one rendered.
-            if !locations.contains_key(id) {
-                locations.insert(id.to_owned(), digest(entry)?);
-            }
+    Canonical::of(text)?.digests()
+}
+
+/// A `business.toml` parsed once into its canonical JSON (keys sorted), which every
+/// digest is taken from: the canonical JSON of a part of the config is that part of the
+/// config's canonical JSON, so each part is serialised from the one conversion (a
+/// `business.toml` of a thousand locations is a megabyte: parsing it once per digest was
+/// most of what lint and render spent on them).
+pub struct Canonical {
+    top: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Canonical {
+    pub fn of(text: &str) -> Result<Self> {
+        let json = serde_json::to_value(parse(text)?).context("business.toml as JSON")?;
+        match sort_keys(json) {
+            serde_json::Value::Object(top) => Ok(Self { top }),
+            _ => anyhow::bail!("business.toml is not a table"),
         }
     }
-    let business: BTreeMap<&str, Cow<'_, Value>> = top
-        .iter()
-        .filter(|(k, _)| *k != LOCATIONS)
-        .map(|(k, v)| match (k.as_str(), v) {
-            ("document", Value::Object(document)) => {
-                let mut document = document.clone();
-                document.remove("version");
-                (k.as_str(), Cow::Owned(Value::Object(document)))
-            }
-            _ => (k.as_str(), Cow::Borrowed(v)),
-        })
-        .collect();
-    let mut tables = BTreeMap::new();
-    for (key, v) in &business {
-        tables.insert((*key).to_owned(), digest(v)?);
+
+    /// The whole config as compact JSON: [`canonical_config`] without leaving anything out.
+    pub fn text(&self) -> Result<String> {
+        serde_json::to_string(&self.top).context("business.toml as JSON")
     }
-    Ok((
-        content_sha256,
-        ConfigDigests {
-            business_sha256: digest(&business)?,
-            locations,
-            tables,
-        },
-    ))
+
+    /// [`content_digest`] and [`ConfigDigests::of`].
+    pub fn digests(&self) -> Result<(String, ConfigDigests)> {
+        use serde_json::Value;
+        use std::borrow::Cow;
+        let top = &self.top;
+        let content: BTreeMap<&str, &Value> = top
+            .iter()
+            .filter(|(k, _)| *k != "document")
+            .map(|(k, v)| (k.as_str(), v))
+            .collect();
+        let content_sha256 = digest(&content)?;
+        let mut locations = BTreeMap::new();
+        if let Some(Value::Array(entries)) = top.get(LOCATIONS) {
+            for entry in entries {
+                let Some(id) = entry.get("id").and_then(Value::as_str) else {
+                    continue;
+                };
+                // A duplicate id is C104's to report; the first entry is the one rendered.
+                if !locations.contains_key(id) {
+                    locations.insert(id.to_owned(), digest(entry)?);
+                }
+            }
+        }
+        let business: BTreeMap<&str, Cow<'_, Value>> = top
+            .iter()
+            .filter(|(k, _)| *k != LOCATIONS)
+            .map(|(k, v)| match (k.as_str(), v) {
+                ("document", Value::Object(document)) => {
+                    let mut document = document.clone();
+                    document.remove("version");
+                    (k.as_str(), Cow::Owned(Value::Object(document)))
+                }
+                _ => (k.as_str(), Cow::Borrowed(v)),
+            })
+            .collect();
+        let mut tables = BTreeMap::new();
+        for (key, v) in &business {
+            tables.insert((*key).to_owned(), digest(v)?);
+        }
+        Ok((
+            content_sha256,
+            ConfigDigests {
+                business_sha256: digest(&business)?,
+                locations,
+                tables,
+            },
+        ))
+    }
 }
 
 /// The digest of a part of the config that is already canonical (keys sorted), as compact
@@ -208,6 +230,10 @@ mod tests {
         for file in files {
             let text = std::fs::read_to_string(&file).unwrap();
             let (content, d) = digests(&text).unwrap();
+            assert_eq!(
+                Canonical::of(&text).unwrap().text().unwrap(),
+                canonical_config(&text, false).unwrap()
+            );
             assert_eq!(
                 content,
                 content_digest(&text).unwrap(),

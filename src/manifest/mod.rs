@@ -22,8 +22,8 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 pub use digest::{
-    ConfigDigests, InputsDigest, canonical_config, content_digest, digests, inputs_digest,
-    sha256_hex,
+    Canonical, ConfigDigests, InputsDigest, canonical_config, content_digest, digests,
+    inputs_digest, sha256_hex,
 };
 pub use entry::{Entry, Kind, Verb};
 pub use never_pruned::NEVER_PRUNED;

@@ -287,24 +287,29 @@ fn header(
     }
 }
 
+/// Where `business.toml`'s top-level keys are, found on first use and kept for the other
+/// findings of the run (each stale location's would otherwise parse the file again).
+type SpansOnce = std::cell::OnceCell<std::collections::BTreeMap<String, std::ops::Range<usize>>>;
+
 /// `d` with a label at each table of `business.toml` changed since `recorded`.
 fn with_changed_tables(
     cx: &Context<'_>,
     docs: &Documents,
     r: &Rendered,
     recorded: &str,
+    spans: &SpansOnce,
     d: Diagnostic,
 ) -> Diagnostic {
     let tables = Changed::since(docs, r, Some(recorded));
     if tables.is_empty() {
         return d;
     }
-    let spans = top_level_spans(cx.text());
+    let spans = spans.get_or_init(|| top_level_spans(cx.text()));
     tables.iter().fold(d, |d, k| match spans.get(k) {
         Some(span) => d.also(
             cx.file,
             span.clone(),
-            table_changed(&header(cx.text(), &spans, k)),
+            table_changed(&header(cx.text(), spans, k)),
         ),
         None => d,
     })
@@ -482,6 +487,7 @@ fn per_location(cx: &Context<'_>, docs: &Documents, r: &Rendered, out: &mut Vec<
             return;
         }
     }
+    let spans = SpansOnce::new();
     for (loc, why) in stale {
         let at = r.inputs_span(loc);
         let finding = match why {
@@ -534,7 +540,7 @@ fn per_location(cx: &Context<'_>, docs: &Documents, r: &Rendered, out: &mut Vec<
                     _ => d,
                 };
                 match m.inputs.get(loc) {
-                    Some(rec) => with_changed_tables(cx, docs, r, &rec.business_sha256, d),
+                    Some(rec) => with_changed_tables(cx, docs, r, &rec.business_sha256, &spans, d),
                     None => d,
                 }
                 .hint(render_location(loc))
