@@ -43,7 +43,7 @@ pub struct Texts<'a> {
 
 /// Picks the text of the business's language, typeset as a message: a legal name with
 /// its own «» nests as «…„…“», straight quotes become the language's own, an address that
-/// ends in «ул.» before the sentence's full stop keeps one (the documents' typograph, see
+/// ends in «St.» before the sentence's full stop keeps one (the documents' typograph, see
 /// [`crate::typograph::message`]).
 pub(super) fn tr(lang: Lang, ru: String, en: String) -> String {
     let text = match lang {
