@@ -384,7 +384,8 @@ fn source_name(c: &Channel, lang: Lang) -> &str {
 }
 
 impl OpenLine {
-    fn new(b: &Business, loc: &Location) -> Self {
+    /// The line of one location, as [`Desired::new`] makes it for each.
+    pub fn new(b: &Business, loc: &Location) -> Self {
         Self {
             location: loc.id.as_str().to_owned(),
             name: format!("{} — {}", b.business.name.as_str(), loc.city.as_str()),

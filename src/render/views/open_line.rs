@@ -1,11 +1,11 @@
-//! The SOP's view of a location's Open Line: what `regl push` sets on it (from the same
-//! [`Desired`] state) and what Open Lines cannot enforce with where it is enforced instead —
+//! The SOP's view of a location's Open Line: what `regl push` sets on it (the same
+//! [`OpenLine`] its desired state holds) and what Open Lines cannot enforce with where it is enforced instead —
 //! the very list `regl push` prints, so the SOP and the portal never disagree.
 
 use serde::Serialize;
 
 use super::helpers::DurationWords;
-use crate::bitrix24::desired::Desired;
+use crate::bitrix24::desired::OpenLine;
 use crate::bitrix24::enforcement;
 use crate::model::Duration;
 use crate::model::business::{Business, Location};
@@ -31,12 +31,9 @@ pub struct OpenLineView {
 impl OpenLineView {
     pub fn new(b: &Business, loc: &Location) -> Self {
         let lang = b.lang();
-        let desired = Desired::new(b);
-        let line = desired
-            .open_lines
-            .into_iter()
-            .find(|l| l.location == loc.id.as_str())
-            .expect("one line per location");
+        // This location's line alone: the whole desired state would make every location's
+        // line for each location's SOP, quadratic in the locations.
+        let line = OpenLine::new(b, loc);
         let hm = |m: u16| format!("{:02}:{:02}", m / 60, m % 60);
         let window = line
             .hours
