@@ -126,7 +126,11 @@ pub fn run(args: &LintArgs) -> Outcome {
         text.push_str(line);
     }
     print_stdout(&text)?;
-    if lint::fails(diags, args.deny_warnings) {
+    let failed = lint::fails(diags, args.deny_warnings);
+    // The process ends with this verb: freeing every bot config's tree, export and texts
+    // one by one was 6 % of a 1,000-location lint, for memory the exit returns at once.
+    std::mem::forget(checked);
+    if failed {
         Err(Failure::Findings)
     } else {
         Ok(())

@@ -55,6 +55,9 @@ pub struct BotMemo {
     named: OnceLock<Option<usize>>,
     /// The file's texts ([`super::bot_texts::texts`]).
     texts: OnceLock<Vec<TextAt>>,
+    /// Why a version-2 file is not version 2's shape, read as a strict runtime would
+    /// (B313); `None`: it is.
+    strict: OnceLock<Option<serde_json::Error>>,
 }
 
 #[derive(Debug)]
@@ -107,7 +110,7 @@ pub fn read_all(loaded: &Loaded, sources: &mut Sources, explicit: &[PathBuf]) ->
     };
     let read = crate::workers::map_in_order(&jobs, |(path, owner)| {
         let (input, text) = read(path, *owner);
-        input.warm(business);
+        input.warm(business, text.as_deref());
         (input, text)
     });
     read.into_iter()
@@ -194,10 +197,13 @@ fn read(path: &Path, owner: Option<usize>) -> (BotInput, Option<String>) {
 impl BotInput {
     /// Makes what most rules read of a usable file (its export, its texts) now, on the
     /// worker that read it, rather than on first use by a rule on the one lint thread.
-    fn warm(&self, business: &Business) {
+    fn warm(&self, business: &Business, text: Option<&str>) {
         if let Some(doc) = self.usable(business) {
             doc.expected();
             doc.texts();
+            if let Some(text) = text {
+                doc.strict_error(text);
+            }
         }
     }
 
@@ -249,6 +255,18 @@ impl<'a> BotDoc<'a> {
         self.memo
             .expected
             .get_or_init(|| export(self.business, self.location))
+    }
+
+    /// Why the file's `text` is not version 2's shape as a strict reader sees it (`None`:
+    /// it is, or it is an upgraded version 1), read once.
+    pub fn strict_error(&self, text: &str) -> Option<&'a serde_json::Error> {
+        if self.version != BOT_SCHEMA {
+            return None;
+        }
+        self.memo
+            .strict
+            .get_or_init(|| serde_json::from_str::<crate::model::bot_v2::BotConfigV2>(text).err())
+            .as_ref()
     }
 
     /// Every text of the file, in file order.

@@ -58,50 +58,97 @@ pub fn differences(
     texts: &[&str],
     out: &mut Vec<Difference>,
 ) {
-    match (&have.kind, want) {
-        (Kind::Object(members), Value::Object(w)) => {
-            for (k, wv) in w {
-                if texts.contains(&k.as_str()) {
-                    continue;
-                }
-                let p = format!("{path}.{k}");
-                match members.iter().find(|m| m.key == *k) {
-                    Some(m) => differences(&m.value, wv, &p, texts, out),
-                    None => out.push(Difference {
-                        path: p,
-                        span: have.span.start..have.span.start + 1,
-                        want: Some(wv.clone()),
-                    }),
-                }
-            }
-            for m in members.iter().filter(|m| !w.contains_key(&m.key)) {
-                if texts.contains(&m.key.as_str()) || m.key == "x" {
-                    continue;
-                }
-                out.push(Difference {
-                    path: format!("{path}.{}", m.key),
-                    span: m.key_span.clone(),
-                    want: None,
-                });
+    Walk {
+        base: path,
+        texts,
+        out,
+    }
+    .diff(have, want, &mut Vec::new());
+}
+
+/// A step below the base path: a key or a list index.
+enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// The comparison's state. The dotted path is written out only for a difference found:
+/// formatting it at every node of a thousand matching configs was most of the work.
+struct Walk<'o, 'b> {
+    base: &'b str,
+    texts: &'b [&'b str],
+    out: &'o mut Vec<Difference>,
+}
+
+impl Walk<'_, '_> {
+    fn dotted(&self, steps: &[Step<'_>]) -> String {
+        let mut s = self.base.to_owned();
+        for step in steps {
+            s.push('.');
+            match step {
+                Step::Key(k) => s.push_str(k),
+                Step::Index(i) => s.push_str(&i.to_string()),
             }
         }
-        (Kind::Array(items), Value::Array(w)) if items.len() == w.len() => {
-            for (i, (h, wv)) in items.iter().zip(w).enumerate() {
-                differences(h, wv, &format!("{path}.{i}"), texts, out);
+        s
+    }
+
+    fn diff<'v>(&mut self, have: &'v Json, want: &'v Value, steps: &mut Vec<Step<'v>>) {
+        let texts = self.texts;
+        match (&have.kind, want) {
+            (Kind::Object(members), Value::Object(w)) => {
+                for (k, wv) in w {
+                    if texts.contains(&k.as_str()) {
+                        continue;
+                    }
+                    steps.push(Step::Key(k));
+                    if let Some(m) = members.iter().find(|m| m.key == *k) {
+                        self.diff(&m.value, wv, steps);
+                    } else {
+                        let path = self.dotted(steps);
+                        self.out.push(Difference {
+                            path,
+                            span: have.span.start..have.span.start + 1,
+                            want: Some(wv.clone()),
+                        });
+                    }
+                    steps.pop();
+                }
+                for m in members.iter().filter(|m| !w.contains_key(&m.key)) {
+                    if texts.contains(&m.key.as_str()) || m.key == "x" {
+                        continue;
+                    }
+                    steps.push(Step::Key(&m.key));
+                    let path = self.dotted(steps);
+                    steps.pop();
+                    self.out.push(Difference {
+                        path,
+                        span: m.key_span.clone(),
+                        want: None,
+                    });
+                }
             }
-        }
-        _ => {
-            let equal = if texts.is_empty() {
-                same(have, want)
-            } else {
-                strip_same(have, want, texts)
-            };
-            if !equal {
-                out.push(Difference {
-                    path: path.to_owned(),
-                    span: have.span.clone(),
-                    want: Some(want.clone()),
-                });
+            (Kind::Array(items), Value::Array(w)) if items.len() == w.len() => {
+                for (i, (h, wv)) in items.iter().zip(w).enumerate() {
+                    steps.push(Step::Index(i));
+                    self.diff(h, wv, steps);
+                    steps.pop();
+                }
+            }
+            _ => {
+                let equal = if texts.is_empty() {
+                    same(have, want)
+                } else {
+                    strip_same(have, want, texts)
+                };
+                if !equal {
+                    let path = self.dotted(steps);
+                    self.out.push(Difference {
+                        path,
+                        span: have.span.clone(),
+                        want: Some(want.clone()),
+                    });
+                }
             }
         }
     }
