@@ -91,8 +91,12 @@ impl Shift {
                 };
                 for day in (0..7).filter(|d| h.covers(*d)) {
                     let from = day * 1440 + usize::from(start);
-                    for m in from..from + len {
-                        on[m % WEEK_MINUTES] = true;
+                    let to = from + len;
+                    if to <= WEEK_MINUTES {
+                        on[from..to].fill(true);
+                    } else {
+                        on[from..].fill(true);
+                        on[..to - WEEK_MINUTES].fill(true);
                     }
                 }
             }
