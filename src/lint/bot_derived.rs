@@ -7,7 +7,7 @@ use std::ops::Range;
 use serde_json::Value;
 
 use super::bot::{BotDoc, fix_hint};
-use super::json::{Json, Kind};
+use super::json::{Json, Kind, Steps};
 use crate::diag::{Diagnostic, Severity};
 use crate::i18n::{Text, t};
 
@@ -63,17 +63,10 @@ pub fn differences(
         texts,
         out,
     }
-    .diff(have, want, &mut Vec::new());
+    .diff(have, want, &mut Steps::default());
 }
 
-/// A step below the base path: a key or a list index.
-enum Step<'a> {
-    Key(&'a str),
-    Index(usize),
-}
-
-/// The comparison's state. The dotted path is written out only for a difference found:
-/// formatting it at every node of a thousand matching configs was most of the work.
+/// The comparison's state: the paths of the differences found start at `base`.
 struct Walk<'o, 'b> {
     base: &'b str,
     texts: &'b [&'b str],
@@ -81,19 +74,7 @@ struct Walk<'o, 'b> {
 }
 
 impl Walk<'_, '_> {
-    fn dotted(&self, steps: &[Step<'_>]) -> String {
-        let mut s = self.base.to_owned();
-        for step in steps {
-            s.push('.');
-            match step {
-                Step::Key(k) => s.push_str(k),
-                Step::Index(i) => s.push_str(&i.to_string()),
-            }
-        }
-        s
-    }
-
-    fn diff<'v>(&mut self, have: &'v Json, want: &'v Value, steps: &mut Vec<Step<'v>>) {
+    fn diff<'v>(&mut self, have: &'v Json, want: &'v Value, steps: &mut Steps<'v>) {
         let texts = self.texts;
         match (&have.kind, want) {
             (Kind::Object(members), Value::Object(w)) => {
@@ -101,11 +82,11 @@ impl Walk<'_, '_> {
                     if texts.contains(&k.as_str()) {
                         continue;
                     }
-                    steps.push(Step::Key(k));
+                    steps.push_key(k);
                     if let Some(m) = members.iter().find(|m| m.key == *k) {
                         self.diff(&m.value, wv, steps);
                     } else {
-                        let path = self.dotted(steps);
+                        let path = steps.dotted(self.base);
                         self.out.push(Difference {
                             path,
                             span: have.span.start..have.span.start + 1,
@@ -118,8 +99,8 @@ impl Walk<'_, '_> {
                     if texts.contains(&m.key.as_str()) || m.key == "x" {
                         continue;
                     }
-                    steps.push(Step::Key(&m.key));
-                    let path = self.dotted(steps);
+                    steps.push_key(&m.key);
+                    let path = steps.dotted(self.base);
                     steps.pop();
                     self.out.push(Difference {
                         path,
@@ -130,7 +111,7 @@ impl Walk<'_, '_> {
             }
             (Kind::Array(items), Value::Array(w)) if items.len() == w.len() => {
                 for (i, (h, wv)) in items.iter().zip(w).enumerate() {
-                    steps.push(Step::Index(i));
+                    steps.push_index(i);
                     self.diff(h, wv, steps);
                     steps.pop();
                 }
@@ -142,7 +123,7 @@ impl Walk<'_, '_> {
                     strip_same(have, want, texts)
                 };
                 if !equal {
-                    let path = self.dotted(steps);
+                    let path = steps.dotted(self.base);
                     self.out.push(Difference {
                         path,
                         span: have.span.clone(),

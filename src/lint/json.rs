@@ -150,6 +150,46 @@ fn convert(v: &jsonc_parser::ast::Value<'_>) -> Json {
     }
 }
 
+/// Where a walk of a [`Json`] tree stands: the keys and indices from its start. A walk
+/// pushes and pops a step per node and writes the dotted path out only for what it
+/// reports; formatting one at every node of a thousand configs was most of such a walk.
+#[derive(Default)]
+pub struct Steps<'a>(Vec<Step<'a>>);
+
+enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+impl<'a> Steps<'a> {
+    pub fn push_key(&mut self, key: &'a str) {
+        self.0.push(Step::Key(key));
+    }
+
+    pub fn push_index(&mut self, index: usize) {
+        self.0.push(Step::Index(index));
+    }
+
+    pub fn pop(&mut self) {
+        self.0.pop();
+    }
+
+    /// `base` and the steps, dotted: `limits.hours.0` (no leading dot without a base).
+    pub fn dotted(&self, base: &str) -> String {
+        let mut s = base.to_owned();
+        for step in &self.0 {
+            if !s.is_empty() {
+                s.push('.');
+            }
+            match step {
+                Step::Key(k) => s.push_str(k),
+                Step::Index(i) => s.push_str(&i.to_string()),
+            }
+        }
+        s
+    }
+}
+
 impl Json {
     pub fn members(&self) -> &[Member] {
         match &self.kind {

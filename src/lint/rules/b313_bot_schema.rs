@@ -6,7 +6,7 @@
 use crate::diag::{Diagnostic, Severity};
 use crate::i18n::{StaticText, Text, t};
 use crate::lint::bot::{BOT_SCHEMA, BotDoc, fix_hint};
-use crate::lint::json::{Json, Kind};
+use crate::lint::json::{Json, Kind, Steps};
 use crate::lint::{Context, Rule, Scope};
 
 pub const RULE: Rule = Rule {
@@ -146,50 +146,31 @@ fn dangling_targets(doc: &BotDoc<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 /// Every `goto` and `branch` value under `v` with its dotted path, the team's `x` aside.
-/// The path is written out only for a target found: formatting one for every node of a
-/// thousand configs was most of this rule's time.
 fn named_targets<'a>(v: &'a Json, out: &mut Vec<(String, &'a Json)>) {
-    enum Seg<'k> {
-        Key(&'k str),
-        Index(usize),
-    }
-    fn dotted(path: &[Seg<'_>]) -> String {
-        let mut s = String::new();
-        for (i, seg) in path.iter().enumerate() {
-            if i > 0 {
-                s.push('.');
-            }
-            match seg {
-                Seg::Key(k) => s.push_str(k),
-                Seg::Index(n) => s.push_str(&n.to_string()),
-            }
-        }
-        s
-    }
-    fn walk<'a>(v: &'a Json, path: &mut Vec<Seg<'a>>, out: &mut Vec<(String, &'a Json)>) {
+    fn walk<'a>(v: &'a Json, at: &mut Steps<'a>, out: &mut Vec<(String, &'a Json)>) {
         match &v.kind {
             Kind::Object(members) => {
                 for m in members.iter().filter(|m| m.key != "x") {
-                    path.push(Seg::Key(&m.key));
+                    at.push_key(&m.key);
                     if matches!(m.key.as_str(), "goto" | "branch") {
-                        out.push((dotted(path), &m.value));
+                        out.push((at.dotted(""), &m.value));
                     } else {
-                        walk(&m.value, path, out);
+                        walk(&m.value, at, out);
                     }
-                    path.pop();
+                    at.pop();
                 }
             }
             Kind::Array(items) => {
                 for (i, item) in items.iter().enumerate() {
-                    path.push(Seg::Index(i));
-                    walk(item, path, out);
-                    path.pop();
+                    at.push_index(i);
+                    walk(item, at, out);
+                    at.pop();
                 }
             }
             _ => {}
         }
     }
-    walk(v, &mut Vec::new(), out);
+    walk(v, &mut Steps::default(), out);
 }
 
 /// serde's reason without its position, in both languages where it has a usual form.

@@ -1,6 +1,7 @@
 //! The SOP's view of a location's Open Line: what `regl push` sets on it (the same
-//! [`OpenLine`] its desired state holds) and what Open Lines cannot enforce with where it is enforced instead —
-//! the very list `regl push` prints, so the SOP and the portal never disagree.
+//! [`OpenLine`] its desired state holds) and what Open Lines cannot enforce with where it
+//! is enforced instead — the very list `regl push` prints, so the SOP and the portal never
+//! disagree.
 
 use serde::Serialize;
 
