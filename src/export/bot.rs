@@ -481,6 +481,22 @@ mod tests {
         businesses
     }
 
+    /// Lint reads a file that is its export, value for value, as version 2's shape without
+    /// reading it again with the strict reader (`lint::bot::BotDoc::strict_error`): that
+    /// holds only while every export reads back, as written, into the very same config.
+    #[test]
+    fn every_export_reads_back_as_the_same_version_2_config() {
+        for b in &all() {
+            for loc in &b.locations {
+                let config = bot_config(b, loc);
+                let text = serde_json::to_string_pretty(&config).unwrap();
+                let back: BotConfigV2 = serde_json::from_str(&text)
+                    .unwrap_or_else(|e| panic!("{}: {e}", loc.id.as_str()));
+                assert_eq!(back, config, "{}", loc.id.as_str());
+            }
+        }
+    }
+
     /// The consent request names the slots from [`crate::bottext::consent_slots`]: they must
     /// be the very slots the scripts ask, or a client would be asked for data the consent
     /// does not cover.

@@ -718,7 +718,7 @@ fn a_missing_bot_key_and_broken_json_are_russian() {
     let run = regl_env(dir.path(), &["lint"], NEUTRAL).expect_code(1);
     assert!(
         run.stdout.contains(
-            "ошибка[B301]: конфигурация бота `bot/ufa.json` — не корректный JSON: висячие запятые в JSON недопустимы\n"
+            "ошибка[B301]: конфигурация бота `bot/ufa.json` — некорректный JSON: висячие запятые в JSON недопустимы\n"
         ),
         "{}",
         run.stdout

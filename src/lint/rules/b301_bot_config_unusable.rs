@@ -112,7 +112,7 @@ fn problem(cx: &Context<'_>, input: &BotInput) -> Option<Diagnostic> {
             return Some(
                 finding(t!(
                     "bot config `{shown}` is not valid JSON: {message}",
-                    "конфигурация бота `{shown}` — не корректный JSON: {message}",
+                    "конфигурация бота `{shown}` — некорректный JSON: {message}",
                     shown = shown,
                     message = *message,
                 ))
