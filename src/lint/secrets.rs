@@ -140,7 +140,8 @@ fn telegram_bot_tokens(text: &str, hits: &mut Vec<Hit>) {
 
 /// Whether a key's name says its value is a credential.
 pub fn secret_key(key: &str) -> bool {
-    let k = key.to_ascii_lowercase();
+    // Asked of every key of every bot config: compared in place, not lowercased into a copy.
+    let k = key.as_bytes();
     [
         "token",
         "secret",
@@ -151,7 +152,10 @@ pub fn secret_key(key: &str) -> bool {
         "private_key",
     ]
     .iter()
-    .any(|w| k.contains(w))
+    .any(|w| {
+        k.windows(w.len())
+            .any(|at| at.eq_ignore_ascii_case(w.as_bytes()))
+    })
 }
 
 /// Whether a value under a secret-sounding key looks like a real credential rather than a
@@ -208,5 +212,22 @@ mod tests {
         assert!(scan("task-sk-reminder, desk-top").is_empty());
         assert!(!random_value("${BITRIX_WEBHOOK}"));
         assert!(!random_value("short"));
+    }
+
+    #[test]
+    fn secret_keys_are_told_in_any_case() {
+        for key in [
+            "token",
+            "BOT_TOKEN",
+            "ApiKey",
+            "client_Secret",
+            "db_password",
+            "passwd",
+        ] {
+            assert!(secret_key(key), "{key}");
+        }
+        for key in ["", "tok", "say", "api", "keys", "passage", "ключ"] {
+            assert!(!secret_key(key), "{key}");
+        }
     }
 }
