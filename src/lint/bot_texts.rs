@@ -132,6 +132,9 @@ pub enum Figure {
     Seconds(u64),
     /// Minutes from midnight.
     TimeOfDay(u16),
+    /// Two times of day joined as a span («10:00–19:00», «с 21:00 до 09:00»): a statement of
+    /// hours, where each time alone may be an example. Follows its two `TimeOfDay`.
+    Span(u16, u16),
     Percent(u64),
     /// Digits only, a leading 8 read as 7.
     Phone(String),
@@ -142,6 +145,8 @@ pub enum Figure {
 pub fn figures(text: &str) -> Vec<(Figure, String)> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
+    // The last time of day read: its value, its first char and the char after it.
+    let mut last_time: Option<(u16, usize, usize)> = None;
     let mut i = 0;
     while i < chars.len() {
         let (start, c) = chars[i];
@@ -193,6 +198,15 @@ pub fn figures(text: &str) -> Vec<(Figure, String)> {
                 Figure::TimeOfDay(minutes),
                 slice(text, &chars, start, j + 3),
             ));
+            if let Some((from, first, after)) = last_time
+                && joins_a_span(&chars[after..i])
+            {
+                out.push((
+                    Figure::Span(from, minutes),
+                    slice(text, &chars, chars[first].0, j + 3),
+                ));
+            }
+            last_time = Some((minutes, i, j + 3));
             i = j + 3;
             continue;
         }
@@ -222,6 +236,15 @@ pub fn figures(text: &str) -> Vec<(Figure, String)> {
     }
     out.extend(wordless(text));
     out
+}
+
+/// Whether the characters between two times join them as a span: a dash, or «до»/«to».
+fn joins_a_span(between: &[(usize, char)]) -> bool {
+    let word: String = between.iter().map(|&(_, c)| c).collect();
+    matches!(
+        word.trim_matches([' ', '\u{a0}', '\u{202f}']),
+        "-" | "–" | "—" | "до" | "to" | "until" | "till"
+    )
 }
 
 /// Where the unit after a number ends: spaces, then a word, `₽` or `%`.
@@ -348,6 +371,7 @@ mod tests {
                 Figure::Seconds(43_200),
                 Figure::TimeOfDay(540),
                 Figure::TimeOfDay(1260),
+                Figure::Span(540, 1260),
                 Figure::Percent(30),
                 Figure::Phone("73472000000".into()),
                 Figure::Phone("79170000001".into()),
@@ -355,6 +379,26 @@ mod tests {
             ]
         );
         assert!(figures("152-ФЗ, ст. 6, п. 5, версия 1.1").is_empty());
+        let spans = |text: &str| -> Vec<(Figure, String)> {
+            figures(text)
+                .into_iter()
+                .filter(|(f, _)| matches!(f, Figure::Span(..)))
+                .collect()
+        };
+        assert_eq!(
+            spans("ночью, с 21:00 до 09:00, отвечает бот"),
+            [(Figure::Span(1260, 540), "21:00 до 09:00".to_owned())]
+        );
+        assert_eq!(
+            spans("сб–вс 10:00 - 19:00; from 8:00 to 22:00"),
+            [
+                (Figure::Span(600, 1140), "10:00 - 19:00".to_owned()),
+                (Figure::Span(480, 1320), "8:00 to 22:00".to_owned()),
+            ]
+        );
+        // Two times that are not joined are two examples, not hours.
+        assert!(spans("например, в 10:00 или в 19:00").is_empty());
+        assert!(spans("в 10:00, 14:00").is_empty());
         assert_eq!(
             figures("within 15 minutes, from RUB 1,500")
                 .into_iter()

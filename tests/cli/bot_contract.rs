@@ -286,6 +286,15 @@ fn greeting_reminder_qualification_and_price_texts_with_another_figure() {
         "\"say\": \"Когда вам удобно",
         "\"Когда",
     );
+    // 19:00 falls inside the weekday hours, so alone it could be an example time; as the
+    // end of the weekend's span it states hours the location does not keep.
+    caught(
+        "B316",
+        "сб–вс 10:00–18:00",
+        "сб–вс 10:00–19:00",
+        "\"say\": \"Когда вам удобно",
+        "\"Когда",
+    );
     caught(
         "B316",
         "• Женская стрижка — от\u{a0}1\u{a0}500\u{a0}₽",

@@ -22,9 +22,12 @@ pub const RULE: Rule = Rule {
         en: r#"**What it checks.** Every figure inside the texts of the bot config — an amount in ₽, a
 duration with its unit, a time of day (HH:MM), a percentage, a phone number — is one that
 `business.toml` gives for that location: a service's price or duration, the SLA's and the
-cancellation policy's durations, the fees and prepayments, the location's hours (a time
-inside them is an example and allowed), its phone and duty phone, the personal-data
-officer's phone. Figures are compared by kind and value: `за 12 часов` and `12h` are the same.
+cancellation policy's durations, the fees and prepayments, the location's hours and the
+reminders' send window (a single time inside the hours is an example and allowed; a span
+such as `10:00–19:00` or `с 21:00 до 09:00` states hours, and must be one of the hours'
+ranges, a break, the night between a close and an opening, or the send window), its phone
+and duty phone, the personal-data officer's phone. Figures are compared by kind and value:
+`за 12 часов` and `12h` are the same.
 A duration in a text regl also writes must be one its own wording states: the reminder's
 `за 12 часов` is the free-cancellation window, and `за 2 часа` there is a finding even though
 2 hours is a reminder offset.
@@ -44,9 +47,11 @@ documents) if the figure is what you mean; `regl lint --fix` restores the built-
         ru: r#"**Что проверяет.** Каждое число в текстах конфигурации бота — сумма в ₽, срок с единицей,
 время суток (ЧЧ:ММ), процент, номер телефона — есть в `business.toml` для этого филиала: цена
 или длительность услуги, сроки SLA и политики отмены, штрафы и предоплаты, часы работы
-филиала (время внутри них — пример, это допустимо), его телефон и телефон дежурного, телефон
-ответственного за персональные данные. Числа сравниваются по смыслу и значению: «за 12 часов»
-и «12h» — одно и то же. Срок в тексте, который пишет и regl, должен быть одним из сроков его
+филиала и окно отправки напоминаний (отдельное время внутри часов работы — пример, это
+допустимо; промежуток вроде «10:00–19:00» или «с 21:00 до 09:00» называет часы и должен
+быть промежутком работы, перерывом, ночью от закрытия до открытия или окном отправки), его
+телефон и телефон дежурного, телефон ответственного за персональные данные. Числа
+сравниваются по смыслу и значению: «за 12 часов» и «12h» — одно и то же. Срок в тексте, который пишет и regl, должен быть одним из сроков его
 собственной формулировки: «за 12 часов» в напоминании — это срок бесплатной отмены, и «за 2
 часа» там — нарушение, хотя 2 часа — срок одного из напоминаний.
 
@@ -118,6 +123,29 @@ fn given(b: &Business, loc: &Location) -> BTreeSet<Figure> {
         f.insert(Figure::TimeOfDay(start));
         f.insert(Figure::TimeOfDay(end));
     }
+    // The spans a text may state: a range of the hours, a break, the night from a day's
+    // close to a day's opening, the reminders' send window.
+    for h in loc.hours.iter() {
+        f.extend(h.ranges.iter().map(|&(a, b)| Figure::Span(a, b)));
+        f.extend(h.ranges.windows(2).map(|w| Figure::Span(w[0].1, w[1].0)));
+    }
+    let closes = loc
+        .hours
+        .iter()
+        .filter_map(|h| h.ranges.last().map(|r| r.1));
+    for close in closes {
+        for open in loc
+            .hours
+            .iter()
+            .filter_map(|h| h.ranges.first().map(|r| r.0))
+        {
+            f.insert(Figure::Span(close, open));
+        }
+    }
+    let (from, until) = sla.send_window();
+    f.insert(Figure::TimeOfDay(from));
+    f.insert(Figure::TimeOfDay(until));
+    f.insert(Figure::Span(from, until));
     f
 }
 
@@ -163,26 +191,34 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             // writes keeps the durations of its own exported wording («за 12 часов» in a
             // reminder is the free-cancellation window, not any duration of the SLA).
             let path: Vec<&str> = text.path.split('.').collect();
-            let own: Option<Vec<Figure>> = doc
-                .expected_at(&path)
-                .and_then(serde_json::Value::as_str)
-                .map(|s| {
-                    scan(&mut scanned, s)
-                        .iter()
-                        .map(|(f, _)| f.clone())
-                        .collect()
-                });
-            for (figure, words) in scan(&mut scanned, &text.text) {
+            let twin = doc.expected_at(&path).and_then(serde_json::Value::as_str);
+            // Most texts are their exported twin word for word: its durations are the
+            // text's own, and it is not looked up a second time.
+            let verbatim = twin == Some(text.text.as_str());
+            let own: Option<Vec<Figure>> = twin.filter(|_| !verbatim).map(|s| {
+                scan(&mut scanned, s)
+                    .iter()
+                    .map(|(f, _)| f.clone())
+                    .collect()
+            });
+            let stated = scan(&mut scanned, &text.text);
+            // A time that ends a span («сб–вс 10:00–19:00») states hours, not an example:
+            // the span is judged whole, as one of the spans business.toml gives.
+            let span_end = |m: u16| {
+                stated
+                    .iter()
+                    .any(|(f, _)| matches!(*f, Figure::Span(a, b) if a == m || b == m))
+            };
+            for (figure, words) in stated {
                 let fits = match (figure, &own) {
+                    (Figure::Seconds(_), _) if verbatim => true,
                     (Figure::Seconds(_), Some(own)) => own.contains(figure),
+                    (&Figure::TimeOfDay(m), _) => {
+                        allowed.contains(figure) || span_end(m) || inside(m)
+                    }
                     _ => allowed.contains(figure),
                 };
                 if fits {
-                    continue;
-                }
-                if let Figure::TimeOfDay(m) = *figure
-                    && inside(m)
-                {
                     continue;
                 }
                 out.push(finding(&doc, text.span.clone(), &text.path, id, words));
