@@ -51,9 +51,10 @@ documents) if the figure is what you mean; `regl lint --fix` restores the built-
 допустимо; промежуток вроде «10:00–19:00» или «с 21:00 до 09:00» называет часы и должен
 быть промежутком работы, перерывом, ночью от закрытия до открытия или окном отправки), его
 телефон и телефон дежурного, телефон ответственного за персональные данные. Числа
-сравниваются по смыслу и значению: «за 12 часов» и «12h» — одно и то же. Срок в тексте, который пишет и regl, должен быть одним из сроков его
-собственной формулировки: «за 12 часов» в напоминании — это срок бесплатной отмены, и «за 2
-часа» там — нарушение, хотя 2 часа — срок одного из напоминаний.
+сравниваются по смыслу и значению: «за 12 часов» и «12h» — одно и то же. Срок в тексте,
+который пишет и regl, должен быть одним из сроков его собственной формулировки: «за 12
+часов» в напоминании — это срок бесплатной отмены, и «за 2 часа» там — нарушение, хотя
+2 часа — срок одного из напоминаний.
 
 **Почему это важно.** Команда бота правит тексты; цена или обещание, вписанные в текст, не
 следуют за `business.toml`. Клиент читает в приветствии «бесплатная отмена за 2 часа», а в
@@ -129,18 +130,13 @@ fn given(b: &Business, loc: &Location) -> BTreeSet<Figure> {
         f.extend(h.ranges.iter().map(|&(a, b)| Figure::Span(a, b)));
         f.extend(h.ranges.windows(2).map(|w| Figure::Span(w[0].1, w[1].0)));
     }
-    let closes = loc
+    let opens: Vec<u16> = loc
         .hours
         .iter()
-        .filter_map(|h| h.ranges.last().map(|r| r.1));
-    for close in closes {
-        for open in loc
-            .hours
-            .iter()
-            .filter_map(|h| h.ranges.first().map(|r| r.0))
-        {
-            f.insert(Figure::Span(close, open));
-        }
+        .filter_map(|h| h.ranges.first().map(|r| r.0))
+        .collect();
+    for close in loc.hours.iter().filter_map(|h| h.ranges.last()) {
+        f.extend(opens.iter().map(|&open| Figure::Span(close.1, open)));
     }
     let (from, until) = sla.send_window();
     f.insert(Figure::TimeOfDay(from));
