@@ -12,26 +12,34 @@ pub struct FileId(pub usize);
 pub struct SourceFile {
     pub path: PathBuf,
     pub text: String,
-    line_starts: Vec<usize>,
+    /// Where each line starts, found when a finding first needs a line: most files of a
+    /// large lint (a thousand bot configs) are never pointed into.
+    line_starts: std::sync::OnceLock<Vec<usize>>,
 }
 
 impl SourceFile {
     pub fn new(path: impl Into<PathBuf>, text: String) -> Self {
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
         Self {
             path: path.into(),
             text,
-            line_starts,
+            line_starts: std::sync::OnceLock::new(),
         }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        })
     }
 
     /// 1-based line and column (in characters, as editors count) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
-        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.line_starts[line];
+        let starts = self.line_starts();
+        let line = starts.partition_point(|&s| s <= offset) - 1;
+        let start = starts[line];
         let col = self
             .text
             .get(start..offset)
@@ -48,18 +56,18 @@ impl SourceFile {
         let (first, _) = self.line_col(from.min(to));
         let (last, _) = self.line_col(from.max(to));
         let end = self
-            .line_starts
+            .line_starts()
             .get(last + 1)
             .map_or(self.text.len(), |&next| next);
-        (first, self.line_starts[first - 1]..end)
+        (first, self.line_starts()[first - 1]..end)
     }
 
     /// The byte range of the whole line holding `offset`, without its newline.
     pub fn line_span(&self, offset: usize) -> Range<usize> {
         let (line, _) = self.line_col(offset);
-        let start = self.line_starts[line - 1];
+        let start = self.line_starts()[line - 1];
         let end = self
-            .line_starts
+            .line_starts()
             .get(line)
             .map_or(self.text.len(), |&next| next - 1);
         start..end.max(start)

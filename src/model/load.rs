@@ -166,7 +166,10 @@ pub fn read_at_most(path: &Path, max: usize) -> std::io::Result<Vec<u8>> {
             NOT_A_FILE,
         ));
     }
-    let mut bytes = Vec::new();
+    // Room for the whole file at once (and the byte that tells it grew): growing the buffer
+    // by doubling copied each of a thousand bot configs several times over.
+    let room = usize::try_from(meta.len()).unwrap_or(max).min(max) + 1;
+    let mut bytes = Vec::with_capacity(room);
     std::fs::File::open(path)?
         .take(u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1))
         .read_to_end(&mut bytes)?;
