@@ -45,13 +45,36 @@ pub struct Texts<'a> {
 /// its own «» nests as «…„…“», straight quotes become the language's own, an address that
 /// ends in «St.» before the sentence's full stop keeps one (the documents' typograph, see
 /// [`crate::typograph::message`]).
+///
+/// The same text comes back for every location of a business (lint builds each one's
+/// export), so each thread keeps what it typeset, up to [`TYPESET_KEPT`] texts.
 pub(super) fn tr(lang: Lang, ru: String, en: String) -> String {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    thread_local! {
+        static TYPESET: RefCell<HashMap<(Lang, String), String>> = RefCell::new(HashMap::new());
+    }
     let text = match lang {
         Lang::Ru => ru,
         Lang::En => en,
     };
-    crate::typograph::message(&text, lang)
+    TYPESET.with_borrow_mut(|kept| {
+        let key = (lang, text);
+        if let Some(done) = kept.get(&key) {
+            return done.clone();
+        }
+        let done = crate::typograph::message(&key.1, lang);
+        if kept.len() >= TYPESET_KEPT {
+            kept.clear();
+        }
+        kept.insert(key, done.clone());
+        done
+    })
 }
+
+/// How many typeset texts a thread keeps: a business's texts many times over, and a few
+/// megabytes at most.
+const TYPESET_KEPT: usize = 4096;
 
 pub(super) fn buttons(lang: Lang, ru: &[&str], en: &[&str]) -> Vec<String> {
     let pick = match lang {
