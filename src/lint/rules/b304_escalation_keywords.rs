@@ -62,6 +62,8 @@ fn norm(s: &str) -> String {
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let rules = &cx.business.escalation.keywords;
+    // Each side normalised once, not once per comparison: every bot config is compared.
+    let rules_norm: Vec<String> = rules.iter().map(|k| norm(k)).collect();
     for doc in cx.bot_docs() {
         let v = match doc.need(
             "B304",
@@ -77,8 +79,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         };
         let loc = doc.location.id.as_str();
         let have = strings(v);
-        for k in rules.iter() {
-            if !have.iter().any(|(h, _)| norm(h) == norm(k)) {
+        let have_norm: Vec<String> = have.iter().map(|(h, _)| norm(h)).collect();
+        for (k, k_norm) in rules.iter().zip(&rules_norm) {
+            if !have_norm.contains(k_norm) {
                 let (k, span) = (&k.value, &k.span);
                 out.push(doc.drift(
                     "B304",
@@ -100,8 +103,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 ));
             }
         }
-        for (h, span) in &have {
-            if !rules.iter().any(|k| norm(k) == norm(h)) {
+        for ((h, span), h_norm) in have.iter().zip(&have_norm) {
+            if !rules_norm.contains(h_norm) {
                 out.push(
                     Diagnostic::finding(
                         "B304",
