@@ -283,7 +283,7 @@ impl<'a> BotDoc<'a> {
     pub fn texts(&self) -> &'a [TextAt] {
         self.memo
             .texts
-            .get_or_init(|| super::bot_texts::texts(self.root))
+            .get_or_init(|| super::bot_texts::texts(self.root, self.expected()))
     }
 
     /// Whether `dotted` (`crm.required.0`) lies under a key a version-1 file never held.

@@ -24,6 +24,10 @@ pub struct TextAt {
     pub span: std::ops::Range<usize>,
     pub text: String,
     pub reader: Reader,
+    /// The text is, word for word, the string the export writes at its path (most texts
+    /// of a kept config are). `false` also when that was not told on the way: a key with a
+    /// dot in it makes the path ambiguous, and the rules then look the twin up by path.
+    pub verbatim: bool,
 }
 
 /// Keys whose strings are not texts anyone reads as words: ids, values, links, what a
@@ -67,42 +71,77 @@ pub const NOT_TEXT: &[&str] = &[
     "email",
 ];
 
-/// Every text of the config, in file order.
-pub fn texts(root: &Json) -> Vec<TextAt> {
+/// Every text of the config, in file order, each told against `export`, what `regl export`
+/// writes for the file's location, walked beside it.
+pub fn texts(root: &Json, export: &serde_json::Value) -> Vec<TextAt> {
     let mut out = Vec::new();
-    walk(root, String::new(), Reader::Client, &mut out);
+    walk(
+        root,
+        Some(export),
+        &mut String::new(),
+        Reader::Client,
+        &mut out,
+    );
     out
 }
 
-fn walk(v: &Json, path: String, reader: Reader, out: &mut Vec<TextAt>) {
+/// One node: `path` is its path (a list item's is `<list>.<index>`), extended in place for
+/// the children and restored after each; `twin` is the export's value at the same path.
+fn walk(
+    v: &Json,
+    twin: Option<&serde_json::Value>,
+    path: &mut String,
+    reader: Reader,
+    out: &mut Vec<TextAt>,
+) {
+    use std::fmt::Write as _;
     match &v.kind {
         Kind::String(s) => out.push(TextAt {
-            path,
+            path: path.clone(),
             span: v.span.clone(),
             text: s.clone(),
             reader,
+            verbatim: twin.and_then(serde_json::Value::as_str) == Some(s.as_str()),
         }),
         Kind::Array(items) => {
+            let twins = twin.and_then(serde_json::Value::as_array);
+            let len = path.len();
             for (i, item) in items.iter().enumerate() {
-                walk(item, format!("{path}.{i}"), reader, out);
+                write!(path, ".{i}").expect("a String takes any text");
+                walk(item, twins.and_then(|t| t.get(i)), path, reader, out);
+                path.truncate(len);
             }
         }
         Kind::Object(members) => {
+            let twins = twin.and_then(serde_json::Value::as_object);
+            // The export's members come in the file's order when the file is kept: each is
+            // found by stepping along, and by its key only when the orders part.
+            let mut along = twins.map(serde_json::Map::iter);
+            let len = path.len();
             for m in members {
+                let next = along.as_mut().and_then(Iterator::next);
                 if NOT_TEXT.contains(&m.key.as_str()) {
                     continue;
                 }
-                let p = if path.is_empty() {
-                    m.key.clone()
+                let twin = if m.key.contains('.') {
+                    None
                 } else {
-                    format!("{path}.{}", m.key)
+                    match next {
+                        Some((k, t)) if *k == m.key => Some(t),
+                        _ => twins.and_then(|o| o.get(&m.key)),
+                    }
                 };
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(&m.key);
                 let r = if m.key == "notifications" || m.key == "reasons" {
                     Reader::Staff
                 } else {
                     reader
                 };
-                walk(&m.value, p, r, out);
+                walk(&m.value, twin, path, r, out);
+                path.truncate(len);
             }
         }
         _ => {}

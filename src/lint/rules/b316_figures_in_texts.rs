@@ -172,8 +172,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let mut scanned = Scanned::new();
     for doc in cx.bot_docs() {
         let loc = doc.location;
-        let mut allowed = given(cx.business, loc);
-        exported(doc.expected(), &mut allowed, &mut scanned);
+        let given = given(cx.business, loc);
+        // The figures of the exported texts, gathered only when a text states one that
+        // business.toml does not give outright (in a kept config, seldom).
+        let mut in_export: Option<BTreeSet<Figure>> = None;
         // An example time inside working hours is allowed («например, завтра в 14:00»).
         let inside = |m: u16| {
             loc.hours
@@ -186,18 +188,23 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             // A duration means something only where it stands: a text the export also
             // writes keeps the durations of its own exported wording («за 12 часов» in a
             // reminder is the free-cancellation window, not any duration of the SLA).
-            let path: Vec<&str> = text.path.split('.').collect();
-            let twin = doc.expected_at(&path).and_then(serde_json::Value::as_str);
-            // Most texts are their exported twin word for word: its durations are the
-            // text's own, and it is not looked up a second time.
-            let verbatim = twin == Some(text.text.as_str());
-            let own: Option<Vec<Figure>> = twin.filter(|_| !verbatim).map(|s| {
-                scan(&mut scanned, s)
-                    .iter()
-                    .map(|(f, _)| f.clone())
-                    .collect()
-            });
-            let stated = scan(&mut scanned, &text.text);
+            // Most texts are their exported twin word for word (told when the texts were
+            // gathered): its durations are the text's own, and it is not looked up again.
+            let (verbatim, own) = if text.verbatim {
+                (true, None)
+            } else {
+                let path: Vec<&str> = text.path.split('.').collect();
+                let twin = doc.expected_at(&path).and_then(serde_json::Value::as_str);
+                let verbatim = twin == Some(text.text.as_str());
+                let own: Option<Vec<Figure>> = twin.filter(|_| !verbatim).map(|s| {
+                    scan(&mut scanned, s)
+                        .iter()
+                        .map(|(f, _)| f.clone())
+                        .collect()
+                });
+                (verbatim, own)
+            };
+            let stated = scan(&mut scanned, &text.text).to_vec();
             // A time that ends a span («сб–вс 10:00–19:00») states hours, not an example:
             // the span is judged whole, as one of the spans business.toml gives.
             let span_end = |m: u16| {
@@ -205,14 +212,23 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     .iter()
                     .any(|(f, _)| matches!(*f, Figure::Span(a, b) if a == m || b == m))
             };
-            for (figure, words) in stated {
+            for (figure, words) in &stated {
+                let mut allowed = |f: &Figure| {
+                    given.contains(f)
+                        || in_export
+                            .get_or_insert_with(|| {
+                                let mut all = BTreeSet::new();
+                                exported(doc.expected(), &mut all, &mut scanned);
+                                all
+                            })
+                            .contains(f)
+                };
                 let fits = match (figure, &own) {
                     (Figure::Seconds(_), _) if verbatim => true,
                     (Figure::Seconds(_), Some(own)) => own.contains(figure),
-                    (&Figure::TimeOfDay(m), _) => {
-                        allowed.contains(figure) || span_end(m) || inside(m)
-                    }
-                    _ => allowed.contains(figure),
+                    // The example time first: it needs no gathering.
+                    (&Figure::TimeOfDay(m), _) => inside(m) || span_end(m) || allowed(figure),
+                    _ => allowed(figure),
                 };
                 if fits {
                     continue;
