@@ -156,7 +156,7 @@ fn read(path: &Path, owner: Option<usize>) -> (BotInput, Option<String>) {
                 "more than {mib} MiB: not a bot config",
                 "больше {mib} МиБ: это не конфигурация бота"
             )),
-            Ok(b) => match String::from_utf8(b) {
+            Ok(b) => match simdutf8::basic::from_utf8(&b).map(str::to_owned) {
                 Err(_) => BotState::Unreadable(Text::new(
                     "it is not UTF-8 text",
                     "это не текст в кодировке UTF-8",
