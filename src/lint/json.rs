@@ -40,10 +40,9 @@ pub struct SyntaxError {
 
 /// Parses `text` as strict JSON.
 ///
-/// A well-formed file is built straight from the parser's tokens ([`Tree`]); only a file
-/// that is not is parsed again in full, for the parser's own account of what is wrong and
-/// where. With a thousand bot configs the syntax tree built and then copied was a fifth
-/// of a lint.
+/// A well-formed file is built in one pass over its bytes ([`Tree`]); only a file that is
+/// not is parsed again by `jsonc-parser`, for its account of what is wrong and where. With
+/// a thousand bot configs that scanner's tokens were a fifth of a lint.
 pub fn parse(text: &str) -> Result<Json, SyntaxError> {
     match Tree::new(text).document() {
         Some(root) => Ok(root),
@@ -51,14 +50,16 @@ pub fn parse(text: &str) -> Result<Json, SyntaxError> {
     }
 }
 
-/// Builds a [`Json`] from the scanner's tokens, giving up (`None`) at the first thing
-/// strict JSON does not allow, which [`parse_to_report`] then explains. It accepts
-/// exactly what that full parse accepts, since both read the same tokens: a value, and
-/// in a container values parted by single commas, each key a double-quoted string followed
-/// by a colon; comments, bare words and anything else end it.
+/// Builds a [`Json`] straight from the bytes of strict JSON (RFC 8259), giving up (`None`)
+/// at the first thing it does not allow, or at anything it does not handle itself (a BOM,
+/// a lone surrogate escape, nesting deeper than [`TREE_DEPTH`]); [`parse_to_report`] then decides and explains. So it may hand a text
+/// over that the full parse accepts, never accept one it refuses, and builds what that
+/// parse builds, span for span (a test holds it to both).
 struct Tree<'a> {
-    scanner: jsonc_parser::Scanner<'a>,
-    /// Containers open around the current token.
+    text: &'a str,
+    bytes: &'a [u8],
+    at: usize,
+    /// Containers open around the current value.
     depth: usize,
 }
 
@@ -68,104 +69,222 @@ const TREE_DEPTH: usize = 128;
 
 impl<'a> Tree<'a> {
     fn new(text: &'a str) -> Self {
-        let strict = jsonc_parser::ScannerOptions {
-            allow_single_quoted_strings: false,
-            allow_hexadecimal_numbers: false,
-            allow_unary_plus_numbers: false,
-            allow_bare_decimal_point_numbers: false,
-            allow_non_finite_numbers: false,
-            allow_extended_string_escapes: false,
-        };
         Tree {
-            scanner: jsonc_parser::Scanner::new(text, &strict),
+            text,
+            bytes: text.as_bytes(),
+            at: 0,
             depth: 0,
         }
     }
 
-    /// The next token; `None` at the end of the text or at a token that is not one.
-    fn token(&mut self) -> Option<jsonc_parser::tokens::Token<'a>> {
-        self.scanner.scan().ok().flatten()
-    }
-
     fn document(mut self) -> Option<Json> {
-        let first = self.token()?;
-        let root = self.value(first)?;
-        matches!(self.scanner.scan(), Ok(None)).then_some(root)
+        self.blank();
+        let root = self.value()?;
+        self.blank();
+        (self.at == self.bytes.len()).then_some(root)
     }
 
-    fn value(&mut self, token: jsonc_parser::tokens::Token<'a>) -> Option<Json> {
-        use jsonc_parser::tokens::Token;
-        let start = self.scanner.token_start();
-        let kind = match token {
-            Token::String(s) => Kind::String(s.into_owned()),
-            Token::Number(n) => Kind::Number(n.parse().unwrap_or(f64::NAN)),
-            Token::Boolean(b) => Kind::Bool(b),
-            Token::Null => Kind::Null,
-            Token::OpenBracket | Token::OpenBrace if self.depth >= TREE_DEPTH => return None,
-            Token::OpenBracket => {
+    /// Skips JSON's four whitespace bytes.
+    fn blank(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.at) {
+            self.at += 1;
+        }
+    }
+
+    /// The next byte past whitespace, not consumed.
+    fn peek(&mut self) -> Option<u8> {
+        self.blank();
+        self.bytes.get(self.at).copied()
+    }
+
+    fn value(&mut self) -> Option<Json> {
+        let start = self.at;
+        let kind = match *self.bytes.get(self.at)? {
+            b'"' => Kind::String(self.string()?),
+            b'[' | b'{' if self.depth >= TREE_DEPTH => return None,
+            b'[' => {
+                self.at += 1;
                 self.depth += 1;
                 let items = self.items()?;
                 self.depth -= 1;
                 Kind::Array(items)
             }
-            Token::OpenBrace => {
+            b'{' => {
+                self.at += 1;
                 self.depth += 1;
                 let members = self.members()?;
                 self.depth -= 1;
                 Kind::Object(members)
             }
+            b't' => self.word(b"true", Kind::Bool(true))?,
+            b'f' => self.word(b"false", Kind::Bool(false))?,
+            b'n' => self.word(b"null", Kind::Null)?,
+            b'-' | b'0'..=b'9' => self.number()?,
             _ => return None,
         };
         Some(Json {
-            span: start..self.scanner.token_end(),
+            span: start..self.at,
             kind,
         })
     }
 
-    /// A list's items, its `[` read; ends on its `]`.
-    fn items(&mut self) -> Option<Vec<Json>> {
-        use jsonc_parser::tokens::Token;
-        let mut items = Vec::new();
-        let mut token = self.token()?;
-        if token == Token::CloseBracket {
-            return Some(items);
+    fn word(&mut self, word: &[u8], kind: Kind) -> Option<Kind> {
+        self.bytes[self.at..].starts_with(word).then(|| {
+            self.at += word.len();
+            kind
+        })
+    }
+
+    /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`; what follows it is the
+    /// container's business (a digit after a leading zero is refused there).
+    fn number(&mut self) -> Option<Kind> {
+        let start = self.at;
+        self.at += usize::from(self.bytes[self.at] == b'-');
+        match self.bytes.get(self.at)? {
+            b'0' => self.at += 1,
+            b'1'..=b'9' => self.digits(),
+            _ => return None,
         }
+        if self.bytes.get(self.at) == Some(&b'.') {
+            self.at += 1;
+            self.some_digits()?;
+        }
+        if let Some(b'e' | b'E') = self.bytes.get(self.at) {
+            self.at += 1;
+            if let Some(b'+' | b'-') = self.bytes.get(self.at) {
+                self.at += 1;
+            }
+            self.some_digits()?;
+        }
+        Some(Kind::Number(
+            self.text[start..self.at].parse().unwrap_or(f64::NAN),
+        ))
+    }
+
+    fn digits(&mut self) {
+        while self.bytes.get(self.at).is_some_and(u8::is_ascii_digit) {
+            self.at += 1;
+        }
+    }
+
+    fn some_digits(&mut self) -> Option<()> {
+        let start = self.at;
+        self.digits();
+        (self.at > start).then_some(())
+    }
+
+    /// A string, its opening quote at `at`; ends past its closing quote.
+    fn string(&mut self) -> Option<String> {
+        let mut run = self.at + 1;
+        let mut out = String::new();
         loop {
-            items.push(self.value(token)?);
-            match self.token()? {
-                Token::Comma => token = self.token()?,
-                Token::CloseBracket => return Some(items),
+            let stop = run + memchr::memchr2(b'"', b'\\', &self.bytes[run..])?;
+            // A raw control character is kept, as the full parse keeps it.
+            let piece = &self.text[run..stop];
+            if self.bytes[stop] == b'"' {
+                self.at = stop + 1;
+                if out.is_empty() {
+                    return Some(piece.to_owned());
+                }
+                out.push_str(piece);
+                return Some(out);
+            }
+            out.push_str(piece);
+            run = stop + 2;
+            match *self.bytes.get(stop + 1)? {
+                b'"' => out.push('"'),
+                b'\\' => out.push('\\'),
+                b'/' => out.push('/'),
+                b'b' => out.push('\u{8}'),
+                b'f' => out.push('\u{c}'),
+                b'n' => out.push('\n'),
+                b'r' => out.push('\r'),
+                b't' => out.push('\t'),
+                b'u' => {
+                    let high = self.hex4(run)?;
+                    run += 4;
+                    let code = match high {
+                        0xD800..=0xDBFF => {
+                            if !self.bytes[run..].starts_with(b"\\u") {
+                                return None;
+                            }
+                            let low = self.hex4(run + 2)?;
+                            if !(0xDC00..=0xDFFF).contains(&low) {
+                                return None;
+                            }
+                            run += 6;
+                            0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
+                        }
+                        0xDC00..=0xDFFF => return None,
+                        c => c,
+                    };
+                    out.push(char::from_u32(code)?);
+                }
                 _ => return None,
             }
         }
     }
 
-    /// An object's members, its `{` read; ends on its `}`.
+    /// The four hex digits at `at`.
+    fn hex4(&self, at: usize) -> Option<u32> {
+        let digits = self.bytes.get(at..at + 4)?;
+        digits
+            .iter()
+            .try_fold(0, |n, d| char::from(*d).to_digit(16).map(|d| n * 16 + d))
+    }
+
+    /// A list's items, its `[` read; ends past its `]`.
+    fn items(&mut self) -> Option<Vec<Json>> {
+        let mut items = Vec::new();
+        if self.peek()? == b']' {
+            self.at += 1;
+            return Some(items);
+        }
+        loop {
+            self.blank();
+            items.push(self.value()?);
+            match self.peek()? {
+                b',' => self.at += 1,
+                b']' => {
+                    self.at += 1;
+                    return Some(items);
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    /// An object's members, its `{` read; ends past its `}`.
     fn members(&mut self) -> Option<Vec<Member>> {
-        use jsonc_parser::tokens::Token;
         let mut members = Vec::new();
-        let mut token = self.token()?;
-        if token == Token::CloseBrace {
+        if self.peek()? == b'}' {
+            self.at += 1;
             return Some(members);
         }
         loop {
-            let Token::String(key) = token else {
-                return None;
-            };
-            let key_span = self.scanner.token_start()..self.scanner.token_end();
-            if self.token()? != Token::Colon {
+            if self.peek()? != b'"' {
                 return None;
             }
-            let token_of_value = self.token()?;
-            let value = self.value(token_of_value)?;
+            let key_start = self.at;
+            let key = self.string()?;
+            let key_span = key_start..self.at;
+            if self.peek()? != b':' {
+                return None;
+            }
+            self.at += 1;
+            self.blank();
+            let value = self.value()?;
             members.push(Member {
-                key: key.into_owned(),
+                key,
                 key_span,
                 value,
             });
-            match self.token()? {
-                Token::Comma => token = self.token()?,
-                Token::CloseBrace => return Some(members),
+            match self.peek()? {
+                b',' => self.at += 1,
+                b'}' => {
+                    self.at += 1;
+                    return Some(members);
+                }
                 _ => return None,
             }
         }
@@ -428,8 +547,8 @@ mod tests {
         assert!(parse("").is_err());
     }
 
-    /// The tree built from tokens is the full parse's, span for span, and it gives up on
-    /// every text the full parse refuses, so a broken file is always explained by it.
+    /// The one-pass tree is the full parse's, span for span, and it gives up on every text
+    /// the full parse refuses, so a broken file is always explained by it.
     #[test]
     fn the_token_tree_is_the_full_parse() {
         let good = [
@@ -439,6 +558,8 @@ mod tests {
             "\"x\"",
             "{\"a\": [1, -2.5e3, true, false, null, \"\\u0436\\n\"], \"b\": {\"c\": []}}",
             "[[[], {}], [{\"k\": \"«ёлка» — 10 000 ₽\"}]]",
+            // Raw control characters: the full parse keeps them, and so does the tree.
+            "[\"a\nb\u{1}\tc\"]",
         ];
         for text in good {
             assert_eq!(
@@ -482,9 +603,91 @@ mod tests {
             assert_eq!(Tree::new(text).document(), None, "{text}");
             assert!(parse_to_report(text).is_err(), "{text}");
         }
-        // Nesting the token tree leaves to the full parse, which accepts it.
+        // Nesting the one-pass tree leaves to the full parse, which accepts it.
         let nested = format!("{}{}", "[".repeat(200), "]".repeat(200));
         assert_eq!(Tree::new(&nested).document(), None);
         assert_eq!(parse(&nested).unwrap(), parse_to_report(&nested).unwrap());
+        // What the one-pass tree hands over rather than decide.
+        for text in ["\u{feff}{}", "[\"\\ud800\"]", "[\"\\udc00x\"]", "[01]"] {
+            assert_eq!(Tree::new(text).document(), None, "{text}");
+        }
+    }
+
+    /// Every bot config and schema the repository carries reads the same both ways.
+    #[test]
+    fn the_repositorys_json_reads_the_same_both_ways() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut read = 0;
+        for dir in [
+            "examples/salon-ufa-omsk/bot",
+            "examples/clinic-omsk/bot",
+            "examples/fitness-novosibirsk/bot",
+            "schema",
+        ] {
+            for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+                let path = entry.unwrap().path();
+                if path.extension().is_some_and(|e| e == "json") {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    let tree = Tree::new(&text).document();
+                    assert!(tree.is_some(), "{}", path.display());
+                    assert_eq!(tree, parse_to_report(&text).ok(), "{}", path.display());
+                    read += 1;
+                }
+            }
+        }
+        assert!(read >= 6, "{read} files");
+    }
+
+    /// Thousands of damaged copies of a text with every kind of value: whatever the
+    /// one-pass tree accepts, the full parse accepts and builds the same.
+    #[test]
+    fn a_damaged_text_is_never_read_differently() {
+        let base = "{\"a\": [1, -0.5, 2e+3, 10E-2, true, false, null],\n \"ключ\": \"«ёлка» \\u0436 \\ud83d\\ude00 \\\"q\\\" \\\\ \\/ \\n\\t\",\r\n\t\"b\": {\"c\": [], \"d\": {}, \"e\": [[0], {\"f\": \"\"}]}}";
+        assert!(Tree::new(base).document().is_some());
+        let inserts = [
+            '"', '\\', ',', ':', '[', ']', '{', '}', '0', '1', '-', '+', 'e', '.', ' ', '\n', 'u',
+            'd', 'x', 't', '/', '*', '\u{1}', 'ё',
+        ];
+        let chars: Vec<(usize, char)> = base.char_indices().collect();
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            usize::try_from(seed % n as u64).unwrap()
+        };
+        let (mut accepted, mut refused) = (0, 0);
+        for _ in 0..4000 {
+            let mut text = base.to_owned();
+            for _ in 0..=next(2) {
+                let (at, c) = chars[next(chars.len())];
+                if at + c.len_utf8() > text.len()
+                    || !text.is_char_boundary(at)
+                    || !text.is_char_boundary(at + c.len_utf8())
+                {
+                    continue;
+                }
+                match next(3) {
+                    0 => text.replace_range(at..at + c.len_utf8(), ""),
+                    1 => text.insert(at, inserts[next(inserts.len())]),
+                    _ => text.replace_range(
+                        at..at + c.len_utf8(),
+                        &inserts[next(inserts.len())].to_string(),
+                    ),
+                }
+            }
+            match Tree::new(&text).document() {
+                Some(tree) => {
+                    assert_eq!(Some(tree), parse_to_report(&text).ok(), "{text}");
+                    accepted += 1;
+                }
+                None => refused += 1,
+            }
+        }
+        // Both outcomes are exercised, not only one.
+        assert!(
+            accepted > 200 && refused > 200,
+            "{accepted} accepted, {refused} refused"
+        );
     }
 }
