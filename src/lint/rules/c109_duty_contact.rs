@@ -6,7 +6,7 @@ use crate::diag::{Diagnostic, Severity};
 use crate::i18n::{StaticText, t};
 use crate::lint::{Context, Rule, Scope};
 use crate::model::business::{Duty, Location};
-use crate::model::duty::{WEEK_MINUTES, describe};
+use crate::model::duty::{Minutes, describe};
 use crate::model::enums::Notify;
 use crate::model::read::Sp;
 use crate::semantics::hours::OpeningHours;
@@ -107,13 +107,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 out.push(no_contact(cx, loc, n, key));
                 continue;
             }
-            let mut uncovered = night.clone();
-            for d in &reachable {
-                for (u, on) in uncovered.iter_mut().zip(d.on_duty()) {
-                    *u &= !on;
-                }
-            }
-            if uncovered.iter().any(|u| *u) {
+            let uncovered = reachable
+                .iter()
+                .fold(night.clone(), |left, d| left.minus(&d.on_duty()));
+            if !uncovered.is_empty() {
                 out.push(gap(cx, loc, n, key, &describe(&uncovered)));
             }
         }
@@ -123,20 +120,17 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 
 /// The minutes of the week outside working hours: before a day's first opening, after its
 /// last closing, and closed days (a break is not night).
-fn night_minutes(loc: &Location) -> Vec<bool> {
+fn night_minutes(loc: &Location) -> Minutes {
     let lines: Vec<_> = loc.hours.iter().map(|h| h.value.clone()).collect();
     let hours = OpeningHours::from_working_hours(&lines);
-    let mut night = vec![true; WEEK_MINUTES];
-    for d in 0..7 {
-        let day = hours.day(d);
-        if let (Some(&(first, _)), Some(&(_, last))) = (day.first(), day.last()) {
-            let base = d * 1440;
-            for m in &mut night[base + usize::from(first)..base + usize::from(last)] {
-                *m = false;
-            }
-        }
-    }
-    night
+    let open = (0..7)
+        .filter_map(|d| {
+            let day = hours.day(d);
+            let (&(first, _), &(_, last)) = (day.first()?, day.last()?);
+            Some((d * 1440 + usize::from(first), d * 1440 + usize::from(last)))
+        })
+        .collect();
+    Minutes::all().minus(&Minutes::from_ranges(open))
 }
 
 fn no_contact(cx: &Context<'_>, loc: &Location, n: &Sp<Notify>, key: &str) -> Diagnostic {
@@ -201,7 +195,7 @@ fn gap(cx: &Context<'_>, loc: &Location, n: &Sp<Notify>, key: &str, when: &str) 
 
 /// Two shifts that cover the same minutes: only the first listed is alerted then.
 fn overlaps(cx: &Context<'_>, loc: &Location, out: &mut Vec<Diagnostic>) {
-    let shifts: Vec<(&Duty, Vec<bool>)> = loc
+    let shifts: Vec<(&Duty, Minutes)> = loc
         .duty_roster()
         .into_iter()
         .filter(|d| d.when.is_some())
@@ -209,8 +203,8 @@ fn overlaps(cx: &Context<'_>, loc: &Location, out: &mut Vec<Diagnostic>) {
         .collect();
     for (i, (first, a)) in shifts.iter().enumerate() {
         for (second, b) in &shifts[i + 1..] {
-            let both: Vec<bool> = a.iter().zip(b).map(|(x, y)| *x && *y).collect();
-            if !both.iter().any(|m| *m) {
+            let both = a.and(b);
+            if both.is_empty() {
                 continue;
             }
             let (when, one, two) = (describe(&both), first.name.as_str(), second.name.as_str());

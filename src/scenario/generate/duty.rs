@@ -5,7 +5,7 @@
 use chrono::{Datelike, Days, Duration};
 
 use super::{Ground, user};
-use crate::model::duty::WEEK_MINUTES;
+use crate::model::duty::{Minutes, WEEK_MINUTES};
 use crate::scenario::Expect;
 
 pub(super) fn duty(g: &mut Ground<'_>) {
@@ -19,7 +19,7 @@ pub(super) fn duty(g: &mut Ground<'_>) {
     // As the other families read it: left out, the bot answers at night.
     let night_mode = g.loc.night_mode.as_ref().is_none_or(|n| n.value);
     let monday = g.base.date() - Days::new(u64::from(g.base.weekday().num_days_from_monday()));
-    let shifts: Vec<Option<Vec<bool>>> = roster
+    let shifts: Vec<Option<Minutes>> = roster
         .iter()
         .map(|d| d.when.as_ref().map(|s| s.minutes()))
         .collect();
@@ -30,8 +30,8 @@ pub(super) fn duty(g: &mut Ground<'_>) {
         // The first minute of the week this line is the one alerted: on its shift, and no
         // earlier line's shift covers it; at night only where the bot answers then.
         let moment = (0..WEEK_MINUTES).find(|&m| {
-            own[m]
-                && !shifts[..i].iter().flatten().any(|s| s[m])
+            own.contains(m)
+                && !shifts[..i].iter().flatten().any(|s| s.contains(m))
                 && (night_mode || !g.hours.is_night(at(m)))
         });
         let Some(m) = moment else { continue };
