@@ -52,7 +52,8 @@ pub(super) fn tr(lang: Lang, ru: String, en: String) -> String {
     use std::cell::RefCell;
     use std::collections::HashMap;
     thread_local! {
-        static TYPESET: RefCell<HashMap<(Lang, String), String>> = RefCell::new(HashMap::new());
+        static TYPESET: RefCell<HashMap<(Lang, String), String, foldhash::fast::RandomState>> =
+            RefCell::default();
     }
     let text = match lang {
         Lang::Ru => ru,

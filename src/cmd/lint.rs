@@ -45,7 +45,20 @@ fn check(args: &LintArgs) -> Result<Checked, Failure> {
         }
     };
     let today = lint::today(&loaded.business).map_err(|e| Failure::Other(e.into()))?;
-    let bots = lint::bot::read_all(&loaded, &mut sources, &args.bot);
+    // Each bot config is checked by the bot rules as soon as it is read, on the core that
+    // read it; the rules that read business.toml or the documents run after.
+    let (bots, bot_findings) =
+        lint::bot::read_and_check(&loaded, &mut sources, &args.bot, |input, sources| {
+            lint::bot_findings(&Context {
+                business: &loaded.business,
+                file: loaded.file,
+                sources,
+                dir: loaded.dir(),
+                today,
+                bots: std::slice::from_ref(input),
+                documents: None,
+            })
+        });
     let out_dir = args.out.clone().unwrap_or_else(|| loaded.dir().join("out"));
     let config_text = sources.get(loaded.file).text.clone();
     let mut documents = lint::documents::read(&out_dir, loaded.dir(), &config_text, &mut sources);
@@ -60,7 +73,7 @@ fn check(args: &LintArgs) -> Result<Checked, Failure> {
         bots: &bots,
         documents: Some(&documents),
     };
-    let diags = lint::lint(&cx);
+    let diags = lint::lint_with_bot_findings(&cx, bot_findings);
     let lang = i18n::choose(Some(loaded.business.lang()));
     if !args.bot.is_empty() && !args.fix {
         unchecked_locations(&cx, lang);

@@ -60,7 +60,7 @@ pub struct BotMemo {
     strict: OnceLock<Option<serde_json::Error>>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub enum BotState {
     Missing,
     /// Not readable as text: why.
@@ -92,11 +92,38 @@ pub struct BotDoc<'a> {
 }
 
 /// Reads each location's `bot_config`, or the `explicit` files instead when any are given.
-///
-/// The files are read, parsed and compared with their export on all cores (with a thousand
-/// locations that is most of a lint); only adding their texts to `sources` is done in turn,
-/// in the locations' order, so the findings are the same as on one thread.
+/// Each is read and parsed on all cores and its export and texts made there, as
+/// [`read_and_check`] does with a check that makes them.
 pub fn read_all(loaded: &Loaded, sources: &mut Sources, explicit: &[PathBuf]) -> Vec<BotInput> {
+    let business = &loaded.business;
+    let (inputs, _) = read_and_check(loaded, sources, explicit, |input, sources| {
+        let text = match &input.state {
+            BotState::Parsed { file, .. } => Some(sources.get(*file).text.as_str()),
+            _ => None,
+        };
+        input.warm(business, text);
+        Vec::new()
+    });
+    inputs
+}
+
+/// Reads each location's `bot_config` (or the `explicit` files), adds their texts to
+/// `sources` in the locations' order, then parses each and runs `check` on it, on all
+/// cores, with the findings kept in that order: as on one thread.
+///
+/// What `check` derived from a file (its export, its texts: most of a file's memory) is
+/// dropped as soon as it returns, so the next file on that core reuses the memory while
+/// it is still in the cache. Kept for a whole lint of a thousand locations, it took 385 MB
+/// that the kernel zeroed page by page, and each rule then walked every file from RAM.
+pub fn read_and_check<F>(
+    loaded: &Loaded,
+    sources: &mut Sources,
+    explicit: &[PathBuf],
+    check: F,
+) -> (Vec<BotInput>, Vec<Diagnostic>)
+where
+    F: Fn(&BotInput, &Sources) -> Vec<Diagnostic> + Sync,
+{
     let business = &loaded.business;
     let jobs: Vec<(PathBuf, Option<usize>)> = if explicit.is_empty() {
         business
@@ -108,90 +135,98 @@ pub fn read_all(loaded: &Loaded, sources: &mut Sources, explicit: &[PathBuf]) ->
     } else {
         explicit.iter().map(|p| (p.clone(), None)).collect()
     };
-    let read = crate::workers::map_in_order(&jobs, |(path, owner)| {
-        let (input, text) = read(path, *owner);
-        input.warm(business, text.as_deref());
-        (input, text)
+    let texts = crate::workers::map_in_order(&jobs, |(path, _)| read_text(path));
+    let read: Vec<(&PathBuf, Option<usize>, Result<FileId, BotState>)> = jobs
+        .iter()
+        .zip(texts)
+        .map(|((path, owner), text)| (path, *owner, text.map(|t| sources.add(path, t))))
+        .collect();
+    let sources = &*sources;
+    let done = crate::workers::map_in_order(&read, |(path, owner, text)| {
+        let mut input = match text {
+            Ok(file) => parse(path, *owner, *file, &sources.get(*file).text),
+            Err(state) => BotInput {
+                path: (*path).clone(),
+                owner: *owner,
+                state: state.clone(),
+                upgraded: None,
+                memo: BotMemo::default(),
+            },
+        };
+        let found = check(&input, sources);
+        input.memo = BotMemo::default();
+        (input, found)
     });
-    read.into_iter()
-        .map(|(mut input, text)| {
-            if let Some(text) = text {
-                let id = sources.add(&input.path, text);
-                match &mut input.state {
-                    BotState::Parsed { file, .. } | BotState::Syntax { file, .. } => *file = id,
-                    BotState::Missing | BotState::Unreadable(_) => {}
-                }
-            }
+    let mut found = Vec::new();
+    let inputs = done
+        .into_iter()
+        .map(|(input, f)| {
+            found.extend(f);
             input
         })
-        .collect()
+        .collect();
+    (inputs, found)
 }
 
-/// Stands for a file's place in the sources until its text is added there.
-const NOT_YET_ADDED: FileId = FileId(usize::MAX);
-
-/// The file at `path`, read and parsed, and its text, which the caller adds to the sources
-/// (its `FileId` is [`NOT_YET_ADDED`] until then).
-fn read(path: &Path, owner: Option<usize>) -> (BotInput, Option<String>) {
-    let mut kept = None;
-    let mut upgraded = None;
+/// The text of the file at `path`, or why there is none to read as a bot config.
+fn read_text(path: &Path) -> Result<String, BotState> {
     let mib = MAX_BOT_BYTES / (1024 * 1024);
-    let state = match std::fs::metadata(path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => BotState::Missing,
-        Err(e) => BotState::Unreadable(crate::model::load::io_reason(&e)),
+    match std::fs::metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(BotState::Missing),
+        Err(e) => Err(BotState::Unreadable(crate::model::load::io_reason(&e))),
         Ok(m) if m.len() > MAX_BOT_BYTES as u64 => {
             let n = m.len();
-            BotState::Unreadable(Text::new(
+            Err(BotState::Unreadable(Text::new(
                 format!("{n} bytes: a bot config is at most {mib} MiB"),
                 format!(
                     "{n} {}: конфигурация бота не может быть больше {mib} МиБ",
                     plural_ru(n, "байт", "байта", "байт")
                 ),
-            ))
+            )))
         }
         Ok(_) => match crate::model::load::read_at_most(path, MAX_BOT_BYTES) {
-            Err(e) => BotState::Unreadable(crate::model::load::io_reason(&e)),
+            Err(e) => Err(BotState::Unreadable(crate::model::load::io_reason(&e))),
             // It grew after it was measured, or is a device that never ends.
-            Ok(b) if b.len() > MAX_BOT_BYTES => BotState::Unreadable(t!(
+            Ok(b) if b.len() > MAX_BOT_BYTES => Err(BotState::Unreadable(t!(
                 "more than {mib} MiB: not a bot config",
                 "больше {mib} МиБ: это не конфигурация бота"
-            )),
-            Ok(b) => match simdutf8::basic::from_utf8(&b).map(str::to_owned) {
-                Err(_) => BotState::Unreadable(Text::new(
-                    "it is not UTF-8 text",
-                    "это не текст в кодировке UTF-8",
-                )),
-                Ok(text) => {
-                    let parsed = json::parse(&text);
-                    if let Ok(root) = &parsed
-                        && root.get("regl_bot_schema").and_then(Json::as_u64) == Some(BOT_SCHEMA_V1)
-                    {
-                        upgraded = super::bot_v1::upgrade(&text, root);
-                    }
-                    let file = NOT_YET_ADDED;
-                    kept = Some(text);
-                    match parsed {
-                        Ok(root) => BotState::Parsed { file, root },
-                        Err(e) => BotState::Syntax {
-                            file,
-                            span: e.span,
-                            message: e.message,
-                        },
-                    }
-                }
-            },
+            ))),
+            Ok(b) => simdutf8::basic::from_utf8(&b)
+                .map(str::to_owned)
+                .map_err(|_| {
+                    BotState::Unreadable(Text::new(
+                        "it is not UTF-8 text",
+                        "это не текст в кодировке UTF-8",
+                    ))
+                }),
+        },
+    }
+}
+
+/// The file `file` of the sources (its `text`), parsed; a version-1 file also upgraded.
+fn parse(path: &Path, owner: Option<usize>, file: FileId, text: &str) -> BotInput {
+    let parsed = json::parse(text);
+    let upgraded = match &parsed {
+        Ok(root) if root.get("regl_bot_schema").and_then(Json::as_u64) == Some(BOT_SCHEMA_V1) => {
+            super::bot_v1::upgrade(text, root)
+        }
+        _ => None,
+    };
+    let state = match parsed {
+        Ok(root) => BotState::Parsed { file, root },
+        Err(e) => BotState::Syntax {
+            file,
+            span: e.span,
+            message: e.message,
         },
     };
-    (
-        BotInput {
-            path: path.to_path_buf(),
-            owner,
-            state,
-            upgraded,
-            memo: BotMemo::default(),
-        },
-        kept,
-    )
+    BotInput {
+        path: path.to_path_buf(),
+        owner,
+        state,
+        upgraded,
+        memo: BotMemo::default(),
+    }
 }
 
 impl BotInput {

@@ -123,8 +123,14 @@ pub fn today(business: &Business) -> Result<NaiveDate, Localized> {
     Ok(utc.with_timezone(&tz).date_naive())
 }
 
-/// Runs every rule of the given scopes, applies the waivers and sorts the findings.
-fn run_scopes(cx: &Context<'_>, scopes: &[Scope], report_unused_waivers: bool) -> Vec<Diagnostic> {
+/// Runs every rule of the given scopes, adds the findings made `before` (the bot configs'
+/// when they were checked as they were read), applies the waivers and sorts the findings.
+fn run_scopes(
+    cx: &Context<'_>,
+    scopes: &[Scope],
+    report_unused_waivers: bool,
+    before: Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
     // The rules only read the context, so they run side by side on the cores; their
     // findings are joined in the registry's order and then sorted, as on one thread.
     let rules: Vec<&Rule> = RULES
@@ -139,6 +145,7 @@ fn run_scopes(cx: &Context<'_>, scopes: &[Scope], report_unused_waivers: bool) -
     })
     .into_iter()
     .flatten()
+    .chain(before)
     .collect();
     if scopes.contains(&Scope::Documents) {
         // D405 judges what the other rules found, as the user sees it: waivers applied.
@@ -152,11 +159,31 @@ fn run_scopes(cx: &Context<'_>, scopes: &[Scope], report_unused_waivers: bool) -
 
 /// Every finding of a full lint: config, bot configs, documents and waivers.
 pub fn lint(cx: &Context<'_>) -> Vec<Diagnostic> {
-    let mut scopes = vec![Scope::Config, Scope::Bot];
+    lint_with_bot_findings(cx, bot_findings(cx))
+}
+
+/// The findings of the bot-config rules (B codes, P204, P208, P210, and S501 in the
+/// configs) for the configs of `cx`: one config, when [`bot::read_and_check`] calls it
+/// per file.
+pub fn bot_findings(cx: &Context<'_>) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    for rule in RULES.iter().filter(|r| r.scope == Scope::Bot) {
+        (rule.check)(cx, &mut found);
+    }
+    // The secret scan is a rule of business.toml (render and export run it) that also
+    // reads every bot config.
+    rules::s501_secrets::check_bots(cx, &mut found);
+    found
+}
+
+/// Every finding of a full lint, as [`lint`] makes them, the bot-config rules' findings
+/// (`bot_findings`, made per file as the files were read) given.
+pub fn lint_with_bot_findings(cx: &Context<'_>, bot_findings: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut scopes = vec![Scope::Config];
     if cx.documents.is_some() {
         scopes.push(Scope::Documents);
     }
-    run_scopes(cx, &scopes, true)
+    run_scopes(cx, &scopes, true, bot_findings)
 }
 
 /// The findings of the rules that need `business.toml` alone (C, P and S codes), waivers
@@ -171,7 +198,7 @@ pub fn config_findings(loaded: &Loaded, sources: &Sources, today: NaiveDate) -> 
         bots: &[],
         documents: None,
     };
-    run_scopes(&cx, &[Scope::Config], false)
+    run_scopes(&cx, &[Scope::Config], false, Vec::new())
 }
 
 /// Stable order: file, line, column, code.

@@ -1,7 +1,9 @@
 //! B316: a figure a bot text states — an amount in ₽, a duration with its unit, a time of
 //! day, a percentage, a phone number — is one `business.toml` gives for that location.
 
+use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
+use std::rc::Rc;
 
 use crate::diag::{Diagnostic, Severity};
 use crate::i18n::{StaticText, t};
@@ -145,31 +147,49 @@ fn given(b: &Business, loc: &Location) -> BTreeSet<Figure> {
     f
 }
 
-/// The figures of each text, scanned once per distinct text of the whole lint: a text of
-/// the file that the export also writes (most of them) reads the figures its exported twin
+/// The figures of each text, scanned once per distinct text a thread meets: a text of the
+/// file that the export also writes (most of them) reads the figures its exported twin
 /// was scanned for, and a text every location shares (the price list, the consent) is
-/// scanned once, not once per location.
-type Scanned<'a> = HashMap<&'a str, Vec<(Figure, String)>>;
-
-fn scan<'s, 'a>(scanned: &'s mut Scanned<'a>, text: &'a str) -> &'s [(Figure, String)] {
-    scanned.entry(text).or_insert_with(|| figures(text))
+/// scanned once per thread, not once per location. Up to [`SCANNED_KEPT`] texts are kept.
+fn scan(text: &str) -> Found {
+    thread_local! {
+        static SCANNED: RefCell<HashMap<String, Found, foldhash::fast::RandomState>> =
+            RefCell::default();
+    }
+    SCANNED.with_borrow_mut(|kept| {
+        if let Some(found) = kept.get(text) {
+            return Rc::clone(found);
+        }
+        let found: Found = figures(text).into();
+        if kept.len() >= SCANNED_KEPT {
+            kept.clear();
+        }
+        kept.insert(text.to_owned(), Rc::clone(&found));
+        found
+    })
 }
 
+/// A text's figures, each with the words that state it.
+type Found = Rc<[(Figure, String)]>;
+
+/// How many texts' figures a thread keeps: a business's texts many times over, and a few
+/// megabytes at most.
+const SCANNED_KEPT: usize = 4096;
+
 /// The figures of every text of the exported config.
-fn exported<'a>(v: &'a serde_json::Value, out: &mut BTreeSet<Figure>, scanned: &mut Scanned<'a>) {
+fn exported(v: &serde_json::Value, out: &mut BTreeSet<Figure>) {
     match v {
-        serde_json::Value::String(s) => out.extend(scan(scanned, s).iter().map(|(f, _)| f.clone())),
-        serde_json::Value::Array(a) => a.iter().for_each(|x| exported(x, out, scanned)),
+        serde_json::Value::String(s) => out.extend(scan(s).iter().map(|(f, _)| f.clone())),
+        serde_json::Value::Array(a) => a.iter().for_each(|x| exported(x, out)),
         serde_json::Value::Object(m) => m
             .iter()
             .filter(|(k, _)| !NOT_TEXT.contains(&k.as_str()))
-            .for_each(|(_, x)| exported(x, out, scanned)),
+            .for_each(|(_, x)| exported(x, out)),
         _ => {}
     }
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let mut scanned = Scanned::new();
     for doc in cx.bot_docs() {
         let loc = doc.location;
         let given = given(cx.business, loc);
@@ -196,15 +216,12 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 let path: Vec<&str> = text.path.split('.').collect();
                 let twin = doc.expected_at(&path).and_then(serde_json::Value::as_str);
                 let verbatim = twin == Some(text.text.as_str());
-                let own: Option<Vec<Figure>> = twin.filter(|_| !verbatim).map(|s| {
-                    scan(&mut scanned, s)
-                        .iter()
-                        .map(|(f, _)| f.clone())
-                        .collect()
-                });
+                let own: Option<Vec<Figure>> = twin
+                    .filter(|_| !verbatim)
+                    .map(|s| scan(s).iter().map(|(f, _)| f.clone()).collect());
                 (verbatim, own)
             };
-            let stated = scan(&mut scanned, &text.text).to_vec();
+            let stated = scan(&text.text);
             // A time that ends a span («сб–вс 10:00–19:00») states hours, not an example:
             // the span is judged whole, as one of the spans business.toml gives.
             let span_end = |m: u16| {
@@ -212,13 +229,13 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     .iter()
                     .any(|(f, _)| matches!(*f, Figure::Span(a, b) if a == m || b == m))
             };
-            for (figure, words) in &stated {
+            for (figure, words) in stated.iter() {
                 let mut allowed = |f: &Figure| {
                     given.contains(f)
                         || in_export
                             .get_or_insert_with(|| {
                                 let mut all = BTreeSet::new();
-                                exported(doc.expected(), &mut all, &mut scanned);
+                                exported(doc.expected(), &mut all);
                                 all
                             })
                             .contains(f)

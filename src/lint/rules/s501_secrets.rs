@@ -107,6 +107,11 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for hit in scan(&toml.text) {
         report(out, cx.file, hit.span, &looks_like(hit.what), &shown);
     }
+}
+
+/// S501 over the bot configs of `cx`: run with the bot rules, on each config as it is
+/// read ([`crate::lint::bot_findings`]), not with the rules of `business.toml`.
+pub fn check_bots(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for bot in cx.bots {
         let BotState::Parsed { file, root } = &bot.state else {
             continue;
