@@ -418,6 +418,18 @@ mod tests {
             ]
         );
         assert!(figures("152-ФЗ, ст. 6, п. 5, версия 1.1").is_empty());
+        // A duration without a number, in any case.
+        for (text, phrase) in [
+            ("ОТВЕТИМ В ТЕЧЕНИЕ ЧАСА", "в течение часа"),
+            ("ответим в течение часа", "в течение часа"),
+            ("Within An Hour we call", "within an hour"),
+        ] {
+            assert_eq!(
+                figures(text),
+                [(Figure::Seconds(3600), phrase.to_owned())],
+                "{text}"
+            );
+        }
         let spans = |text: &str| -> Vec<(Figure, String)> {
             figures(text)
                 .into_iter()
