@@ -242,8 +242,9 @@ impl BotInput {
         }
     }
 
-    /// What `regl export` writes for `location`, the location this file is for: the same
-    /// value the rules compared the file with ([`BotDoc::expected`]), made once.
+    /// What `regl export` writes for `location`, the location this file is for: the value
+    /// the rules compared the file with ([`BotDoc::expected`]), made by the same function,
+    /// once more if [`read_and_check`] dropped it.
     pub fn expected_for(&self, business: &Business, location: &Location) -> &serde_json::Value {
         self.memo
             .expected

@@ -161,7 +161,11 @@ impl<T: FromToml> FromToml for Sp<T> {
     }
 }
 
-impl<T: FromToml> FromToml for Vec<T> {
+/// Lists this long are read on all cores: a thousand `[[locations]]` were the one part of
+/// a lint left on a single core.
+const READ_SIDE_BY_SIDE: usize = 64;
+
+impl<T: FromToml + Send> FromToml for Vec<T> {
     fn expected() -> Text {
         t!(
             "a list of {item}",
@@ -174,10 +178,28 @@ impl<T: FromToml> FromToml for Vec<T> {
             cx.wrong_type(v, &Self::expected());
             return None;
         };
-        let mut out = Vec::with_capacity(items.len());
+        let read: Vec<Option<T>> = if items.len() >= READ_SIDE_BY_SIDE {
+            // Each item into errors of its own, joined in the items' order: what one
+            // thread reports, in its order.
+            let file = cx.file;
+            crate::workers::map_in_order(items, |item| {
+                let mut own = Cx::new(file);
+                let t = T::from_toml(item, &mut own);
+                (t, own.errors)
+            })
+            .into_iter()
+            .map(|(t, errors)| {
+                cx.errors.extend(errors);
+                t
+            })
+            .collect()
+        } else {
+            items.iter().map(|item| T::from_toml(item, cx)).collect()
+        };
+        let mut out = Vec::with_capacity(read.len());
         let mut ok = true;
-        for item in items {
-            match T::from_toml(item, cx) {
+        for t in read {
+            match t {
                 Some(t) => out.push(t),
                 None => ok = false,
             }

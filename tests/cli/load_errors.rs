@@ -445,3 +445,51 @@ fn phone_messages_count_the_digits_and_refuse_extensions() {
     let bot = fs::read_to_string(dir.path().join("bot/ufa.json")).unwrap();
     assert!(bot.contains("+79172461830"), "{bot}");
 }
+
+/// A long `[[locations]]` list is read on all cores: its errors are those one thread
+/// reports, in the same order, each at its own line — a misspelt key withdrawn as "missing"
+/// in its own location, not in another's.
+#[test]
+fn errors_in_many_locations_come_out_as_one_thread_gives_them() {
+    let text = base();
+    let start = text.find("[[locations]]").unwrap();
+    let end = text.find("# ── Услуги").unwrap();
+    let block = &text[start..end];
+    let mut many = text[..start].to_owned();
+    for i in 0..90 {
+        let mut b = block
+            .replace("id = \"ufa\"", &format!("id = \"loc{i}\""))
+            .replace("bot/ufa.json", &format!("bot/loc{i}.json"));
+        match i {
+            3 => b = replace_once(&b, "\ntimezone = ", "\ntime_zone = "),
+            41 => b = replace_once(&b, "phone = \"+7 917 246-18-30\"", "phone = \"+7 917 246\""),
+            77 => b = replace_once(&b, "\ncity = ", "\ncitty = "),
+            _ => {}
+        }
+        many.push_str(&b);
+    }
+    many.push_str(&text[end..]);
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("business.toml"), &many).unwrap();
+    let run = |threads: &str| {
+        crate::common::regl_env(dir.path(), &["lint"], &[("REGL_THREADS", threads)]).expect_code(2)
+    };
+    let (one, all) = (run("1"), run("2"));
+    assert_eq!((&one.stdout, &one.stderr), (&all.stdout, &all.stderr));
+    // Each error where it stands, in file order.
+    let at = |needle: &str, nth: usize| {
+        let from = many.match_indices(needle).nth(nth).unwrap().0;
+        let line = many[..from].matches('\n').count() + 1;
+        let shown = format!("business.toml:{line}:");
+        one.stderr
+            .find(&shown)
+            .unwrap_or_else(|| panic!("{shown} in {}", one.stderr))
+    };
+    let (tz, phone, city) = (
+        at("time_zone = ", 0),
+        at("\"+7 917 246\"", 0),
+        at("citty = ", 0),
+    );
+    assert!(tz < phone && phone < city, "{}", one.stderr);
+    assert!(one.stderr.contains("3 errors"), "{}", one.stderr);
+}
