@@ -29,4 +29,9 @@ pub mod words;
 pub mod workers;
 pub mod working_copy;
 
+/// The property tests' fixed-seed generator, for the unit tests' seeded cases too.
+#[cfg(test)]
+#[path = "../tests/support/mutate.rs"]
+mod mutate;
+
 pub use cmd::run;

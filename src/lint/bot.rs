@@ -91,20 +91,11 @@ pub struct BotDoc<'a> {
     memo: &'a BotMemo,
 }
 
-/// Reads each location's `bot_config`, or the `explicit` files instead when any are given.
-/// Each is read and parsed on all cores and its export and texts made there, as
-/// [`read_and_check`] does with a check that makes them.
+/// Reads each location's `bot_config`, or the `explicit` files instead when any are given,
+/// for a caller that runs the rules itself ([`super::lint`]): [`read_and_check`] with no
+/// check.
 pub fn read_all(loaded: &Loaded, sources: &mut Sources, explicit: &[PathBuf]) -> Vec<BotInput> {
-    let business = &loaded.business;
-    let (inputs, _) = read_and_check(loaded, sources, explicit, |input, sources| {
-        let text = match &input.state {
-            BotState::Parsed { file, .. } => Some(sources.get(*file).text.as_str()),
-            _ => None,
-        };
-        input.warm(business, text);
-        Vec::new()
-    });
-    inputs
+    read_and_check(loaded, sources, explicit, |_, _| Vec::new()).0
 }
 
 /// Reads each location's `bot_config` (or the `explicit` files), adds their texts to
@@ -191,14 +182,12 @@ fn read_text(path: &Path) -> Result<String, BotState> {
                 "more than {mib} MiB: not a bot config",
                 "больше {mib} МиБ: это не конфигурация бота"
             ))),
-            Ok(b) => simdutf8::basic::from_utf8(&b)
-                .map(str::to_owned)
-                .map_err(|_| {
-                    BotState::Unreadable(Text::new(
-                        "it is not UTF-8 text",
-                        "это не текст в кодировке UTF-8",
-                    ))
-                }),
+            Ok(b) => crate::model::load::utf8_text(&b).map_err(|_| {
+                BotState::Unreadable(Text::new(
+                    "it is not UTF-8 text",
+                    "это не текст в кодировке UTF-8",
+                ))
+            }),
         },
     }
 }
@@ -230,18 +219,6 @@ fn parse(path: &Path, owner: Option<usize>, file: FileId, text: &str) -> BotInpu
 }
 
 impl BotInput {
-    /// Makes what most rules read of a usable file (its export, its texts) now, on the
-    /// worker that read it, rather than on first use by a rule on the one lint thread.
-    fn warm(&self, business: &Business, text: Option<&str>) {
-        if let Some(doc) = self.usable(business) {
-            doc.expected();
-            doc.texts();
-            if let Some(text) = text {
-                doc.strict_error(text);
-            }
-        }
-    }
-
     /// What `regl export` writes for `location`, the location this file is for: the value
     /// the rules compared the file with ([`BotDoc::expected`]), made by the same function,
     /// once more if [`read_and_check`] dropped it.

@@ -52,9 +52,10 @@ pub fn parse(text: &str) -> Result<Json, SyntaxError> {
 
 /// Builds a [`Json`] straight from the bytes of strict JSON (RFC 8259), giving up (`None`)
 /// at the first thing it does not allow, or at anything it does not handle itself (a BOM,
-/// a lone surrogate escape, nesting deeper than [`TREE_DEPTH`]); [`parse_to_report`] then decides and explains. So it may hand a text
-/// over that the full parse accepts, never accept one it refuses, and builds what that
-/// parse builds, span for span (a test holds it to both).
+/// a lone surrogate escape, nesting deeper than [`TREE_DEPTH`]); [`parse_to_report`] then
+/// decides and explains. So it may hand over a text that the full parse accepts, never
+/// accepts one it refuses, and builds what that parse builds, span for span (a test holds
+/// it to both).
 struct Tree<'a> {
     text: &'a str,
     bytes: &'a [u8],
@@ -63,7 +64,8 @@ struct Tree<'a> {
     depth: usize,
     /// The items and members of the open containers, each container's above its parent's:
     /// a container's are moved off into a list of their exact length when it closes,
-    /// rather than each list growing by doubling (a third of a config's memory was slack).
+    /// rather than each list growing by doubling (lint's peak over a thousand configs went
+    /// from 225 to 201 MB).
     items: Vec<Json>,
     members: Vec<Member>,
 }
@@ -723,13 +725,8 @@ mod tests {
             'd', 'x', 't', '/', '*', '\u{1}', 'ё',
         ];
         let chars: Vec<(usize, char)> = base.char_indices().collect();
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            usize::try_from(seed % n as u64).unwrap()
-        };
+        let mut rng = crate::mutate::Rng::new(0x9e37_79b9_7f4a_7c15);
+        let mut next = |n: usize| rng.below(n);
         let (mut accepted, mut refused) = (0, 0);
         for _ in 0..4000 {
             let mut text = base.to_owned();
