@@ -4,7 +4,11 @@
 //! for byte as one thread would make them.
 //!
 //! `REGL_THREADS` caps the workers (`1`: one thread), for tests that compare the two.
+//! [`Kept`] is what a worker keeps of its own work from one item to the next.
 
+use std::borrow::Borrow;
+use std::collections::HashMap;
+use std::hash::Hash;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// How many workers for `jobs` jobs: the cores this process may use, `REGL_THREADS` if set,
@@ -60,6 +64,37 @@ pub fn map_in_order<'a, T: Sync, R: Send>(items: &'a [T], f: impl Fn(&'a T) -> R
     done.into_iter().map(|(_, r)| r).collect()
 }
 
+/// What one thread has already worked out, kept for the next time it is asked (a thread
+/// local holds it): lint builds every location's export, so the same texts are typeset and
+/// scanned again for each. Emptied whole when it holds `cap` entries, so memory stays
+/// bounded whatever the business.
+pub struct Kept<K, V>(HashMap<K, V, foldhash::fast::RandomState>);
+
+impl<K, V> Default for Kept<K, V> {
+    fn default() -> Self {
+        Self(HashMap::default())
+    }
+}
+
+impl<K: Hash + Eq, V: Clone> Kept<K, V> {
+    /// The value kept for `key`, or `make`'s, kept from now on.
+    pub fn get_or_make<Q>(&mut self, key: &Q, cap: usize, make: impl FnOnce() -> V) -> V
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ToOwned<Owned = K> + ?Sized,
+    {
+        if let Some(v) = self.0.get(key) {
+            return v.clone();
+        }
+        let v = make();
+        if self.0.len() >= cap {
+            self.0.clear();
+        }
+        self.0.insert(key.to_owned(), v.clone());
+        v
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,5 +104,25 @@ mod tests {
         let items: Vec<u64> = (0..500).collect();
         let out = map_in_order(&items, |n| n * n);
         assert_eq!(out, items.iter().map(|n| n * n).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn what_is_kept_is_made_once_and_the_store_stays_bounded() {
+        let mut kept: Kept<String, usize> = Kept::default();
+        let mut made = 0;
+        for text in ["a", "b", "a", "a"] {
+            assert_eq!(
+                kept.get_or_make(text, 8, || {
+                    made += 1;
+                    text.len()
+                }),
+                1
+            );
+        }
+        assert_eq!(made, 2);
+        for n in 0..20 {
+            kept.get_or_make(&n.to_string(), 8, || n);
+            assert!(kept.0.len() <= 8);
+        }
     }
 }

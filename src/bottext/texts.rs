@@ -49,11 +49,9 @@ pub struct Texts<'a> {
 /// The same text comes back for every location of a business (lint builds each one's
 /// export), so each thread keeps what it typeset, up to [`TYPESET_KEPT`] texts.
 pub(super) fn tr(lang: Lang, ru: String, en: String) -> String {
-    use std::cell::RefCell;
-    use std::collections::HashMap;
     thread_local! {
-        static TYPESET: RefCell<HashMap<(Lang, String), String, foldhash::fast::RandomState>> =
-            RefCell::default();
+        static TYPESET: std::cell::RefCell<crate::workers::Kept<(Lang, String), String>> =
+            std::cell::RefCell::default();
     }
     let text = match lang {
         Lang::Ru => ru,
@@ -61,15 +59,9 @@ pub(super) fn tr(lang: Lang, ru: String, en: String) -> String {
     };
     TYPESET.with_borrow_mut(|kept| {
         let key = (lang, text);
-        if let Some(done) = kept.get(&key) {
-            return done.clone();
-        }
-        let done = crate::typograph::message(&key.1, lang);
-        if kept.len() >= TYPESET_KEPT {
-            kept.clear();
-        }
-        kept.insert(key, done.clone());
-        done
+        kept.get_or_make(&key, TYPESET_KEPT, || {
+            crate::typograph::message(&key.1, lang)
+        })
     })
 }
 

@@ -2,7 +2,7 @@
 //! day, a percentage, a phone number — is one `business.toml` gives for that location.
 
 use std::cell::RefCell;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use crate::diag::{Diagnostic, Severity};
@@ -153,20 +153,9 @@ fn given(b: &Business, loc: &Location) -> BTreeSet<Figure> {
 /// scanned once per thread, not once per location. Up to [`SCANNED_KEPT`] texts are kept.
 fn scan(text: &str) -> Found {
     thread_local! {
-        static SCANNED: RefCell<HashMap<String, Found, foldhash::fast::RandomState>> =
-            RefCell::default();
+        static SCANNED: RefCell<crate::workers::Kept<String, Found>> = RefCell::default();
     }
-    SCANNED.with_borrow_mut(|kept| {
-        if let Some(found) = kept.get(text) {
-            return Rc::clone(found);
-        }
-        let found: Found = figures(text).into();
-        if kept.len() >= SCANNED_KEPT {
-            kept.clear();
-        }
-        kept.insert(text.to_owned(), Rc::clone(&found));
-        found
-    })
+    SCANNED.with_borrow_mut(|kept| kept.get_or_make(text, SCANNED_KEPT, || figures(text).into()))
 }
 
 /// A text's figures, each with the words that state it.
