@@ -222,10 +222,10 @@ fn in_bot_configs(bots: &[BotInput], diags: &[Diagnostic]) -> usize {
 /// What `regl export` would write for the location a bot config is for: the location whose
 /// `bot_config` it is, or for `--bot FILE` the one its `location` names. `None` for a file
 /// `--fix` cannot mend (not read, not JSON, for a location business.toml does not have).
-/// It is made by the function the rules' export was made by ([`BotInput::expected_for`]),
+/// It is made by the function the rules' export was made by ([`BotInput::export_for`]),
 /// so the fixes aim at the very values the findings named; the rules' own copy was
 /// dropped when the file's rules had run.
-fn fresh_export<'a>(business: &Business, bot: &'a BotInput) -> Fresh<'a> {
+fn fresh_export(business: &Business, bot: &BotInput) -> Fresh {
     let BotState::Parsed { root, .. } = &bot.state else {
         return None;
     };
@@ -235,7 +235,7 @@ fn fresh_export<'a>(business: &Business, bot: &'a BotInput) -> Fresh<'a> {
         let id = root.get("location").and_then(Json::as_str)?;
         business.locations.iter().find(|l| l.id.as_str() == id)?
     };
-    Some(bot.expected_for(business, loc))
+    Some(BotInput::export_for(business, loc))
 }
 
 /// "ok: 2 locations, 2 bot configs, 10 documents checked".

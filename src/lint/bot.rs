@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 
 use super::bot_texts::TextAt;
 use super::json::{self, Json};
+use super::want::{Number, Want};
 use crate::diag::{Diagnostic, FileId, Severity, Sources};
 use crate::i18n::{Text, t};
 use crate::model::business::Location;
@@ -49,7 +50,7 @@ pub struct BotInput {
 #[derive(Debug, Default)]
 pub struct BotMemo {
     /// What `regl export` writes for the file's location.
-    expected: OnceLock<serde_json::Value>,
+    expected: OnceLock<Want>,
     /// The index of the first location with the id the file names (`None`: no such
     /// location); looking it up per rule would make lint quadratic in the locations.
     named: OnceLock<Option<usize>>,
@@ -219,13 +220,12 @@ fn parse(path: &Path, owner: Option<usize>, file: FileId, text: &str) -> BotInpu
 }
 
 impl BotInput {
-    /// What `regl export` writes for `location`, the location this file is for: the value
-    /// the rules compared the file with ([`BotDoc::expected`]), made by the same function,
-    /// once more if [`read_and_check`] dropped it.
-    pub fn expected_for(&self, business: &Business, location: &Location) -> &serde_json::Value {
-        self.memo
-            .expected
-            .get_or_init(|| export(business, location))
+    /// What `regl export` writes for `location`, the location this file is for, as
+    /// `serde_json`'s value: the config the rules compared the file with
+    /// ([`BotDoc::expected`]), made by the same function once more.
+    pub fn export_for(business: &Business, location: &Location) -> serde_json::Value {
+        serde_json::to_value(crate::export::bot_config(business, location))
+            .expect("exports serialise")
     }
 
     /// The location this config speaks for, if it is usable at all.
@@ -264,7 +264,7 @@ impl BotInput {
 
 impl<'a> BotDoc<'a> {
     /// The config `regl export` writes for this location, as JSON.
-    pub fn expected(&self) -> &'a serde_json::Value {
+    pub fn expected(&self) -> &'a Want {
         self.memo
             .expected
             .get_or_init(|| export(self.business, self.location))
@@ -310,12 +310,12 @@ impl<'a> BotDoc<'a> {
     }
 
     /// The expected value at a dotted path (`consent.version`, `services.0.price_from`).
-    pub fn expected_at(&self, path: &[&str]) -> Option<&'a serde_json::Value> {
+    pub fn expected_at(&self, path: &[&str]) -> Option<&'a Want> {
         let mut at = self.expected();
         for p in path {
             at = match at {
-                serde_json::Value::Array(a) => a.get(p.parse::<usize>().ok()?)?,
-                v => v.get(*p)?,
+                Want::Array(a) => a.get(p.parse::<usize>().ok()?)?,
+                v => v.get(p)?,
             };
         }
         Some(at)
@@ -432,38 +432,37 @@ impl<'a> BotDoc<'a> {
 /// Whether the file's value `file` (its `text`) is `want` as a strict reader takes it: the
 /// same members in the same order (so no key twice), the same strings, and each number
 /// written as `want`'s is (`1.0` is no whole number to a reader of counts).
-fn is_written(file: &Json, text: &str, want: &serde_json::Value) -> bool {
-    use serde_json::Value;
+#[allow(clippy::float_cmp)]
+fn is_written(file: &Json, text: &str, want: &Want) -> bool {
     match (&file.kind, want) {
-        (json::Kind::Null, Value::Null) => true,
-        (json::Kind::Bool(a), Value::Bool(b)) => a == b,
-        (json::Kind::String(a), Value::String(b)) => a == b,
-        (json::Kind::Number(a), Value::Number(b)) => {
+        (json::Kind::Null, Want::Null) => true,
+        (json::Kind::Bool(a), Want::Bool(b)) => a == b,
+        (json::Kind::String(a), Want::String(b)) => a == b,
+        (json::Kind::Number(a), Want::Number(b)) => {
             let written = &text[file.span.clone()];
-            if let Some(u) = b.as_u64() {
-                written.parse::<u64>() == Ok(u)
-            } else if let Some(i) = b.as_i64() {
-                written.parse::<i64>() == Ok(i)
-            } else {
-                b.as_f64() == Some(*a)
+            match b {
+                Number::PosInt(u) => written.parse::<u64>() == Ok(*u),
+                Number::NegInt(i) => written.parse::<i64>() == Ok(*i),
+                // The very number a strict reader reads: no margin.
+                Number::Float(f) => f == a,
             }
         }
-        (json::Kind::Array(a), Value::Array(b)) => {
+        (json::Kind::Array(a), Want::Array(b)) => {
             a.len() == b.len() && a.iter().zip(b).all(|(x, y)| is_written(x, text, y))
         }
-        (json::Kind::Object(a), Value::Object(b)) => {
+        (json::Kind::Object(a), Want::Object(b)) => {
             a.len() == b.len()
                 && a.iter()
-                    .zip(b)
-                    .all(|(m, (k, v))| m.key == *k && is_written(&m.value, text, v))
+                    .zip(b.iter())
+                    .all(|(m, (k, v))| m.key == k && is_written(&m.value, text, v))
         }
         _ => false,
     }
 }
 
-/// The export of `location`, as JSON.
-fn export(business: &Business, location: &Location) -> serde_json::Value {
-    serde_json::to_value(crate::export::bot_config(business, location)).expect("exports serialise")
+/// The export of `location`, as lint compares with it.
+fn export(business: &Business, location: &Location) -> Want {
+    super::want::to_want(&crate::export::bot_config(business, location)).expect("exports serialise")
 }
 
 /// A bot config's seconds in the units of the `business.toml` value they are compared with:
@@ -518,7 +517,7 @@ mod tests {
     fn a_file_is_its_export_only_as_written() {
         let b = salon();
         let config = crate::export::bot_config(&b, &b.locations[0]);
-        let want = serde_json::to_value(&config).unwrap();
+        let want = crate::lint::want::to_want(&config).unwrap();
         let text = serde_json::to_string_pretty(&config).unwrap();
         let is = |text: &str| is_written(&json::parse(text).unwrap(), text, &want);
         assert!(is(&text));

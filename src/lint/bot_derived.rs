@@ -4,10 +4,9 @@
 
 use std::ops::Range;
 
-use serde_json::Value;
-
 use super::bot::{BotDoc, fix_hint};
 use super::json::{Json, Kind, Steps};
+use super::want::Want as Value;
 use crate::diag::{Diagnostic, Severity};
 use crate::i18n::{Text, t};
 
@@ -16,7 +15,7 @@ pub fn same(j: &Json, v: &Value) -> bool {
     match (&j.kind, v) {
         (Kind::Null, Value::Null) => true,
         (Kind::Bool(a), Value::Bool(b)) => a == b,
-        (Kind::Number(a), Value::Number(b)) => b.as_f64().is_some_and(|b| (a - b).abs() < 1e-9),
+        (Kind::Number(a), Value::Number(_)) => v.as_f64().is_some_and(|b| (a - b).abs() < 1e-9),
         (Kind::String(a), Value::String(b)) => a == b,
         (Kind::Array(a), Value::Array(b)) => {
             a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same(x, y))
@@ -24,7 +23,7 @@ pub fn same(j: &Json, v: &Value) -> bool {
         (Kind::Object(a), Value::Object(b)) => {
             a.len() == b.len()
                 && b.iter()
-                    .all(|(k, y)| a.iter().any(|m| m.key == *k && same(&m.value, y)))
+                    .all(|(k, y)| a.iter().any(|m| m.key == k && same(&m.value, y)))
         }
         _ => false,
     }
@@ -78,12 +77,12 @@ impl Walk<'_, '_> {
         let texts = self.texts;
         match (&have.kind, want) {
             (Kind::Object(members), Value::Object(w)) => {
-                for (k, wv) in w {
-                    if texts.contains(&k.as_str()) {
+                for (k, wv) in w.iter() {
+                    if texts.contains(&k) {
                         continue;
                     }
                     steps.push_key(k);
-                    if let Some(m) = members.iter().find(|m| m.key == *k) {
+                    if let Some(m) = members.iter().find(|m| m.key == k) {
                         self.diff(&m.value, wv, steps);
                     } else {
                         let path = steps.dotted(self.base);
@@ -141,13 +140,12 @@ fn strip_same(have: &Json, want: &Value, texts: &[&str]) -> bool {
         (Kind::Array(a), Value::Array(b)) => {
             a.len() == b.len() && a.iter().zip(b).all(|(x, y)| strip_same(x, y, texts))
         }
-        (Kind::Object(a), Value::Object(b)) => b
-            .iter()
-            .filter(|(k, _)| !texts.contains(&k.as_str()))
-            .all(|(k, y)| {
+        (Kind::Object(a), Value::Object(b)) => {
+            b.iter().filter(|(k, _)| !texts.contains(k)).all(|(k, y)| {
                 a.iter()
-                    .any(|m| m.key == *k && strip_same(&m.value, y, texts))
-            }),
+                    .any(|m| m.key == k && strip_same(&m.value, y, texts))
+            })
+        }
         _ => same(have, want),
     }
 }

@@ -6,6 +6,7 @@
 //! nothing here grows with the number of locations.
 
 use super::json::{Json, Kind};
+use super::want::Want;
 
 /// Who reads a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,7 +74,7 @@ pub const NOT_TEXT: &[&str] = &[
 
 /// Every text of the config, in file order, each told against `export`, what `regl export`
 /// writes for the file's location, walked beside it.
-pub fn texts(root: &Json, export: &serde_json::Value) -> Vec<TextAt> {
+pub fn texts(root: &Json, export: &Want) -> Vec<TextAt> {
     let mut out = Vec::new();
     walk(
         root,
@@ -87,13 +88,7 @@ pub fn texts(root: &Json, export: &serde_json::Value) -> Vec<TextAt> {
 
 /// One node: `path` is its path (a list item's is `<list>.<index>`), extended in place for
 /// the children and restored after each; `twin` is the export's value at the same path.
-fn walk(
-    v: &Json,
-    twin: Option<&serde_json::Value>,
-    path: &mut String,
-    reader: Reader,
-    out: &mut Vec<TextAt>,
-) {
+fn walk(v: &Json, twin: Option<&Want>, path: &mut String, reader: Reader, out: &mut Vec<TextAt>) {
     use std::fmt::Write as _;
     match &v.kind {
         Kind::String(s) => out.push(TextAt {
@@ -101,10 +96,10 @@ fn walk(
             span: v.span.clone(),
             text: s.clone(),
             reader,
-            verbatim: twin.and_then(serde_json::Value::as_str) == Some(s.as_str()),
+            verbatim: twin.and_then(Want::as_str) == Some(s.as_str()),
         }),
         Kind::Array(items) => {
-            let twins = twin.and_then(serde_json::Value::as_array);
+            let twins = twin.and_then(Want::as_array);
             let len = path.len();
             for (i, item) in items.iter().enumerate() {
                 write!(path, ".{i}").expect("a String takes any text");
@@ -113,10 +108,10 @@ fn walk(
             }
         }
         Kind::Object(members) => {
-            let twins = twin.and_then(serde_json::Value::as_object);
+            let twins = twin.and_then(Want::as_object);
             // The export's members come in the file's order when the file is kept: each is
             // found by stepping along, and by its key only when the orders part.
-            let mut along = twins.map(serde_json::Map::iter);
+            let mut along = twins.map(super::want::Members::iter);
             let len = path.len();
             for m in members {
                 let next = along.as_mut().and_then(Iterator::next);
@@ -127,7 +122,7 @@ fn walk(
                     None
                 } else {
                     match next {
-                        Some((k, t)) if *k == m.key => Some(t),
+                        Some((k, t)) if k == m.key => Some(t),
                         _ => twins.and_then(|o| o.get(&m.key)),
                     }
                 };

@@ -66,7 +66,7 @@ pub struct Fixed {
 /// The fresh export of one bot config: what `regl export` would write for the location the
 /// file is for, as JSON. `None` when the file is not one `--fix` may touch (missing,
 /// unreadable, for an unknown location).
-pub type Fresh<'a> = Option<&'a Value>;
+pub type Fresh = Option<Value>;
 
 /// The fixes for the findings of one lint run. `fresh[i]` is the fresh export for
 /// `bots[i]`. Only error and warning findings whose primary span lies in a bot config are
@@ -74,7 +74,7 @@ pub type Fresh<'a> = Option<&'a Value>;
 pub fn plan(
     sources: &Sources,
     bots: &[BotInput],
-    fresh: &[Fresh<'_>],
+    fresh: &[Fresh],
     diags: &[Diagnostic],
 ) -> Vec<Fix> {
     // The findings' spans by file, in the findings' order: one pass, not one per file.

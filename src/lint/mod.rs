@@ -16,6 +16,7 @@ pub mod registry;
 pub mod rules;
 pub mod secrets;
 pub mod waivers;
+pub mod want;
 pub mod working_copies;
 
 use std::path::Path;

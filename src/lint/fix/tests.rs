@@ -47,7 +47,7 @@ fn mended(
         upgraded: None,
         memo: crate::lint::bot::BotMemo::default(),
     }];
-    let fixes = plan(&sources, &bots, &[Some(fresh)], &[finding]);
+    let fixes = plan(&sources, &bots, &[Some(fresh.clone())], &[finding]);
     let refs: Vec<&Fix> = fixes.iter().collect();
     let out = mend_text(sources.get(file), &refs)
         .unwrap()

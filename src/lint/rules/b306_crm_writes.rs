@@ -278,7 +278,7 @@ fn required_by_actions(cx: &Context<'_>, doc: &BotDoc<'_>, out: &mut Vec<Diagnos
         writes.and_then(|w| {
             w.iter()
                 .find(|(_, c)| c.as_str() == Some(code))
-                .map(|(s, _)| s.clone())
+                .map(|(s, _)| s)
         })
     };
     let Ok(branches) = doc.find(&["branches"]) else {
@@ -301,7 +301,7 @@ fn required_by_actions(cx: &Context<'_>, doc: &BotDoc<'_>, out: &mut Vec<Diagnos
             for r in cx.business.crm.required.iter() {
                 let code = r.as_str();
                 let Some(slot) = slot_of(code) else { continue };
-                if FILLED_BY_RUNTIME.contains(&slot.as_str()) || asked.contains(&slot.as_str()) {
+                if FILLED_BY_RUNTIME.contains(&slot) || asked.contains(&slot) {
                     continue;
                 }
                 out.push(

@@ -9,6 +9,7 @@ use crate::diag::{Diagnostic, Severity};
 use crate::i18n::{StaticText, t};
 use crate::lint::bot::fix_hint;
 use crate::lint::bot_texts::{Figure, NOT_TEXT, figures};
+use crate::lint::want::Want;
 use crate::lint::{Context, Rule, Scope};
 use crate::model::business::{Business, Location};
 
@@ -166,13 +167,13 @@ type Found = Rc<[(Figure, String)]>;
 const SCANNED_KEPT: usize = 4096;
 
 /// The figures of every text of the exported config.
-fn exported(v: &serde_json::Value, out: &mut BTreeSet<Figure>) {
+fn exported(v: &Want, out: &mut BTreeSet<Figure>) {
     match v {
-        serde_json::Value::String(s) => out.extend(scan(s).iter().map(|(f, _)| f.clone())),
-        serde_json::Value::Array(a) => a.iter().for_each(|x| exported(x, out)),
-        serde_json::Value::Object(m) => m
+        Want::String(s) => out.extend(scan(s).iter().map(|(f, _)| f.clone())),
+        Want::Array(a) => a.iter().for_each(|x| exported(x, out)),
+        Want::Object(m) => m
             .iter()
-            .filter(|(k, _)| !NOT_TEXT.contains(&k.as_str()))
+            .filter(|(k, _)| !NOT_TEXT.contains(k))
             .for_each(|(_, x)| exported(x, out)),
         _ => {}
     }
@@ -203,7 +204,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 (true, None)
             } else {
                 let path: Vec<&str> = text.path.split('.').collect();
-                let twin = doc.expected_at(&path).and_then(serde_json::Value::as_str);
+                let twin = doc.expected_at(&path).and_then(Want::as_str);
                 let verbatim = twin == Some(text.text.as_str());
                 let own: Option<Vec<Figure>> = twin
                     .filter(|_| !verbatim)

@@ -4,6 +4,7 @@ use crate::diag::{Diagnostic, Severity};
 use crate::i18n::{StaticText, t};
 use crate::lint::bot::fix_hint;
 use crate::lint::json::{Json, Kind};
+use crate::lint::want::Want;
 use crate::lint::{Context, Rule, Scope};
 
 pub const RULE: Rule = Rule {
@@ -54,15 +55,15 @@ the proof of consent rests on.
 };
 
 /// Every button text under `v`.
-fn button_texts<'a>(v: &'a serde_json::Value, out: &mut Vec<&'a str>) {
+fn button_texts<'a>(v: &'a Want, out: &mut Vec<&'a str>) {
     match v {
-        serde_json::Value::Object(m) => {
-            if let Some(serde_json::Value::Array(bs)) = m.get("buttons") {
+        Want::Object(m) => {
+            if let Some(Want::Array(bs)) = m.get("buttons") {
                 out.extend(bs.iter().filter_map(|b| b["text"].as_str()));
             }
             m.values().for_each(|x| button_texts(x, out));
         }
-        serde_json::Value::Array(a) => a.iter().for_each(|x| button_texts(x, out)),
+        Want::Array(a) => a.iter().for_each(|x| button_texts(x, out)),
         _ => {}
     }
 }
