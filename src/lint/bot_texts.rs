@@ -368,7 +368,7 @@ fn unit_of(rest: &str) -> Option<Unit> {
 
 /// Durations written without a number: «в течение часа» is one hour.
 fn wordless(text: &str) -> Vec<(Figure, String)> {
-    let lower = text.to_lowercase();
+    let lower = crate::words::lowercase(text);
     let mut out = Vec::new();
     for (phrase, secs) in [
         ("в течение часа", 3600),

@@ -78,18 +78,16 @@ const NOT_HEALTH: &[&str] = &["больш", "болтат", "кровл", "кр�
 
 /// Whether `text` names a symptom, a condition or another health matter.
 pub fn is_health_text(text: &str) -> bool {
-    let lower = text.to_lowercase().replace('ё', "е");
+    let lower = crate::words::lowercase(text).replace('ё', "е");
     lower
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .any(|w| {
-            !NOT_HEALTH.iter().any(|n| w.starts_with(n))
-                && STEMS.iter().any(|s| !s.contains(' ') && w.starts_with(s))
+            // The cheap test first: few stems share a word's first bytes.
+            STEMS.iter().any(|s| w.starts_with(s) && !s.contains(' '))
+                && !NOT_HEALTH.iter().any(|n| w.starts_with(n))
         })
-        || STEMS
-            .iter()
-            .filter(|s| s.contains(' '))
-            .any(|s| lower.contains(s))
+        || STEMS.iter().any(|s| s.contains(' ') && lower.contains(s))
 }
 
 impl Business {

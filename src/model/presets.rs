@@ -27,9 +27,8 @@ pub const ADDRESS_MARKER_EN: &str = "give the address";
 
 /// A quoted value of `key` in a preset's text: `inn = "0274961581"` → `0274961581`.
 fn value_of<'t>(text: &'t str, key: &str) -> Option<&'t str> {
-    let line = text
-        .lines()
-        .find(|l| l.trim_start().starts_with(&format!("{key} = \"")))?;
+    let prefix = format!("{key} = \"");
+    let line = text.lines().find(|l| l.trim_start().starts_with(&prefix))?;
     line.split('"').nth(1)
 }
 
