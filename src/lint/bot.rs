@@ -59,6 +59,8 @@ pub struct BotMemo {
     /// Why a version-2 file is not version 2's shape, read as a strict runtime would
     /// (B313); `None`: it is.
     strict: OnceLock<Option<serde_json::Error>>,
+    /// Whether a version-2 file is its export as written ([`BotDoc::is_export`]).
+    exact: OnceLock<bool>,
 }
 
 #[derive(Debug, Clone)]
@@ -88,6 +90,8 @@ pub struct BotDoc<'a> {
     pub version: u64,
     /// Keys a version-1 file never held (see [`super::bot_v1::Upgraded::derived`]).
     pub derived: &'a [String],
+    /// The file's text, which `root`'s spans index (for a version 1, the text upgraded).
+    text: &'a str,
     business: &'a Business,
     memo: &'a BotMemo,
 }
@@ -229,7 +233,11 @@ impl BotInput {
     }
 
     /// The location this config speaks for, if it is usable at all.
-    pub fn usable<'a>(&'a self, business: &'a Business) -> Option<BotDoc<'a>> {
+    pub fn usable<'a>(
+        &'a self,
+        business: &'a Business,
+        sources: &'a Sources,
+    ) -> Option<BotDoc<'a>> {
         let BotState::Parsed { file, root } = &self.state else {
             return None;
         };
@@ -256,6 +264,7 @@ impl BotInput {
             root,
             version,
             derived,
+            text: &sources.get(*file).text,
             business,
             memo: &self.memo,
         })
@@ -277,19 +286,28 @@ impl<'a> BotDoc<'a> {
     /// export is, and an export always is version 2's shape (a test holds every preset's
     /// to it); such a file — most of them, in a business that keeps its configs — is not
     /// read a second time.
-    pub fn strict_error(&self, text: &str) -> Option<&'a serde_json::Error> {
+    pub fn strict_error(&self) -> Option<&'a serde_json::Error> {
         if self.version != BOT_SCHEMA {
             return None;
         }
         self.memo
             .strict
             .get_or_init(|| {
-                if is_written(self.root, text, self.expected()) {
+                if self.is_export() {
                     return None;
                 }
-                serde_json::from_str::<crate::model::bot_v2::BotConfigV2>(text).err()
+                serde_json::from_str::<crate::model::bot_v2::BotConfigV2>(self.text).err()
             })
             .as_ref()
+    }
+
+    /// Whether the file is a version 2 that is its export value for value, as a strict
+    /// reader takes it ([`is_written`]), told once. Such a file has no drifted value, so
+    /// the derived-key comparisons need not walk it.
+    pub fn is_export(&self) -> bool {
+        *self.memo.exact.get_or_init(|| {
+            self.version == BOT_SCHEMA && is_written(self.root, self.text, self.expected())
+        })
     }
 
     /// Every text of the file, in file order.

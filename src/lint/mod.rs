@@ -90,7 +90,9 @@ impl Context<'_> {
     /// The bot configs that can be compared with `business.toml`: readable, schema 2 (or 1,
     /// upgraded) and naming a known location. The others are B301 and compared with nothing.
     pub fn bot_docs(&self) -> impl Iterator<Item = bot::BotDoc<'_>> {
-        self.bots.iter().filter_map(|b| b.usable(self.business))
+        self.bots
+            .iter()
+            .filter_map(|b| b.usable(self.business, self.sources))
     }
 
     /// The text of `business.toml`.

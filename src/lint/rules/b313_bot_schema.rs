@@ -73,7 +73,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
         dangling_targets(&doc, out);
         let text = &cx.sources.get(doc.file).text;
-        let Some(e) = doc.strict_error(text) else {
+        let Some(e) = doc.strict_error() else {
             continue;
         };
         let offset = offset_of(text, e.line(), e.column());
