@@ -49,30 +49,20 @@ fn check(args: &LintArgs) -> Result<Checked, Failure> {
     // read it; the rules that read business.toml or the documents run after.
     let (bots, bot_findings) =
         lint::bot::read_and_check(&loaded, &mut sources, &args.bot, |input, sources| {
-            lint::bot_findings(&Context {
-                business: &loaded.business,
-                file: loaded.file,
+            lint::bot_findings(&Context::of(
+                &loaded,
                 sources,
-                dir: loaded.dir(),
                 today,
-                bots: std::slice::from_ref(input),
-                documents: None,
-            })
+                std::slice::from_ref(input),
+                None,
+            ))
         });
     let out_dir = args.out.clone().unwrap_or_else(|| loaded.dir().join("out"));
     let config_text = sources.get(loaded.file).text.clone();
     let mut documents = lint::documents::read(&out_dir, loaded.dir(), &config_text, &mut sources);
     documents.orphans =
         lint::documents::orphans(&loaded.business, loaded.dir(), &out_dir, &mut sources);
-    let cx = Context {
-        business: &loaded.business,
-        file: loaded.file,
-        sources: &sources,
-        dir: loaded.dir(),
-        today,
-        bots: &bots,
-        documents: Some(&documents),
-    };
+    let cx = Context::of(&loaded, &sources, today, &bots, Some(&documents));
     let diags = lint::lint_with_bot_findings(&cx, bot_findings);
     let lang = i18n::choose(Some(loaded.business.lang()));
     if !args.bot.is_empty() && !args.fix {

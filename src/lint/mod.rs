@@ -86,7 +86,27 @@ pub struct Context<'a> {
     pub documents: Option<&'a documents::Documents>,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
+    /// The context of `loaded`'s business, read into `sources`, with these bot configs and
+    /// documents.
+    pub fn of(
+        loaded: &'a Loaded,
+        sources: &'a Sources,
+        today: NaiveDate,
+        bots: &'a [BotInput],
+        documents: Option<&'a documents::Documents>,
+    ) -> Self {
+        Context {
+            business: &loaded.business,
+            file: loaded.file,
+            sources,
+            dir: loaded.dir(),
+            today,
+            bots,
+            documents,
+        }
+    }
+
     /// The bot configs that can be compared with `business.toml`: readable, schema 2 (or 1,
     /// upgraded) and naming a known location. The others are B301 and compared with nothing.
     pub fn bot_docs(&self) -> impl Iterator<Item = bot::BotDoc<'_>> {
@@ -192,15 +212,7 @@ pub fn lint_with_bot_findings(cx: &Context<'_>, bot_findings: Vec<Diagnostic>) -
 /// The findings of the rules that need `business.toml` alone (C, P and S codes), waivers
 /// applied. `render` and `export` refuse to write when any of these is an error.
 pub fn config_findings(loaded: &Loaded, sources: &Sources, today: NaiveDate) -> Vec<Diagnostic> {
-    let cx = Context {
-        business: &loaded.business,
-        file: loaded.file,
-        sources,
-        dir: loaded.dir(),
-        today,
-        bots: &[],
-        documents: None,
-    };
+    let cx = Context::of(loaded, sources, today, &[], None);
     run_scopes(&cx, &[Scope::Config], false, Vec::new())
 }
 

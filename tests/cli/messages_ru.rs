@@ -546,15 +546,8 @@ fn findings(dir: &Path, code: &str) -> Vec<regl::diag::Diagnostic> {
     let mut sources = regl::diag::Sources::default();
     let loaded = regl::model::load(&dir.join("business.toml"), &mut sources).unwrap();
     let bots = regl::lint::bot::read_all(&loaded, &mut sources, &[]);
-    let cx = regl::lint::Context {
-        business: &loaded.business,
-        file: loaded.file,
-        sources: &sources,
-        dir: loaded.dir(),
-        today: chrono::NaiveDate::parse_from_str(TODAY, "%Y-%m-%d").unwrap(),
-        bots: &bots,
-        documents: None,
-    };
+    let today = chrono::NaiveDate::parse_from_str(TODAY, "%Y-%m-%d").unwrap();
+    let cx = regl::lint::Context::of(&loaded, &sources, today, &bots, None);
     regl::lint::lint(&cx)
         .into_iter()
         .filter(|d| d.code == Some(code))
