@@ -90,7 +90,7 @@ pub struct BotDoc<'a> {
     pub version: u64,
     /// Keys a version-1 file never held (see [`super::bot_v1::Upgraded::derived`]).
     pub derived: &'a [String],
-    /// The file's text, which `root`'s spans index (for a version 1, the text upgraded).
+    /// The file's text, which `root`'s spans index (an upgraded version 1's spans too).
     text: &'a str,
     business: &'a Business,
     memo: &'a BotMemo,
@@ -228,8 +228,7 @@ impl BotInput {
     /// `serde_json`'s value: the config the rules compared the file with
     /// ([`BotDoc::expected`]), made by the same function once more.
     pub fn export_for(business: &Business, location: &Location) -> serde_json::Value {
-        serde_json::to_value(crate::export::bot_config(business, location))
-            .expect("exports serialise")
+        export(business, location).to_json()
     }
 
     /// The location this config speaks for, if it is usable at all.

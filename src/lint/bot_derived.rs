@@ -6,21 +6,21 @@ use std::ops::Range;
 
 use super::bot::{BotDoc, fix_hint};
 use super::json::{Json, Kind, Steps};
-use super::want::Want as Value;
+use super::want::Want;
 use crate::diag::{Diagnostic, Severity};
 use crate::i18n::{Text, t};
 
 /// Whether the file's value means the same as the expected one.
-pub fn same(j: &Json, v: &Value) -> bool {
+pub fn same(j: &Json, v: &Want) -> bool {
     match (&j.kind, v) {
-        (Kind::Null, Value::Null) => true,
-        (Kind::Bool(a), Value::Bool(b)) => a == b,
-        (Kind::Number(a), Value::Number(_)) => v.as_f64().is_some_and(|b| (a - b).abs() < 1e-9),
-        (Kind::String(a), Value::String(b)) => a == b,
-        (Kind::Array(a), Value::Array(b)) => {
+        (Kind::Null, Want::Null) => true,
+        (Kind::Bool(a), Want::Bool(b)) => a == b,
+        (Kind::Number(a), Want::Number(_)) => v.as_f64().is_some_and(|b| (a - b).abs() < 1e-9),
+        (Kind::String(a), Want::String(b)) => a == b,
+        (Kind::Array(a), Want::Array(b)) => {
             a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same(x, y))
         }
-        (Kind::Object(a), Value::Object(b)) => {
+        (Kind::Object(a), Want::Object(b)) => {
             a.len() == b.len()
                 && b.iter()
                     .all(|(k, y)| a.iter().any(|m| m.key == k && same(&m.value, y)))
@@ -30,7 +30,7 @@ pub fn same(j: &Json, v: &Value) -> bool {
 }
 
 /// A value as a hint shows it: compact JSON, long ones cut.
-pub fn shown(v: &Value) -> String {
+pub fn shown(v: &Want) -> String {
     let s = v.to_string();
     if s.chars().count() > 120 {
         let cut: String = s.chars().take(117).collect();
@@ -45,14 +45,14 @@ pub struct Difference {
     pub path: String,
     pub span: Range<usize>,
     /// `None`: the file has a key business.toml does not give.
-    pub want: Option<Value>,
+    pub want: Option<Want>,
 }
 
 /// Every leaf where `have` differs from `want`, below `path`; keys named in `texts` are the
 /// team's wording and are not compared.
 pub fn differences(
     have: &Json,
-    want: &Value,
+    want: &Want,
     path: &str,
     texts: &[&str],
     out: &mut Vec<Difference>,
@@ -73,10 +73,10 @@ struct Walk<'o, 'b> {
 }
 
 impl Walk<'_, '_> {
-    fn diff<'v>(&mut self, have: &'v Json, want: &'v Value, steps: &mut Steps<'v>) {
+    fn diff<'v>(&mut self, have: &'v Json, want: &'v Want, steps: &mut Steps<'v>) {
         let texts = self.texts;
         match (&have.kind, want) {
-            (Kind::Object(members), Value::Object(w)) => {
+            (Kind::Object(members), Want::Object(w)) => {
                 for (k, wv) in w.iter() {
                     if texts.contains(&k) {
                         continue;
@@ -108,7 +108,7 @@ impl Walk<'_, '_> {
                     });
                 }
             }
-            (Kind::Array(items), Value::Array(w)) if items.len() == w.len() => {
+            (Kind::Array(items), Want::Array(w)) if items.len() == w.len() => {
                 for (i, (h, wv)) in items.iter().zip(w).enumerate() {
                     steps.push_index(i);
                     self.diff(h, wv, steps);
@@ -135,12 +135,12 @@ impl Walk<'_, '_> {
 }
 
 /// [`same`], ignoring the text keys inside objects of a list whose length differs.
-fn strip_same(have: &Json, want: &Value, texts: &[&str]) -> bool {
+fn strip_same(have: &Json, want: &Want, texts: &[&str]) -> bool {
     match (&have.kind, want) {
-        (Kind::Array(a), Value::Array(b)) => {
+        (Kind::Array(a), Want::Array(b)) => {
             a.len() == b.len() && a.iter().zip(b).all(|(x, y)| strip_same(x, y, texts))
         }
-        (Kind::Object(a), Value::Object(b)) => {
+        (Kind::Object(a), Want::Object(b)) => {
             b.iter().filter(|(k, _)| !texts.contains(k)).all(|(k, y)| {
                 a.iter()
                     .any(|m| m.key == k && strip_same(&m.value, y, texts))

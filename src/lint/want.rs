@@ -5,8 +5,8 @@
 //! (`1` stays a whole number, `1.0` does not), so a rule reads it as it read
 //! `serde_json::Value`. It differs in what lint does not need: an object is a list of
 //! members looked up by walking it, as the file's own objects are, and the export's field
-//! names are borrowed, not copied. `to_value` hashed every key into an index map; with a
-//! thousand locations, making and dropping those maps was a fifth of lint's time.
+//! names are borrowed, not copied. `to_value` hashed every key into an index map; making and
+//! dropping those values was a fifth of lint's instructions (callgrind, 100 locations).
 
 use std::borrow::Cow;
 use std::fmt;
